@@ -1,0 +1,130 @@
+package cn.zwy.common.events;
+
+import cn.zwy.common.tenant.TenantContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the event stream as one consumer of a group. Its own pending entries are handled
+ * first, so what was delivered but not acknowledged before a crash or an outage is done again.
+ * A failing event stops the line (no skipping ahead) and is retried with a growing pause.
+ * Processed event ids are recorded in the consuming service's {@code processed_event} table.
+ */
+public class EventStreamConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreamConsumer.class);
+
+    private final StringRedisTemplate redis;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final EventsProperties props;
+    private final EventHandler handler;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Thread thread;
+
+    public EventStreamConsumer(StringRedisTemplate redis, JdbcTemplate jdbc, TransactionTemplate tx,
+                               EventsProperties props, EventHandler handler) {
+        this.redis = redis;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.props = props;
+        this.handler = handler;
+    }
+
+    @Override
+    public void start() {
+        if (running.compareAndSet(false, true)) {
+            thread = Thread.ofVirtual().name("events-" + handler.group()).start(this::loop);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running.set(false);
+        if (thread != null) {
+            thread.interrupt();
+            try { thread.join(5000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
+    }
+
+    @Override
+    public boolean isRunning() { return running.get(); }
+
+    private void loop() {
+        Duration pause = Duration.ofMillis(500);
+        boolean groupReady = false;
+        while (running.get()) {
+            try {
+                if (!groupReady) groupReady = ensureGroup();
+                // pending first (ID 0), then new entries (>)
+                if (!drain(ReadOffset.from("0"), Duration.ZERO) ) {
+                    drain(ReadOffset.lastConsumed(), Duration.ofSeconds(2));
+                }
+                pause = Duration.ofMillis(500);
+            } catch (RuntimeException e) {
+                if (!running.get()) break;
+                log.warn("event consumer {} waiting {} before retrying: {}", handler.group(), pause, e.toString());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private boolean ensureGroup() {
+        try {
+            // from the beginning of the stream: a new consumer group catches up on history
+            redis.opsForStream().createGroup(props.stream(), ReadOffset.from("0"), handler.group());
+        } catch (RedisSystemException e) {
+            if (!String.valueOf(e.getMostSpecificCause().getMessage()).contains("BUSYGROUP")) throw e;
+        }
+        return true;
+    }
+
+    /** Handles one batch; returns whether it found any entry. */
+    @SuppressWarnings("unchecked")
+    private boolean drain(ReadOffset offset, Duration block) {
+        StreamReadOptions options = StreamReadOptions.empty().count(50);
+        if (!block.isZero()) options = options.block(block);
+        List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
+                Consumer.from(handler.group(), props.consumer()), options,
+                StreamOffset.create(props.stream(), offset));
+        if (records == null || records.isEmpty()) return false;
+        for (MapRecord<String, Object, Object> record : records) {
+            process(DomainEvent.fromFields(record.getValue()));
+            redis.opsForStream().acknowledge(props.stream(), handler.group(), record.getId());
+        }
+        return true;
+    }
+
+    private void process(DomainEvent event) {
+        boolean seen = TenantContext.platform(() -> tx.execute(s -> !jdbc.queryForList(
+                "select 1 from processed_event where consumer_group = ? and event_id = ?",
+                handler.group(), event.id()).isEmpty()));
+        if (seen) return;
+        try {
+            handler.handle(event);
+        } catch (Exception e) {
+            throw new IllegalStateException("handling " + event.type() + " " + event.id() + " failed: " + e.getMessage(), e);
+        }
+        TenantContext.platform(() -> tx.execute(s -> jdbc.update(
+                "insert into processed_event (consumer_group, event_id, event_type, tenant_id) values (?, ?, ?, ?) on conflict do nothing",
+                handler.group(), event.id(), event.type(), event.tenantId())));
+    }
+
+    private static void sleep(Duration d) {
+        try { Thread.sleep(d); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+    }
+}

@@ -1,0 +1,55 @@
+package cn.zwy.common.events;
+
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one event mechanism. A service that writes events sets {@code zwy.events.outbox=true}
+ * (and has an {@code outbox_event} table); a service that consumes declares
+ * {@link EventHandler} beans (and has a {@code processed_event} table).
+ */
+@AutoConfiguration
+@ConditionalOnClass({StringRedisTemplate.class, JdbcTemplate.class})
+@EnableConfigurationProperties(EventsProperties.class)
+@EnableScheduling
+public class EventsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "zwy.events.outbox", havingValue = "true")
+    OutboxPublisher outboxPublisher(JdbcTemplate jdbc, JsonMapper json) {
+        return new OutboxPublisher(jdbc, json);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "zwy.events.outbox", havingValue = "true")
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager tm, StringRedisTemplate redis, EventsProperties props) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(tm), redis, props);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(ObjectProvider<EventHandler> handlers, StringRedisTemplate redis, JdbcTemplate jdbc,
+                                  PlatformTransactionManager tm, EventsProperties props) {
+        TransactionTemplate tx = new TransactionTemplate(tm);
+        return new EventConsumers(handlers.orderedStream()
+                .map(h -> new EventStreamConsumer(redis, jdbc, tx, props, h)).toList());
+    }
+
+    /** Starts and stops the consumers with the application. */
+    public record EventConsumers(List<EventStreamConsumer> consumers) implements SmartLifecycle {
+        @Override public void start() { consumers.forEach(EventStreamConsumer::start); }
+        @Override public void stop() { consumers.forEach(EventStreamConsumer::stop); }
+        @Override public boolean isRunning() { return consumers.stream().anyMatch(EventStreamConsumer::isRunning); }
+    }
+}

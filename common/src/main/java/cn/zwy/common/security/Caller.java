@@ -1,0 +1,51 @@
+package cn.zwy.common.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who is calling, as the token says. The tenant is the staff member's administrative division
+ * code; a provincial administrator's tenant is the province prefix (e.g. {@code 44}) and
+ * reads, never writes, every tenant under it.
+ */
+public record Caller(Realm realm, String userId, String username, String displayName,
+                     Set<String> roles, Optional<String> tenant, Optional<String> site) {
+
+    public static final String PROVINCIAL_ADMIN = "provincial_admin";
+    public static final String CENTRE_ADMIN = "centre_admin";
+
+    public static Caller of(Jwt jwt) {
+        Realm realm = Realm.fromIssuer(jwt.getIssuer() == null ? null : jwt.getIssuer().toString());
+        Set<String> roles = Set.of();
+        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
+        if (realmAccess != null && realmAccess.get("roles") instanceof List<?> list) {
+            roles = Set.copyOf(list.stream().map(String::valueOf).toList());
+        }
+        String name = jwt.getClaimAsString("name");
+        // a citizen token never carries a tenant, whatever its attributes say
+        Optional<String> tenant = realm == Realm.STAFF ? Optional.ofNullable(jwt.getClaimAsString("tenant")) : Optional.empty();
+        Optional<String> site = realm == Realm.STAFF ? Optional.ofNullable(jwt.getClaimAsString("site")) : Optional.empty();
+        return new Caller(realm, jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
+                name == null ? jwt.getClaimAsString("preferred_username") : name, roles, tenant, site);
+    }
+
+    public boolean hasRole(String role) { return roles.contains(role); }
+
+    public boolean isProvincialAdmin() {
+        return realm == Realm.STAFF && hasRole(PROVINCIAL_ADMIN) && tenant.isPresent();
+    }
+
+    /** Staff of exactly this tenant: may act (write) for it, subject to their role. */
+    public boolean actsFor(String tenantCode) {
+        return realm == Realm.STAFF && !isProvincialAdmin() && tenant.map(t -> t.equals(tenantCode)).orElse(false);
+    }
+
+    /** May read the tenant's internal records: its own staff, or the administrator of its province. */
+    public boolean mayRead(String tenantCode) {
+        if (actsFor(tenantCode)) return true;
+        return isProvincialAdmin() && tenantCode.startsWith(tenant.get()) && !tenantCode.equals(tenant.get());
+    }
+}

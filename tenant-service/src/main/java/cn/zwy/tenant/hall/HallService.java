@@ -1,0 +1,147 @@
+package cn.zwy.tenant.hall;
+
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
+import cn.zwy.common.events.OutboxPublisher;
+import cn.zwy.common.security.Caller;
+import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.region.Region;
+import cn.zwy.tenant.region.RegionCodes;
+import cn.zwy.tenant.region.RegionRepository;
+import cn.zwy.tenant.tenant.Tenant;
+import cn.zwy.tenant.tenant.TenantRepository;
+import cn.zwy.tenant.tenant.TenantStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Halls: public reads, audited edits by the tenant's centre administrator, the change record. */
+@Service
+public class HallService {
+
+    static final int MAX_PAGE = 100;
+
+    private final HallRepository halls;
+    private final HallChangeRepository changes;
+    private final TenantRepository tenants;
+    private final RegionRepository regions;
+    private final TenantTransactions tx;
+    private final OutboxPublisher outbox;
+    private final JsonMapper json;
+
+    public HallService(HallRepository halls, HallChangeRepository changes, TenantRepository tenants,
+                       RegionRepository regions, TenantTransactions tx, OutboxPublisher outbox, JsonMapper json) {
+        this.halls = halls;
+        this.changes = changes;
+        this.tenants = tenants;
+        this.regions = regions;
+        this.tx = tx;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Public: anyone, signed in or not, reads a tenant's main hall. */
+    public HallView mainHall(String tenantCode) {
+        requireTenant(tenantCode);
+        return tx.read(tenantCode, () -> halls.findMain().map(HallView::of)
+                .orElseThrow(() -> ApiException.notFound("tenantCode", "该租户尚未登记服务大厅: " + tenantCode)));
+    }
+
+    /** The tenant's own centre administrator only; every change is recorded and published. */
+    public HallView updateMainHall(Caller caller, String tenantCode, HallUpdate update) {
+        Tenant tenant = requireTenant(tenantCode);
+        if (!caller.actsFor(tenantCode) || !caller.hasRole(Caller.CENTRE_ADMIN)) {
+            throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以修改服务大厅信息");
+        }
+        if (tenant.getStatus() != TenantStatus.ACTIVE) {
+            throw ApiException.forbidden("租户 " + tenantCode + " 已停用，不能修改");
+        }
+        return tx.write(tenantCode, () -> {
+            Hall hall = halls.lockMain()
+                    .orElseThrow(() -> ApiException.notFound("tenantCode", "该租户尚未登记服务大厅: " + tenantCode));
+            if (update.expectedVersion() != null && update.expectedVersion() != hall.getVersion()) {
+                throw ApiException.conflict("expectedVersion", "服务大厅信息已被他人修改（当前版本 " + hall.getVersion()
+                        + "，提交所依据的版本 " + update.expectedVersion() + "），请刷新后重试");
+            }
+            HallDetails before = hall.details();
+            HallDetails after = update.applyTo(before);
+            List<String> changed = after.changedFrom(before);
+            if (changed.isEmpty()) return HallView.of(hall);
+            hall.apply(after);
+            halls.saveAndFlush(hall);
+            changes.save(new HallChange(hall.getId(), caller.username(), caller.displayName(), caller.userId(),
+                    String.join(",", changed), json.writeValueAsString(before), json.writeValueAsString(after)));
+            publish(tenant, hall);
+            return HallView.of(hall);
+        });
+    }
+
+    /** Registers a tenant's main hall (onboarding, demo data); publishes it like any change. */
+    public HallView registerMainHall(String tenantCode, HallLevel level, HallDetails details) {
+        Tenant tenant = requireTenant(tenantCode);
+        return tx.write(tenantCode, () -> {
+            Hall hall = halls.save(new Hall(tenantCode, level, true, details));
+            halls.flush();
+            publish(tenant, hall);
+            return HallView.of(hall);
+        });
+    }
+
+    /** The change record: the tenant's staff and its province's administrator, nobody else. */
+    public HallChangePage changes(Caller caller, String tenantCode, Integer first, String after) {
+        requireTenant(tenantCode);
+        if (!caller.mayRead(tenantCode)) {
+            throw ApiException.forbidden("无权查看 " + tenantCode + " 的服务大厅变更记录");
+        }
+        int size = first == null ? 20 : first;
+        if (size < 1 || size > MAX_PAGE) throw ApiException.validation("first", "first 应在 1 到 " + MAX_PAGE + " 之间");
+        Long afterSeq = after == null ? null : decodeCursor(after);
+        return tx.read(tenantCode, () -> {
+            List<HallChange> rows = afterSeq == null
+                    ? changes.findAllByOrderBySeqDesc(Limit.of(size + 1))
+                    : changes.findBySeqLessThanOrderBySeqDesc(afterSeq, Limit.of(size + 1));
+            List<HallChangePage.Item> items = rows.stream().limit(size)
+                    .map(c -> new HallChangePage.Item(encodeCursor(c.getSeq()), view(c))).toList();
+            return new HallChangePage(items, rows.size() > size, changes.count());
+        });
+    }
+
+    private HallChangeView view(HallChange c) {
+        return new HallChangeView(String.valueOf(c.getSeq()), c.getHallId(), c.getChangedAt(), c.getChangedBy(),
+                c.getChangedByName(), List.of(c.getChangedFields().split(",")),
+                json.readValue(c.getBeforeState(), HallDetails.class), json.readValue(c.getAfterState(), HallDetails.class));
+    }
+
+    private void publish(Tenant tenant, Hall hall) {
+        HallDetails d = hall.details();
+        String regionName = regions.findById(hall.getRegionCode()).map(Region::getName).orElse(tenant.getName());
+        HallDocument doc = new HallDocument(hall.getId(), tenant.getCode(), tenant.getName(), hall.getRegionCode(),
+                RegionCodes.path(hall.getRegionCode()), regionName, hall.getLevel(), hall.isMain(), d.name(),
+                d.address(), d.phone(), d.openingHours().days(), hall.getVersion(), hall.getUpdatedAt());
+        outbox.publish(HallDocument.EVENT_TYPE, tenant.getCode(), "hall", hall.getId().toString(), doc);
+    }
+
+    private Tenant requireTenant(String tenantCode) {
+        RegionCodes.requireFormat("tenantCode", tenantCode);
+        return tx.platform(() -> tenants.findById(tenantCode)).orElseThrow(() -> tx.platform(() -> regions.existsById(tenantCode))
+                ? ApiException.notFound("tenantCode", "该地区尚未开通政务云: " + tenantCode)
+                : ApiException.notFound("tenantCode", "未知的行政区划代码: " + tenantCode));
+    }
+
+    static String encodeCursor(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("hc:" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static long decodeCursor(String cursor) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!s.startsWith("hc:")) throw new IllegalArgumentException();
+            return Long.parseLong(s.substring(3));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION, "分页游标无效: " + cursor, "after", null);
+        }
+    }
+}

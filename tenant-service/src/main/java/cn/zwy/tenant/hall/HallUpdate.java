@@ -1,0 +1,49 @@
+package cn.zwy.tenant.hall;
+
+import cn.zwy.common.error.ApiException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A change to a hall's public details; absent fields stay as they are. {@code expectedVersion},
+ * when given, makes the update conditional (optimistic concurrency: CONFLICT when stale).
+ */
+public record HallUpdate(String name, String address, String phone, List<OpeningHours.DayHours> openingHours,
+                         Integer expectedVersion) {
+
+    static final int MAX_NAME = 100;
+    static final int MAX_ADDRESS = 200;
+    private static final Pattern PHONE = Pattern.compile("[0-9][0-9\\-() ]{2,38}[0-9]");
+
+    /** Validates this update against the current details and returns the details after it. */
+    HallDetails applyTo(HallDetails current) {
+        if (name == null && address == null && phone == null && openingHours == null) {
+            throw ApiException.validation("input", "没有提供要修改的字段（name、address、phone、openingHours）");
+        }
+        return new HallDetails(
+                name == null ? current.name() : text("name", name, MAX_NAME, "大厅名称"),
+                address == null ? current.address() : text("address", address, MAX_ADDRESS, "地址"),
+                phone == null ? current.phone() : phone(phone),
+                openingHours == null ? current.openingHours() : OpeningHours.validated("openingHours", openingHours));
+    }
+
+    static String text(String field, String value, int max, String label) {
+        String v = value.strip();
+        if (v.isEmpty()) throw ApiException.validation(field, label + "不能为空");
+        if (v.codePointCount(0, v.length()) > max) {
+            throw ApiException.validation(field, label + "不能超过 " + max + " 个字符（收到 " + v.codePointCount(0, v.length()) + " 个）");
+        }
+        if (v.chars().anyMatch(c -> Character.isISOControl(c))) {
+            throw ApiException.validation(field, label + "不能包含控制字符");
+        }
+        return v;
+    }
+
+    static String phone(String value) {
+        String v = value.strip();
+        if (!PHONE.matcher(v).matches()) {
+            throw ApiException.validation("phone", "电话号码格式不正确（如 12345、0763-6612345）: " + value);
+        }
+        return v;
+    }
+}
