@@ -1,0 +1,5 @@
+package cn.zwy.gateway.region;
+
+import java.time.Instant;
+
+public record TenantNode(String code, String name, String status, Instant onboardedAt) {}

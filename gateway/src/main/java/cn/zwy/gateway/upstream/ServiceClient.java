@@ -1,0 +1,79 @@
+package cn.zwy.gateway.upstream;
+
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
+import cn.zwy.gateway.security.InternalHeaders;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
+import java.net.URI;
+import reactor.core.publisher.Mono;
+
+/**
+ * Calls one internal service on behalf of the GraphQL caller: the caller's own token is passed
+ * on (the service validates it again and decides for itself), and the service's RFC 9457
+ * problem details come back as {@link ApiException} in the shared error vocabulary.
+ */
+public class ServiceClient {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM = new ParameterizedTypeReference<>() {};
+
+    private final WebClient web;
+    private final String serviceName;
+
+    public ServiceClient(WebClient web, String serviceName) {
+        this.web = web;
+        this.serviceName = serviceName;
+    }
+
+    public <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> type, Jwt caller) {
+        return exchange(web.get().uri(uri), caller).bodyToMono(type);
+    }
+
+    public <T> Mono<T> get(Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type, Jwt caller) {
+        return exchange(web.get().uri(uri), caller).bodyToMono(type);
+    }
+
+    public <T> Mono<T> patch(Function<UriBuilder, URI> uri, Object body, Class<T> type, Jwt caller) {
+        return exchange(web.patch().uri(uri).bodyValue(body), caller).bodyToMono(type);
+    }
+
+    private WebClient.ResponseSpec exchange(WebClient.RequestHeadersSpec<?> spec, Jwt caller) {
+        if (caller != null) {
+            spec = spec.headers(h -> {
+                h.setBearerAuth(caller.getTokenValue());
+                String tenant = caller.getClaimAsString("tenant");
+                if (tenant != null) h.set(InternalHeaders.CALLER_TENANT, tenant);
+            });
+        }
+        return spec.retrieve().onStatus(HttpStatusCode::isError, this::toApiException);
+    }
+
+    private Mono<? extends Throwable> toApiException(ClientResponse response) {
+        int status = response.statusCode().value();
+        return response.bodyToMono(PROBLEM).defaultIfEmpty(Map.of()).map(p -> {
+            ErrorCode code = parse(p.get("code"), status);
+            if (code == null) {
+                return new IllegalStateException(serviceName + " answered " + status + ": " + p.get("detail"));
+            }
+            String detail = p.get("detail") == null ? code.title() : p.get("detail").toString();
+            return new ApiException(code, detail, str(p.get("field")), str(p.get("rule")));
+        });
+    }
+
+    private static ErrorCode parse(Object code, int status) {
+        if (code != null) {
+            try { return ErrorCode.valueOf(code.toString()); } catch (IllegalArgumentException ignored) { /* fall through */ }
+        }
+        return ErrorCode.fromStatus(status);
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+}
