@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# 政务云 application services: build, start, stop, status (sourced by ./platform).
+# Infrastructure (PostgreSQL, Redis, Elasticsearch, Keycloak) is scripts/infra.sh.
+[[ -n "${_ZWY_SERVICES_SH:-}" ]] && return 0
+_ZWY_SERVICES_SH=1
+
+# name:port — started in this order (the gateway last: it fronts the others)
+ZWY_SERVICES=(tenant-service:8081 case-service:8082 search-service:8083 gateway:8080)
+ZWY_SERVICE_HEAP="${ZWY_SERVICE_HEAP:--Xms64m -Xmx256m}"
+ZWY_VERSION=0.1.0-SNAPSHOT
+
+_svc_jar() { printf '%s/%s/target/%s-%s.jar' "$ZWY_REPO_ROOT" "$1" "$1" "$ZWY_VERSION"; }
+_svc_pidfile() { printf '%s/%s.pid' "$ZWY_RUN_DIR" "$1"; }
+_svc_health() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; }
+
+# build_services: package the jars when any source is newer than them (or they are missing).
+build_services() {
+  local stale='' s name
+  for s in "${ZWY_SERVICES[@]}"; do
+    name=${s%%:*}
+    if [[ ! -f "$(_svc_jar "$name")" ]] || [[ -n "$(find "$ZWY_REPO_ROOT" -path '*/target' -prune -o \
+        \( -name '*.java' -o -name '*.xml' -o -name '*.yml' -o -name '*.sql' -o -name '*.graphqls' \) \
+        -newer "$(_svc_jar "$name")" -print -quit)" ]]; then
+      stale=1
+    fi
+  done
+  if [[ -z "$stale" ]]; then log "build: jars are up to date"; return 0; fi
+  local t0; t0=$(now_ms)
+  log "build: packaging the services (mvn package, tests skipped) ..."
+  (cd "$ZWY_REPO_ROOT" && mvn -B -q -DskipTests package) >"$ZWY_LOG_DIR/build.log" 2>&1 \
+    || { show_log_tail "$ZWY_LOG_DIR/build.log" 60; die "build failed (log: $ZWY_LOG_DIR/build.log)"; }
+  log "build: done in $(_secs_since "$t0")s"
+}
+
+_svc_start() {
+  local name=$1 port=$2 pidfile log pid
+  pidfile=$(_svc_pidfile "$name")
+  log="$ZWY_LOG_DIR/$name.log"
+  if _svc_health "$port"; then log "$name: already running on :$port"; return 0; fi
+  pid=$(pid_from_file "$pidfile" 2>/dev/null || true)
+  if pid_alive "$pid"; then log "$name: starting (pid $pid)"; return 0; fi
+  [[ -z "$(pid_on_port "$port")" ]] || die "$name: port $port is taken by another process (pid $(pid_on_port "$port"))"
+  # shellcheck disable=SC2086
+  _launch "$name" "$pidfile" "$log" "$ZWY_REPO_ROOT" "$JAVA_HOME/bin/java" $ZWY_SERVICE_HEAP \
+    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 -jar "$(_svc_jar "$name")"
+}
+
+_svc_wait() {
+  local name=$1 port=$2 timeout=${3:-120} i pid
+  for ((i = 0; i < timeout * 2; i++)); do
+    _svc_health "$port" && return 0
+    pid=$(pid_from_file "$(_svc_pidfile "$name")" 2>/dev/null || true)
+    if [[ -n "$pid" ]] && ! pid_alive "$pid"; then
+      show_log_tail "$ZWY_LOG_DIR/$name.log" 60 since-start
+      die "$name exited during startup (log: $ZWY_LOG_DIR/$name.log)"
+    fi
+    sleep 0.5
+  done
+  show_log_tail "$ZWY_LOG_DIR/$name.log" 60 since-start
+  die "$name did not become ready on :$port within ${timeout}s"
+}
+
+# services_up: start every service not yet running and wait until each is ready.
+services_up() {
+  local s t0; t0=$(now_ms)
+  for s in "${ZWY_SERVICES[@]:0:3}"; do _svc_start "${s%%:*}" "${s##*:}"; done
+  for s in "${ZWY_SERVICES[@]:0:3}"; do _svc_wait "${s%%:*}" "${s##*:}"; done
+  s=${ZWY_SERVICES[3]}; _svc_start "${s%%:*}" "${s##*:}"; _svc_wait "${s%%:*}" "${s##*:}"
+  ok "services: ready in $(_secs_since "$t0")s"
+}
+
+services_down() {
+  local s name pid
+  for s in gateway:8080 search-service:8083 case-service:8082 tenant-service:8081; do
+    name=${s%%:*}
+    pid=$(pid_from_file "$(_svc_pidfile "$name")" 2>/dev/null || true)
+    if pid_alive "$pid"; then stop_pid "$name" "$pid" 30; log "$name: stopped"; fi
+    rm -f "$(_svc_pidfile "$name")"
+  done
+}
+
+services_status() {
+  local s name port pid state
+  for s in "${ZWY_SERVICES[@]}"; do
+    name=${s%%:*}; port=${s##*:}
+    pid=$(pid_from_file "$(_svc_pidfile "$name")" 2>/dev/null || true)
+    if _svc_health "$port"; then state="running (ready)"; elif pid_alive "$pid"; then state="running (not ready)"; else state="stopped"; fi
+    printf '%-16s %-20s http://127.0.0.1:%s  pid %s%s\n' "$name" "$state" "$port" "${pid:--}" \
+      "$(pid_alive "$pid" && printf '  rss %sMiB' "$(rss_mb "$pid")")"
+  done
+}
+
+# reset_test_databases: fresh, empty databases for a test run (same owner and grants as the
+# platform's), so tests never see what an earlier run left. The demo platform's data is untouched.
+reset_test_databases() {
+  local db
+  for db in zwy_test_tenant zwy_test_case zwy_test_search; do
+    _psql_super -d postgres -c "drop database if exists $db with (force)" \
+      -c "create database $db owner zwy_owner encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8' template template0" \
+      -c "revoke connect, temporary on database $db from public" \
+      -c "grant connect on database $db to zwy_app" >/dev/null
+    _psql_super -d "$db" \
+      -c "revoke create on schema public from public" \
+      -c "grant usage, create on schema public to zwy_owner" \
+      -c "grant usage on schema public to zwy_app" \
+      -c "alter default privileges for role zwy_owner in schema public grant select, insert, update, delete on tables to zwy_app" \
+      -c "alter default privileges for role zwy_owner in schema public grant usage, select on sequences to zwy_app" >/dev/null
+  done
+  log "db: fresh test databases zwy_test_tenant, zwy_test_case, zwy_test_search"
+}

@@ -1,0 +1,96 @@
+package cn.zwy.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zwy.system.PlatformUnderTest.Service;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/** The GraphQL-over-HTTP conventions of the public endpoint, and its WebSocket transport. */
+@ExtendWith(PlatformUnderTest.class)
+class GraphQlOverHttpTest {
+
+    private static String url(String query) {
+        return Service.GATEWAY.url() + "/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void postAnswersWithGraphqlResponseJson() {
+        Api.Response r = Api.graphql(null, "{ ping }", Map.of());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/graphql-response+json");
+        assertThat(r.data().get("ping").asBoolean()).isTrue();
+    }
+
+    @Test
+    void getRunsQueries() {
+        Api.Response r = Api.get(url("{ hall(tenantCode: \"440781\") { name } }"), null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.data().at("/hall/name").asString()).isEqualTo("台山市人民政府行政服务中心");
+    }
+
+    @Test
+    void getNeverRunsMutations() {
+        Api.Response r = Api.get(url("mutation { updateHall(input: {tenantCode: \"441825\", phone: \"12345\"}) { hall { phone } } }"),
+                Tokens.staff("lianshan.admin"));
+        assertThat(r.status()).isEqualTo(405);
+    }
+
+    @Test
+    void regionTreeShowsWhichRegionsAreTenants_T1() {
+        Api.Response provinces = Api.graphql(null, "{ regions { code name level } }", Map.of());
+        assertThat(provinces.data().get("regions").size()).isEqualTo(31);
+        Api.Response counties = Api.graphql(null, "{ regions(parentCode: \"4418\") { code name level tenant { code status } } }", Map.of());
+        JsonNode lianshan = null;
+        for (JsonNode n : counties.data().get("regions")) if (n.get("code").asString().equals("441825")) lianshan = n;
+        assertThat(lianshan).isNotNull();
+        assertThat(lianshan.get("level").asString()).isEqualTo("COUNTY");
+        assertThat(lianshan.at("/tenant/status").asString()).isEqualTo("ACTIVE");
+        Api.Response towns = Api.graphql(null, "{ regions(parentCode: \"441825\") { code name level tenant { code } } }", Map.of());
+        assertThat(towns.data().get("regions").toString()).contains("441825104").contains("吉田镇");
+    }
+
+    @Test
+    void subscriptionsRunOverWebSocket() throws Exception {
+        List<JsonNode> messages = new CopyOnWriteArrayList<>();
+        CountDownLatch complete = new CountDownLatch(1);
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create("ws://127.0.0.1:" + Service.GATEWAY.port + "/graphql"), new WebSocket.Listener() {
+                    private final StringBuilder buf = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        buf.append(data);
+                        if (last) {
+                            JsonNode msg = Api.JSON.readTree(buf.toString());
+                            buf.setLength(0);
+                            messages.add(msg);
+                            String type = msg.get("type").asString();
+                            if (type.equals("connection_ack")) {
+                                socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { clock(count: 2) }\"}}", true);
+                            } else if (type.equals("complete") || type.equals("error")) {
+                                complete.countDown();
+                            }
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        ws.sendText("{\"type\":\"connection_init\"}", true);
+        assertThat(complete.await(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(messages.stream().filter(m -> m.get("type").asString().equals("next")).count()).isEqualTo(2);
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+}

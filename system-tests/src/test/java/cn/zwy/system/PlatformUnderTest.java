@@ -1,0 +1,132 @@
+package cn.zwy.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The packaged services, started as real processes on test ports against the real PostgreSQL,
+ * Redis, Elasticsearch and Keycloak (which {@code ./platform test} started). One set per test
+ * JVM, shared by all test classes, stopped when the run ends (and by a shutdown hook if the JVM
+ * is killed), so a run leaves no process behind. Databases, index prefix and event stream come
+ * from the environment {@code ./platform test} sets: fresh for each run.
+ */
+public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable {
+
+    public enum Service {
+        TENANT("tenant-service", 18081, "TENANT_SERVICE_PORT"),
+        CASE("case-service", 18082, "CASE_SERVICE_PORT"),
+        SEARCH("search-service", 18083, "SEARCH_SERVICE_PORT"),
+        GATEWAY("gateway", 18080, "GATEWAY_PORT");
+
+        final String module;
+        final int port;
+        final String portVariable;
+
+        Service(String module, int port, String portVariable) {
+            this.module = module;
+            this.port = port;
+            this.portVariable = portVariable;
+        }
+
+        public String url() { return "http://127.0.0.1:" + port; }
+    }
+
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Path LOGS = Path.of(System.getProperty("user.dir"), "target", "service-logs");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Map<Service, Process> RUNNING = new LinkedHashMap<>();
+    private static boolean started;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (PlatformUnderTest.class) {
+            if (started) return;
+            started = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(PlatformUnderTest::stopAll));
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(PlatformUnderTest.class, this);
+            Files.createDirectories(LOGS);
+            for (Service s : List.of(Service.TENANT, Service.CASE, Service.SEARCH)) start(s);
+            for (Service s : List.of(Service.TENANT, Service.CASE, Service.SEARCH)) awaitReady(s);
+            start(Service.GATEWAY);
+            awaitReady(Service.GATEWAY);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+    }
+
+    public static synchronized void start(Service s) throws IOException {
+        if (RUNNING.containsKey(s) && RUNNING.get(s).isAlive()) return;
+        Path jar = ROOT.resolve(s.module).resolve("target").resolve(s.module + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.exists(jar)) throw new IllegalStateException("not packaged: " + jar);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        for (Service other : Service.values()) env.put(other.portVariable, String.valueOf(other.port));
+        env.put("ZWY_TENANT_SERVICE_URL", Service.TENANT.url());
+        env.put("ZWY_SEARCH_SERVICE_URL", Service.SEARCH.url());
+        env.put("ZWY_CASE_SERVICE_URL", Service.CASE.url());
+        env.putIfAbsent("ZWY_TENANT_DB", "zwy_test_tenant");
+        env.putIfAbsent("ZWY_CASE_DB", "zwy_test_case");
+        env.putIfAbsent("ZWY_SEARCH_DB", "zwy_test_search");
+        env.putIfAbsent("ZWY_ES_INDEX_PREFIX", "zwy-test-local");
+        env.putIfAbsent("ZWY_EVENTS_STREAM", "zwy-test:local:events");
+        env.put("ZWY_DEMO", "true");
+        // a generous limit: the tests are one user making many requests
+        env.put("ZWY_RATE_LIMIT_PER_MINUTE", "100000");
+        File log = LOGS.resolve(s.module + ".log").toFile();
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        RUNNING.put(s, pb.start());
+    }
+
+    public static void awaitReady(Service s) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            Process p = RUNNING.get(s);
+            if (p != null && !p.isAlive()) {
+                throw new IllegalStateException(s.module + " exited with " + p.exitValue() + "; see " + LOGS.resolve(s.module + ".log"));
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("UP")) return;
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException(s.module + " not ready in 120 s; see " + LOGS.resolve(s.module + ".log"));
+    }
+
+    public static synchronized void stop(Service s) throws InterruptedException {
+        Process p = RUNNING.remove(s);
+        if (p == null) return;
+        p.destroy();
+        if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+    }
+
+    private static synchronized void stopAll() {
+        for (Service s : List.of(Service.GATEWAY, Service.SEARCH, Service.CASE, Service.TENANT)) {
+            try { stop(s); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
+    }
+}
