@@ -24,7 +24,10 @@ public record Caller(Realm realm, String userId, String username, String display
         if (realmAccess != null && realmAccess.get("roles") instanceof List<?> list) {
             roles = Set.copyOf(list.stream().map(String::valueOf).toList());
         }
-        String name = jwt.getClaimAsString("name");
+        // Chinese order: family name first (Keycloak's "name" claim puts the given name first)
+        String family = jwt.getClaimAsString("family_name");
+        String given = jwt.getClaimAsString("given_name");
+        String name = family != null && given != null ? family + given : jwt.getClaimAsString("name");
         // a citizen token never carries a tenant, whatever its attributes say
         Optional<String> tenant = realm == Realm.STAFF ? Optional.ofNullable(jwt.getClaimAsString("tenant")) : Optional.empty();
         Optional<String> site = realm == Realm.STAFF ? Optional.ofNullable(jwt.getClaimAsString("site")) : Optional.empty();
