@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,8 +38,8 @@ public class ProblemDetailsAdvice {
         return respond(ProblemDetails.of(ErrorCode.VALIDATION, "参数 " + e.getName() + " 格式不正确", e.getName(), null));
     }
 
-    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> stale(ObjectOptimisticLockingFailureException e) {
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e) {
         return respond(ProblemDetails.of(ErrorCode.CONFLICT, "数据已被他人修改，请刷新后重试", "expectedVersion", null));
     }
 

@@ -1,0 +1,27 @@
+package cn.zwy.search.elastic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class ElasticsearchConfiguration {
+
+    /**
+     * Documents go through the application's own JSON mapper, so the index holds exactly the
+     * JSON the REST API and the events use. Short timeouts: a public search should fail fast
+     * with 503 rather than hold a request thread while Elasticsearch is unwell.
+     */
+    @Bean
+    ElasticsearchClient elasticsearchClient(SearchProperties props, JsonMapper json) {
+        RestClient rest = RestClient.builder(HttpHost.create(props.elasticsearchUrl()))
+                .setRequestConfigCallback(c -> c.setConnectTimeout(2_000).setSocketTimeout(10_000))
+                .build();
+        return new ElasticsearchClient(new RestClientTransport(rest, new Jackson3JsonpMapper(json)));
+    }
+}

@@ -1,0 +1,26 @@
+package cn.zwy.search.hall;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Internal REST (public data): hall search. Parameters are optional here so the service names what is missing. */
+@RestController
+@RequestMapping("/api/halls")
+public class HallSearchController {
+
+    private final HallSearchService search;
+
+    public HallSearchController(HallSearchService search) {
+        this.search = search;
+    }
+
+    @GetMapping("/search")
+    public HallSearchPage search(@RequestParam(required = false) String text,
+                                 @RequestParam(required = false) String regionPrefix,
+                                 @RequestParam(required = false) Integer first,
+                                 @RequestParam(required = false) String after) {
+        return search.search(text, regionPrefix, first, after);
+    }
+}

@@ -1,0 +1,67 @@
+package cn.zwy.search.hall;
+
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/** Public hall search: checks the request, always within a region (T2), and pages the results. */
+@Service
+public class HallSearchService {
+
+    static final int MAX_PAGE = 100;
+    static final int MAX_TEXT = 100;
+    private static final Pattern REGION_CODE = Pattern.compile("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}");
+
+    private final HallIndex index;
+
+    HallSearchService(HallIndex index) {
+        this.index = index;
+    }
+
+    public HallSearchPage search(String text, String regionPrefix, Integer first, String after) {
+        String query = text == null ? "" : text.strip();
+        if (query.isEmpty()) throw ApiException.validation("text", "请输入搜索内容");
+        if (query.codePointCount(0, query.length()) > MAX_TEXT) {
+            throw ApiException.validation("text", "搜索内容不能超过 " + MAX_TEXT + " 个字");
+        }
+        if (regionPrefix == null || regionPrefix.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION, "搜索必须限定地区，请提供 regionPrefix", "regionPrefix", "T2");
+        }
+        if (!REGION_CODE.matcher(regionPrefix).matches()) {
+            throw ApiException.validation("regionPrefix", "行政区划代码格式不正确（应为 2、4、6、9 或 12 位数字）: " + regionPrefix);
+        }
+        int size = first == null ? 20 : first;
+        if (size < 1 || size > MAX_PAGE) throw ApiException.validation("first", "first 应在 1 到 " + MAX_PAGE + " 之间");
+        int from = after == null ? 0 : decodeCursor(after);
+
+        HallIndex.Hits hits = index.search(query, regionPrefix, from, Math.min(size, HallIndex.MAX_RESULT_WINDOW - from));
+        List<HallSearchPage.Item> items = new ArrayList<>();
+        for (HallDocument hall : hits.halls()) {
+            items.add(new HallSearchPage.Item(encodeCursor(from + items.size() + 1), HallView.of(hall)));
+        }
+        boolean hasNext = from + items.size() < Math.min(hits.total(), HallIndex.MAX_RESULT_WINDOW);
+        return new HallSearchPage(items, hasNext, hits.total());
+    }
+
+    /** The cursor of a result is the offset of the one after it. */
+    static String encodeCursor(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("hs:" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int decodeCursor(String cursor) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!s.startsWith("hs:")) throw new IllegalArgumentException();
+            int offset = Integer.parseInt(s.substring(3));
+            if (offset < 1 || offset >= HallIndex.MAX_RESULT_WINDOW) throw new IllegalArgumentException();
+            return offset;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("after", "分页游标无效: " + cursor);
+        }
+    }
+}

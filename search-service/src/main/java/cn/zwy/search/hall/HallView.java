@@ -1,0 +1,15 @@
+package cn.zwy.search.hall;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A hall as search results show it. */
+public record HallView(UUID id, String tenantCode, String regionCode, String level, String name, String address,
+                       String phone, List<HallDocument.DayHours> openingHours, long version, Instant updatedAt) {
+
+    static HallView of(HallDocument d) {
+        return new HallView(d.hallId(), d.tenantCode(), d.regionCode(), d.level(), d.name(), d.address(),
+                d.phone(), d.openingHours(), d.version(), d.updatedAt());
+    }
+}
