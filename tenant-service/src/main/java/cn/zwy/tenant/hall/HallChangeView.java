@@ -5,4 +5,4 @@ import java.util.List;
 import java.util.UUID;
 
 public record HallChangeView(String id, UUID hallId, Instant changedAt, String changedBy, String changedByName,
-                             List<String> changedFields, HallDetails before, HallDetails after) {}
+                             List<String> changedFields, HallState before, HallState after) {}

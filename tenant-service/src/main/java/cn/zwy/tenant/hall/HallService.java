@@ -73,7 +73,7 @@ public class HallService {
             hall.apply(after);
             halls.saveAndFlush(hall);
             changes.save(new HallChange(hall.getId(), caller.username(), caller.displayName(), caller.userId(),
-                    String.join(",", changed), json.writeValueAsString(before), json.writeValueAsString(after)));
+                    String.join(",", changed), json.writeValueAsString(HallState.of(before)), json.writeValueAsString(HallState.of(after))));
             publish(tenant, hall);
             return HallView.of(hall);
         });
@@ -112,7 +112,7 @@ public class HallService {
     private HallChangeView view(HallChange c) {
         return new HallChangeView(String.valueOf(c.getSeq()), c.getHallId(), c.getChangedAt(), c.getChangedBy(),
                 c.getChangedByName(), List.of(c.getChangedFields().split(",")),
-                json.readValue(c.getBeforeState(), HallDetails.class), json.readValue(c.getAfterState(), HallDetails.class));
+                json.readValue(c.getBeforeState(), HallState.class), json.readValue(c.getAfterState(), HallState.class));
     }
 
     private void publish(Tenant tenant, Hall hall) {
