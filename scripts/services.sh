@@ -93,8 +93,8 @@ services_status() {
 # reset_test_databases: fresh, empty databases for a test run (same owner and grants as the
 # platform's), so tests never see what an earlier run left. The demo platform's data is untouched.
 reset_test_databases() {
-  local db
-  for db in zwy_test_tenant zwy_test_case zwy_test_search; do
+  local db prefix=${ZWY_TEST_DB_PREFIX:-zwy_test}
+  for db in "${prefix}_tenant" "${prefix}_case" "${prefix}_search"; do
     _psql_super -d postgres -c "drop database if exists $db with (force)" \
       -c "create database $db owner zwy_owner encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8' template template0" \
       -c "revoke connect, temporary on database $db from public" \
@@ -106,5 +106,5 @@ reset_test_databases() {
       -c "alter default privileges for role zwy_owner in schema public grant select, insert, update, delete on tables to zwy_app" \
       -c "alter default privileges for role zwy_owner in schema public grant usage, select on sequences to zwy_app" >/dev/null
   done
-  log "db: fresh test databases zwy_test_tenant, zwy_test_case, zwy_test_search"
+  log "db: fresh test databases ${prefix}_tenant, ${prefix}_case, ${prefix}_search"
 }

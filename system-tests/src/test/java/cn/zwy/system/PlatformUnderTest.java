@@ -26,18 +26,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable {
 
     public enum Service {
-        TENANT("tenant-service", 18081, "TENANT_SERVICE_PORT"),
-        CASE("case-service", 18082, "CASE_SERVICE_PORT"),
-        SEARCH("search-service", 18083, "SEARCH_SERVICE_PORT"),
-        GATEWAY("gateway", 18080, "GATEWAY_PORT");
+        TENANT("tenant-service", 1, "TENANT_SERVICE_PORT"),
+        CASE("case-service", 2, "CASE_SERVICE_PORT"),
+        SEARCH("search-service", 3, "SEARCH_SERVICE_PORT"),
+        GATEWAY("gateway", 0, "GATEWAY_PORT");
 
         final String module;
         final int port;
         final String portVariable;
 
-        Service(String module, int port, String portVariable) {
+        Service(String module, int offset, String portVariable) {
             this.module = module;
-            this.port = port;
+            this.port = Integer.parseInt(System.getenv().getOrDefault("ZWY_TEST_PORT_BASE", "18080")) + offset;
             this.portVariable = portVariable;
         }
 

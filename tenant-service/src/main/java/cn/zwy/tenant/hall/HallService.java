@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class HallService {
 
     static final int MAX_PAGE = 100;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HallService.class);
 
     private final HallRepository halls;
     private final HallChangeRepository changes;
@@ -75,6 +76,7 @@ public class HallService {
             changes.save(new HallChange(hall.getId(), caller.username(), caller.displayName(), caller.userId(),
                     String.join(",", changed), json.writeValueAsString(HallState.of(before)), json.writeValueAsString(HallState.of(after))));
             publish(tenant, hall);
+            log.info("hall {} updated by {}: {}", hall.getId(), caller.username(), changed);
             return HallView.of(hall);
         });
     }
