@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * Against the real Redis, PostgreSQL and Elasticsearch. Each run has its own event stream and
  * index prefix, so it never sees what earlier runs left behind.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ZWY_SEARCH_DB=zwy_test_search")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${ZWY_SEARCH_DB:zwy_test_search}")
 @AutoConfigureTestRestTemplate
 class HallSearchTest {
 

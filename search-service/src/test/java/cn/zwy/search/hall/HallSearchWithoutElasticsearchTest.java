@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Elasticsearch down (nothing listens on port 1): the service still starts and is ready, searches get 503. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ZWY_SEARCH_DB=zwy_test_search", "zwy.search.elasticsearch-url=http://127.0.0.1:1"})
+        properties = {"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${ZWY_SEARCH_DB:zwy_test_search}", "zwy.search.elasticsearch-url=http://127.0.0.1:1"})
 @AutoConfigureTestRestTemplate
 class HallSearchWithoutElasticsearchTest {
 
