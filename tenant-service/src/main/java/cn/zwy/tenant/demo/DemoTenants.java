@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * address, the address says so instead of inventing one. Idempotent: existing tenants are kept.
  */
 @Component
+@Order(10)
 @ConditionalOnProperty(name = "zwy.demo.enabled", havingValue = "true")
 public class DemoTenants implements ApplicationRunner {
 

@@ -1,0 +1,32 @@
+package cn.zwy.tenant.catalog.guide;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface GuideVersionRepository extends JpaRepository<GuideVersion, UUID> {
+
+    @Query("select v from GuideVersion v where v.guideId = :guideId and v.status = cn.zwy.tenant.catalog.guide.GuideStatus.DRAFT")
+    Optional<GuideVersion> findDraft(UUID guideId);
+
+    /** The latest announced (published or withdrawn) version, whatever its date. */
+    @Query("""
+            select v from GuideVersion v where v.guideId = :guideId and v.status <> cn.zwy.tenant.catalog.guide.GuideStatus.DRAFT
+            order by v.number desc limit 1""")
+    Optional<GuideVersion> findLatestAnnounced(UUID guideId);
+
+    /** The version in effect on a day: latest effective date not after it, the higher number on a tie. */
+    @Query("""
+            select v from GuideVersion v where v.guideId = :guideId and v.status <> cn.zwy.tenant.catalog.guide.GuideStatus.DRAFT
+              and v.effectiveFrom <= :day order by v.effectiveFrom desc, v.number desc limit 1""")
+    Optional<GuideVersion> inEffect(UUID guideId, LocalDate day);
+
+    @Query("""
+            select v from GuideVersion v where v.guideId = :guideId and v.status <> cn.zwy.tenant.catalog.guide.GuideStatus.DRAFT
+              and v.number < :before order by v.number desc""")
+    List<GuideVersion> announcedBefore(UUID guideId, int before, Limit limit);
+}

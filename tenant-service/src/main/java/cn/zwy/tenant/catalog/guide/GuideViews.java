@@ -1,0 +1,56 @@
+package cn.zwy.tenant.catalog.guide;
+
+import cn.zwy.tenant.catalog.CaseClass;
+import cn.zwy.tenant.catalog.ChangeKind;
+import cn.zwy.tenant.catalog.CrossRegionScope;
+import cn.zwy.tenant.catalog.ItemType;
+import cn.zwy.tenant.catalog.Problem;
+import cn.zwy.tenant.catalog.SixWay;
+import cn.zwy.tenant.catalog.TimeLimit;
+import cn.zwy.tenant.catalog.standard.StandardItemView;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What the guide API returns. Ids are {@link cn.zwy.tenant.catalog.ScopedId}s. */
+public final class GuideViews {
+
+    private GuideViews() {}
+
+    /**
+     * A version with its whole guide.
+     * @param state DRAFT, SCHEDULED (announced, not yet in effect), CURRENT (in effect today) or SUPERSEDED
+     */
+    public record Version(String id, String itemId, Integer number, GuideStatus status, String state,
+                          ChangeKind changeKind, String reason, Instant announcedAt, LocalDate effectiveFrom,
+                          Instant updatedAt, StandardItemView standard, GuideContent guide) {}
+
+    /**
+     * An adopted item: the version in effect today ({@code current}, null before the first takes
+     * effect), an announced later one ({@code upcoming}) and, for the tenant's staff only, the draft.
+     */
+    public record Item(String id, String tenantCode, String tenantName, String basicCode, UUID standardItemId,
+                       String name, Version current, Version upcoming, Version draft) {}
+
+    /** A row of the item list. For the public list the version in effect; for staff, the newest (draft first). */
+    public record Summary(String id, String tenantCode, String basicCode, String name, ItemType itemType,
+                          CaseClass caseClass, String department, TimeLimit promisedLimit, List<SixWay> tags,
+                          boolean toleratedMissing, CrossRegionScope crossRegion, String versionId, Integer versionNumber,
+                          GuideStatus status, LocalDate effectiveFrom) {}
+
+    public record Validation(boolean publishable, List<Problem> problems) {}
+
+    public record DraftSaved(Version draft, List<Problem> missingForPublication) {}
+
+    public record Announced(Version version, List<String> warnings) {}
+
+    /**
+     * The payload of {@code catalog.guide.published} and {@code catalog.guide.withdrawn}: everything
+     * an indexer needs, including when the version takes effect (it may be days after the event).
+     */
+    public record Event(String versionId, String itemId, String tenantCode, String tenantName, List<String> regionPath,
+                        int number, GuideStatus status, ChangeKind changeKind, String reason, Instant announcedAt,
+                        LocalDate effectiveFrom, String basicCode, String name, StandardItemView standard,
+                        GuideContent guide) {}
+}

@@ -1,0 +1,15 @@
+package cn.zwy.tenant.catalog.guide;
+
+import cn.zwy.tenant.catalog.CaseClass;
+import cn.zwy.tenant.catalog.CrossRegionScope;
+import cn.zwy.tenant.catalog.ItemType;
+import cn.zwy.tenant.catalog.SixWay;
+
+/**
+ * Filters of the item list (S7: the 容缺 and 同城通办 catalogs are filters of it).
+ * @param text            part of the name, or the start of the basic code
+ * @param crossRegion     items filable at least this widely
+ * @param includeUnpublished staff of the tenant only: every adopted item, drafts included
+ */
+public record ItemFilter(String text, ItemType itemType, CaseClass caseClass, SixWay tag, Boolean toleratedMissing,
+                         CrossRegionScope crossRegion, Boolean includeUnpublished) {}
