@@ -44,13 +44,13 @@ public class Tenant {
         this.name = name;
         this.level = level;
         this.status = TenantStatus.ACTIVE;
-        this.onboardedAt = Instant.now();
+        this.onboardedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** Offboarding: the data stays; staff can no longer act for the tenant. */
     public void suspend(String reason) {
         this.status = TenantStatus.SUSPENDED;
-        this.suspendedAt = Instant.now();
+        this.suspendedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.suspensionReason = reason;
     }
 
