@@ -500,6 +500,25 @@ _kc_admin_token() {
 # keycloak_sync_realms: import keycloak/realms/*.json whose content changed since the last
 # import (sha256 under $ZWY_STATE_DIR) or whose realm is missing; an existing realm is
 # deleted and re-created (override).  Unchanged files cost one GET each.
+# _kc_update_realm FILE REALM TOKEN: apply a realm file to an existing realm: its settings,
+# its user profile, and its roles, clients and users (overwriting those the file names).
+_kc_update_realm() {
+  local f=$1 realm=$2 token=$3 resp profile
+  _kc_call() { # METHOD PATH BODY-FILTER(jq)
+    resp=$(jq -c "$3" "$f" | curl -s -m 120 -w '\n%{http_code}' -X "$1" -H "Authorization: Bearer $token" \
+      -H 'Content-Type: application/json' --data-binary @- "$ZWY_KC_URL/admin/realms/$realm$2")
+    case "${resp##*$'\n'}" in 2*) return 0 ;; esac
+    err "keycloak: updating realm $realm ($1 $2) failed (HTTP ${resp##*$'\n'}): ${resp%$'\n'*}"
+    return 1
+  }
+  _kc_call PUT "" 'del(.users, .clients, .roles, .components, .groups)' || return 1
+  profile=$(jq -r '.components["org.keycloak.userprofile.UserProfileProvider"][0].config["kc.user.profile.config"][0] // empty' "$f")
+  if [[ -n "$profile" ]]; then
+    _kc_call PUT "/users/profile" '.components["org.keycloak.userprofile.UserProfileProvider"][0].config["kc.user.profile.config"][0] | fromjson' || return 1
+  fi
+  _kc_call POST "/partialImport" '{ifResourceExists: "OVERWRITE", roles: .roles, clients: .clients, users: .users}' || return 1
+}
+
 keycloak_sync_realms() {
   ensure_tools
   local f realm sum hashfile code token='' done_list=() kept=0
@@ -523,11 +542,15 @@ keycloak_sync_realms() {
         err "keycloak: cannot get an admin token for $ZWY_KC_ADMIN_USER (realm master)"; return 1
       fi
     fi
-    if [[ "$code" == 200 ]]; then
-      curl -fs -m 60 -X DELETE -H "Authorization: Bearer $token" "$ZWY_KC_URL/admin/realms/$realm" >/dev/null \
-        || { err "keycloak: deleting realm $realm for re-import failed"; return 1; }
-    fi
     local resp
+    if [[ "$code" == 200 ]]; then
+      # update in place, never delete: accounts created at run time (staff administrators of
+      # onboarded tenants) must survive an edit of the realm file
+      _kc_update_realm "$f" "$realm" "$token" || { rm -f "$hashfile"; return 1; }
+      echo "$sum" >"$hashfile"
+      done_list+=("$realm")
+      continue
+    fi
     resp=$(curl -s -m 120 -w '\n%{http_code}' -X POST -H "Authorization: Bearer $token" \
       -H 'Content-Type: application/json' --data-binary "@$f" "$ZWY_KC_URL/admin/realms")
     if [[ "${resp##*$'\n'}" != 201 ]]; then

@@ -4,13 +4,22 @@
 [[ -n "${_ZWY_SERVICES_SH:-}" ]] && return 0
 _ZWY_SERVICES_SH=1
 
+# A second instance (the benchmark's) runs beside the demo platform on other ports, with its own
+# pid files and logs: ZWY_INSTANCE=bench ZWY_PORT_BASE=28080.
+ZWY_PORT_BASE="${ZWY_PORT_BASE:-8080}"
+ZWY_INSTANCE="${ZWY_INSTANCE:-}"
 # name:port — started in this order (the gateway last: it fronts the others)
-ZWY_SERVICES=(tenant-service:8081 case-service:8082 search-service:8083 gateway:8080)
+ZWY_SERVICES=(tenant-service:$((ZWY_PORT_BASE + 1)) case-service:$((ZWY_PORT_BASE + 2)) search-service:$((ZWY_PORT_BASE + 3)) gateway:$ZWY_PORT_BASE)
+export GATEWAY_PORT=$ZWY_PORT_BASE TENANT_SERVICE_PORT=$((ZWY_PORT_BASE + 1)) CASE_SERVICE_PORT=$((ZWY_PORT_BASE + 2)) \
+  SEARCH_SERVICE_PORT=$((ZWY_PORT_BASE + 3))
+export ZWY_TENANT_SERVICE_URL="http://127.0.0.1:$TENANT_SERVICE_PORT" ZWY_CASE_SERVICE_URL="http://127.0.0.1:$CASE_SERVICE_PORT" \
+  ZWY_SEARCH_SERVICE_URL="http://127.0.0.1:$SEARCH_SERVICE_PORT"
 ZWY_SERVICE_HEAP="${ZWY_SERVICE_HEAP:--Xms64m -Xmx256m}"
 ZWY_VERSION=0.1.0-SNAPSHOT
 
 _svc_jar() { printf '%s/%s/target/%s-%s.jar' "$ZWY_REPO_ROOT" "$1" "$1" "$ZWY_VERSION"; }
-_svc_pidfile() { printf '%s/%s.pid' "$ZWY_RUN_DIR" "$1"; }
+_svc_pidfile() { printf '%s/%s%s.pid' "$ZWY_RUN_DIR" "${ZWY_INSTANCE:+$ZWY_INSTANCE-}" "$1"; }
+_svc_log() { printf '%s/%s%s.log' "$ZWY_LOG_DIR" "${ZWY_INSTANCE:+$ZWY_INSTANCE-}" "$1"; }
 _svc_health() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; }
 
 # build_services: package the jars when any source is newer than them (or they are missing).
@@ -35,7 +44,7 @@ build_services() {
 _svc_start() {
   local name=$1 port=$2 pidfile log pid
   pidfile=$(_svc_pidfile "$name")
-  log="$ZWY_LOG_DIR/$name.log"
+  log=$(_svc_log "$name")
   if _svc_health "$port"; then log "$name: already running on :$port"; return 0; fi
   pid=$(pid_from_file "$pidfile" 2>/dev/null || true)
   if pid_alive "$pid"; then log "$name: starting (pid $pid)"; return 0; fi
@@ -51,12 +60,12 @@ _svc_wait() {
     _svc_health "$port" && return 0
     pid=$(pid_from_file "$(_svc_pidfile "$name")" 2>/dev/null || true)
     if [[ -n "$pid" ]] && ! pid_alive "$pid"; then
-      show_log_tail "$ZWY_LOG_DIR/$name.log" 60 since-start
-      die "$name exited during startup (log: $ZWY_LOG_DIR/$name.log)"
+      show_log_tail "$(_svc_log "$name")" 60 since-start
+      die "$name exited during startup (log: $(_svc_log "$name"))"
     fi
     sleep 0.5
   done
-  show_log_tail "$ZWY_LOG_DIR/$name.log" 60 since-start
+  show_log_tail "$(_svc_log "$name")" 60 since-start
   die "$name did not become ready on :$port within ${timeout}s"
 }
 
@@ -70,9 +79,9 @@ services_up() {
 }
 
 services_down() {
-  local s name pid
-  for s in gateway:8080 search-service:8083 case-service:8082 tenant-service:8081; do
-    name=${s%%:*}
+  local s name pid i
+  for ((i = ${#ZWY_SERVICES[@]} - 1; i >= 0; i--)); do
+    s=${ZWY_SERVICES[i]}; name=${s%%:*}
     pid=$(pid_from_file "$(_svc_pidfile "$name")" 2>/dev/null || true)
     if pid_alive "$pid"; then stop_pid "$name" "$pid" 30; log "$name: stopped"; fi
     rm -f "$(_svc_pidfile "$name")"

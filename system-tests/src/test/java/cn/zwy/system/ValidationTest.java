@@ -37,7 +37,7 @@ class ValidationTest {
         Api.Response malformed = Api.graphql(null, "{ hall(tenantCode: \"44-18\") { name } }", Map.of());
         assertThat(malformed.errorCode()).isEqualTo("VALIDATION");
         assertThat(malformed.errorField()).isEqualTo("tenantCode");
-        Api.Response notTenant = Api.graphql(null, "{ hall(tenantCode: \"441823\") { name } }", Map.of());
+        Api.Response notTenant = Api.graphql(null, "{ hall(tenantCode: \"441802\") { name } }", Map.of());
         assertThat(notTenant.errorCode()).isEqualTo("NOT_FOUND");
         assertThat(notTenant.errors().get(0).get("message").asString()).contains("尚未开通");
     }

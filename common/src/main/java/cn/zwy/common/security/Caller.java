@@ -16,6 +16,7 @@ public record Caller(Realm realm, String userId, String username, String display
 
     public static final String PROVINCIAL_ADMIN = "provincial_admin";
     public static final String CENTRE_ADMIN = "centre_admin";
+    public static final String PLATFORM_OPERATOR = "platform_operator";
 
     public static Caller of(Jwt jwt) {
         Realm realm = Realm.fromIssuer(jwt.getIssuer() == null ? null : jwt.getIssuer().toString());
@@ -39,6 +40,16 @@ public record Caller(Realm realm, String userId, String username, String display
 
     public boolean isProvincialAdmin() {
         return realm == Realm.STAFF && hasRole(PROVINCIAL_ADMIN) && tenant.isPresent();
+    }
+
+    /** Runs the platform itself: may onboard and suspend tenants anywhere; holds no tenant. */
+    public boolean isPlatformOperator() {
+        return realm == Realm.STAFF && hasRole(PLATFORM_OPERATOR);
+    }
+
+    /** May onboard or suspend tenants in this region: its province's administrator, or a platform operator. */
+    public boolean administers(String regionCode) {
+        return isPlatformOperator() || (isProvincialAdmin() && regionCode.startsWith(tenant.get()));
     }
 
     /** Staff of exactly this tenant: may act (write) for it, subject to their role. */

@@ -2,4 +2,5 @@ package cn.zwy.gateway.region;
 
 import java.time.Instant;
 
-public record TenantNode(String code, String name, String status, Instant onboardedAt) {}
+public record TenantNode(String code, String name, String level, String status, Instant onboardedAt, Instant suspendedAt,
+                         String suspensionReason) {}

@@ -39,6 +39,10 @@ public class ServiceClient {
         return exchange(web.get().uri(uri), caller).bodyToMono(type);
     }
 
+    public <T> Mono<T> post(Function<UriBuilder, URI> uri, Object body, Class<T> type, Jwt caller) {
+        return exchange(web.post().uri(uri).bodyValue(body), caller).bodyToMono(type);
+    }
+
     public <T> Mono<T> patch(Function<UriBuilder, URI> uri, Object body, Class<T> type, Jwt caller) {
         return exchange(web.patch().uri(uri).bodyValue(body), caller).bodyToMono(type);
     }

@@ -63,7 +63,7 @@ public class Hall {
         this.address = d.address();
         this.phone = d.phone();
         this.openingHours = d.openingHours();
-        this.updatedAt = Instant.now();
+        this.updatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public HallDetails details() {

@@ -54,7 +54,7 @@ public class HallChange {
     HallChange(UUID hallId, String changedBy, String changedByName, String changedById, String changedFields,
                String beforeState, String afterState) {
         this.hallId = hallId;
-        this.changedAt = Instant.now();
+        this.changedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.changedBy = changedBy;
         this.changedByName = changedByName;
         this.changedById = changedById;

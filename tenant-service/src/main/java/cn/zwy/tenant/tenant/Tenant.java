@@ -24,14 +24,47 @@ public class Tenant {
     @Column(name = "onboarded_at")
     private Instant onboardedAt;
 
+    /** COUNTY or TOWN (T2: a county, or a town that is its own tenant). */
+    private String level;
+
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
+    @Column(name = "suspension_reason")
+    private String suspensionReason;
+
     protected Tenant() {}
 
     public Tenant(String code, String name) {
+        this(code, name, code.length() == 9 ? "TOWN" : "COUNTY");
+    }
+
+    public Tenant(String code, String name, String level) {
         this.code = code;
         this.name = name;
+        this.level = level;
         this.status = TenantStatus.ACTIVE;
-        this.onboardedAt = Instant.now();
+        this.onboardedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
+
+    /** Offboarding: the data stays; staff can no longer act for the tenant. */
+    public void suspend(String reason) {
+        this.status = TenantStatus.SUSPENDED;
+        this.suspendedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        this.suspensionReason = reason;
+    }
+
+    public void reactivate() {
+        this.status = TenantStatus.ACTIVE;
+        this.suspendedAt = null;
+        this.suspensionReason = null;
+    }
+
+    public String getLevel() { return level; }
+
+    public Instant getSuspendedAt() { return suspendedAt; }
+
+    public String getSuspensionReason() { return suspensionReason; }
 
     public String getCode() { return code; }
 
