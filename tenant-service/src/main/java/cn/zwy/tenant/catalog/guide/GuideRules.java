@@ -33,7 +33,7 @@ public final class GuideRules {
         Texts.phone(out, P + "consultPhone", c.consultPhone(), "咨询电话");
         Texts.phone(out, P + "supervisionPhone", c.supervisionPhone(), "监督电话");
         listSize(out, "audience", c.audience());
-        if (c.audience() != null && c.audience().contains(null)) out.add(Problem.format(P + "audience", "服务对象不能为空值"));
+        if (c.audience() != null && c.audience().stream().anyMatch(java.util.Objects::isNull)) out.add(Problem.format(P + "audience", "服务对象不能为空值"));
         materials(out, c);
         listSize(out, "steps", c.steps());
         if (c.steps() != null) for (int i = 0; i < c.steps().size(); i++) {
@@ -75,7 +75,7 @@ public final class GuideRules {
             Texts.text(out, f + ".question", q.question(), 300, "问题");
             Texts.text(out, f + ".answer", q.answer(), 2000, "解答");
         }
-        if (c.tags() != null && (c.tags().contains(null) || c.tags().stream().distinct().count() != c.tags().size())) {
+        if (c.tags() != null && (c.tags().stream().anyMatch(java.util.Objects::isNull) || c.tags().stream().distinct().count() != c.tags().size())) {
             out.add(Problem.format(P + "tags", "“六办”标签不能为空值或重复"));
         }
         promisedLimit(out, c, legalLimit);

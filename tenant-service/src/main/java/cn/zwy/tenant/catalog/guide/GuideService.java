@@ -228,8 +228,8 @@ public class GuideService {
             GuideContent c = read(draft).guide();
             List<Problem> missing = GuideRules.missing(c);
             if (!missing.isEmpty()) {
-                throw new ApiException(ErrorCode.RULE_VIOLATION, "办事指南缺少 " + missing.size() + " 项必备内容，不能发布："
-                        + missing.stream().map(Problem::message).collect(Collectors.joining("；")), missing.getFirst().field(), "S3");
+                throw new ApiException(ErrorCode.RULE_VIOLATION, "办事指南缺少 " + missing.size() + " 项必备内容（S3），不能发布："
+                        + missing.stream().map(p -> p.message().replace("发布前须填写：", "")).collect(Collectors.joining("、")), missing.getFirst().field(), "S3");
             }
             Optional<GuideVersion> latest = versions.findLatestAnnounced(guideId);
             NoticePeriod.Decision when = notice.decide(tenantCode, a == null ? null : a.effectiveFrom(), false,

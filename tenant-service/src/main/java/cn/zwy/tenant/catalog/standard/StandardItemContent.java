@@ -41,7 +41,7 @@ public record StandardItemContent(String mainName, String subName, String grandN
         Texts.text(out, "grandName", grandName, 100, "孙项名称");
         if (exerciseLevels == null || exerciseLevels.isEmpty()) {
             out.add(Problem.format("exerciseLevels", "至少指定一个行使层级"));
-        } else if (exerciseLevels.contains(null) || exerciseLevels.stream().distinct().count() != exerciseLevels.size()) {
+        } else if (exerciseLevels.stream().anyMatch(java.util.Objects::isNull) || exerciseLevels.stream().distinct().count() != exerciseLevels.size()) {
             out.add(Problem.format("exerciseLevels", "行使层级不能为空或重复"));
         }
         if (legalBasis == null) out.add(Problem.format("legalBasis", "设定依据不能为空"));
