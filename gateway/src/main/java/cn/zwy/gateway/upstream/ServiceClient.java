@@ -47,6 +47,14 @@ public class ServiceClient {
         return exchange(web.patch().uri(uri).bodyValue(body), caller).bodyToMono(type);
     }
 
+    public <T> Mono<T> put(Function<UriBuilder, URI> uri, Object body, Class<T> type, Jwt caller) {
+        return exchange(web.put().uri(uri).bodyValue(body), caller).bodyToMono(type);
+    }
+
+    public <T> Mono<T> delete(Function<UriBuilder, URI> uri, Class<T> type, Jwt caller) {
+        return exchange(web.delete().uri(uri), caller).bodyToMono(type);
+    }
+
     private WebClient.ResponseSpec exchange(WebClient.RequestHeadersSpec<?> spec, Jwt caller) {
         if (caller != null) {
             spec = spec.headers(h -> {
