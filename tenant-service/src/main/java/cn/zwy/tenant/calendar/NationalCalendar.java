@@ -93,7 +93,7 @@ public class NationalCalendar {
      * administrator may (the closest role to "platform-wide" that exists).
      */
     public LoadResult load(Caller caller, int year, HolidayCnFile file) {
-        if (!caller.isProvincialAdmin()) {
+        if (!caller.isProvincialAdmin() && !caller.isPlatformOperator()) {
             throw ApiException.forbidden("只有省级管理员可以加载国家法定节假日安排");
         }
         if (file == null) throw ApiException.validation("body", "缺少节假日安排（holiday-cn 格式的 JSON）");
