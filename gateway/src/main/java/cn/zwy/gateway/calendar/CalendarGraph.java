@@ -15,6 +15,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
@@ -109,6 +110,12 @@ public class CalendarGraph {
                         .queryParamIfPresent("from", Optional.ofNullable(from)).build(tenantCode, id), OPENING, null))
                 .map(a -> new HallOpening(a.value().hallId(), a.value().openNow(), a.value().opensAt(), a.value().closesAt(),
                         a.value().note(), a.warnings()));
+    }
+
+    /** A hall's status right now (open, or when it next opens), for the citizen's hall list. */
+    @SchemaMapping(typeName = "Hall", field = "openingStatus")
+    public Mono<HallOpening> openingStatus(HallNode hall) {
+        return hallNextOpening(hall.tenantCode(), hall.id(), null);
     }
 
     @MutationMapping

@@ -88,13 +88,12 @@ public class NationalCalendar {
 
     /**
      * Loads (or replaces, idempotently) one year's official calendar in the holiday-cn format
-     * and publishes {@value #LOADED_EVENT}. The calendar is national, so ideally a platform
-     * operator would do this; the platform has no such role yet, so for now a provincial
-     * administrator may (the closest role to "platform-wide" that exists).
+     * and publishes {@value #LOADED_EVENT}. The calendar is national: a platform operator or a
+     * provincial administrator may load it.
      */
     public LoadResult load(Caller caller, int year, HolidayCnFile file) {
         if (!caller.isProvincialAdmin() && !caller.isPlatformOperator()) {
-            throw ApiException.forbidden("只有省级管理员可以加载国家法定节假日安排");
+            throw ApiException.forbidden("只有省级管理员或平台运营人员可以加载国家法定节假日安排");
         }
         if (file == null) throw ApiException.validation("body", "缺少节假日安排（holiday-cn 格式的 JSON）");
         HolidayCnFile.Checked checked = file.validated(year);
