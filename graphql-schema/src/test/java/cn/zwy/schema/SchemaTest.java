@@ -37,6 +37,8 @@ class SchemaTest {
         GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(registry());
         assertThat(schema.getQueryType().getFieldDefinition("hall")).isNotNull();
         assertThat(schema.getMutationType().getFieldDefinition("updateHall")).isNotNull();
+        assertThat(schema.getQueryType().getFieldDefinition("workingDay")).isNotNull();
+        assertThat(schema.getMutationType().getFieldDefinition("loadNationalCalendar")).isNotNull();
     }
 
     @Test

@@ -37,6 +37,16 @@ class HallAccessTest {
     }
 
     @Test
+    void citizensListATenantsHallsWithTheirStatusNow_A4() {
+        Api.Response r = Api.graphql(null, "{ halls(tenantCode: \"411521\") { name openingStatus { openNow opensAt closesAt warnings } } }", Map.of());
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        JsonNode first = r.data().at("/halls/0");
+        assertThat(first.get("name").asString()).isEqualTo("罗山县政务服务中心");
+        // open now, or the time it next opens: either way a concrete instant
+        assertThat(first.at("/openingStatus/opensAt").asString()).isNotBlank();
+    }
+
+    @Test
     void otherTenantsClerkCannotUpdateHall_T2() {
         JsonNode before = Halls.hall(LIANSHAN);
         String token = Tokens.staff("taishan.clerk");

@@ -35,6 +35,15 @@ public class HallGraph {
         return tenantService.get(u -> u.path("/api/tenants/{code}/hall").build(tenantCode), HallNode.class, null);
     }
 
+    /** Every hall of a tenant, main hall first: public. */
+    @QueryMapping
+    public Mono<java.util.List<HallNode>> halls(@Argument String tenantCode) {
+        return tenantService.get(u -> u.path("/api/tenants/{code}/halls").build(tenantCode), HALLS, null);
+    }
+
+    private static final org.springframework.core.ParameterizedTypeReference<java.util.List<HallNode>> HALLS =
+            new org.springframework.core.ParameterizedTypeReference<>() {};
+
     public record UpdateHallPayload(HallNode hall) {}
 
     @MutationMapping

@@ -43,12 +43,16 @@ public class ServiceClient {
         return exchange(web.post().uri(uri).bodyValue(body), caller).bodyToMono(type);
     }
 
+    public <T> Mono<T> patch(Function<UriBuilder, URI> uri, Object body, Class<T> type, Jwt caller) {
+        return exchange(web.patch().uri(uri).bodyValue(body), caller).bodyToMono(type);
+    }
+
     public <T> Mono<T> put(Function<UriBuilder, URI> uri, Object body, Class<T> type, Jwt caller) {
         return exchange(web.put().uri(uri).bodyValue(body), caller).bodyToMono(type);
     }
 
-    public <T> Mono<T> patch(Function<UriBuilder, URI> uri, Object body, Class<T> type, Jwt caller) {
-        return exchange(web.patch().uri(uri).bodyValue(body), caller).bodyToMono(type);
+    public <T> Mono<T> delete(Function<UriBuilder, URI> uri, Class<T> type, Jwt caller) {
+        return exchange(web.delete().uri(uri), caller).bodyToMono(type);
     }
 
     private WebClient.ResponseSpec exchange(WebClient.RequestHeadersSpec<?> spec, Jwt caller) {

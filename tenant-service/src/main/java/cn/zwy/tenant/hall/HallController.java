@@ -25,6 +25,11 @@ public class HallController {
         return halls.mainHall(tenantCode);
     }
 
+    @GetMapping("/halls")
+    public java.util.List<HallView> halls(@PathVariable String tenantCode) {
+        return halls.halls(tenantCode);
+    }
+
     @PatchMapping("/hall")
     public HallView update(@PathVariable String tenantCode, @RequestBody HallUpdate update) {
         return halls.updateMainHall(Callers.require(), tenantCode, update);

@@ -51,6 +51,14 @@ public class HallService {
                 .orElseThrow(() -> ApiException.notFound("tenantCode", "该租户尚未登记服务大厅: " + tenantCode)));
     }
 
+    /** Public: every hall of the tenant, the main hall first, then by name. */
+    public List<HallView> halls(String tenantCode) {
+        requireTenant(tenantCode);
+        return tx.read(tenantCode, () -> halls.findAll().stream()
+                .sorted(java.util.Comparator.comparing((Hall h) -> !h.isMain()).thenComparing(h -> h.details().name()))
+                .map(HallView::of).toList());
+    }
+
     /** The tenant's own centre administrator only; every change is recorded and published. */
     public HallView updateMainHall(Caller caller, String tenantCode, HallUpdate update) {
         Tenant tenant = requireTenant(tenantCode);

@@ -49,33 +49,42 @@ public record OpeningHours(List<DayHours> days) {
             String at = field + "[" + i + "]";
             if (d == null || d.weekday() == null) throw ApiException.validation(at + ".weekday", "缺少星期");
             if (!seen.add(d.weekday())) throw ApiException.validation(at + ".weekday", "星期重复: " + d.weekday());
-            if (d.periods() == null || d.periods().isEmpty()) {
-                throw ApiException.validation(at + ".periods", "至少需要一个营业时段（不营业的日子请不要列出）");
-            }
-            if (d.periods().size() > MAX_PERIODS_PER_DAY) {
-                throw ApiException.validation(at + ".periods", "每天最多 " + MAX_PERIODS_PER_DAY + " 个营业时段");
-            }
-            List<TimeRange> periods = new ArrayList<>(d.periods());
-            for (int j = 0; j < periods.size(); j++) {
-                TimeRange p = periods.get(j);
-                String pat = at + ".periods[" + j + "]";
-                LocalTime opens = time(pat + ".opens", p == null ? null : p.opens());
-                LocalTime closes = time(pat + ".closes", p.closes());
-                if (!opens.isBefore(closes)) {
-                    throw ApiException.validation(pat, "开始时间 " + p.opens() + " 必须早于结束时间 " + p.closes());
-                }
-            }
-            periods.sort(Comparator.comparing(TimeRange::opens));
-            for (int j = 1; j < periods.size(); j++) {
-                if (periods.get(j).opens().compareTo(periods.get(j - 1).closes()) < 0) {
-                    throw ApiException.validation(at + ".periods", "营业时段重叠: " + periods.get(j - 1).opens() + "-"
-                            + periods.get(j - 1).closes() + " 与 " + periods.get(j).opens() + "-" + periods.get(j).closes());
-                }
-            }
-            out.add(new DayHours(d.weekday(), List.copyOf(periods)));
+            List<TimeRange> periods = validatedPeriods(at + ".periods", d.periods());
+            out.add(new DayHours(d.weekday(), periods));
         }
         out.sort(Comparator.comparing(DayHours::weekday));
         return new OpeningHours(List.copyOf(out));
+    }
+
+    /**
+     * Checks one day's periods (at least one, at most {@link #MAX_PERIODS_PER_DAY}, well-formed,
+     * not overlapping) and returns them sorted; also used for a hall's special days.
+     */
+    public static List<TimeRange> validatedPeriods(String field, List<TimeRange> given) {
+        if (given == null || given.isEmpty()) {
+            throw ApiException.validation(field, "至少需要一个营业时段（不营业的日子请不要列出）");
+        }
+        if (given.size() > MAX_PERIODS_PER_DAY) {
+            throw ApiException.validation(field, "每天最多 " + MAX_PERIODS_PER_DAY + " 个营业时段");
+        }
+        List<TimeRange> periods = new ArrayList<>(given);
+        for (int j = 0; j < periods.size(); j++) {
+            TimeRange p = periods.get(j);
+            String pat = field + "[" + j + "]";
+            LocalTime opens = time(pat + ".opens", p == null ? null : p.opens());
+            LocalTime closes = time(pat + ".closes", p.closes());
+            if (!opens.isBefore(closes)) {
+                throw ApiException.validation(pat, "开始时间 " + p.opens() + " 必须早于结束时间 " + p.closes());
+            }
+        }
+        periods.sort(Comparator.comparing(TimeRange::opens));
+        for (int j = 1; j < periods.size(); j++) {
+            if (periods.get(j).opens().compareTo(periods.get(j - 1).closes()) < 0) {
+                throw ApiException.validation(field, "营业时段重叠: " + periods.get(j - 1).opens() + "-"
+                        + periods.get(j - 1).closes() + " 与 " + periods.get(j).opens() + "-" + periods.get(j).closes());
+            }
+        }
+        return List.copyOf(periods);
     }
 
     private static LocalTime time(String field, String value) {

@@ -157,7 +157,7 @@ public class StandardCatalogService {
         checkReason(problems, in.reason());
         if (!problems.isEmpty()) throw problems.getFirst().toException();
         StandardItemContent content = in.content().normalised();
-        NoticePeriod.Decision when = notice.decide(provinceCode, in.effectiveFrom(), urgent, null);
+        NoticePeriod.Decision when = notice.decideForProvince(provinceCode, in.effectiveFrom(), urgent, null);
         return tx.platform(() -> {
             String basic = CatalogCodes.basicCode(type, in.mainCode(), in.subCode(), in.grandCode());
             if (items.existsByProvinceCodeAndBasicCode(provinceCode, basic)) {
@@ -184,9 +184,15 @@ public class StandardCatalogService {
         checkReason(problems, in.reason());
         if (!problems.isEmpty()) throw problems.getFirst().toException();
         boolean urgent = Boolean.TRUE.equals(in.urgent());
+        // the notice is counted outside the write transaction (each tenant's calendar under its own binding)
+        StandardItemVersion seen = tx.platform(() -> versions.findFirstByItemIdOrderByNumberDesc(id)).orElseThrow();
+        NoticePeriod.Decision when = notice.decideForProvince(found.getProvinceCode(), in.effectiveFrom(), urgent, seen.getEffectiveFrom());
         return tx.platform(() -> {
             StandardItem item = items.lock(id).orElseThrow();
             StandardItemVersion latest = versions.findFirstByItemIdOrderByNumberDesc(id).orElseThrow();
+            if (latest.getNumber() != seen.getNumber()) {
+                throw ApiException.conflict("id", "该事项刚被他人变更（版本 " + latest.getNumber() + "），请刷新后重试");
+            }
             if (latest.getKind() == ChangeKind.CANCEL) {
                 throw new ApiException(ErrorCode.RULE_VIOLATION, "该事项已公告取消（" + latest.getEffectiveFrom() + " 起），不能再变更", "id", "S6");
             }
@@ -199,7 +205,6 @@ public class StandardCatalogService {
                 throw Problem.rule("S6", "exerciseLevels", "下放须使最低行使层级降低（当前最低为" + before.lowestLevel().label()
                         + "，收到" + after.lowestLevel().label() + "）").toException();
             }
-            NoticePeriod.Decision when = notice.decide(item.getProvinceCode(), in.effectiveFrom(), urgent, latest.getEffectiveFrom());
             return append(item, latest.getNumber() + 1, kind, in.reason().strip(), urgent, when, caller.username(), after);
         });
     }
