@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +74,8 @@ public class NoticePeriod {
     }
 
     private Decision decide(List<String> calendarCodes, LocalDate requested, boolean urgent, LocalDate notBefore) {
-        Instant now = clock.instant();
+        // at the database's precision, so that what a publication returns is what every later read returns
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, ZONE);
         LocalDate earliest;
         Set<String> warnings = new LinkedHashSet<>();

@@ -14,6 +14,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -139,7 +140,7 @@ public class GuideVersion {
         v.toleratedMissing = last.toleratedMissing;
         v.crossRegion = last.crossRegion;
         v.content = last.content;
-        v.updatedAt = Instant.now();
+        v.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         v.announce(number, ChangeKind.CANCEL, reason, announcedAt, by, effectiveFrom);
         return v;
     }
@@ -166,7 +167,7 @@ public class GuideVersion {
         this.toleratedMissing = Boolean.TRUE.equals(guide.toleratedMissing());
         this.crossRegion = guide.crossRegion() == null ? CrossRegionScope.NONE : guide.crossRegion();
         this.content = snapshotJson;
-        this.updatedAt = Instant.now();
+        this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private void requireDraft() {

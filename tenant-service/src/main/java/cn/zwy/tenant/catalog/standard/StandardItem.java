@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
@@ -53,7 +54,7 @@ public class StandardItem {
         this.subCode = subCode;
         this.grandCode = grandCode;
         this.basicCode = CatalogCodes.basicCode(itemType, mainCode, subCode, grandCode);
-        this.createdAt = Instant.now();
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public UUID getId() { return id; }
