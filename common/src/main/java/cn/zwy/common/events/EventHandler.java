@@ -11,5 +11,13 @@ public interface EventHandler {
     /** Redis consumer group, one per consuming purpose (e.g. {@code search-indexer}). */
     String group();
 
+    /**
+     * Whether this consumer cares about events of this type. Others are acknowledged without
+     * touching the database: every consumer reads the whole stream.
+     */
+    default boolean accepts(String eventType) {
+        return true;
+    }
+
     void handle(DomainEvent event) throws Exception;
 }

@@ -110,6 +110,7 @@ public class EventStreamConsumer implements SmartLifecycle {
     }
 
     private void process(DomainEvent event) {
+        if (!handler.accepts(event.type())) return;
         boolean seen = TenantContext.platform(() -> tx.execute(s -> !jdbc.queryForList(
                 "select 1 from processed_event where consumer_group = ? and event_id = ?",
                 handler.group(), event.id()).isEmpty()));

@@ -27,6 +27,11 @@ class HallIndexer implements EventHandler {
     }
 
     @Override
+    public boolean accepts(String eventType) {
+        return eventType.equals(HallDocument.EVENT_TYPE);
+    }
+
+    @Override
     public void handle(DomainEvent event) throws IOException {
         // the stream carries every service's events; only hall changes concern this index
         if (!HallDocument.EVENT_TYPE.equals(event.type())) return;

@@ -1,5 +1,10 @@
 package cn.zwy.tenant.demo;
 
+import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.region.RegionRepository;
+import cn.zwy.tenant.tenant.Tenant;
+import cn.zwy.tenant.tenant.TenantSetup;
+
 import static cn.zwy.tenant.catalog.ExerciseLevel.COUNTY;
 import static cn.zwy.tenant.catalog.ExerciseLevel.TOWN;
 import static cn.zwy.tenant.catalog.LimitUnit.NATURAL_DAY;
@@ -50,7 +55,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(20)
 @ConditionalOnProperty(name = "zwy.demo.enabled", havingValue = "true")
-public class DemoCatalog implements ApplicationRunner {
+public class DemoCatalog implements ApplicationRunner, TenantSetup {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
     static final LocalDate STANDARD_EFFECTIVE = LocalDate.of(2024, 1, 1);
@@ -83,21 +88,52 @@ public class DemoCatalog implements ApplicationRunner {
 
     private final StandardCatalogService standard;
     private final GuideService guides;
+    private final RegionRepository regions;
+    private final TenantTransactions tx;
 
-    public DemoCatalog(StandardCatalogService standard, GuideService guides) {
+    public DemoCatalog(StandardCatalogService standard, GuideService guides, RegionRepository regions, TenantTransactions tx) {
         this.standard = standard;
         this.guides = guides;
+        this.regions = regions;
+        this.tx = tx;
+    }
+
+    /** Every province gets the demo standard catalog, so that any county onboarded in a demo has one. */
+    private List<String> provinces() {
+        return tx.platform(() -> regions.findByParentCodeIsNullOrderByCode().stream().map(r -> r.getCode()).toList());
+    }
+
+    private UUID loadStandard(String province, Template t) {
+        return standard.loadHistoric(province, t.type(), t.main(), t.sub(), null,
+                new StandardItemContent(t.mainName(), t.subName(), null, t.levels(), t.legalBasis(), t.legal(),
+                        "一体化在线政务服务平台", null),
+                STANDARD_EFFECTIVE, "省级政务服务事项标准目录（演示数据）");
+    }
+
+    /**
+     * Demo deployments only (this bean exists only then): a tenant onboarded here gets its
+     * province's demo items published with generic local details, so that citizens of any demo
+     * county see a catalog (and the scale benchmark measures full tenants). Runs before
+     * {@code CatalogAdoption}, which then adopts whatever is left as drafts.
+     */
+    @Override
+    public void onboarded(Tenant tenant) {
+        String province = tenant.getCode().substring(0, 2);
+        boolean town = "TOWN".equals(tenant.getLevel());
+        Local l = new Local(tenant.getCode(), province, tenant.getName(), tenant.getName() + (town ? "便民服务中心" : "政务服务中心"),
+                "", "12345", 0, true, CrossRegionScope.PROVINCE, Set.of());
+        for (Template t : templates(province)) {
+            if (!t.levels().contains(town ? ExerciseLevel.TOWN : ExerciseLevel.COUNTY)) continue;
+            guides.loadHistoric(tenant.getCode(), loadStandard(province, t), localise(t, l), GUIDE_EFFECTIVE, "本中心认领省级标准目录事项（演示数据）");
+        }
     }
 
     @Override
     public void run(ApplicationArguments args) {
         int adopted = 0;
-        for (String province : List.of("44", "41", "45")) {
+        for (String province : provinces()) {
             for (Template t : templates(province)) {
-                UUID id = standard.loadHistoric(province, t.type(), t.main(), t.sub(), null,
-                        new StandardItemContent(t.mainName(), t.subName(), null, t.levels(), t.legalBasis(), t.legal(),
-                                "一体化在线政务服务平台", null),
-                        STANDARD_EFFECTIVE, "省级政务服务事项标准目录（演示数据）");
+                UUID id = loadStandard(province, t);
                 for (Local l : TENANTS) {
                     if (!l.province().equals(province) || l.notAdopted().contains(t.main())) continue;
                     guides.loadHistoric(l.tenantCode(), id, localise(t, l), GUIDE_EFFECTIVE, "本中心认领省级标准目录事项（演示数据）");
@@ -293,7 +329,7 @@ public class DemoCatalog implements ApplicationRunner {
                 new Faq("采伐自家承包山上的人工林需要许可证吗？", "需要。除法律规定的例外情形，采伐林地上的林木都应申请采伐许可证。"),
                 List.of(SixWay.FULLY_ONLINE), true, false, BUSINESS));
         t.add(new Template(ItemType.PUBLIC_SERVICE, "00601", "000", "生育登记", null, List.of(COUNTY, TOWN),
-                "《中华人民共和国人口与计划生育法》；" + PROVINCIAL_BIRTH_RULES.get(province), null, "卫生健康局",
+                "《中华人民共和国人口与计划生育法》；" + PROVINCIAL_BIRTH_RULES.getOrDefault(province, "本省（自治区、直辖市）人口与计划生育条例"), null, "卫生健康局",
                 "生育子女的夫妻（含再婚夫妻）",
                 List.of(ID_CARD, new Material("结婚证", MaterialForm.ORIGINAL, 1, MaterialMedium.PAPER_OR_ELECTRONIC, false, false, null, null, "在线核验的可免交", null)),
                 CaseClass.INSTANT, 0, WORKING_DAY, List.of(), "生育登记信息回执",
@@ -328,7 +364,7 @@ public class DemoCatalog implements ApplicationRunner {
                 new Faq("情况紧急等不及审批怎么办？", "对急难情形可先行救助，事后补充说明情况和补齐材料。"),
                 List.of(SixWay.TOLERATED_MISSING, SixWay.NEARBY), true, true, PERSON));
         t.add(new Template(ItemType.PAYMENT, "00803", "000", "高龄老人津贴申领", null, List.of(COUNTY, TOWN),
-                "《中华人民共和国老年人权益保障法》；" + PROVINCIAL_ELDERLY_RULES.get(province), null, "民政局",
+                "《中华人民共和国老年人权益保障法》；" + PROVINCIAL_ELDERLY_RULES.getOrDefault(province, "本省（自治区、直辖市）老年人权益保障条例"), null, "民政局",
                 "具有本地户籍、年满 80 周岁的老年人（各地标准以本级规定为准）",
                 List.of(ID_CARD, HOUSEHOLD, copy("本人银行账户（社会保障卡金融账户）", false, "户名与申请人一致")),
                 CaseClass.PROMISED, 10, WORKING_DAY, List.of(), "高龄津贴发放确认",

@@ -39,6 +39,11 @@ public class StaffProvisioner implements EventHandler {
     }
 
     @Override
+    public boolean accepts(String eventType) {
+        return eventType.equals(TenantEvents.ONBOARDED) || eventType.equals(TenantEvents.SUSPENDED);
+    }
+
+    @Override
     public void handle(DomainEvent event) {
         switch (event.type()) {
             case TenantEvents.ONBOARDED -> onboarded(json.readValue(event.payload(), TenantEvents.Onboarded.class));

@@ -193,6 +193,25 @@ public class GuideService {
                 .orElseThrow();
     }
 
+    /**
+     * Onboarding (T2, S7): the new tenant adopts a standard item of its province as an empty
+     * draft, for its administrator to localise and publish. Items that are cancelled, exercised
+     * at another level, or already adopted are skipped. Joins the onboarding transaction.
+     */
+    public void adoptOnOnboarding(String tenantCode, UUID standardItemId) {
+        Region region = tx.platform(() -> regions.findById(tenantCode)).orElseThrow();
+        LocalDate today = notice.today();
+        tx.write(tenantCode, () -> {
+            if (guides.existsByStandardItemId(standardItemId)) return null;
+            Optional<StandardItemView> std = standard.inEffectWithinTx(standardItemId, today);
+            if (std.isEmpty() || std.get().cancelled()
+                    || !std.get().exerciseLevels().contains(ExerciseLevel.of(region.getLevel()))) return null;
+            Guide g = guides.saveAndFlush(new Guide(standardItemId, std.get().basicCode()));
+            versions.saveAndFlush(GuideVersion.draft(g.getId(), std.get(), GuideContent.empty(), snapshot(std.get(), GuideContent.empty())));
+            return null;
+        });
+    }
+
     /** Replaces the draft (creating it when there is none). Malformed content is refused and nothing changes. */
     public GuideViews.DraftSaved saveDraft(Caller caller, String tenantCode, UUID guideId, GuideContent content) {
         requireEditor(caller, tenantCode);

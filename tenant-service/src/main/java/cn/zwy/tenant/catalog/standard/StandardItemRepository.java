@@ -13,6 +13,8 @@ public interface StandardItemRepository extends JpaRepository<StandardItem, UUID
 
     Optional<StandardItem> findByProvinceCodeAndBasicCode(String provinceCode, String basicCode);
 
+    java.util.List<StandardItem> findByProvinceCodeOrderByBasicCode(String provinceCode);
+
     /** Serialises changes of one item, so that version numbers and their order stay consistent. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select i from StandardItem i where i.id = :id")
