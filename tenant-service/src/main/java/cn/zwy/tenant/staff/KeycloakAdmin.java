@@ -72,6 +72,11 @@ public class KeycloakAdmin {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", enabled)).retrieve().toBodilessEntity();
     }
 
+    /** Forgets the cached token (e.g. after Keycloak answered 401/403 because the realm changed). */
+    public synchronized void forgetToken() {
+        token = null;
+    }
+
     private synchronized String token() {
         if (token == null || Instant.now().isAfter(tokenExpires)) {
             var form = new LinkedMultiValueMap<String, String>();

@@ -45,6 +45,17 @@ public class StaffProvisioner implements EventHandler {
 
     @Override
     public void handle(DomainEvent event) {
+        try {
+            apply(event);
+        } catch (org.springframework.web.client.HttpClientErrorException.Unauthorized
+                 | org.springframework.web.client.HttpClientErrorException.Forbidden e) {
+            // a token issued before a realm change may lack roles it has now: the retry gets a fresh one
+            keycloak.forgetToken();
+            throw e;
+        }
+    }
+
+    private void apply(DomainEvent event) {
         switch (event.type()) {
             case TenantEvents.ONBOARDED -> onboarded(json.readValue(event.payload(), TenantEvents.Onboarded.class));
             case TenantEvents.SUSPENDED -> setStaffEnabled(event.tenantId(), false);
@@ -56,10 +67,13 @@ public class StaffProvisioner implements EventHandler {
         if (keycloak.find(t.adminUsername()).isEmpty()) {
             keycloak.create(t.adminUsername(), "管理员", t.name(), Map.of("tenant", List.of(t.tenantCode())),
                     props.initialPassword());
-            String id = keycloak.find(t.adminUsername()).orElseThrow().id();
-            keycloak.grantRealmRole(id, Caller.CENTRE_ADMIN);
             log.info("staff administrator {} of tenant {} created", t.adminUsername(), t.tenantCode());
         }
+        // granted every time (Keycloak ignores a role already held): a replay after a failure
+        // between creating the account and granting the role still ends with the role
+        String id = keycloak.find(t.adminUsername()).orElseThrow(
+                () -> new IllegalStateException("account " + t.adminUsername() + " not found right after creating it")).id();
+        keycloak.grantRealmRole(id, Caller.CENTRE_ADMIN);
         setStaffEnabled(t.tenantCode(), true);
     }
 
