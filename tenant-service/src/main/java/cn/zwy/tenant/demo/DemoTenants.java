@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  * address, the address says so instead of inventing one. Idempotent: existing tenants are kept.
  */
 @Component
+@org.springframework.core.annotation.Order(0)   // before DemoOrganisation, which needs the halls
 @ConditionalOnProperty(name = "zwy.demo.enabled", havingValue = "true")
 public class DemoTenants implements ApplicationRunner {
 

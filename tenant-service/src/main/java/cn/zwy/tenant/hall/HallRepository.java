@@ -13,6 +13,8 @@ public interface HallRepository extends JpaRepository<Hall, UUID> {
     @Query("select h from Hall h where h.main = true")
     Optional<Hall> findMain();
 
+    Optional<Hall> findByRegionCode(String regionCode);
+
     /** Serialises concurrent edits of one hall so that each change record has the true "before". */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select h from Hall h where h.main = true")
