@@ -5,8 +5,9 @@
 -- region code can no longer reference the region table. tenant-service checks the code instead:
 -- a town must be in the region table, a village must lie under one of the tenant's towns.
 alter table hall drop constraint hall_region_code_fkey;
--- a site (a staff member's "site" attribute) is identified by its region code: one hall per code
-create unique index hall_one_per_region on hall (tenant_id, region_code);
+-- a site (a staff member's "site" attribute) is identified by its region code: one town centre or
+-- village station per code (the main hall carries the tenant's own code, which no site can have)
+create unique index hall_one_site_per_region on hall (tenant_id, region_code) where not main;
 -- composite keys so that rows of one tenant can only reference rows of the same tenant (T2),
 -- whatever RLS shows: foreign-key checks do not go through row-level security
 create unique index hall_tenant_id_key on hall (tenant_id, id);

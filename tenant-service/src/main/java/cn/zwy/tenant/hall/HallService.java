@@ -110,7 +110,7 @@ public class HallService {
         HallLevel level = siteLevel(tenantCode, input.regionCode());
         HallDetails details = new HallUpdate(input.name(), input.address(), input.phone(), input.openingHours(), null).asNew();
         return tx.write(tenantCode, () -> {
-            if (halls.findByRegionCode(input.regionCode()).isPresent()) {
+            if (halls.findByRegionCodeAndMainFalse(input.regionCode()).isPresent()) {
                 throw ApiException.conflict("regionCode", "该地区已有服务大厅: " + input.regionCode());
             }
             Hall hall = halls.save(new Hall(input.regionCode(), level, false, details));
@@ -125,7 +125,7 @@ public class HallService {
     public HallView registerSite(String tenantCode, String regionCode, HallDetails details) {
         Tenant tenant = requireTenant(tenantCode);
         HallLevel level = siteLevel(tenantCode, regionCode);
-        return tx.write(tenantCode, () -> halls.findByRegionCode(regionCode).map(HallView::of).orElseGet(() -> {
+        return tx.write(tenantCode, () -> halls.findByRegionCodeAndMainFalse(regionCode).map(HallView::of).orElseGet(() -> {
             Hall hall = halls.save(new Hall(regionCode, level, false, details));
             halls.flush();
             publish(tenant, hall);

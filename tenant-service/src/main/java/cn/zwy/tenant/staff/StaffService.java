@@ -105,9 +105,10 @@ public class StaffService {
                 throw ApiException.conflict("username", "用户名已被本中心另一名工作人员使用: " + username);
             }
             String keycloakId = keycloak(() -> ensureAccount(tenantCode, username, family, given, roles, site));
-            Staff s = new Staff(username, family, given, roles, site, keycloakId, caller.username());
+            Staff s;
             try {
-                staff.saveAndFlush(s);
+                // the id is assigned, so Spring Data merges: keep the managed copy (it has the tenant id)
+                s = staff.saveAndFlush(new Staff(username, family, given, roles, site, keycloakId, caller.username()));
             } catch (DataIntegrityViolationException e) {
                 throw ApiException.conflict("username", "用户名已被使用: " + username);
             }
@@ -239,7 +240,7 @@ public class StaffService {
     }
 
     private void requireSite(String tenantCode, String site) {
-        if (halls.findByRegionCode(site).isEmpty()) {
+        if (!halls.existsByRegionCode(site)) {
             throw ApiException.validation("site", "site 应为本租户某一服务大厅的行政区划代码: " + site);
         }
     }
