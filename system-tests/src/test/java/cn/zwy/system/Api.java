@@ -61,6 +61,13 @@ public final class Api {
         return send(b.build());
     }
 
+    public static Response post(String url, String token, Object body) {
+        var b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return send(b.build());
+    }
+
     public static Response put(String url, String token, Object body) {
         var b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

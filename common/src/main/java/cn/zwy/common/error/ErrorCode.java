@@ -7,7 +7,9 @@ public enum ErrorCode {
     NOT_FOUND(404, "未找到"),
     VALIDATION(400, "输入不合法"),
     CONFLICT(409, "数据已被他人修改或重复提交"),
-    RULE_VIOLATION(422, "违反业务规则");
+    RULE_VIOLATION(422, "违反业务规则"),
+    /** A system the request depends on (e.g. Keycloak) cannot be reached; nothing was changed, retry later. */
+    UNAVAILABLE(503, "依赖的系统暂不可用，请稍后重试");
 
     private final int status;
     private final String title;

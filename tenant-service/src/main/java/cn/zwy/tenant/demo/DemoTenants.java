@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * address, the address says so instead of inventing one. Idempotent: existing tenants are kept.
  */
 @Component
-@Order(10)
+@Order(0)   // first: DemoOrganisation and DemoCatalog need the tenants and their halls
 @ConditionalOnProperty(name = "zwy.demo.enabled", havingValue = "true")
 public class DemoTenants implements ApplicationRunner {
 

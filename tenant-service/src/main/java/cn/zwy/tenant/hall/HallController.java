@@ -35,6 +35,11 @@ public class HallController {
         return halls.updateMainHall(Callers.require(), tenantCode, update);
     }
 
+    @org.springframework.web.bind.annotation.PostMapping("/halls")
+    public HallView add(@PathVariable String tenantCode, @RequestBody HallService.NewHall input) {
+        return halls.addHall(Callers.require(), tenantCode, input);
+    }
+
     @GetMapping("/hall-changes")
     public HallChangePage changes(@PathVariable String tenantCode,
                                   @RequestParam(required = false) Integer first,

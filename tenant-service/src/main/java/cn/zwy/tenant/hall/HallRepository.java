@@ -13,6 +13,11 @@ public interface HallRepository extends JpaRepository<Hall, UUID> {
     @Query("select h from Hall h where h.main = true")
     Optional<Hall> findMain();
 
+    /** The town centre or village station of this region code (one at most). */
+    Optional<Hall> findByRegionCodeAndMainFalse(String regionCode);
+
+    boolean existsByRegionCode(String regionCode);
+
     /** Serialises concurrent edits of one hall so that each change record has the true "before". */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select h from Hall h where h.main = true")

@@ -89,6 +89,74 @@ public class HallService {
         });
     }
 
+    /** A new hall's site and details (T3): a town centre or village station of the tenant. */
+    public record NewHall(String regionCode, String name, String address, String phone,
+                          List<OpeningHours.DayHours> openingHours) {}
+
+    /**
+     * Adds a town centre or village station (T3) to the tenant: its centre administrator only.
+     * The region code must lie inside the tenant's region and fixes the level: a 9-digit town
+     * code must be in the division table; a 12-digit village code is accepted under one of the
+     * tenant's towns without being in the table (the division data has no villages).
+     */
+    public HallView addHall(Caller caller, String tenantCode, NewHall input) {
+        Tenant tenant = requireTenant(tenantCode);
+        if (!caller.actsFor(tenantCode) || !caller.hasRole(Caller.CENTRE_ADMIN)) {
+            throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以增加服务大厅");
+        }
+        if (tenant.getStatus() != TenantStatus.ACTIVE) {
+            throw ApiException.forbidden("租户 " + tenantCode + " 已停用，不能修改");
+        }
+        HallLevel level = siteLevel(tenantCode, input.regionCode());
+        HallDetails details = new HallUpdate(input.name(), input.address(), input.phone(), input.openingHours(), null).asNew();
+        return tx.write(tenantCode, () -> {
+            if (halls.findByRegionCodeAndMainFalse(input.regionCode()).isPresent()) {
+                throw ApiException.conflict("regionCode", "该地区已有服务大厅: " + input.regionCode());
+            }
+            Hall hall = halls.save(new Hall(input.regionCode(), level, false, details));
+            halls.flush();
+            publish(tenant, hall);
+            log.info("hall {} ({} {}) added to tenant {} by {}", hall.getId(), level, input.regionCode(), tenantCode, caller.username());
+            return HallView.of(hall);
+        });
+    }
+
+    /** Registers a town or village hall without a caller (demo data); the existing hall of that code is kept. */
+    public HallView registerSite(String tenantCode, String regionCode, HallDetails details) {
+        Tenant tenant = requireTenant(tenantCode);
+        HallLevel level = siteLevel(tenantCode, regionCode);
+        return tx.write(tenantCode, () -> halls.findByRegionCodeAndMainFalse(regionCode).map(HallView::of).orElseGet(() -> {
+            Hall hall = halls.save(new Hall(regionCode, level, false, details));
+            halls.flush();
+            publish(tenant, hall);
+            return HallView.of(hall);
+        }));
+    }
+
+    /** The level of a site inside the tenant's region, or a VALIDATION error on regionCode. */
+    HallLevel siteLevel(String tenantCode, String regionCode) {
+        RegionCodes.requireFormat("regionCode", regionCode);
+        if (!regionCode.startsWith(tenantCode) || regionCode.length() <= tenantCode.length()) {
+            throw ApiException.validation("regionCode", "服务大厅所在地区必须在本租户（" + tenantCode + "）辖区内的乡镇或村（社区）: " + regionCode);
+        }
+        return switch (regionCode.length()) {
+            case 9 -> {
+                if (!tx.platform(() -> regions.existsById(regionCode))) {
+                    throw ApiException.validation("regionCode", "未知的乡镇（街道）代码: " + regionCode);
+                }
+                yield HallLevel.TOWN;
+            }
+            case 12 -> {
+                String town = regionCode.substring(0, 9);
+                if (town.length() > tenantCode.length() && !tx.platform(() -> regions.existsById(town))) {
+                    throw ApiException.validation("regionCode", "村（社区）代码的前 9 位不是本租户的乡镇（街道）: " + regionCode);
+                }
+                yield HallLevel.VILLAGE;
+            }
+            default -> throw ApiException.validation("regionCode", "服务大厅应设在乡镇（9 位代码）或村（社区，12 位代码）: " + regionCode);
+        };
+    }
+
     /** Registers a tenant's main hall (onboarding, demo data); publishes it like any change. */
     public HallView registerMainHall(String tenantCode, HallLevel level, HallDetails details) {
         Tenant tenant = requireTenant(tenantCode);

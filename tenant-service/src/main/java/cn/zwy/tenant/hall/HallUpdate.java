@@ -27,6 +27,20 @@ public record HallUpdate(String name, String address, String phone, List<Opening
                 openingHours == null ? current.openingHours() : OpeningHours.validated("openingHours", openingHours));
     }
 
+    /**
+     * The details of a new hall: every field is required and checked exactly as in an update
+     * (the same limits, messages and field names). {@code expectedVersion} is ignored.
+     */
+    HallDetails asNew() {
+        List<String> missing = new java.util.ArrayList<>();
+        if (name == null) missing.add("name");
+        if (address == null) missing.add("address");
+        if (phone == null) missing.add("phone");
+        if (openingHours == null) missing.add("openingHours");
+        if (!missing.isEmpty()) throw ApiException.validation(missing.getFirst(), "新服务大厅缺少字段: " + String.join("、", missing));
+        return applyTo(new HallDetails(null, null, null, null));
+    }
+
     static String text(String field, String value, int max, String label) {
         String v = value.strip();
         if (v.isEmpty()) throw ApiException.validation(field, label + "不能为空");

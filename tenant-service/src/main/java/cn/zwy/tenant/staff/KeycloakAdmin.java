@@ -21,6 +21,8 @@ public class KeycloakAdmin {
 
     private record Role(String id, String name) {}
 
+    private static final ParameterizedTypeReference<List<Role>> ROLES = new ParameterizedTypeReference<>() {};
+
     private static final ParameterizedTypeReference<List<StaffAccount>> ACCOUNTS = new ParameterizedTypeReference<>() {};
 
     private final RestClient http;
@@ -34,7 +36,7 @@ public class KeycloakAdmin {
     }
 
     public Optional<StaffAccount> find(String username) {
-        List<StaffAccount> found = http.get().uri("/admin/realms/{realm}/users?username={u}&exact=true", props.realm(), username)
+        List<StaffAccount> found = http.get().uri("/admin/realms/{realm}/users?username={u}&exact=true&briefRepresentation=false", props.realm(), username)
                 .headers(h -> h.setBearerAuth(token())).retrieve().body(ACCOUNTS);
         return found == null ? Optional.empty() : found.stream().filter(a -> a.username().equals(username)).findFirst();
     }
@@ -59,12 +61,54 @@ public class KeycloakAdmin {
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
     }
 
+    /**
+     * Grants a realm role. The role is looked up among the roles still available to the user:
+     * that needs only view-users, whereas GET /roles/{name} needs view-realm, which the service
+     * account does not have (it answered 403 there, so onboarded administrators never got
+     * their role). Already granted: nothing to do.
+     */
     public void grantRealmRole(String userId, String roleName) {
-        Role role = http.get().uri("/admin/realms/{realm}/roles/{role}", props.realm(), roleName)
-                .headers(h -> h.setBearerAuth(token())).retrieve().body(Role.class);
-        http.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", props.realm(), userId)
-                .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON)
-                .body(List.of(role)).retrieve().toBodilessEntity();
+        setRealmRoles(userId, java.util.Set.of(roleName), java.util.Set.of(roleName));
+    }
+
+    /** The user's directly mapped realm roles. */
+    public java.util.Set<String> realmRoles(String userId) {
+        List<Role> mapped = http.get().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", props.realm(), userId)
+                .headers(h -> h.setBearerAuth(token())).retrieve().body(ROLES);
+        return mapped == null ? java.util.Set.of() : mapped.stream().map(Role::name).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * Makes the user's realm roles among {@code managed} exactly {@code wanted}: grants what is
+     * missing, removes the rest; roles outside {@code managed} are left alone. Repeating it is harmless.
+     */
+    public void setRealmRoles(String userId, java.util.Set<String> wanted, java.util.Set<String> managed) {
+        List<Role> mapped = http.get().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", props.realm(), userId)
+                .headers(h -> h.setBearerAuth(token())).retrieve().body(ROLES);
+        List<Role> remove = mapped == null ? List.of()
+                : mapped.stream().filter(r -> managed.contains(r.name()) && !wanted.contains(r.name())).toList();
+        java.util.Set<String> have = mapped == null ? java.util.Set.of()
+                : mapped.stream().map(Role::name).collect(java.util.stream.Collectors.toSet());
+        if (!have.containsAll(wanted)) {
+            List<Role> available = http.get().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm/available", props.realm(), userId)
+                    .headers(h -> h.setBearerAuth(token())).retrieve().body(ROLES);
+            List<Role> add = available == null ? List.of()
+                    : available.stream().filter(r -> wanted.contains(r.name()) && !have.contains(r.name())).toList();
+            if (add.size() + have.stream().filter(wanted::contains).count() < wanted.size()) {
+                throw new IllegalStateException("Keycloak realm " + props.realm() + " lacks one of the roles " + wanted);
+            }
+            if (!add.isEmpty()) {
+                http.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", props.realm(), userId)
+                        .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON)
+                        .body(add).retrieve().toBodilessEntity();
+            }
+        }
+        if (!remove.isEmpty()) {
+            http.method(org.springframework.http.HttpMethod.DELETE)
+                    .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", props.realm(), userId)
+                    .headers(h -> h.setBearerAuth(token())).contentType(MediaType.APPLICATION_JSON)
+                    .body(remove).retrieve().toBodilessEntity();
+        }
     }
 
     public void setEnabled(String userId, boolean enabled) {

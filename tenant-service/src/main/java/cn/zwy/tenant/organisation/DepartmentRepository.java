@@ -1,0 +1,18 @@
+package cn.zwy.tenant.organisation;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+/** Filtered to the current tenant by {@code @TenantId}, and again by RLS. */
+public interface DepartmentRepository extends JpaRepository<Department, UUID> {
+    List<Department> findAllByOrderByName();
+
+    Optional<Department> findByHallIdAndName(UUID hallId, String name);
+
+    boolean existsByHallIdAndName(UUID hallId, String name);
+}

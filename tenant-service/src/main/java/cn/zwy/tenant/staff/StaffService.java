@@ -1,0 +1,314 @@
+package cn.zwy.tenant.staff;
+
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
+import cn.zwy.common.events.OutboxPublisher;
+import cn.zwy.common.security.Caller;
+import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.hall.HallRepository;
+import cn.zwy.tenant.region.RegionCodes;
+import cn.zwy.tenant.tenant.Tenant;
+import cn.zwy.tenant.tenant.TenantRepository;
+import cn.zwy.tenant.tenant.TenantStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Staff administration (T6, T7) by the tenant's centre administrator, keeping Keycloak in step
+ * synchronously (docs/adr/0006): inside the request's transaction the staff row is checked,
+ * Keycloak is changed, then the row is written. If Keycloak cannot be reached the request fails
+ * with UNAVAILABLE and the transaction rolls back (no DB change). Every Keycloak step checks the
+ * current state first and the username is the natural key, so repeating a call is harmless and
+ * also repairs a half-done earlier attempt.
+ */
+@Service
+public class StaffService {
+
+    /** The roles a centre administrator may give (T7); never provincial_admin or platform_operator. */
+    public static final Set<String> TENANT_ROLES = Set.of("guide", "clerk", "approver", "delivery", "transfer", "agent",
+            "window_lead", "supervisor", Caller.CENTRE_ADMIN);
+    static final int MAX_PAGE = 100;
+    private static final Pattern LOGIN = Pattern.compile("[a-z][a-z0-9_-]{1,29}");
+    private static final Pattern CHINESE_NAME = Pattern.compile("[\\p{IsHan}·]{1,20}");
+    public static final String EVENT_TYPE = "staff.changed";
+    private static final Logger log = LoggerFactory.getLogger(StaffService.class);
+
+    public record NewStaff(String username, String familyName, String givenName, List<String> roles, String site) {}
+
+    public record CreateResult(StaffView staff, boolean created) {}
+
+    public record StaffPage(List<Item> items, boolean hasNextPage, long totalCount) {
+        public record Item(String cursor, StaffView staff) {}
+    }
+
+    /** What other services learn about a staff change (no personal data beyond the username). */
+    public record StaffChanged(UUID staffId, String tenantCode, String username, List<String> roles, String site, boolean enabled) {}
+
+    private final StaffRepository staff;
+    private final HallRepository halls;
+    private final TenantRepository tenants;
+    private final TenantTransactions tx;
+    private final KeycloakAdmin keycloak;
+    private final KeycloakProperties props;
+    private final OutboxPublisher outbox;
+
+    public StaffService(StaffRepository staff, HallRepository halls, TenantRepository tenants, TenantTransactions tx,
+                        KeycloakAdmin keycloak, KeycloakProperties props, OutboxPublisher outbox) {
+        this.staff = staff;
+        this.halls = halls;
+        this.tenants = tenants;
+        this.tx = tx;
+        this.keycloak = keycloak;
+        this.props = props;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Creates the Keycloak account (tenant and site attributes, the realm roles, password to be
+     * set at first sign-in; temporary password only when {@code zwy.keycloak.initial-password}
+     * is set) and the staff row. Repeating the same call returns the existing staff member
+     * ({@code created = false}); the same username with other details is a CONFLICT.
+     */
+    public CreateResult create(Caller caller, String tenantCode, NewStaff in) {
+        requireAdmin(caller, tenantCode);
+        String username = username(tenantCode, in.username());
+        String family = chineseName("familyName", in.familyName(), "姓");
+        String given = chineseName("givenName", in.givenName(), "名");
+        SortedSet<String> roles = roles(in.roles());
+        String site = in.site() == null || in.site().isBlank() ? null : in.site().strip();
+        return tx.write(tenantCode, () -> {
+            if (site != null) requireSite(tenantCode, site);
+            var existing = staff.findByUsername(username);
+            if (existing.isPresent()) {
+                Staff s = existing.get();
+                if (s.getFamilyName().equals(family) && s.getGivenName().equals(given) && s.roleSet().equals(roles)
+                        && Objects.equals(s.getSite(), site) && s.isEnabled()) {
+                    return new CreateResult(StaffView.of(s), false);
+                }
+                throw ApiException.conflict("username", "用户名已被本中心另一名工作人员使用: " + username);
+            }
+            String keycloakId = keycloak(() -> ensureAccount(tenantCode, username, family, given, roles, site));
+            Staff s;
+            try {
+                // the id is assigned, so Spring Data merges: keep the managed copy (it has the tenant id)
+                s = staff.saveAndFlush(new Staff(username, family, given, roles, site, keycloakId, caller.username()));
+            } catch (DataIntegrityViolationException e) {
+                throw ApiException.conflict("username", "用户名已被使用: " + username);
+            }
+            publish(s);
+            log.info("staff {} of tenant {} created by {} with roles {}", username, tenantCode, caller.username(), roles);
+            return new CreateResult(StaffView.of(s), true);
+        });
+    }
+
+    /** Replaces the staff member's roles, in Keycloak and here. The same roles again: nothing changes. */
+    public StaffView updateRoles(Caller caller, String tenantCode, UUID staffId, List<String> newRoles) {
+        requireAdmin(caller, tenantCode);
+        SortedSet<String> roles = roles(newRoles);
+        return tx.write(tenantCode, () -> {
+            Staff s = lock(staffId);
+            if (!s.isEnabled()) throw ApiException.conflict("staffId", "该工作人员已停用: " + s.getUsername());
+            if (s.getUsername().equals(caller.username()) && !roles.contains(Caller.CENTRE_ADMIN)) {
+                throw ApiException.validation("roles", "不能取消自己的中心管理员角色");
+            }
+            keycloak(() -> {
+                keycloak.setRealmRoles(accountId(s), roles, TENANT_ROLES);
+                return null;
+            });
+            if (!s.roleSet().equals(roles)) {
+                s.setRoles(roles);
+                staff.saveAndFlush(s);
+                publish(s);
+                log.info("roles of staff {} of tenant {} set to {} by {}", s.getUsername(), tenantCode, roles, caller.username());
+            }
+            return StaffView.of(s);
+        });
+    }
+
+    /** Disables the account (it can no longer sign in) and the staff row. Repeating it is harmless. */
+    public StaffView disable(Caller caller, String tenantCode, UUID staffId) {
+        requireAdmin(caller, tenantCode);
+        return tx.write(tenantCode, () -> {
+            Staff s = lock(staffId);
+            if (s.getUsername().equals(caller.username())) {
+                throw ApiException.validation("staffId", "不能停用自己的账号");
+            }
+            keycloak(() -> {
+                keycloak.setEnabled(accountId(s), false);
+                return null;
+            });
+            if (s.isEnabled()) {
+                s.disable();
+                staff.saveAndFlush(s);
+                publish(s);
+                log.info("staff {} of tenant {} disabled by {}", s.getUsername(), tenantCode, caller.username());
+            }
+            return StaffView.of(s);
+        });
+    }
+
+    /** The tenant's staff by username: its own staff and its province's administrator; never public. */
+    public StaffPage list(Caller caller, String tenantCode, Integer first, String after) {
+        requireTenant(tenantCode);
+        if (!caller.mayRead(tenantCode)) throw ApiException.forbidden("无权查看 " + tenantCode + " 的工作人员");
+        int size = first == null ? 20 : first;
+        if (size < 1 || size > MAX_PAGE) throw ApiException.validation("first", "first 应在 1 到 " + MAX_PAGE + " 之间");
+        String afterName = after == null ? null : decodeCursor(after);
+        return tx.read(tenantCode, () -> {
+            List<Staff> rows = afterName == null ? staff.findAllByOrderByUsername(Limit.of(size + 1))
+                    : staff.findByUsernameGreaterThanOrderByUsername(afterName, Limit.of(size + 1));
+            List<StaffPage.Item> items = rows.stream().limit(size)
+                    .map(s -> new StaffPage.Item(encodeCursor(s.getUsername()), StaffView.of(s))).toList();
+            return new StaffPage(items, rows.size() > size, staff.count());
+        });
+    }
+
+    /**
+     * Records a staff member whose Keycloak account already exists (the demo users of the realm
+     * file): does NOT touch Keycloak. Only for demo data; returns the existing row when present.
+     */
+    public StaffView recordExistingAccount(String tenantCode, String username, String family, String given,
+                                           List<String> roles, String site) {
+        return tx.write(tenantCode, () -> staff.findByUsername(username).map(StaffView::of).orElseGet(() -> {
+            Staff s = staff.saveAndFlush(new Staff(username, family, given, new TreeSet<>(roles), site, null, "demo"));
+            return StaffView.of(s);
+        }));
+    }
+
+    private String ensureAccount(String tenantCode, String username, String family, String given,
+                                 SortedSet<String> roles, String site) {
+        var account = keycloak.find(username);
+        if (account.isPresent()) {
+            // an earlier attempt created it (or someone did by hand): adopt it only if it is this tenant's
+            List<String> tenantAttr = account.get().attributes() == null ? List.of()
+                    : account.get().attributes().getOrDefault("tenant", List.of());
+            if (!tenantAttr.equals(List.of(tenantCode))) {
+                throw ApiException.conflict("username", "Keycloak 中已有同名账号且不属于本租户: " + username);
+            }
+        } else {
+            Map<String, List<String>> attributes = new HashMap<>();
+            attributes.put("tenant", List.of(tenantCode));
+            if (site != null) attributes.put("site", List.of(site));
+            try {
+                keycloak.create(username, given, family, attributes, props.initialPassword());
+            } catch (org.springframework.web.client.HttpClientErrorException.Conflict e) {
+                // a concurrent identical call created it a moment ago: adopt it below
+            }
+        }
+        String id = keycloak.find(username).orElseThrow(() -> new IllegalStateException("account " + username + " not found after create")).id();
+        keycloak.setRealmRoles(id, roles, TENANT_ROLES);
+        return id;
+    }
+
+    private String accountId(Staff s) {
+        if (s.getKeycloakId() != null) return s.getKeycloakId();
+        String id = keycloak.find(s.getUsername())
+                .orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "Keycloak 中没有账号 " + s.getUsername(), "staffId", null)).id();
+        s.linkAccount(id);
+        return id;
+    }
+
+    private <T> T keycloak(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RestClientException | IllegalStateException e) {
+            log.warn("Keycloak call failed: {}", e.toString());
+            throw new ApiException(ErrorCode.UNAVAILABLE, "统一身份认证（Keycloak）暂不可用，未做任何修改，请稍后重试", null, null);
+        }
+    }
+
+    private Staff lock(UUID staffId) {
+        if (staffId == null) throw ApiException.validation("staffId", "缺少 staffId");
+        return staff.lock(staffId).orElseThrow(() -> ApiException.notFound("staffId", "本租户没有该工作人员: " + staffId));
+    }
+
+    private void requireSite(String tenantCode, String site) {
+        if (!halls.existsByRegionCode(site)) {
+            throw ApiException.validation("site", "site 应为本租户某一服务大厅的行政区划代码: " + site);
+        }
+    }
+
+    private void publish(Staff s) {
+        outbox.publish(EVENT_TYPE, s.getTenantId(), "staff", s.getId().toString(),
+                new StaffChanged(s.getId(), s.getTenantId(), s.getUsername(), List.copyOf(s.roleSet()), s.getSite(), s.isEnabled()));
+    }
+
+    private Tenant requireAdmin(Caller caller, String tenantCode) {
+        Tenant tenant = requireTenant(tenantCode);
+        if (!caller.actsFor(tenantCode) || !caller.hasRole(Caller.CENTRE_ADMIN)) {
+            throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以管理工作人员");
+        }
+        if (tenant.getStatus() != TenantStatus.ACTIVE) throw ApiException.forbidden("租户 " + tenantCode + " 已停用，不能修改");
+        return tenant;
+    }
+
+    private Tenant requireTenant(String tenantCode) {
+        RegionCodes.requireFormat("tenantCode", tenantCode);
+        return tx.platform(() -> tenants.findById(tenantCode))
+                .orElseThrow(() -> ApiException.notFound("tenantCode", "该地区尚未开通政务云: " + tenantCode));
+    }
+
+    /** {@code <tenantCode>.<login>}, login: lower-case letter, then 1–29 of a–z, 0–9, _ and -. */
+    static String username(String tenantCode, String value) {
+        if (value == null || value.isBlank()) throw ApiException.validation("username", "用户名不能为空");
+        String v = value.strip();
+        String prefix = tenantCode + ".";
+        if (!v.startsWith(prefix) || !LOGIN.matcher(v.substring(prefix.length())).matches()) {
+            throw ApiException.validation("username", "用户名格式应为 " + prefix + "<登录名>（登录名：小写字母开头，2–30 位小写字母、数字、_ 或 -）: " + value);
+        }
+        return v;
+    }
+
+    static String chineseName(String field, String value, String label) {
+        String v = value == null ? "" : value.strip();
+        if (!CHINESE_NAME.matcher(v).matches()) {
+            throw ApiException.validation(field, label + "应为 1–20 个汉字（可含间隔号 ·）: " + value);
+        }
+        return v;
+    }
+
+    static SortedSet<String> roles(List<String> given) {
+        if (given == null || given.isEmpty()) throw ApiException.validation("roles", "至少需要一个角色");
+        SortedSet<String> out = new TreeSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String r : given) {
+            if (r != null && TENANT_ROLES.contains(r.strip())) out.add(r.strip()); else unknown.add(String.valueOf(r));
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiException.validation("roles", "角色不在本中心可授予的范围内（" + String.join("、", new TreeSet<>(TENANT_ROLES))
+                    + "）: " + String.join("、", unknown));
+        }
+        return out;
+    }
+
+    static String encodeCursor(String username) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("st:" + username).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decodeCursor(String cursor) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!s.startsWith("st:")) throw new IllegalArgumentException();
+            return s.substring(3);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION, "分页游标无效: " + cursor, "after", null);
+        }
+    }
+}
