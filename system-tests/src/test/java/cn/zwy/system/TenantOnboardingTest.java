@@ -53,6 +53,7 @@ class TenantOnboardingTest {
             assertThat(account).isNotNull();
             assertThat(account.at("/attributes/tenant/0").asString()).isEqualTo("441823");
             assertThat(account.get("enabled").asBoolean()).isTrue();
+            assertThat(KeycloakAccounts.realmRoles(account.get("id").asString())).contains("centre_admin");
         });
     }
 
