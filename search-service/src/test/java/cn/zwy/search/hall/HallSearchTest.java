@@ -114,7 +114,7 @@ class HallSearchTest {
         // that hall is processed, both deliveries before it were handled
         publish(UUID.randomUUID(), "case.submitted", "440104", "case", UUID.randomUUID().toString(), "{}");
         UUID other = UUID.randomUUID();
-        publish(other, new PublishedHall(UUID.randomUUID(), "440104", "越秀区", "越秀区北京街便民服务中心", 1));
+        publish(other, new PublishedHall(UUID.randomUUID(), "440104", "越秀区", "越秀区北京街道服务站", 1));
         eventually(() -> assertThat(processed(other)).isTrue());
 
         verify(indexer, times(1)).handle(argThat(e -> e.id().equals(eventId)));
