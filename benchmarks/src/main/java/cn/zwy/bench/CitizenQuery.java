@@ -36,7 +36,7 @@ interface CitizenQuery {
     List<CitizenQuery> ALL = List.of(
             new Simple("items(tenantCode, first: 20)", """
                     query($t: ID!) { items(tenantCode: $t, first: 20) {
-                      edges { cursor node { id basicCode name current { id number effectiveFrom guide { promisedLimit { value unit } caseClass } } } }
+                      edges { cursor node { id basicCode name itemType caseClass department promisedLimit { value unit } tags versionNumber effectiveFrom } }
                       pageInfo { hasNextPage endCursor } } }"""),
             new Simple("items(filter: text)", """
                     query($t: ID!) { items(tenantCode: $t, filter: {text: "登记"}, first: 20) {
