@@ -38,12 +38,37 @@ final class Http {
 
     /** Staff accounts with exactly this username (Keycloak admin API, tenant-service's local demo service account). */
     JsonNode keycloakUsers(String username) {
-        JsonNode t = send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/staff/protocol/openid-connect/token"))
+        return send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/staff/users?exact=true&username=" + username))
+                .header("Authorization", "Bearer " + serviceToken()).GET().build());
+    }
+
+    /**
+     * Deletes the staff administrator accounts ({@code <6-digit code>.admin}) an earlier run created,
+     * so that provisioning is measured creating accounts, not finding them. Returns how many.
+     */
+    int deleteCountyAdminAccounts() {
+        String admin = serviceToken();
+        JsonNode users = send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/staff/users?search=.admin&briefRepresentation=true&max=100000"))
+                .header("Authorization", "Bearer " + admin).GET().build());
+        int n = 0;
+        for (JsonNode u : users) {
+            if (!u.get("username").asString().matches("\\d{6}\\.admin")) continue;
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/staff/users/" + u.get("id").asString()))
+                        .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() < 300) n++;
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return n;
+    }
+
+    private String serviceToken() {
+        return send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/staff/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=tenant-service&client_secret=tenant-service-demo-secret"))
-                .build());
-        return send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/staff/users?exact=true&username=" + username))
-                .header("Authorization", "Bearer " + t.get("access_token").asString()).GET().build());
+                .build()).get("access_token").asString();
     }
 
     JsonNode get(String url) {

@@ -42,6 +42,7 @@ public final class ScaleBenchmark {
     }
 
     private void run() throws Exception {
+        System.out.printf("removed %d county administrator accounts left in Keycloak by earlier runs%n", http.deleteCountyAdminAccounts());
         List<String> counties = counties();
         System.out.printf("county-level regions: %d%n", counties.size());
         List<String> tenants = new ArrayList<>(activeTenants(counties));

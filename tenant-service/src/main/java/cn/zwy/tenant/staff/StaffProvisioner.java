@@ -74,7 +74,8 @@ public class StaffProvisioner implements EventHandler {
         String id = keycloak.find(t.adminUsername()).orElseThrow(
                 () -> new IllegalStateException("account " + t.adminUsername() + " not found right after creating it")).id();
         keycloak.grantRealmRole(id, Caller.CENTRE_ADMIN);
-        setStaffEnabled(t.tenantCode(), true);
+        // a new tenant has no other staff yet; searching Keycloak by attribute is only needed on a comeback
+        if (t.reactivated()) setStaffEnabled(t.tenantCode(), true);
     }
 
     private void setStaffEnabled(String tenantCode, boolean enabled) {

@@ -11,9 +11,12 @@ public final class TenantEvents {
 
     private TenantEvents() {}
 
-    /** A tenant became (or again became) active; {@code adminUsername} is its staff administrator's account. */
+    /**
+     * A tenant became active, or active again ({@code reactivated}: its suspended staff are to be
+     * enabled again); {@code adminUsername} is its staff administrator's account.
+     */
     public record Onboarded(String tenantCode, String name, String level, List<String> regionPath, String regionName,
-                            UUID mainHallId, String adminUsername) {}
+                            UUID mainHallId, String adminUsername, boolean reactivated) {}
 
     public record Suspended(String tenantCode, String name, String reason) {}
 

@@ -94,7 +94,7 @@ public class TenantOnboarding {
         }
         for (TenantSetup setup : setups) setup.onboarded(tenant);
         outbox.publish(TenantEvents.ONBOARDED, code, "tenant", code, new TenantEvents.Onboarded(code, tenant.getName(),
-                tenant.getLevel(), RegionCodes.path(code), fullName(path), hall.id(), TenantEvents.adminUsername(code)));
+                tenant.getLevel(), RegionCodes.path(code), fullName(path), hall.id(), TenantEvents.adminUsername(code), !created));
         return new OnboardingResult(TenantView.of(tenant), created, TenantEvents.adminUsername(code));
     }
 
