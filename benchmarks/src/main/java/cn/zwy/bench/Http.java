@@ -48,7 +48,7 @@ final class Http {
      */
     int deleteCountyAdminAccounts() {
         String admin = serviceToken();
-        JsonNode users = send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/staff/users?search=.admin&briefRepresentation=true&max=100000"))
+        JsonNode users = send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/staff/users?search=*.admin&briefRepresentation=true&max=100000"))
                 .header("Authorization", "Bearer " + admin).GET().build());
         int n = 0;
         for (JsonNode u : users) {
