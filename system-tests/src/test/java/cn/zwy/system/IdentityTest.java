@@ -47,6 +47,21 @@ class IdentityTest {
     }
 
     @Test
+    void tokenOfTheRightRealmForAnotherAudienceIsRefused() throws Exception {
+        // a real, valid staff-realm token issued to tenant-service's service account (audience: Keycloak's admin API)
+        var http = java.net.http.HttpClient.newHttpClient();
+        String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Tokens.KEYCLOAK
+                                + "/realms/staff/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "grant_type=client_credentials&client_id=tenant-service&client_secret=tenant-service-demo-secret")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String token = Api.JSON.readTree(body).get("access_token").asString();
+        assertThat(Api.graphql(token, ME, Map.of()).status()).isEqualTo(401);
+        assertThat(Api.get(PlatformUnderTest.Service.TENANT.url() + "/api/tenants/441825/hall-changes", token).status()).isEqualTo(401);
+    }
+
+    @Test
     void forgedTokenIsRefused() {
         Api.Response r = Api.graphql("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", ME, Map.of());
         assertThat(r.status()).isEqualTo(401);

@@ -5,7 +5,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import cn.zwy.common.security.TokenValidation;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import reactor.core.publisher.Mono;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
@@ -18,6 +26,16 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @EnableConfigurationProperties(ZwySecurityProperties.class)
 public class GatewaySecurityConfig {
 
+    /** One manager per trusted issuer, built on first use; tokens must also name our audience. */
+    private static ReactiveAuthenticationManagerResolver<String> managers(ZwySecurityProperties props) {
+        Map<String, Mono<ReactiveAuthenticationManager>> managers = new ConcurrentHashMap<>();
+        return issuer -> !props.issuers().contains(issuer) ? Mono.empty() : managers.computeIfAbsent(issuer, i -> {
+            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(i).build();
+            decoder.setJwtValidator(TokenValidation.validator(i, props.audience()));
+            return Mono.just(new JwtReactiveAuthenticationManager(decoder));
+        });
+    }
+
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ZwySecurityProperties props) {
         return http
@@ -26,7 +44,7 @@ public class GatewaySecurityConfig {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(a -> a.anyExchange().permitAll())
                 .oauth2ResourceServer(o -> o.authenticationManagerResolver(
-                        JwtIssuerReactiveAuthenticationManagerResolver.fromTrustedIssuers(props.issuers())))
+                        new JwtIssuerReactiveAuthenticationManagerResolver(managers(props))))
                 .build();
     }
 }
