@@ -57,6 +57,11 @@ public record Caller(Realm realm, String userId, String username, String display
         return realm == Realm.STAFF && !isProvincialAdmin() && tenant.map(t -> t.equals(tenantCode)).orElse(false);
     }
 
+    /** The tenant's own centre administrator: edits its halls, organisation, calendar and guides. */
+    public boolean isCentreAdminOf(String tenantCode) {
+        return actsFor(tenantCode) && hasRole(CENTRE_ADMIN);
+    }
+
     /** May read the tenant's internal records: its own staff, or the administrator of its province. */
     public boolean mayRead(String tenantCode) {
         if (actsFor(tenantCode)) return true;

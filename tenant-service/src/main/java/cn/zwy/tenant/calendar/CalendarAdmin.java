@@ -132,7 +132,7 @@ public class CalendarAdmin {
 
     private void requireCentreAdmin(Caller caller, String tenantCode) {
         Tenant tenant = tenants.require(tenantCode);
-        if (!caller.actsFor(tenantCode) || !caller.hasRole(Caller.CENTRE_ADMIN)) {
+        if (!caller.isCentreAdminOf(tenantCode)) {
             throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以修改办公日历");
         }
         if (tenant.getStatus() != TenantStatus.ACTIVE) {

@@ -62,7 +62,7 @@ public class HallService {
     /** The tenant's own centre administrator only; every change is recorded and published. */
     public HallView updateMainHall(Caller caller, String tenantCode, HallUpdate update) {
         Tenant tenant = requireTenant(tenantCode);
-        if (!caller.actsFor(tenantCode) || !caller.hasRole(Caller.CENTRE_ADMIN)) {
+        if (!caller.isCentreAdminOf(tenantCode)) {
             throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以修改服务大厅信息");
         }
         if (tenant.getStatus() != TenantStatus.ACTIVE) {
@@ -101,7 +101,7 @@ public class HallService {
      */
     public HallView addHall(Caller caller, String tenantCode, NewHall input) {
         Tenant tenant = requireTenant(tenantCode);
-        if (!caller.actsFor(tenantCode) || !caller.hasRole(Caller.CENTRE_ADMIN)) {
+        if (!caller.isCentreAdminOf(tenantCode)) {
             throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以增加服务大厅");
         }
         if (tenant.getStatus() != TenantStatus.ACTIVE) {

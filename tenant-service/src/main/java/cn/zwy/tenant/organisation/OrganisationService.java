@@ -262,7 +262,7 @@ public class OrganisationService {
 
     private void requireAdmin(Caller caller, String tenantCode) {
         Tenant tenant = requireTenant(tenantCode);
-        if (!caller.actsFor(tenantCode) || !caller.hasRole(Caller.CENTRE_ADMIN)) {
+        if (!caller.isCentreAdminOf(tenantCode)) {
             throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以管理部门和窗口");
         }
         if (tenant.getStatus() != TenantStatus.ACTIVE) throw ApiException.forbidden("租户 " + tenantCode + " 已停用，不能修改");
