@@ -16,6 +16,7 @@ import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
 
 /**
  * Reads the event stream as one consumer of a group. Its own pending entries are handled
@@ -103,7 +104,16 @@ public class EventStreamConsumer implements SmartLifecycle {
                 StreamOffset.create(props.stream(), offset));
         if (records == null || records.isEmpty()) return false;
         for (MapRecord<String, Object, Object> record : records) {
-            process(DomainEvent.fromFields(record.getValue()));
+            DomainEvent event;
+            try {
+                event = DomainEvent.fromFields(record.getValue());
+            } catch (RuntimeException malformed) {
+                // not an event of ours at all: nothing to retry, nothing to record against an id
+                log.error("event consumer {} skips malformed stream entry {}: {}", handler.group(), record.getId(), malformed.toString());
+                redis.opsForStream().acknowledge(props.stream(), handler.group(), record.getId());
+                continue;
+            }
+            process(event);
             redis.opsForStream().acknowledge(props.stream(), handler.group(), record.getId());
         }
         return true;
@@ -115,14 +125,20 @@ public class EventStreamConsumer implements SmartLifecycle {
                 "select 1 from processed_event where consumer_group = ? and event_id = ?",
                 handler.group(), event.id()).isEmpty()));
         if (seen) return;
+        String failure = null;
         try {
             handler.handle(event);
+        } catch (UnprocessableEventException | JacksonException e) {
+            // can never succeed: recorded with its reason (for an operator to look at), then passed
+            failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+            log.error("event consumer {} gives up on {} {}: {}", handler.group(), event.type(), event.id(), failure);
         } catch (Exception e) {
             throw new IllegalStateException("handling " + event.type() + " " + event.id() + " failed: " + e.getMessage(), e);
         }
+        String reason = failure == null ? null : failure.substring(0, Math.min(failure.length(), 1000));
         TenantContext.platform(() -> tx.execute(s -> jdbc.update(
-                "insert into processed_event (consumer_group, event_id, event_type, tenant_id) values (?, ?, ?, ?) on conflict do nothing",
-                handler.group(), event.id(), event.type(), event.tenantId())));
+                "insert into processed_event (consumer_group, event_id, event_type, tenant_id, failure) values (?, ?, ?, ?, ?) on conflict do nothing",
+                handler.group(), event.id(), event.type(), event.tenantId(), reason)));
     }
 
     private static void sleep(Duration d) {

@@ -122,6 +122,20 @@ class HallSearchTest {
     }
 
     @Test
+    void unreadableEventIsRecordedWithItsReasonAndDoesNotBlockTheStream() {
+        UUID bad = UUID.randomUUID();
+        publish(bad, "hall.changed", "440105", "hall", UUID.randomUUID().toString(), "{not json");
+        UUID hallId = UUID.randomUUID();
+        UUID good = UUID.randomUUID();
+        publish(good, new PublishedHall(hallId, "440105", "海珠区", "海珠区政务服务中心", 1));
+        eventually(() -> assertThat(processed(good)).isTrue());
+        String failure = jdbc.queryForObject(
+                "select failure from processed_event where consumer_group = 'search-indexer' and event_id = ?", String.class, bad);
+        assertThat(failure).isNotBlank();
+        eventually(() -> assertThat(ids(search("海珠 政务", "440105"))).containsExactly(hallId.toString()));
+    }
+
+    @Test
     void searchAlwaysScopedToRegion_T2() {
         UUID guangdong = UUID.randomUUID();
         UUID henan = UUID.randomUUID();
