@@ -1,5 +1,7 @@
 package cn.zwy.tenant.calendar;
 
+import cn.zwy.tenant.tenant.TenantLookup;
+
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
@@ -7,7 +9,6 @@ import cn.zwy.tenant.hall.HallRepository;
 import cn.zwy.tenant.hall.OpeningHours;
 import cn.zwy.tenant.hall.OpeningHours.TimeRange;
 import cn.zwy.tenant.tenant.Tenant;
-import cn.zwy.tenant.tenant.TenantStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -135,9 +136,7 @@ public class CalendarAdmin {
         if (!caller.isCentreAdminOf(tenantCode)) {
             throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以修改办公日历");
         }
-        if (tenant.getStatus() != TenantStatus.ACTIVE) {
-            throw ApiException.forbidden("租户 " + tenantCode + " 已停用，不能修改");
-        }
+        TenantLookup.requireActive(tenant);
     }
 
     private static void checkDate(LocalDate date) {

@@ -1,5 +1,7 @@
 package cn.zwy.tenant.calendar;
 
+import cn.zwy.tenant.tenant.TenantLookup;
+
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.tenant.TenantTransactions;

@@ -9,8 +9,7 @@ import cn.zwy.tenant.region.Region;
 import cn.zwy.tenant.region.RegionCodes;
 import cn.zwy.tenant.region.RegionRepository;
 import cn.zwy.tenant.tenant.Tenant;
-import cn.zwy.tenant.tenant.TenantRepository;
-import cn.zwy.tenant.tenant.TenantStatus;
+import cn.zwy.tenant.tenant.TenantLookup;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -27,17 +26,18 @@ public class HallService {
 
     private final HallRepository halls;
     private final HallChangeRepository changes;
-    private final TenantRepository tenants;
     private final RegionRepository regions;
     private final TenantTransactions tx;
     private final OutboxPublisher outbox;
     private final JsonMapper json;
 
-    public HallService(HallRepository halls, HallChangeRepository changes, TenantRepository tenants,
-                       RegionRepository regions, TenantTransactions tx, OutboxPublisher outbox, JsonMapper json) {
+    private final TenantLookup lookup;
+
+    public HallService(HallRepository halls, HallChangeRepository changes,
+                       RegionRepository regions, TenantTransactions tx, OutboxPublisher outbox, JsonMapper json, TenantLookup lookup) {
+        this.lookup = lookup;
         this.halls = halls;
         this.changes = changes;
-        this.tenants = tenants;
         this.regions = regions;
         this.tx = tx;
         this.outbox = outbox;
@@ -46,14 +46,14 @@ public class HallService {
 
     /** Public: anyone, signed in or not, reads a tenant's main hall. */
     public HallView mainHall(String tenantCode) {
-        requireTenant(tenantCode);
+        lookup.require(tenantCode);
         return tx.read(tenantCode, () -> halls.findMain().map(HallView::of)
                 .orElseThrow(() -> ApiException.notFound("tenantCode", "该租户尚未登记服务大厅: " + tenantCode)));
     }
 
     /** Public: every hall of the tenant, the main hall first, then by name. */
     public List<HallView> halls(String tenantCode) {
-        requireTenant(tenantCode);
+        lookup.require(tenantCode);
         return tx.read(tenantCode, () -> halls.findAll().stream()
                 .sorted(java.util.Comparator.comparing((Hall h) -> !h.isMain()).thenComparing(h -> h.details().name()))
                 .map(HallView::of).toList());
@@ -61,13 +61,11 @@ public class HallService {
 
     /** The tenant's own centre administrator only; every change is recorded and published. */
     public HallView updateMainHall(Caller caller, String tenantCode, HallUpdate update) {
-        Tenant tenant = requireTenant(tenantCode);
+        Tenant tenant = lookup.require(tenantCode);
         if (!caller.isCentreAdminOf(tenantCode)) {
             throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以修改服务大厅信息");
         }
-        if (tenant.getStatus() != TenantStatus.ACTIVE) {
-            throw ApiException.forbidden("租户 " + tenantCode + " 已停用，不能修改");
-        }
+        TenantLookup.requireActive(tenant);
         return tx.write(tenantCode, () -> {
             Hall hall = halls.lockMain()
                     .orElseThrow(() -> ApiException.notFound("tenantCode", "该租户尚未登记服务大厅: " + tenantCode));
@@ -100,13 +98,11 @@ public class HallService {
      * tenant's towns without being in the table (the division data has no villages).
      */
     public HallView addHall(Caller caller, String tenantCode, NewHall input) {
-        Tenant tenant = requireTenant(tenantCode);
+        Tenant tenant = lookup.require(tenantCode);
         if (!caller.isCentreAdminOf(tenantCode)) {
             throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以增加服务大厅");
         }
-        if (tenant.getStatus() != TenantStatus.ACTIVE) {
-            throw ApiException.forbidden("租户 " + tenantCode + " 已停用，不能修改");
-        }
+        TenantLookup.requireActive(tenant);
         HallLevel level = siteLevel(tenantCode, input.regionCode());
         HallDetails details = new HallUpdate(input.name(), input.address(), input.phone(), input.openingHours(), null).asNew();
         return tx.write(tenantCode, () -> {
@@ -123,7 +119,7 @@ public class HallService {
 
     /** Registers a town or village hall without a caller (demo data); the existing hall of that code is kept. */
     public HallView registerSite(String tenantCode, String regionCode, HallDetails details) {
-        Tenant tenant = requireTenant(tenantCode);
+        Tenant tenant = lookup.require(tenantCode);
         HallLevel level = siteLevel(tenantCode, regionCode);
         return tx.write(tenantCode, () -> halls.findByRegionCodeAndMainFalse(regionCode).map(HallView::of).orElseGet(() -> {
             Hall hall = halls.save(new Hall(regionCode, level, false, details));
@@ -159,7 +155,7 @@ public class HallService {
 
     /** Registers a tenant's main hall (onboarding, demo data); publishes it like any change. */
     public HallView registerMainHall(String tenantCode, HallLevel level, HallDetails details) {
-        Tenant tenant = requireTenant(tenantCode);
+        Tenant tenant = lookup.require(tenantCode);
         return tx.write(tenantCode, () -> {
             Hall hall = halls.save(new Hall(tenantCode, level, true, details));
             halls.flush();
@@ -170,7 +166,7 @@ public class HallService {
 
     /** The change record: the tenant's staff and its province's administrator, nobody else. */
     public HallChangePage changes(Caller caller, String tenantCode, Integer first, String after) {
-        requireTenant(tenantCode);
+        lookup.require(tenantCode);
         if (!caller.mayRead(tenantCode)) {
             throw ApiException.forbidden("无权查看 " + tenantCode + " 的服务大厅变更记录");
         }
@@ -202,12 +198,6 @@ public class HallService {
         outbox.publish(HallDocument.EVENT_TYPE, tenant.getCode(), "hall", hall.getId().toString(), doc);
     }
 
-    private Tenant requireTenant(String tenantCode) {
-        RegionCodes.requireFormat("tenantCode", tenantCode);
-        return tx.platform(() -> tenants.findById(tenantCode)).orElseThrow(() -> tx.platform(() -> regions.existsById(tenantCode))
-                ? ApiException.notFound("tenantCode", "该地区尚未开通政务云: " + tenantCode)
-                : ApiException.notFound("tenantCode", "未知的行政区划代码: " + tenantCode));
-    }
 
     static String encodeCursor(long seq) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("hc:" + seq).getBytes(StandardCharsets.UTF_8));

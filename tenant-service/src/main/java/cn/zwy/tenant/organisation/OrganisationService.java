@@ -9,13 +9,11 @@ import cn.zwy.tenant.organisation.OrganisationViews.Created;
 import cn.zwy.tenant.organisation.OrganisationViews.DepartmentView;
 import cn.zwy.tenant.organisation.OrganisationViews.HolderView;
 import cn.zwy.tenant.organisation.OrganisationViews.WindowView;
-import cn.zwy.tenant.region.RegionCodes;
 import cn.zwy.tenant.staff.Staff;
 import cn.zwy.tenant.staff.StaffRepository;
 import cn.zwy.tenant.staff.StaffView;
 import cn.zwy.tenant.tenant.Tenant;
-import cn.zwy.tenant.tenant.TenantRepository;
-import cn.zwy.tenant.tenant.TenantStatus;
+import cn.zwy.tenant.tenant.TenantLookup;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,17 +52,18 @@ public class OrganisationService {
     private final AssignmentRepository assignments;
     private final StaffRepository staff;
     private final HallRepository halls;
-    private final TenantRepository tenants;
     private final TenantTransactions tx;
 
+    private final TenantLookup lookup;
+
     public OrganisationService(DepartmentRepository departments, WindowRepository windows, AssignmentRepository assignments,
-                               StaffRepository staff, HallRepository halls, TenantRepository tenants, TenantTransactions tx) {
+                               StaffRepository staff, HallRepository halls, TenantTransactions tx, TenantLookup lookup) {
+        this.lookup = lookup;
         this.departments = departments;
         this.windows = windows;
         this.assignments = assignments;
         this.staff = staff;
         this.halls = halls;
-        this.tenants = tenants;
         this.tx = tx;
     }
 
@@ -256,23 +255,18 @@ public class OrganisationService {
     }
 
     private void requireReader(Caller caller, String tenantCode) {
-        requireTenant(tenantCode);
+        lookup.require(tenantCode);
         if (!caller.mayRead(tenantCode)) throw ApiException.forbidden("无权查看 " + tenantCode + " 的部门、窗口与人员");
     }
 
     private void requireAdmin(Caller caller, String tenantCode) {
-        Tenant tenant = requireTenant(tenantCode);
+        Tenant tenant = lookup.require(tenantCode);
         if (!caller.isCentreAdminOf(tenantCode)) {
             throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以管理部门和窗口");
         }
-        if (tenant.getStatus() != TenantStatus.ACTIVE) throw ApiException.forbidden("租户 " + tenantCode + " 已停用，不能修改");
+        TenantLookup.requireActive(tenant);
     }
 
-    private Tenant requireTenant(String tenantCode) {
-        RegionCodes.requireFormat("tenantCode", tenantCode);
-        return tx.platform(() -> tenants.findById(tenantCode))
-                .orElseThrow(() -> ApiException.notFound("tenantCode", "该地区尚未开通政务云: " + tenantCode));
-    }
 
     static String text(String field, String value, int max, String label) {
         String v = value == null ? "" : value.strip();

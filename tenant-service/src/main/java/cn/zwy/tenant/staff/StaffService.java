@@ -6,10 +6,8 @@ import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.hall.HallRepository;
-import cn.zwy.tenant.region.RegionCodes;
 import cn.zwy.tenant.tenant.Tenant;
-import cn.zwy.tenant.tenant.TenantRepository;
-import cn.zwy.tenant.tenant.TenantStatus;
+import cn.zwy.tenant.tenant.TenantLookup;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -63,17 +61,18 @@ public class StaffService {
 
     private final StaffRepository staff;
     private final HallRepository halls;
-    private final TenantRepository tenants;
     private final TenantTransactions tx;
     private final KeycloakAdmin keycloak;
     private final KeycloakProperties props;
     private final OutboxPublisher outbox;
 
-    public StaffService(StaffRepository staff, HallRepository halls, TenantRepository tenants, TenantTransactions tx,
-                        KeycloakAdmin keycloak, KeycloakProperties props, OutboxPublisher outbox) {
+    private final TenantLookup lookup;
+
+    public StaffService(StaffRepository staff, HallRepository halls, TenantTransactions tx,
+                        KeycloakAdmin keycloak, KeycloakProperties props, OutboxPublisher outbox, TenantLookup lookup) {
+        this.lookup = lookup;
         this.staff = staff;
         this.halls = halls;
-        this.tenants = tenants;
         this.tx = tx;
         this.keycloak = keycloak;
         this.props = props;
@@ -166,7 +165,7 @@ public class StaffService {
 
     /** The tenant's staff by username: its own staff and its province's administrator; never public. */
     public StaffPage list(Caller caller, String tenantCode, Integer first, String after) {
-        requireTenant(tenantCode);
+        lookup.require(tenantCode);
         if (!caller.mayRead(tenantCode)) throw ApiException.forbidden("无权查看 " + tenantCode + " 的工作人员");
         int size = first == null ? 20 : first;
         if (size < 1 || size > MAX_PAGE) throw ApiException.validation("first", "first 应在 1 到 " + MAX_PAGE + " 之间");
@@ -251,19 +250,14 @@ public class StaffService {
     }
 
     private Tenant requireAdmin(Caller caller, String tenantCode) {
-        Tenant tenant = requireTenant(tenantCode);
+        Tenant tenant = lookup.require(tenantCode);
         if (!caller.isCentreAdminOf(tenantCode)) {
             throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以管理工作人员");
         }
-        if (tenant.getStatus() != TenantStatus.ACTIVE) throw ApiException.forbidden("租户 " + tenantCode + " 已停用，不能修改");
+        TenantLookup.requireActive(tenant);
         return tenant;
     }
 
-    private Tenant requireTenant(String tenantCode) {
-        RegionCodes.requireFormat("tenantCode", tenantCode);
-        return tx.platform(() -> tenants.findById(tenantCode))
-                .orElseThrow(() -> ApiException.notFound("tenantCode", "该地区尚未开通政务云: " + tenantCode));
-    }
 
     /** {@code <tenantCode>.<login>}, login: lower-case letter, then 1–29 of a–z, 0–9, _ and -. */
     static String username(String tenantCode, String value) {

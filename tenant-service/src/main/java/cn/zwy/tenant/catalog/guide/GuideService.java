@@ -19,8 +19,7 @@ import cn.zwy.tenant.region.Region;
 import cn.zwy.tenant.region.RegionCodes;
 import cn.zwy.tenant.region.RegionRepository;
 import cn.zwy.tenant.tenant.Tenant;
-import cn.zwy.tenant.tenant.TenantRepository;
-import cn.zwy.tenant.tenant.TenantStatus;
+import cn.zwy.tenant.tenant.TenantLookup;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,21 +50,22 @@ public class GuideService {
     private final GuideVersionRepository versions;
     private final GuideQueries queries;
     private final StandardCatalogService standard;
-    private final TenantRepository tenants;
     private final RegionRepository regions;
     private final TenantTransactions tx;
     private final NoticePeriod notice;
     private final OutboxPublisher outbox;
     private final JsonMapper json;
 
+    private final TenantLookup lookup;
+
     public GuideService(GuideRepository guides, GuideVersionRepository versions, GuideQueries queries,
-                        StandardCatalogService standard, TenantRepository tenants, RegionRepository regions,
-                        TenantTransactions tx, NoticePeriod notice, OutboxPublisher outbox, JsonMapper json) {
+                        StandardCatalogService standard, RegionRepository regions,
+                        TenantTransactions tx, NoticePeriod notice, OutboxPublisher outbox, JsonMapper json, TenantLookup lookup) {
+        this.lookup = lookup;
         this.guides = guides;
         this.versions = versions;
         this.queries = queries;
         this.standard = standard;
-        this.tenants = tenants;
         this.regions = regions;
         this.tx = tx;
         this.notice = notice;
@@ -77,7 +77,7 @@ public class GuideService {
 
     /** The public list: items with a published version in effect today; staff may ask for every adopted item. */
     public Page<GuideViews.Summary> items(Optional<Caller> caller, String tenantCode, ItemFilter filter, Integer first, String after) {
-        requireTenant(tenantCode);
+        lookup.require(tenantCode);
         ItemFilter f = filter == null ? new ItemFilter(null, null, null, null, null, null, null) : filter;
         boolean staffView = Boolean.TRUE.equals(f.includeUnpublished());
         if (staffView && caller.map(c -> !c.mayRead(tenantCode)).orElse(true)) {
@@ -90,7 +90,7 @@ public class GuideService {
     }
 
     public GuideViews.Item item(Optional<Caller> caller, String tenantCode, UUID guideId) {
-        Tenant tenant = requireTenant(tenantCode);
+        Tenant tenant = lookup.require(tenantCode);
         boolean staff = caller.map(c -> c.mayRead(tenantCode)).orElse(false);
         LocalDate today = notice.today();
         return tx.read(tenantCode, () -> {
@@ -110,7 +110,7 @@ public class GuideService {
 
     /** The history: every announced version, newest first (drafts are not history). */
     public Page<GuideViews.Version> versions(String tenantCode, UUID guideId, Integer first, String after) {
-        requireTenant(tenantCode);
+        lookup.require(tenantCode);
         int size = Cursors.pageSize(first);
         Integer before = Cursors.decodeNumber("gv", after);
         LocalDate today = notice.today();
@@ -125,7 +125,7 @@ public class GuideService {
 
     /** One version by id — what a case filed under it points to. Drafts only for the tenant's staff. */
     public GuideViews.Version version(Optional<Caller> caller, String tenantCode, UUID versionId) {
-        requireTenant(tenantCode);
+        lookup.require(tenantCode);
         boolean staff = caller.map(c -> c.mayRead(tenantCode)).orElse(false);
         LocalDate today = notice.today();
         return tx.read(tenantCode, () -> {
@@ -138,7 +138,7 @@ public class GuideService {
 
     /** Everything that stands between the draft and its publication (formats, S2, S3, S4, S5). */
     public GuideViews.Validation validate(Caller caller, String tenantCode, UUID guideId) {
-        requireTenant(tenantCode);
+        lookup.require(tenantCode);
         if (!caller.mayRead(tenantCode)) throw ApiException.forbidden("无权查看 " + tenantCode + " 的办事指南草稿");
         LocalDate today = notice.today();
         return tx.read(tenantCode, () -> {
@@ -296,7 +296,7 @@ public class GuideService {
      * Idempotent per standard item. The content must pass every rule a real publication passes.
      */
     public void loadHistoric(String tenantCode, UUID standardItemId, GuideContent c, LocalDate effectiveFrom, String reason) {
-        Tenant tenant = requireTenant(tenantCode);
+        Tenant tenant = lookup.require(tenantCode);
         tx.write(tenantCode, () -> {
             if (guides.existsByStandardItemId(standardItemId)) return null;
             StandardItemView std = standard.inEffectWithinTx(standardItemId, effectiveFrom).orElseThrow();
@@ -365,18 +365,13 @@ public class GuideService {
     }
 
     private Tenant requireEditor(Caller caller, String tenantCode) {
-        Tenant tenant = requireTenant(tenantCode);
+        Tenant tenant = lookup.require(tenantCode);
         if (!caller.isCentreAdminOf(tenantCode)) {
             throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以编辑、发布和撤回办事指南");
         }
-        if (tenant.getStatus() != TenantStatus.ACTIVE) throw ApiException.forbidden("租户 " + tenantCode + " 已停用，不能修改");
+        TenantLookup.requireActive(tenant);
         return tenant;
     }
 
-    private Tenant requireTenant(String tenantCode) {
-        RegionCodes.requireFormat("tenantCode", tenantCode);
-        return tx.platform(() -> tenants.findById(tenantCode))
-                .orElseThrow(() -> ApiException.notFound("tenantCode", "该地区尚未开通政务云: " + tenantCode));
-    }
 
 }
