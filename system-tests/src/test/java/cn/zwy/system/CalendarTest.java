@@ -23,6 +23,9 @@ class CalendarTest {
     private static final String TAISHAN = "440781";
     /** Loaded by this test only (tenant-service's own test uses another year). */
     private static final int LOADED_YEAR = 2032;
+    /** Loaded by the platform operator in {@link #provincialAdminCannotRewriteNationalCalendar}. */
+    private static final int OPERATOR_YEAR = 2036;
+    private static final String LUOSHAN = "411521";
 
     static final String WORKING_DAY = "query($t: ID!, $d: Date!) { workingDay(tenantCode: $t, date: $d) { tenantCode date working warnings } }";
     static final String ADD = "query($t: ID!, $f: Date!, $n: Int!) { addWorkingDays(tenantCode: $t, from: $f, days: $n) { date warnings } }";
@@ -170,18 +173,49 @@ class CalendarTest {
                 Map.of("name", "元旦", "date", LOADED_YEAR + "-01-03", "isOffDay", false)));
         Map<String, Object> input = Map.of("i", Map.of("year", LOADED_YEAR, "json", json));
         assertThat(Api.graphql(admin(), LOAD, input).errorCode()).isEqualTo("FORBIDDEN");
-        JsonNode loaded = ok(Api.graphql(Tokens.staff("gd.admin"), LOAD, input)).get("loadNationalCalendar");
+        JsonNode loaded = ok(Api.graphql(Tokens.staff("platform.operator"), LOAD, input)).get("loadNationalCalendar");
         assertThat(loaded.get("dayCount").asInt()).isEqualTo(2);
         assertThat(loaded.get("workdayCount").asInt()).isEqualTo(1);
         // idempotent: loading the same year again replaces it
-        assertThat(ok(Api.graphql(Tokens.staff("gd.admin"), LOAD, input)).at("/loadNationalCalendar/replaced").asBoolean()).isTrue();
+        assertThat(ok(Api.graphql(Tokens.staff("platform.operator"), LOAD, input)).at("/loadNationalCalendar/replaced").asBoolean()).isTrue();
         assertThat(working(LIANSHAN, LOADED_YEAR + "-01-01")).isFalse();
         assertThat(working(LIANSHAN, LOADED_YEAR + "-01-03")).isTrue();  // a make-up Saturday
     }
 
+    /**
+     * Issue 6: the Guangdong administrator loaded a national calendar and changed Henan's working
+     * days. The national calendar is the platform operator's alone: a provincial administrator is
+     * refused by the gateway and by tenant-service itself, and nothing changes in any province.
+     */
+    @Test
+    void provincialAdminCannotRewriteNationalCalendar() {
+        String newYear = OPERATOR_YEAR + "-01-01";  // a Tuesday
+        String json = holidayCn(OPERATOR_YEAR, List.of(Map.of("name", "元旦", "date", newYear, "isOffDay", true)));
+        Map<String, Object> input = Map.of("i", Map.of("year", OPERATOR_YEAR, "json", json));
+        assertThat(workingDay(LUOSHAN, newYear).get("warnings")).as("not loaded yet").hasSize(1);
+
+        String gd = Tokens.staff("gd.admin");
+        Api.Response r = Api.graphql(gd, LOAD, input);
+        assertThat(r.errorCode()).as(r.body().toString()).isEqualTo("FORBIDDEN");
+        assertThat(r.data() == null || r.data().path("loadNationalCalendar").isNull()).isTrue();
+        // straight to the service (as if past the gateway): it checks the caller itself
+        Api.Response direct = Api.put(Service.TENANT.url() + "/api/calendar/national/" + OPERATOR_YEAR, gd, Api.JSON.readTree(json));
+        assertThat(direct.status()).as(direct.body().toString()).isEqualTo(403);
+        // nothing changed: Henan (and Guangdong) still count the year as not loaded, the day as a working Tuesday
+        for (String tenant : List.of(LUOSHAN, LIANSHAN)) {
+            JsonNode day = workingDay(tenant, newYear);
+            assertThat(day.get("working").asBoolean()).isTrue();
+            assertThat(day.get("warnings")).hasSize(1);
+        }
+
+        JsonNode loaded = ok(Api.graphql(Tokens.staff("platform.operator"), LOAD, input)).get("loadNationalCalendar");
+        assertThat(loaded.get("offDayCount").asInt()).isEqualTo(1);
+        assertThat(working(LUOSHAN, newYear)).isFalse();
+    }
+
     @Test
     void badCalendarInputIsRefusedWithTheField_C4() {
-        String gd = Tokens.staff("gd.admin");
+        String gd = Tokens.staff("platform.operator");
         String wrongYear = holidayCn(2034, List.of(Map.of("name", "元旦", "date", "2034-01-01", "isOffDay", true)));
         Api.Response r = Api.graphql(gd, LOAD, Map.of("i", Map.of("year", 2035, "json", wrongYear)));
         assertThat(r.errorCode()).isEqualTo("VALIDATION");

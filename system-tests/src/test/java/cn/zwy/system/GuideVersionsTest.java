@@ -106,6 +106,36 @@ class GuideVersionsTest {
                 .data().at("/items/edges")).isEmpty();
     }
 
+    /**
+     * Issue 6: with two versions scheduled, {@code upcoming} showed the newest announcement (the
+     * later one) instead of the one citizens get next. Upcoming is the earliest effective date
+     * after today.
+     */
+    @Test
+    void upcomingIsTheNextVersionToTakeEffect_S6() {
+        String item = publishable("下一版本测试事项");
+        Api.Response first = Catalog.publish(Catalog.admin(), item, "新增事项", null);
+        assertThat(first.errors()).as(first.body().toString()).isNull();
+        JsonNode v1 = first.data().at("/publishGuide/version");
+        LocalDate later = LocalDate.parse(v1.get("effectiveFrom").asString()).plusDays(14);
+        Map<String, Object> changed = Catalog.completeGuide(4);
+        changed.put("consultPhone", "0763-6619999");
+        assertThat(Catalog.saveDraft(Catalog.admin(), item, changed).errors()).isNull();
+        Api.Response second = Catalog.publish(Catalog.admin(), item, "缩短承诺时限", later.toString());
+        assertThat(second.errors()).as(second.body().toString()).isNull();
+        assertThat(second.data().at("/publishGuide/version/number").asInt()).isEqualTo(2);
+
+        for (String token : new String[] {null, Catalog.admin()}) {
+            JsonNode shown = Catalog.item(token, item);
+            assertThat(shown.get("current").isNull()).isTrue();
+            assertThat(shown.at("/upcoming/id").asString()).isEqualTo(v1.get("id").asString());
+            assertThat(shown.at("/upcoming/number").asInt()).isEqualTo(1);
+            assertThat(shown.at("/upcoming/effectiveFrom").asString()).isEqualTo(v1.get("effectiveFrom").asString());
+            assertThat(shown.at("/upcoming/guide/promisedLimit/value").asInt()).isEqualTo(5);
+            assertThat(shown.at("/versions/edges")).hasSize(2);
+        }
+    }
+
     @Test
     void onlyAProvincialAdministratorMayMakeAChangeUrgent_S6() {
         // a tenant's publication has no urgent switch; a province's standard change has

@@ -122,8 +122,8 @@ public class CalendarGraph {
     public Mono<LoadNationalCalendarPayload> loadNationalCalendar(@Argument LoadNationalCalendarInput input,
                                                                   @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Callers.require(jwt);
-        // the calendar is national; provincial administrators load it until a platform operator role exists
-        if (!caller.isProvincialAdmin() && !caller.isPlatformOperator()) throw ApiException.forbidden("只有省级管理员或平台运营人员可以加载国家法定节假日安排");
+        // the calendar is national (every province's working days): the platform operator's alone
+        if (!caller.isPlatformOperator()) throw ApiException.forbidden("国家法定节假日安排适用于所有省份，只有平台运营人员可以加载");
         JsonNode file;
         try {
             file = JSON.readTree(input.json());

@@ -34,6 +34,8 @@ public class NationalCalendar {
     /** outbox_event.tenant_id of platform-wide events: the national calendar belongs to no tenant. */
     static final String PLATFORM = "platform";
     static final Duration MAX_AGE = Duration.ofMinutes(1);
+    /** Refusal of a national write by anyone but a platform operator (the same words in the gateway). */
+    public static final String NATIONAL_DATA_ONLY = "国家法定节假日安排适用于所有省份，只有平台运营人员可以加载";
 
     private static final Logger log = LoggerFactory.getLogger(NationalCalendar.class);
 
@@ -88,12 +90,13 @@ public class NationalCalendar {
 
     /**
      * Loads (or replaces, idempotently) one year's official calendar in the holiday-cn format
-     * and publishes {@value #LOADED_EVENT}. The calendar is national: a platform operator or a
-     * provincial administrator may load it.
+     * and publishes {@value #LOADED_EVENT}. The calendar is national: it changes the working days
+     * of every province, so only a platform operator may load it (a provincial administrator's
+     * authority ends at its province's border, issue 6).
      */
     public LoadResult load(Caller caller, int year, HolidayCnFile file) {
-        if (!caller.isProvincialAdmin() && !caller.isPlatformOperator()) {
-            throw ApiException.forbidden("只有省级管理员或平台运营人员可以加载国家法定节假日安排");
+        if (!caller.isPlatformOperator()) {
+            throw ApiException.forbidden(NATIONAL_DATA_ONLY);
         }
         if (file == null) throw ApiException.validation("body", "缺少节假日安排（holiday-cn 格式的 JSON）");
         HolidayCnFile.Checked checked = file.validated(year);

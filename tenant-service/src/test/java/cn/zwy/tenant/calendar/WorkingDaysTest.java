@@ -75,6 +75,8 @@ class WorkingDaysTest {
     static final Caller LIANSHAN_CLERK = staff("lianshan.clerk", LIANSHAN, "clerk");
     static final Caller TAISHAN_CLERK = staff("taishan.clerk", TAISHAN, "clerk");
     static final Caller GD_ADMIN = staff("gd.admin", "44", Caller.PROVINCIAL_ADMIN);
+    static final Caller OPERATOR = new Caller(Realm.STAFF, "op-id", "platform.operator", "platform.operator",
+            Set.of(Caller.PLATFORM_OPERATOR), Optional.empty(), Optional.empty());
 
     /** A hall of its own (not the main hall, whose hours other tests edit), with the A4 hours. */
     @BeforeEach
@@ -324,7 +326,7 @@ class WorkingDaysTest {
         assertThat(workingDays.isWorkingDay(LIANSHAN, newYear).certain()).isFalse();
         HolidayCnFile f = file(LOADED_IN_TEST, new HolidayCnFile.Day("元旦", newYear.toString(), true),
                 new HolidayCnFile.Day("元旦", makeUp.toString(), false));
-        NationalCalendar.LoadResult r = national.load(GD_ADMIN, LOADED_IN_TEST, f);
+        NationalCalendar.LoadResult r = national.load(OPERATOR, LOADED_IN_TEST, f);
         assertThat(r.dayCount()).isEqualTo(2);
         assertThat(r.offDayCount()).isEqualTo(1);
         CalendarAnswer<Boolean> a = workingDays.isWorkingDay(LIANSHAN, newYear);
@@ -332,7 +334,7 @@ class WorkingDaysTest {
         assertThat(a.warnings()).isEmpty();
         assertThat(working(LIANSHAN, makeUp.toString())).isTrue();
         // loading again replaces the year
-        assertThat(national.load(GD_ADMIN, LOADED_IN_TEST, file(LOADED_IN_TEST,
+        assertThat(national.load(OPERATOR, LOADED_IN_TEST, file(LOADED_IN_TEST,
                 new HolidayCnFile.Day("元旦", newYear.toString(), true))).replaced()).isTrue();
         assertThat(working(LIANSHAN, makeUp.toString())).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from outbox_event where event_type = ? and aggregate_id = ?",
@@ -342,19 +344,21 @@ class WorkingDaysTest {
     @Test
     void badCalendarFileIsRefusedWithTheFieldAndChangesNothing_C4() {
         var ok = new HolidayCnFile.Day("元旦", NEVER_LOADED + "-01-01", true);
-        refused(() -> national.load(GD_ADMIN, NEVER_LOADED, file(NEVER_LOADED + 1, ok)), ErrorCode.VALIDATION, "year");
-        refused(() -> national.load(GD_ADMIN, NEVER_LOADED, file(null, ok)), ErrorCode.VALIDATION, "year");
-        refused(() -> national.load(GD_ADMIN, NEVER_LOADED, file(NEVER_LOADED, ok,
+        refused(() -> national.load(OPERATOR, NEVER_LOADED, file(NEVER_LOADED + 1, ok)), ErrorCode.VALIDATION, "year");
+        refused(() -> national.load(OPERATOR, NEVER_LOADED, file(null, ok)), ErrorCode.VALIDATION, "year");
+        refused(() -> national.load(OPERATOR, NEVER_LOADED, file(NEVER_LOADED, ok,
                 new HolidayCnFile.Day("春节", (NEVER_LOADED + 1) + "-02-01", true))), ErrorCode.VALIDATION, "days[1].date");
-        refused(() -> national.load(GD_ADMIN, NEVER_LOADED, file(NEVER_LOADED, ok,
+        refused(() -> national.load(OPERATOR, NEVER_LOADED, file(NEVER_LOADED, ok,
                 new HolidayCnFile.Day("春节", NEVER_LOADED + "-02-30", true))), ErrorCode.VALIDATION, "days[1].date");
-        refused(() -> national.load(GD_ADMIN, NEVER_LOADED, file(NEVER_LOADED,
+        refused(() -> national.load(OPERATOR, NEVER_LOADED, file(NEVER_LOADED,
                 new HolidayCnFile.Day("元旦", NEVER_LOADED + "-01-01", null))), ErrorCode.VALIDATION, "days[0].isOffDay");
-        refused(() -> national.load(GD_ADMIN, NEVER_LOADED, file(NEVER_LOADED,
+        refused(() -> national.load(OPERATOR, NEVER_LOADED, file(NEVER_LOADED,
                 new HolidayCnFile.Day(" ", NEVER_LOADED + "-01-01", true))), ErrorCode.VALIDATION, "days[0].name");
-        refused(() -> national.load(GD_ADMIN, NEVER_LOADED, file(NEVER_LOADED, ok, ok)), ErrorCode.VALIDATION, "days[1].date");
-        refused(() -> national.load(GD_ADMIN, NEVER_LOADED, file(NEVER_LOADED)), ErrorCode.VALIDATION, "days");
+        refused(() -> national.load(OPERATOR, NEVER_LOADED, file(NEVER_LOADED, ok, ok)), ErrorCode.VALIDATION, "days[1].date");
+        refused(() -> national.load(OPERATOR, NEVER_LOADED, file(NEVER_LOADED)), ErrorCode.VALIDATION, "days");
         refused(() -> national.load(LIANSHAN_ADMIN, NEVER_LOADED, file(NEVER_LOADED, ok)), ErrorCode.FORBIDDEN, null);
+        // national data: a provincial administrator would change every other province's working days
+        refused(() -> national.load(GD_ADMIN, NEVER_LOADED, file(NEVER_LOADED, ok)), ErrorCode.FORBIDDEN, null);
         assertThat(workingDays.isWorkingDay(LIANSHAN, LocalDate.of(NEVER_LOADED, 1, 1)).warnings()).hasSize(1);
     }
 

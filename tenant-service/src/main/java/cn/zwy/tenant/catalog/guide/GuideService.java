@@ -96,11 +96,10 @@ public class GuideService {
         return tx.read(tenantCode, () -> {
             Guide g = guides.findById(guideId).orElseThrow(() -> notFound(guideId));
             Optional<GuideVersion> current = versions.inEffect(guideId, today);
-            Optional<GuideVersion> latest = versions.findLatestAnnounced(guideId);
-            if (!staff && latest.isEmpty()) throw notFound(guideId);
+            Optional<GuideVersion> next = versions.nextAfter(guideId, today);
+            if (!staff && current.isEmpty() && next.isEmpty()) throw notFound(guideId);
             GuideViews.Version cur = current.map(v -> view(tenantCode, v, current, today)).orElse(null);
-            GuideViews.Version upcoming = latest.filter(v -> v.getEffectiveFrom().isAfter(today))
-                    .map(v -> view(tenantCode, v, current, today)).orElse(null);
+            GuideViews.Version upcoming = next.map(v -> view(tenantCode, v, current, today)).orElse(null);
             GuideViews.Version draft = staff ? versions.findDraft(guideId).map(v -> view(tenantCode, v, current, today)).orElse(null) : null;
             GuideViews.Version shown = cur != null ? cur : upcoming != null ? upcoming : draft;
             return new GuideViews.Item(new ScopedId(tenantCode, g.getId()).toString(), tenantCode, tenant.getName(),

@@ -25,6 +25,16 @@ public interface GuideVersionRepository extends JpaRepository<GuideVersion, UUID
               and v.effectiveFrom <= :day order by v.effectiveFrom desc, v.number desc limit 1""")
     Optional<GuideVersion> inEffect(UUID guideId, LocalDate day);
 
+    /**
+     * The next version to take effect after a day: the earliest effective date after it (on a tie
+     * the higher number, as in {@link #inEffect}: the lower one never takes effect). Not the newest
+     * announced version, which may come after another scheduled one (issue 6).
+     */
+    @Query("""
+            select v from GuideVersion v where v.guideId = :guideId and v.status <> cn.zwy.tenant.catalog.guide.GuideStatus.DRAFT
+              and v.effectiveFrom > :day order by v.effectiveFrom asc, v.number desc limit 1""")
+    Optional<GuideVersion> nextAfter(UUID guideId, LocalDate day);
+
     @Query("""
             select v from GuideVersion v where v.guideId = :guideId and v.status <> cn.zwy.tenant.catalog.guide.GuideStatus.DRAFT
               and v.number < :before order by v.number desc""")
