@@ -104,7 +104,7 @@ class OrganisationTest {
     // ------------------------------------------------------------------ halls (T3)
 
     @Test
-    void centreAdminAddsATownCentreAndAVillageStation_T3() {
+    void centreAdminAddsATownCentre_T3() {
         Map<String, Object> town = new HashMap<>(Map.of("tenantCode", LIANSHAN, "regionCode", "441825105", "name", "太保镇便民服务中心",
                 "address", "连山壮族瑶族自治县太保镇", "phone", "0763-6612345", "openingHours", workdays()));
         Api.Response r = Api.graphql(admin(), ADD_HALL, Map.of("i", town));
@@ -112,21 +112,40 @@ class OrganisationTest {
         assertThat(r.data().at("/addHall/hall/level").asString()).isEqualTo("TOWN");
         assertThat(r.data().at("/addHall/hall/openingHours").size()).isEqualTo(5);
 
-        // a village station: 12 digits under one of the tenant's towns, not in the division data
-        String village = "441825106" + String.format("%03d", ThreadLocalRandom.current().nextInt(200, 999));
-        Map<String, Object> station = new HashMap<>(town);
-        station.put("regionCode", village);
-        station.put("name", "禾洞镇某村便民服务站");
-        Api.Response v = Api.graphql(admin(), ADD_HALL, Map.of("i", station));
-        assertThat(v.errors()).as(v.body().toString()).isNull();
-        assertThat(v.data().at("/addHall/hall/level").asString()).isEqualTo("VILLAGE");
-
-        // the public list shows them, main hall first
+        // the public list shows it, main hall first
         JsonNode halls = Api.graphql(null, "{ halls(tenantCode: \"441825\") { regionCode level } }", Map.of()).data().get("halls");
         assertThat(halls.get(0).get("regionCode").asString()).isEqualTo(LIANSHAN);
-        assertThat(halls.findValuesAsString("regionCode")).contains("441825105", village);
+        assertThat(halls.findValuesAsString("regionCode")).contains("441825105");
         // the same site again: CONFLICT
         assertThat(Api.graphql(admin(), ADD_HALL, Map.of("i", town)).errorCode()).isEqualTo("CONFLICT");
+    }
+
+    /**
+     * Issue 6: addHall accepted the invented village code 441825104999. A site's code must be a
+     * real division (T1); the division data stops at towns, so a village station (T3) cannot be
+     * checked and is refused clearly, and a town code the tree does not know is refused too.
+     */
+    @Test
+    void inventedVillageCodeIsRefused_T3() {
+        int before = hallCount();
+        Map<String, Object> station = new HashMap<>(Map.of("tenantCode", LIANSHAN, "regionCode", "441825104999", "name", "吉田镇某村便民服务站",
+                "address", "连山壮族瑶族自治县吉田镇", "phone", "0763-6612345", "openingHours", workdays()));
+        Api.Response village = Api.graphql(admin(), ADD_HALL, Map.of("i", station));
+        assertThat(village.errorCode()).as(village.body().toString()).isEqualTo("RULE_VIOLATION");
+        assertThat(village.errorField()).isEqualTo("regionCode");
+        assertThat(village.errors().get(0).at("/extensions/rule").asString()).isEqualTo("T3");
+        assertThat(village.errors().get(0).get("message").asString()).contains("暂不支持村（社区）级代码");
+
+        // a town code of the right shape under 连山 that is no division (连山's towns are 100–111, 450 and 451)
+        station.put("regionCode", "441825199");
+        Api.Response town = Api.graphql(admin(), ADD_HALL, Map.of("i", station));
+        assertThat(town.errorCode()).as(town.body().toString()).isEqualTo("VALIDATION");
+        assertThat(town.errorField()).isEqualTo("regionCode");
+        assertThat(town.errors().get(0).at("/extensions/rule").asString()).isEqualTo("T1");
+
+        assertThat(hallCount()).isEqualTo(before);
+        JsonNode halls = Api.graphql(null, "{ halls(tenantCode: \"441825\") { regionCode } }", Map.of()).data().get("halls");
+        assertThat(halls.findValuesAsString("regionCode")).doesNotContain("441825104999", "441825199");
     }
 
     @Test

@@ -7,6 +7,7 @@ import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.region.Region;
 import cn.zwy.tenant.region.RegionCodes;
+import cn.zwy.tenant.region.RegionLevel;
 import cn.zwy.tenant.region.RegionRepository;
 import cn.zwy.tenant.tenant.Tenant;
 import cn.zwy.tenant.tenant.TenantLookup;
@@ -92,10 +93,10 @@ public class HallService {
                           List<OpeningHours.DayHours> openingHours) {}
 
     /**
-     * Adds a town centre or village station (T3) to the tenant: its centre administrator only.
-     * The region code must lie inside the tenant's region and fixes the level: a 9-digit town
-     * code must be in the division table; a 12-digit village code is accepted under one of the
-     * tenant's towns without being in the table (the division data has no villages).
+     * Adds a town centre (T3) to the tenant: its centre administrator only. The region code must
+     * be a division of the loaded tree (T1) inside the tenant's region. Village stations wait for
+     * village divisions: the tree stops at towns, so a 12-digit code cannot be checked and an
+     * invented one (441825104999, issue 6) must not become a public site.
      */
     public HallView addHall(Caller caller, String tenantCode, NewHall input) {
         Tenant tenant = lookup.require(tenantCode);
@@ -129,28 +130,29 @@ public class HallService {
         }));
     }
 
-    /** The level of a site inside the tenant's region, or a VALIDATION error on regionCode. */
+    /**
+     * The level of a site inside the tenant's region. A site's code must be a real division (T1):
+     * one of the loaded tree, below the tenant. Village codes (12 digits) are refused with rule T3
+     * until village divisions are loaded; any other code the tree does not know is a VALIDATION
+     * error with rule T1.
+     */
     HallLevel siteLevel(String tenantCode, String regionCode) {
         RegionCodes.requireFormat("regionCode", regionCode);
         if (!regionCode.startsWith(tenantCode) || regionCode.length() <= tenantCode.length()) {
-            throw ApiException.validation("regionCode", "服务大厅所在地区必须在本租户（" + tenantCode + "）辖区内的乡镇或村（社区）: " + regionCode);
+            throw new ApiException(ErrorCode.VALIDATION, "服务大厅所在地区必须是本租户（" + tenantCode + "）辖区内的乡镇（街道）: "
+                    + regionCode, "regionCode", "T1");
         }
-        return switch (regionCode.length()) {
-            case 9 -> {
-                if (!tx.platform(() -> regions.existsById(regionCode))) {
-                    throw ApiException.validation("regionCode", "未知的乡镇（街道）代码: " + regionCode);
-                }
-                yield HallLevel.TOWN;
-            }
-            case 12 -> {
-                String town = regionCode.substring(0, 9);
-                if (town.length() > tenantCode.length() && !tx.platform(() -> regions.existsById(town))) {
-                    throw ApiException.validation("regionCode", "村（社区）代码的前 9 位不是本租户的乡镇（街道）: " + regionCode);
-                }
-                yield HallLevel.VILLAGE;
-            }
-            default -> throw ApiException.validation("regionCode", "服务大厅应设在乡镇（9 位代码）或村（社区，12 位代码）: " + regionCode);
-        };
+        if (regionCode.length() == RegionLevel.VILLAGE.codeLength()) {
+            throw new ApiException(ErrorCode.RULE_VIOLATION, "暂不支持村（社区）级代码: 平台的行政区划数据只到乡镇（街道）级，"
+                    + "无法核实 12 位村级代码，村（社区）便民服务站暂不能登记: " + regionCode, "regionCode", "T3");
+        }
+        Region region = tx.platform(() -> regions.findById(regionCode)).orElseThrow(() -> new ApiException(ErrorCode.VALIDATION,
+                "不是已登记的行政区划代码（GB/T 2260）: " + regionCode, "regionCode", "T1"));
+        if (region.getLevel() != RegionLevel.TOWN) {
+            throw new ApiException(ErrorCode.VALIDATION, "服务大厅应设在乡镇（街道，9 位代码），收到" + region.getName()
+                    + "（" + regionCode + "）", "regionCode", "T1");
+        }
+        return HallLevel.TOWN;
     }
 
     /** Registers a tenant's main hall (onboarding, demo data); publishes it like any change. */
