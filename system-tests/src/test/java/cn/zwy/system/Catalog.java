@@ -43,6 +43,8 @@ final class Catalog {
               item { id name exerciseLevels cancelled legalLimit { value unit } version { number kind reason urgent effectiveFrom state } }
               warnings } }""";
 
+    static final String STANDARD_ITEMS_BY_TEXT = "query($p: ID!, $text: String) { standardItems(provinceCode: $p, text: $text) { edges { node { id name } } } }";
+
     static final String ADOPT = "mutation($input: AdoptStandardItemInput!) { adoptStandardItem(input: $input) { item { id name draft { id status } } } }";
 
     static final String SAVE_DRAFT = "mutation($input: SaveGuideDraftInput!) { saveGuideDraft(input: $input) { draft { "

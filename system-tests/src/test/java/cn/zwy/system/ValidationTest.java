@@ -2,6 +2,7 @@ package cn.zwy.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,5 +110,64 @@ class ValidationTest {
     void wrongArgumentTypeIsAValidationError() {
         Api.Response r = Api.graphql(null, "{ hallChanges(tenantCode: \"441825\", first: \"ten\") { totalCount } }", Map.of());
         assertThat(r.errorCode()).isEqualTo("VALIDATION");
+    }
+
+    /**
+     * Issue 6: a name containing U+202E (right-to-left override) was accepted and showed reversed
+     * in every list. Unicode format characters (Cf: bidi controls, zero-width characters, BOM) and
+     * line separators are refused in names wherever they enter (halls, departments, windows,
+     * standard items, guides) with VALIDATION naming the field and the character; nothing changes.
+     */
+    @Test
+    void formatCharactersAreRefusedInNames() {
+        String admin = Tokens.staff("lianshan.admin");
+        String hallName = Halls.hall(LIANSHAN).get("name").asString();
+        for (String c : List.of("\u202E", "\u200B", "\u200F", "\u2066", "\u2069", "\uFEFF", "\u00AD", "\u2028")) {
+            Api.Response r = refused(Map.of("tenantCode", LIANSHAN, "name", "连山" + c + "政务服务中心"), "name");
+            assertThat(r.errors().get(0).get("message").asString()).contains(String.format("U+%04X", (int) c.charAt(0)));
+        }
+        assertThat(Halls.hall(LIANSHAN).get("name").asString()).isEqualTo(hallName);
+
+        // a new town centre (小三江镇, which no other test adds)
+        String addHall = "mutation($i: AddHallInput!) { addHall(input: $i) { hall { id } } }";
+        Map<String, Object> hall = new HashMap<>(Map.of("tenantCode", LIANSHAN, "regionCode", "441825109",
+                "name", "小三江镇便民服务\u202E心中", "address", "连山壮族瑶族自治县小三江镇", "phone", "0763-6612345",
+                "openingHours", List.of(day("MONDAY", "08:30", "17:30"))));
+        expectRefused(Api.graphql(admin, addHall, Map.of("i", hall)), "name");
+        hall.put("name", "小三江镇便民服务中心");
+        hall.put("address", "连山壮族瑶族自治县\u200B小三江镇");
+        expectRefused(Api.graphql(admin, addHall, Map.of("i", hall)), "address");
+        String halls = "{ halls(tenantCode: \"441825\") { id regionCode } }";
+        assertThat(Api.graphql(null, halls, Map.of()).data().get("halls").findValuesAsString("regionCode")).doesNotContain("441825109");
+
+        // a department and a window of the main hall
+        String hallId = Halls.hall(LIANSHAN).get("id").asString();
+        expectRefused(Api.graphql(admin, "mutation($i: CreateDepartmentInput!) { createDepartment(input: $i) { created } }",
+                Map.of("i", Map.of("tenantCode", LIANSHAN, "hallId", hallId, "name", "县\u202E局测试"))), "name");
+        expectRefused(Api.graphql(admin, "mutation($i: CreateWindowInput!) { createWindow(input: $i) { created } }",
+                Map.of("i", Map.of("tenantCode", LIANSHAN, "hallId", hallId, "number", "F1", "name", "综合\u200D窗口", "kind", "COMPREHENSIVE"))),
+                "name");
+        Api.Response organisation = Api.graphql(admin, "{ departments(tenantCode: \"441825\") { name } windows(tenantCode: \"441825\") { number name } }", Map.of());
+        assertThat(organisation.data().get("departments").findValuesAsString("name")).doesNotContain("县\u202E局测试");
+        assertThat(organisation.data().get("windows").findValuesAsString("number")).doesNotContain("F1");
+
+        // a standard item's name (the province's administrator) and a guide's window name (the centre)
+        Map<String, Object> std = new HashMap<>(Map.of("provinceCode", "44", "itemType", "LICENSE", "mainCode", Catalog.uniqueMainCode(),
+                "subCode", "000", "mainName", "格式字符测试\u202E事项", "exerciseLevels", List.of("COUNTY"),
+                "legalBasis", "《中华人民共和国行政许可法》", "reason", "测试", "urgent", true));
+        expectRefused(Api.graphql(Catalog.provincialAdmin(), Catalog.ADD_STANDARD, Map.of("input", std)), "mainName");
+        assertThat(Api.graphql(null, Catalog.STANDARD_ITEMS_BY_TEXT, Map.of("p", "44", "text", "格式字符测试")).data()
+                .at("/standardItems/edges")).isEmpty();
+        String item = Catalog.newItem("格式字符测试指南");
+        Map<String, Object> guide = Catalog.completeGuide(5);
+        guide.put("windows", List.of(Map.of("name", "综合受理\u2067窗口", "location", "一楼", "hours", "工作日")));
+        expectRefused(Catalog.saveDraft(admin, item, guide), "guide.windows[0].name");
+        assertThat(Catalog.item(admin, item).at("/draft/guide/implementingAgency").isNull()).isTrue();
+    }
+
+    private static void expectRefused(Api.Response r, String field) {
+        assertThat(r.errorCode()).as(r.body().toString()).isEqualTo("VALIDATION");
+        assertThat(r.errorField()).isEqualTo(field);
+        assertThat(r.errors().get(0).get("message").asString()).contains("U+");
     }
 }

@@ -9,6 +9,7 @@ import cn.zwy.tenant.hall.HallRepository;
 import cn.zwy.tenant.hall.OpeningHours;
 import cn.zwy.tenant.hall.OpeningHours.TimeRange;
 import cn.zwy.tenant.tenant.Tenant;
+import cn.zwy.tenant.text.PlainText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -148,9 +149,6 @@ public class CalendarAdmin {
 
     private static String reason(String reason) {
         if (reason == null || reason.isBlank()) throw ApiException.validation("reason", "请填写原因（将向办事群众展示）");
-        if (reason.trim().length() > MAX_REASON) {
-            throw ApiException.validation("reason", "原因不超过 " + MAX_REASON + " 个字符");
-        }
-        return reason.trim();
+        return PlainText.require("reason", reason, MAX_REASON, "原因");
     }
 }

@@ -1,6 +1,7 @@
 package cn.zwy.tenant.calendar;
 
 import cn.zwy.common.error.ApiException;
+import cn.zwy.tenant.text.PlainText;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
@@ -56,9 +57,7 @@ public record HolidayCnFile(Integer year, List<String> papers, List<Day> days) {
             Day d = days.get(i);
             String at = "days[" + i + "]";
             if (d == null) throw ApiException.validation(at, "第 " + (i + 1) + " 项为空");
-            if (d.name() == null || d.name().isBlank() || d.name().length() > 50) {
-                throw ApiException.validation(at + ".name", "节日名称 name 不能为空，且不超过 50 个字符");
-            }
+            PlainText.require(at + ".name", d.name(), 50, "节日名称 name");
             if (d.date() == null) throw ApiException.validation(at + ".date", "缺少日期 date");
             LocalDate date;
             try {

@@ -1,9 +1,10 @@
 package cn.zwy.tenant.catalog;
 
+import cn.zwy.tenant.text.PlainText;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Shared checks of free text, phones and file references in catalog input. */
+/** Checks of free text, phones and file references in catalog input, collected as {@link Problem}s. */
 public final class Texts {
 
     private static final Pattern PHONE = Pattern.compile("[0-9][0-9\\-() ]{2,38}[0-9]");
@@ -11,17 +12,23 @@ public final class Texts {
 
     private Texts() {}
 
-    /** Adds a problem unless {@code value} is null or 1..max characters without control characters. */
+    /**
+     * Adds a problem unless {@code value} is null or acceptable text that may have lines (see
+     * {@link PlainText}: no control characters but line breaks, no invisible format characters).
+     */
     public static void text(List<Problem> out, String field, String value, int max, String label) {
+        check(out, field, value, max, label, true);
+    }
+
+    /** Like {@link #text} for a name or title: one line. */
+    public static void name(List<Problem> out, String field, String value, int max, String label) {
+        check(out, field, value, max, label, false);
+    }
+
+    private static void check(List<Problem> out, String field, String value, int max, String label, boolean multiline) {
         if (value == null) return;
-        String v = value.strip();
-        if (v.isEmpty()) {
-            out.add(Problem.format(field, label + "不能为空"));
-        } else if (v.codePointCount(0, v.length()) > max) {
-            out.add(Problem.format(field, label + "不能超过 " + max + " 个字符（收到 " + v.codePointCount(0, v.length()) + " 个）"));
-        } else if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            out.add(Problem.format(field, label + "不能包含控制字符"));
-        }
+        String problem = PlainText.problem(value, max, label, multiline);
+        if (problem != null) out.add(Problem.format(field, problem));
     }
 
     public static void phone(List<Problem> out, String field, String value, String label) {

@@ -1,6 +1,7 @@
 package cn.zwy.tenant.hall;
 
 import cn.zwy.common.error.ApiException;
+import cn.zwy.tenant.text.PlainText;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -42,15 +43,7 @@ public record HallUpdate(String name, String address, String phone, List<Opening
     }
 
     static String text(String field, String value, int max, String label) {
-        String v = value.strip();
-        if (v.isEmpty()) throw ApiException.validation(field, label + "不能为空");
-        if (v.codePointCount(0, v.length()) > max) {
-            throw ApiException.validation(field, label + "不能超过 " + max + " 个字符（收到 " + v.codePointCount(0, v.length()) + " 个）");
-        }
-        if (v.chars().anyMatch(c -> Character.isISOControl(c))) {
-            throw ApiException.validation(field, label + "不能包含控制字符");
-        }
-        return v;
+        return PlainText.require(field, value, max, label);
     }
 
     static String phone(String value) {

@@ -14,6 +14,7 @@ import cn.zwy.tenant.staff.StaffRepository;
 import cn.zwy.tenant.staff.StaffView;
 import cn.zwy.tenant.tenant.Tenant;
 import cn.zwy.tenant.tenant.TenantLookup;
+import cn.zwy.tenant.text.PlainText;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -269,10 +270,7 @@ public class OrganisationService {
 
 
     static String text(String field, String value, int max, String label) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) throw ApiException.validation(field, label + "不能为空");
-        if (v.codePointCount(0, v.length()) > max) throw ApiException.validation(field, label + "不能超过 " + max + " 个字符");
-        if (v.chars().anyMatch(Character::isISOControl)) throw ApiException.validation(field, label + "不能包含控制字符");
-        return v;
+        return PlainText.require(field, value, max, label);
     }
+
 }

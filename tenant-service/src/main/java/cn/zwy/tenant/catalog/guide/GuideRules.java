@@ -25,11 +25,11 @@ public final class GuideRules {
     /** Problems of form and consistency; {@code legalLimit} is the standard item's (null: no law sets one). */
     public static List<Problem> malformed(GuideContent c, TimeLimit legalLimit) {
         List<Problem> out = new ArrayList<>();
-        Texts.text(out, P + "implementingAgency", c.implementingAgency(), 200, "实施机构");
+        Texts.name(out, P + "implementingAgency", c.implementingAgency(), 200, "实施机构");
         Texts.text(out, P + "acceptanceConditions", c.acceptanceConditions(), 2000, "受理条件");
         Texts.text(out, P + "fillingNotes", c.fillingNotes(), 2000, "填报须知");
         Texts.text(out, P + "acceptanceStandard", c.acceptanceStandard(), 2000, "受理标准");
-        Texts.text(out, P + "quantityLimit", c.quantityLimit(), 200, "数量限制");
+        Texts.name(out, P + "quantityLimit", c.quantityLimit(), 200, "数量限制");
         Texts.phone(out, P + "consultPhone", c.consultPhone(), "咨询电话");
         Texts.phone(out, P + "supervisionPhone", c.supervisionPhone(), "监督电话");
         listSize(out, "audience", c.audience());
@@ -40,7 +40,7 @@ public final class GuideRules {
             GuideContent.Step s = c.steps().get(i);
             String f = P + "steps[" + i + "]";
             if (s == null || s.name() == null) { out.add(Problem.format(f + ".name", "流程环节名称不能为空")); continue; }
-            Texts.text(out, f + ".name", s.name(), 50, "流程环节名称");
+            Texts.name(out, f + ".name", s.name(), 50, "流程环节名称");
             Texts.text(out, f + ".description", s.description(), 1000, "环节说明");
         }
         listSize(out, "fees", c.fees());
@@ -48,7 +48,7 @@ public final class GuideRules {
             GuideContent.Fee fee = c.fees().get(i);
             String f = P + "fees[" + i + "]";
             if (fee == null || fee.name() == null) { out.add(Problem.format(f + ".name", "收费项目名称不能为空")); continue; }
-            Texts.text(out, f + ".name", fee.name(), 100, "收费项目名称");
+            Texts.name(out, f + ".name", fee.name(), 100, "收费项目名称");
             if (fee.standard() == null) out.add(Problem.format(f + ".standard", "必须写明收费标准"));
             Texts.text(out, f + ".standard", fee.standard(), 300, "收费标准");
             if (fee.basis() == null) out.add(Problem.format(f + ".basis", "收费必须写明依据（S3）"));
@@ -63,8 +63,8 @@ public final class GuideRules {
             GuideContent.WindowInfo w = c.windows().get(i);
             String f = P + "windows[" + i + "]";
             if (w == null || w.name() == null) { out.add(Problem.format(f + ".name", "窗口名称不能为空")); continue; }
-            Texts.text(out, f + ".name", w.name(), 100, "窗口名称");
-            Texts.text(out, f + ".location", w.location(), 200, "窗口位置");
+            Texts.name(out, f + ".name", w.name(), 100, "窗口名称");
+            Texts.name(out, f + ".location", w.location(), 200, "窗口位置");
             Texts.text(out, f + ".hours", w.hours(), 200, "办理时间");
         }
         listSize(out, "faq", c.faq());
@@ -90,7 +90,7 @@ public final class GuideRules {
             GuideContent.Material m = c.materials().get(i);
             String f = P + "materials[" + i + "]";
             if (m == null || m.name() == null) { out.add(Problem.format(f + ".name", "材料名称不能为空")); continue; }
-            Texts.text(out, f + ".name", m.name(), 100, "材料名称");
+            Texts.name(out, f + ".name", m.name(), 100, "材料名称");
             if (m.form() == null) out.add(Problem.format(f + ".form", "须注明原件或复印件"));
             if (m.medium() == null) out.add(Problem.format(f + ".medium", "须注明材料介质（纸质或电子）"));
             if (m.required() == null) out.add(Problem.format(f + ".required", "须注明是否必要材料"));
@@ -207,7 +207,7 @@ public final class GuideRules {
     private static void fileRef(List<Problem> out, String field, GuideContent.FileRef f, String label) {
         if (f == null) return;
         if (f.title() == null) out.add(Problem.format(field + ".title", label + "须有标题"));
-        Texts.text(out, field + ".title", f.title(), 100, label + "标题");
+        Texts.name(out, field + ".title", f.title(), 100, label + "标题");
         if (f.ref() == null) out.add(Problem.format(field + ".ref", label + "须有文件引用"));
         Texts.fileRef(out, field + ".ref", f.ref(), label);
     }

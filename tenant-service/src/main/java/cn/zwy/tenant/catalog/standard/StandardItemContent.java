@@ -30,15 +30,15 @@ public record StandardItemContent(String mainName, String subName, String grandN
     List<Problem> problems(String subCode, String grandCode) {
         List<Problem> out = new ArrayList<>();
         if (mainName == null) out.add(Problem.format("mainName", "主项名称不能为空"));
-        Texts.text(out, "mainName", mainName, 100, "主项名称");
+        Texts.name(out, "mainName", mainName, 100, "主项名称");
         boolean hasSub = subCode != null && !subCode.equals("000");
         if (hasSub && subName == null) out.add(Problem.format("subName", "子项编码为 " + subCode + " 时必须填写子项名称"));
         if (!hasSub && subName != null) out.add(Problem.format("subName", "子项编码为 000（无子项）时不能填写子项名称"));
-        Texts.text(out, "subName", subName, 100, "子项名称");
+        Texts.name(out, "subName", subName, 100, "子项名称");
         if (grandCode != null && grandName == null) out.add(Problem.format("grandName", "有孙项编码时必须填写孙项名称"));
         if (grandCode == null && grandName != null) out.add(Problem.format("grandName", "没有孙项编码时不能填写孙项名称"));
         if (grandCode != null && !hasSub) out.add(Problem.format("grandCode", "孙项必须属于某个子项（子项编码不能为 000）"));
-        Texts.text(out, "grandName", grandName, 100, "孙项名称");
+        Texts.name(out, "grandName", grandName, 100, "孙项名称");
         if (exerciseLevels == null || exerciseLevels.isEmpty()) {
             out.add(Problem.format("exerciseLevels", "至少指定一个行使层级"));
         } else if (exerciseLevels.stream().anyMatch(java.util.Objects::isNull) || exerciseLevels.stream().distinct().count() != exerciseLevels.size()) {
@@ -52,7 +52,7 @@ public record StandardItemContent(String mainName, String subName, String grandN
             }
             if (legalLimit.unit() == null) out.add(Problem.format("legalLimit.unit", "法定时限须注明单位（工作日或自然日）"));
         }
-        Texts.text(out, "acceptingSystem", acceptingSystem, 100, "受理使用系统");
+        Texts.name(out, "acceptingSystem", acceptingSystem, 100, "受理使用系统");
         Texts.text(out, "reviewPoints", reviewPoints, 2000, "审查要点");
         return out;
     }
