@@ -32,6 +32,7 @@ import reactor.core.publisher.Mono;
 public class CatalogGraph {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
     private static final Pattern SCOPED_ID = Pattern.compile("(\\d{6}|\\d{9}|\\d{12}):[0-9a-fA-F-]{36}");
 
     private final ServiceClient tenantService;
@@ -118,6 +119,13 @@ public class CatalogGraph {
         String[] s = split("itemId", itemId);
         if (!Callers.require(jwt).mayRead(s[0])) throw ApiException.forbidden("无权查看 " + s[0] + " 的办事指南草稿");
         return tenantService.get(u -> u.path("/api/tenants/{t}/items/{id}/validation").build(s[0], s[1]), MAP, jwt);
+    }
+
+    /** Items flagged by a change of the standard catalog's legal limits (S5): the tenant's staff and its province's administrator. */
+    @QueryMapping
+    public Mono<List<Map<String, Object>>> flaggedItems(@Argument String tenantCode, @AuthenticationPrincipal Jwt jwt) {
+        if (!Callers.require(jwt).mayRead(tenantCode)) throw ApiException.forbidden("无权查看 " + tenantCode + " 的办事指南");
+        return tenantService.get(u -> u.path("/api/tenants/{t}/flagged-items").build(tenantCode), LIST, jwt);
     }
 
     @MutationMapping

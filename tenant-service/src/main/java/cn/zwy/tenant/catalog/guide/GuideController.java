@@ -6,6 +6,7 @@ import cn.zwy.tenant.catalog.CrossRegionScope;
 import cn.zwy.tenant.catalog.ItemType;
 import cn.zwy.tenant.catalog.Page;
 import cn.zwy.tenant.catalog.SixWay;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +32,16 @@ public class GuideController {
     public record Adoption(UUID standardItemId) {}
 
     private final GuideService guides;
+    private final GuideConflicts conflicts;
 
-    public GuideController(GuideService guides) {
+    public GuideController(GuideService guides, GuideConflicts conflicts) {
         this.guides = guides;
+        this.conflicts = conflicts;
+    }
+
+    @GetMapping("/flagged-items")
+    public List<GuideViews.Flagged> flagged(@PathVariable String tenantCode) {
+        return conflicts.flagged(Callers.require(), tenantCode);
     }
 
     @GetMapping("/items")

@@ -125,14 +125,24 @@ public final class GuideRules {
             out.add(Problem.rule("S4", P + "caseClass", "承诺时限为 0（当场办结）的事项应为即办件"));
         }
         if (legal != null) {
-            if (legal.unit() != p.unit()) {
-                out.add(Problem.rule("S5", P + "promisedLimit.unit", "法定时限以" + legal.unit().label().substring(1)
-                        + "计，承诺时限须用同一单位以便比较（收到 " + p + "）"));
-            } else if (p.value() >= legal.value()) {
-                out.add(Problem.rule("S5", P + "promisedLimit.value", "承诺时限必须短于法定时限：法定 " + legal
-                        + "，承诺 " + p));
-            }
+            Problem s5 = s5(p, legal);
+            if (s5 != null) out.add(s5);
         }
+    }
+
+    /**
+     * S5 for one well-formed promised limit against one legal limit: the same unit, and shorter.
+     * Null when the promise keeps the rule.
+     */
+    static Problem s5(TimeLimit promised, TimeLimit legal) {
+        if (legal.unit() != promised.unit()) {
+            return Problem.rule("S5", P + "promisedLimit.unit", "法定时限以" + legal.unit().label().substring(1)
+                    + "计，承诺时限须用同一单位以便比较（收到 " + promised + "）");
+        }
+        if (promised.value() >= legal.value()) {
+            return Problem.rule("S5", P + "promisedLimit.value", "承诺时限必须短于法定时限：法定 " + legal + "，承诺 " + promised);
+        }
+        return null;
     }
 
     /** S2: a tag promises something the guide must actually offer. */

@@ -57,11 +57,14 @@ public class GuideService {
     private final JsonMapper json;
 
     private final TenantLookup lookup;
+    private final GuideConflicts conflicts;
 
     public GuideService(GuideRepository guides, GuideVersionRepository versions, GuideQueries queries,
                         StandardCatalogService standard, RegionRepository regions,
-                        TenantTransactions tx, NoticePeriod notice, OutboxPublisher outbox, JsonMapper json, TenantLookup lookup) {
+                        TenantTransactions tx, NoticePeriod notice, OutboxPublisher outbox, JsonMapper json, TenantLookup lookup,
+                        GuideConflicts conflicts) {
         this.lookup = lookup;
+        this.conflicts = conflicts;
         this.guides = guides;
         this.versions = versions;
         this.queries = queries;
@@ -102,8 +105,9 @@ public class GuideService {
             GuideViews.Version upcoming = next.map(v -> view(tenantCode, v, current, today)).orElse(null);
             GuideViews.Version draft = staff ? versions.findDraft(guideId).map(v -> view(tenantCode, v, current, today)).orElse(null) : null;
             GuideViews.Version shown = cur != null ? cur : upcoming != null ? upcoming : draft;
+            List<GuideViews.Conflict> found = staff ? conflicts.of(tenantCode, g, today) : List.of();
             return new GuideViews.Item(new ScopedId(tenantCode, g.getId()).toString(), tenantCode, tenant.getName(),
-                    g.getBasicCode(), g.getStandardItemId(), shown == null ? null : shown.standard().name(), cur, upcoming, draft);
+                    g.getBasicCode(), g.getStandardItemId(), shown == null ? null : shown.standard().name(), cur, upcoming, draft, found);
         });
     }
 
@@ -148,6 +152,8 @@ public class GuideService {
             List<Problem> problems = new ArrayList<>(GuideRules.missing(c));
             StandardItemView std = standard.asOfWithinTx(g.getStandardItemId(), today).orElseThrow();
             problems.addAll(GuideRules.malformed(c, std.legalLimit()));
+            // S5 against legal limits announced for later (a change of the standard catalog)
+            problems.addAll(conflicts.ofDraft(g, c, today, std.version().id()));
             if (std.cancelled()) problems.add(Problem.rule("S6", "id", "标准目录已取消该事项（" + std.version().effectiveFrom() + " 起）"));
             return new GuideViews.Validation(problems.isEmpty(), problems);
         });
@@ -260,6 +266,9 @@ public class GuideService {
             }
             List<Problem> bad = GuideRules.malformed(c, std.legalLimit());
             if (!bad.isEmpty()) throw bad.getFirst().toException();
+            // S5 for as long as the new version will be in force: also under legal limits announced for later
+            ApiException breaksS5Later = conflicts.refusal(g, c, when.effectiveFrom());
+            if (breaksS5Later != null) throw breaksS5Later;
             boolean offered = latest.map(v -> v.getStatus() == GuideStatus.PUBLISHED).orElse(false);
             int number = latest.map(v -> v.getNumber() + 1).orElse(1);
             draft.publish(number, offered ? ChangeKind.CHANGE : ChangeKind.ADD, reason, when.announcedAt(), caller.username(),

@@ -6,6 +6,7 @@ import cn.zwy.tenant.catalog.CrossRegionScope;
 import cn.zwy.tenant.catalog.ItemType;
 import cn.zwy.tenant.catalog.LimitUnit;
 import cn.zwy.tenant.catalog.SixWay;
+import cn.zwy.tenant.catalog.TimeLimit;
 import cn.zwy.tenant.catalog.standard.StandardItemView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -186,4 +187,10 @@ public class GuideVersion {
     public LocalDate getEffectiveFrom() { return effectiveFrom; }
     public String getContent() { return content; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public String getName() { return name; }
+
+    /** The promised limit as stored for lists and S5 checks; null when the version has none. */
+    public TimeLimit promisedLimit() {
+        return promisedLimit == null ? null : new TimeLimit(promisedLimit, promisedUnit);
+    }
 }

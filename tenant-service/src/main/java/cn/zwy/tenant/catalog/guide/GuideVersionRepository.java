@@ -39,4 +39,21 @@ public interface GuideVersionRepository extends JpaRepository<GuideVersion, UUID
             select v from GuideVersion v where v.guideId = :guideId and v.status <> cn.zwy.tenant.catalog.guide.GuideStatus.DRAFT
               and v.number < :before order by v.number desc""")
     List<GuideVersion> announcedBefore(UUID guideId, int before, Limit limit);
+
+    /**
+     * The versions that are or may yet be in force from a day on (S5 conflicts): the draft, the
+     * announced ones after the day, and those of the latest effective date not after it.
+     */
+    @Query("""
+            select v from GuideVersion v where v.guideId = :guideId and (v.status = cn.zwy.tenant.catalog.guide.GuideStatus.DRAFT
+              or v.effectiveFrom > :day or v.effectiveFrom = (select max(c.effectiveFrom) from GuideVersion c where c.guideId = v.guideId
+                and c.status <> cn.zwy.tenant.catalog.guide.GuideStatus.DRAFT and c.effectiveFrom <= :day))""")
+    List<GuideVersion> liveVersions(UUID guideId, LocalDate day);
+
+    /** {@link #liveVersions(UUID, LocalDate)} of every guide of the tenant. */
+    @Query("""
+            select v from GuideVersion v where v.status = cn.zwy.tenant.catalog.guide.GuideStatus.DRAFT
+              or v.effectiveFrom > :day or v.effectiveFrom = (select max(c.effectiveFrom) from GuideVersion c where c.guideId = v.guideId
+                and c.status <> cn.zwy.tenant.catalog.guide.GuideStatus.DRAFT and c.effectiveFrom <= :day)""")
+    List<GuideVersion> liveVersions(LocalDate day);
 }

@@ -28,10 +28,23 @@ public final class GuideViews {
 
     /**
      * An adopted item: the version in effect today ({@code current}, null before the first takes
-     * effect), an announced later one ({@code upcoming}) and, for the tenant's staff only, the draft.
+     * effect), the next one to take effect ({@code upcoming}) and, for the tenant's staff only, the
+     * draft and the S5 conflicts with the standard catalog's legal limits ({@code conflicts}).
      */
     public record Item(String id, String tenantCode, String tenantName, String basicCode, UUID standardItemId,
-                       String name, Version current, Version upcoming, Version draft) {}
+                       String name, Version current, Version upcoming, Version draft, List<Conflict> conflicts) {}
+
+    /**
+     * A version of a guide (CURRENT, SCHEDULED or the DRAFT) whose promised limit breaks S5 from
+     * {@code from} on, under the legal limit of standard version {@code standardVersion} (in
+     * force from {@code legalFrom}). Derived on every read, so it disappears when fixed.
+     */
+    public record Conflict(String versionId, String state, Integer number, String rule, String field, String message,
+                           LocalDate from, TimeLimit promisedLimit, TimeLimit legalLimit, int standardVersion,
+                           LocalDate legalFrom) {}
+
+    /** An item of the tenant flagged by a change of the standard catalog, with its conflicts. */
+    public record Flagged(String id, String basicCode, String name, List<Conflict> conflicts) {}
 
     /** A row of the item list. For the public list the version in effect; for staff, the newest (draft first). */
     public record Summary(String id, String tenantCode, String basicCode, String name, ItemType itemType,

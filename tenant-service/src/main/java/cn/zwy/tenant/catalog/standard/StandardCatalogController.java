@@ -1,7 +1,9 @@
 package cn.zwy.tenant.catalog.standard;
 
 import cn.zwy.common.security.Callers;
+import cn.zwy.tenant.catalog.ChangeKind;
 import cn.zwy.tenant.catalog.ItemType;
+import cn.zwy.tenant.catalog.guide.GuideConflicts;
 import cn.zwy.tenant.catalog.Page;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -18,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class StandardCatalogController {
 
     private final StandardCatalogService catalog;
+    private final GuideConflicts conflicts;
 
-    public StandardCatalogController(StandardCatalogService catalog) {
+    public StandardCatalogController(StandardCatalogService catalog, GuideConflicts conflicts) {
         this.catalog = catalog;
+        this.conflicts = conflicts;
     }
 
     @GetMapping("/api/provinces/{provinceCode}/standard-items")
@@ -50,6 +54,10 @@ public class StandardCatalogController {
     @PostMapping("/api/standard-items/{id}/changes")
     @ResponseStatus(HttpStatus.CREATED)
     public StandardCatalogService.Announced change(@PathVariable UUID id, @RequestBody StandardItemInput input) {
-        return catalog.change(Callers.require(), id, input);
+        StandardCatalogService.Announced announced = catalog.change(Callers.require(), id, input);
+        if (input.kind() == ChangeKind.CANCEL) return announced;
+        // S5 (issue 6): after the change has committed, the guides it breaks in every tenant of the
+        // province (each read under its own binding), so that the administrator sees what it caused
+        return announced.flagging(conflicts.flaggedTenants(announced.item().provinceCode(), id));
     }
 }

@@ -19,7 +19,10 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -40,8 +43,20 @@ public class StandardCatalogService {
     public static final String EVENT_CHANGED = "catalog.standard.changed";
     private static final Logger log = LoggerFactory.getLogger(StandardCatalogService.class);
 
-    /** Result of an announcement: the item as of the new version, and what the calendar was unsure of. */
-    public record Announced(StandardItemView item, List<String> warnings) {}
+    /**
+     * Result of an announcement: the item as of the new version, what the calendar was unsure of,
+     * and the tenants whose adopted guide breaks S5 under it (one guide per tenant and item).
+     */
+    public record Announced(StandardItemView item, List<String> warnings, int flaggedGuides, List<String> flaggedTenants) {
+
+        Announced(StandardItemView item, List<String> warnings) {
+            this(item, warnings, 0, List.of());
+        }
+
+        public Announced flagging(List<String> tenants) {
+            return new Announced(item, warnings, tenants.size(), List.copyOf(tenants));
+        }
+    }
 
     private final StandardItemRepository items;
     private final StandardItemVersionRepository versions;
@@ -140,6 +155,20 @@ public class StandardCatalogService {
     public Optional<StandardItemView> asOfWithinTx(UUID id, LocalDate day) {
         return items.findById(id).flatMap(i -> versions.inEffect(id, day)
                 .or(() -> versions.findFirstByItemIdOrderByNumberDesc(id)).map(v -> view(i, v, notice.today())));
+    }
+
+    /**
+     * Inside the caller's transaction: the legal limit of every announced version of each item
+     * (S5 over time, see {@code PromisedLimitConflicts}), in version order.
+     */
+    public Map<UUID, List<LegalLimit>> legalLimitsWithinTx(Collection<UUID> itemIds) {
+        Map<UUID, List<LegalLimit>> out = new HashMap<>();
+        if (itemIds.isEmpty()) return out;
+        for (StandardItemVersion v : versions.findByItemIdInOrderByNumber(itemIds)) {
+            out.computeIfAbsent(v.getItemId(), k -> new ArrayList<>()).add(new LegalLimit(v.getId(), v.getNumber(),
+                    v.getEffectiveFrom(), read(v).legalLimit(), v.getKind() == ChangeKind.CANCEL));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ changes (the province's administrator)

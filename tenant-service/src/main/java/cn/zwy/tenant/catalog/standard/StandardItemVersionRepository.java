@@ -23,4 +23,6 @@ public interface StandardItemVersionRepository extends JpaRepository<StandardIte
     List<StandardItemVersion> findByItemIdAndNumberLessThanOrderByNumberDesc(UUID itemId, int number, Limit limit);
 
     long countByItemId(UUID itemId);
+
+    List<StandardItemVersion> findByItemIdInOrderByNumber(java.util.Collection<UUID> itemIds);
 }
