@@ -62,6 +62,13 @@ class CrossTenantMatrixTest {
      */
     private static final Set<String> OWN_STAFF_READS = Set.of("staff", "departments", "windows", "hallChanges", "validateGuide");
 
+    /**
+     * Mutations one of these callers may make on 连山's behalf, with who: none yet. A citizen's own
+     * operations (submitting a case, booking an appointment) and a town agent's 帮办 will be declared
+     * here when they exist, each with the callers it is meant for.
+     */
+    private static final Map<String, Set<Who>> ALLOWED_MUTATIONS = Map.of();
+
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 
     /** Argument names that carry a tenant, a region or an id. */
@@ -147,7 +154,7 @@ class CrossTenantMatrixTest {
     }
 
     private static boolean expected(Call call, Who who) {
-        if (call.kind().equals("mutation")) return false;
+        if (call.kind().equals("mutation")) return ALLOWED_MUTATIONS.getOrDefault(call.field(), Set.of()).contains(who);
         if (PUBLIC_READS.contains(call.field())) return true;
         return who == Who.TOWN_AGENT && OWN_STAFF_READS.contains(call.field());
     }
