@@ -1,0 +1,317 @@
+package cn.zwy.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The cross-tenant matrix (issue 6, "keep it fixed"): every query and mutation that takes a
+ * tenant, region or id argument is read from the schema itself (introspection), called against
+ * 连山 (441825, province 44) by callers who must not act for it — signed out, a citizen, another
+ * tenant's clerk and centre administrator, a town agent of 连山, and the administrator of another
+ * province — and any success that is not declared below fails the test. Operations added by later
+ * issues join the matrix by existing: a new public read must be declared public here, on purpose.
+ *
+ * <p>Arguments are made from the schema's types: tenant and region arguments name 连山 or its
+ * province, ids are real ids of 连山's records (read first as its centre administrator), other
+ * values are well-formed, so a refusal comes from the access check and not from a typo. A
+ * refusal must be UNAUTHENTICATED, FORBIDDEN or NOT_FOUND; any other answer (a validation error,
+ * say) means the call never reached the access check, and the matrix says which.
+ */
+@ExtendWith(PlatformUnderTest.class)
+class CrossTenantMatrixTest {
+
+    private static final String VICTIM = "441825";
+    private static final String PROVINCE = "44";
+
+    /** Who calls, and how the caller gets a token (null: signed out). */
+    enum Who {
+        ANONYMOUS, CITIZEN, OTHER_TENANT_CLERK, OTHER_TENANT_ADMIN, TOWN_AGENT, OTHER_PROVINCE_ADMIN;
+
+        String token() {
+            return switch (this) {
+                case ANONYMOUS -> null;
+                case CITIZEN -> Tokens.citizen("citizen.zhang");
+                case OTHER_TENANT_CLERK -> Tokens.staff("taishan.clerk");
+                case OTHER_TENANT_ADMIN -> Tokens.staff("taishan.admin");
+                case TOWN_AGENT -> Tokens.staff("jitian.agent");
+                case OTHER_PROVINCE_ADMIN -> Tokens.staff("henan.admin");
+            };
+        }
+    }
+
+    /** Public reads: anyone may call them for any tenant (published data only). */
+    private static final Set<String> PUBLIC_READS = Set.of("regions", "region", "tenant", "hall", "halls", "searchHalls",
+            "workingDay", "addWorkingDays", "workingDaysBetween", "hallNextOpening", "items", "item", "guideVersion",
+            "standardItems", "standardItem");
+
+    /**
+     * Internal reads a tenant's own staff may make whatever their role (T7: every staff member reads
+     * the tenant's organisation); the town agent of 连山 is such staff. No mutation is on any list:
+     * none of these callers may change anything of 连山's.
+     */
+    private static final Set<String> OWN_STAFF_READS = Set.of("staff", "departments", "windows", "hallChanges", "validateGuide");
+
+    /**
+     * Mutations one of these callers may make on 连山's behalf, with who: none yet. A citizen's own
+     * operations (submitting a case, booking an appointment) and a town agent's 帮办 will be declared
+     * here when they exist, each with the callers it is meant for.
+     */
+    private static final Map<String, Set<Who>> ALLOWED_MUTATIONS = Map.of();
+
+    private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
+
+    /** Argument names that carry a tenant, a region or an id. */
+    private static final Pattern SCOPED = Pattern.compile("tenantCode|regionCode|provinceCode|parentCode|regionPrefix|code|id|.*Id");
+
+    private static JsonNode schema;
+    private static final Map<String, String> IDS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void readSchemaAndVictimIds() {
+        Api.Response r = Api.graphql(Tokens.staff("lianshan.admin"), INTROSPECTION, Map.of());
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        schema = r.data().get("__schema");
+        String admin = Tokens.staff("lianshan.admin");
+        IDS.put("hall", first(Api.graphql(admin, "{ halls(tenantCode: \"441825\") { id } }", Map.of()), "/halls/0/id"));
+        Api.Response items = Api.graphql(admin, "{ items(tenantCode: \"441825\", first: 1) { edges { node { id versionId } } } }", Map.of());
+        IDS.put("item", first(items, "/items/edges/0/node/id"));
+        IDS.put("guideVersion", first(items, "/items/edges/0/node/versionId"));
+        IDS.put("standardItem", first(Api.graphql(admin,
+                "{ item(id: \"" + IDS.get("item") + "\") { standardItemId } }", Map.of()), "/item/standardItemId"));
+        IDS.put("staff", first(Api.graphql(admin, "{ staff(tenantCode: \"441825\", first: 50) { edges { node { id username } } } }", Map.of()),
+                "/staff/edges/0/node/id"));
+        IDS.put("department", first(Api.graphql(admin, "{ departments(tenantCode: \"441825\") { id } }", Map.of()), "/departments/0/id"));
+        IDS.put("window", first(Api.graphql(admin, "{ windows(tenantCode: \"441825\") { id } }", Map.of()), "/windows/0/id"));
+    }
+
+    private static String first(Api.Response r, String pointer) {
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        String v = r.data().at(pointer).asString(null);
+        assertThat(v).as("a record of 连山 at " + pointer + " in " + r.body()).isNotBlank();
+        return v;
+    }
+
+    /** One call of the matrix: an operation with its arguments, as a document and variables. */
+    record Call(String kind, String field, String document, Map<String, Object> variables) {}
+
+    @Test
+    void noCallerActsForAnotherTenant_T2() {
+        List<Call> calls = calls();
+        // the matrix covers the schema: every mutation, and every query with a scoped argument
+        long mutations = calls.stream().filter(c -> c.kind().equals("mutation")).count();
+        assertThat(mutations).as("mutations in the matrix")
+                .isEqualTo(fields("mutationType").stream().filter(f -> !f.get("args").isEmpty()).count()).isGreaterThanOrEqualTo(22);
+        assertThat(calls.size()).as("operations in the matrix").isGreaterThan(35);
+
+        List<String> failures = new ArrayList<>();
+        for (Call call : calls) {
+            for (Who who : Who.values()) {
+                Api.Response r = Api.graphql(who.token(), call.document(), call.variables());
+                boolean succeeded = r.errors() == null && r.data() != null && !r.data().path(call.field()).isNull()
+                        && !r.data().path(call.field()).isMissingNode();
+                boolean expected = expected(call, who);
+                if (succeeded && !expected) {
+                    failures.add(who + " " + call.kind() + " " + call.field() + " SUCCEEDED: " + r.body());
+                } else if (!succeeded && !expected && (r.errorCode() == null || !REFUSALS.contains(r.errorCode()))) {
+                    failures.add(who + " " + call.kind() + " " + call.field() + " refused without reaching the access check ("
+                            + r.errorCode() + "): " + r.body() + "  variables " + call.variables());
+                } else if (!succeeded && expected && call.kind().equals("query") && !"NOT_FOUND".equals(r.errorCode())) {
+                    failures.add(who + " query " + call.field() + " is declared allowed but failed: " + r.body());
+                }
+            }
+        }
+        assertThat(failures).as(String.join("\n", failures)).isEmpty();
+    }
+
+    /**
+     * The positive control: the tenant's own administrator passes the access check of every query in
+     * the matrix (an answer, or NOT_FOUND where the record has no such state, e.g. no draft to validate),
+     * so the calls above are refused for who calls, not for how they are made.
+     */
+    @Test
+    void theTenantsOwnAdministratorReadsEverythingInTheMatrix_T7() {
+        String admin = Tokens.staff("lianshan.admin");
+        List<String> failures = new ArrayList<>();
+        for (Call call : calls()) {
+            if (!call.kind().equals("query")) continue;
+            Api.Response r = Api.graphql(admin, call.document(), call.variables());
+            if (r.errors() != null && !"NOT_FOUND".equals(r.errorCode())) {
+                failures.add(call.field() + ": " + r.body() + "  variables " + call.variables());
+            }
+        }
+        assertThat(failures).as(String.join("\n", failures)).isEmpty();
+    }
+
+    private static boolean expected(Call call, Who who) {
+        if (call.kind().equals("mutation")) return ALLOWED_MUTATIONS.getOrDefault(call.field(), Set.of()).contains(who);
+        if (PUBLIC_READS.contains(call.field())) return true;
+        return who == Who.TOWN_AGENT && OWN_STAFF_READS.contains(call.field());
+    }
+
+    // ------------------------------------------------------------------ building calls from the schema
+
+    private static List<Call> calls() {
+        List<Call> out = new ArrayList<>();
+        for (JsonNode f : fields("queryType")) {
+            if (scoped(f.get("args"), 0)) out.add(call("query", f));
+        }
+        // every mutation that takes arguments (the argument-less placeholder _noop changes nothing)
+        for (JsonNode f : fields("mutationType")) {
+            if (!f.get("args").isEmpty()) out.add(call("mutation", f));
+        }
+        return out;
+    }
+
+    private static List<JsonNode> fields(String rootType) {
+        String name = schema.path(rootType).path("name").asString();
+        List<JsonNode> out = new ArrayList<>();
+        type(name).get("fields").forEach(out::add);
+        return out;
+    }
+
+    private static JsonNode type(String name) {
+        for (JsonNode t : schema.get("types")) if (t.get("name").asString().equals(name)) return t;
+        throw new IllegalStateException("type " + name + " not in the schema");
+    }
+
+    /** Whether any argument (or a field of an input argument) carries a tenant, a region or an id. */
+    private static boolean scoped(JsonNode args, int depth) {
+        if (args == null || depth > 3) return false;
+        for (JsonNode a : args) {
+            if (SCOPED.matcher(a.get("name").asString()).matches()) return true;
+            JsonNode named = named(a.get("type"));
+            if (named.get("kind").asString().equals("INPUT_OBJECT") && scoped(type(named.get("name").asString()).get("inputFields"), depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Call call(String kind, JsonNode field) {
+        String name = field.get("name").asString();
+        StringBuilder decl = new StringBuilder();
+        StringBuilder use = new StringBuilder();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (JsonNode a : field.get("args")) {
+            boolean required = a.get("type").get("kind").asString().equals("NON_NULL");
+            String argName = a.get("name").asString();
+            // optional arguments are left out unless they scope the call (e.g. windows(hallId))
+            if (!required && !SCOPED.matcher(argName).matches()) continue;
+            Object value = value(argName, a.get("type"), name, 0);
+            if (value == null) continue;
+            decl.append(decl.isEmpty() ? "" : ", ").append('$').append(argName).append(": ").append(typeRef(a.get("type")));
+            use.append(use.isEmpty() ? "" : ", ").append(argName).append(": $").append(argName);
+            variables.put(argName, value);
+        }
+        String selection = isComposite(field.get("type")) ? " { __typename }" : "";
+        String document = kind + (decl.isEmpty() ? "" : "(" + decl + ")") + " { " + name
+                + (use.isEmpty() ? "" : "(" + use + ")") + selection + " }";
+        return new Call(kind, name, document, variables);
+    }
+
+    /** A well-formed value of the type, aimed at 连山: its code, its province, its records' ids. */
+    private static Object value(String name, JsonNode typeRef, String owner, int depth) {
+        JsonNode t = typeRef;
+        if (t.get("kind").asString().equals("NON_NULL")) t = t.get("ofType");
+        if (t.get("kind").asString().equals("LIST")) {
+            Object element = value(name, t.get("ofType"), owner, depth + 1);
+            return element == null ? List.of() : List.of(element);
+        }
+        String typeName = t.get("name").asString();
+        switch (t.get("kind").asString()) {
+            case "ENUM" -> {
+                return type(typeName).get("enumValues").get(0).get("name").asString();
+            }
+            case "INPUT_OBJECT" -> {
+                if (depth > 4) return null;
+                Map<String, Object> object = new LinkedHashMap<>();
+                String inputOwner = ownerOf(typeName);
+                for (JsonNode f : type(typeName).get("inputFields")) {
+                    boolean required = f.get("type").get("kind").asString().equals("NON_NULL");
+                    String fieldName = f.get("name").asString();
+                    if (!required && !SCOPED.matcher(fieldName).matches()) continue;
+                    Object v = value(fieldName, f.get("type"), inputOwner, depth + 1);
+                    if (v != null) object.put(fieldName, v);
+                }
+                return object;
+            }
+            default -> {
+                return scalar(name, typeName, owner);
+            }
+        }
+    }
+
+    /** "ChangeStandardItemInput" → "standardItem": whose id a bare {@code id} field means. */
+    private static String ownerOf(String inputType) {
+        String s = inputType.replaceFirst("Input$", "").replaceFirst("^(Add|Change|Update|Create|Save|Publish|Withdraw|Remove|Set|Disable|Assign|Unassign|Adopt|Onboard|Offboard|Load)", "");
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static Object scalar(String name, String typeName, String owner) {
+        switch (typeName) {
+            case "Int": return name.equals("year") ? 2026 : 1;
+            case "Float": return 1.0;
+            case "Boolean": return true;
+            case "Date": return "2026-12-15";
+            case "DateTime": return "2026-12-15T02:00:00Z";
+            default: break;
+        }
+        return switch (name) {
+            case "tenantCode", "code" -> VICTIM;
+            // a town of 连山 (addHall) or, for onboarding, a county of 广东 that is no tenant yet
+            case "regionCode" -> owner.equals("tenant") ? "441823" : "441825101";
+            case "provinceCode", "regionPrefix" -> PROVINCE;
+            case "parentCode" -> VICTIM;
+            case "id" -> IDS.getOrDefault(owner, VICTIM + ":" + UUID.randomUUID());
+            case "username" -> VICTIM + ".matrix" + Long.toString(System.nanoTime() % 100000, 36);
+            case "phone" -> "0763-6612345";
+            case "reason" -> "跨租户访问测试";
+            case "json" -> "{\"year\": 2026, \"days\": []}";
+            case "opens" -> "08:30";
+            case "closes" -> "17:30";
+            case "code2", "businessCategory" -> "A";
+            default -> name.endsWith("Id") ? IDS.getOrDefault(name.substring(0, name.length() - 2), VICTIM + ":" + UUID.randomUUID())
+                    : "测试" + name;
+        };
+    }
+
+    private static JsonNode named(JsonNode typeRef) {
+        JsonNode t = typeRef;
+        while (t.hasNonNull("ofType")) t = t.get("ofType");
+        return t;
+    }
+
+    private static boolean isComposite(JsonNode typeRef) {
+        String kind = named(typeRef).get("kind").asString();
+        return kind.equals("OBJECT") || kind.equals("INTERFACE") || kind.equals("UNION");
+    }
+
+    private static String typeRef(JsonNode t) {
+        return switch (t.get("kind").asString()) {
+            case "NON_NULL" -> typeRef(t.get("ofType")) + "!";
+            case "LIST" -> "[" + typeRef(t.get("ofType")) + "]";
+            default -> t.get("name").asString();
+        };
+    }
+
+    private static final String TYPE_REF = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";
+    private static final String INTROSPECTION = """
+            { __schema {
+                queryType { name } mutationType { name }
+                types { name kind
+                  fields { name type { %1$s } args { name type { %1$s } } }
+                  inputFields { name type { %1$s } }
+                  enumValues { name } } } }
+            """.formatted(TYPE_REF);
+}
