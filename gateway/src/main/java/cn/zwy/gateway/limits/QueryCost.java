@@ -3,7 +3,10 @@ package cn.zwy.gateway.limits;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.QueryComplexityCalculator;
+import graphql.execution.CoercedVariables;
 import graphql.execution.ExecutionContext;
+import graphql.language.Document;
+import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
@@ -26,31 +29,40 @@ final class QueryCost {
     static final int ASSUMED_LIST_SIZE = 10;
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MUTATION = 10;
-    /** Costs saturate here rather than overflow (first: 2147483647 is simply too costly). */
-    private static final long CEILING = 1_000_000_000L;
+    /**
+     * A field's cost saturates here rather than overflow (first: 2147483647 is simply too costly).
+     * graphql-java adds up siblings as int: with at most 5,000 tokens a selection has well under
+     * 2,000 fields, so sums of saturated fields stay far below 2^31.
+     */
+    static final long CEILING = 1_000_000L;
 
     private QueryCost() {}
 
     static int of(ExecutionContext ctx) {
-        GraphQLObjectType mutation = ctx.getGraphQLSchema().getMutationType();
+        return of(ctx.getGraphQLSchema(), ctx.getDocument(), ctx.getOperationDefinition().getName(), ctx.getCoercedVariables());
+    }
+
+    static int of(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables) {
+        GraphQLObjectType mutation = schema.getMutationType();
         FieldComplexityCalculator perField = (env, children) -> {
             ArgumentRules.check(env.getArguments());
             return field(env, children, mutation);
         };
         return QueryComplexityCalculator.newCalculator()
-                .schema(ctx.getGraphQLSchema())
-                .document(ctx.getDocument())
-                .operationName(ctx.getOperationDefinition().getName())
-                .variables(ctx.getCoercedVariables())
+                .schema(schema)
+                .document(document)
+                .operationName(operationName)
+                .variables(variables)
                 .fieldComplexityCalculator(perField)
                 .build().calculate();
     }
 
-    private static int field(FieldComplexityEnvironment env, int children, GraphQLObjectType mutation) {
+    private static int field(FieldComplexityEnvironment env, int childrenSum, GraphQLObjectType mutation) {
+        long children = childrenSum < 0 ? CEILING : childrenSum;
         String parent = env.getParentType().getName();
         if (env.getField().getName().startsWith("__") || parent.startsWith("__")) return 0;
         // edges, node and pageInfo are the connection's own structure: its size is counted once, at the connection
-        if (parent.endsWith("Connection") || parent.endsWith("Edge")) return children;
+        if (parent.endsWith("Connection") || parent.endsWith("Edge")) return (int) Math.min(children, CEILING);
         GraphQLOutputType type = env.getFieldDefinition().getType();
         GraphQLType unwrapped = GraphQLTypeUtil.unwrapNonNull(type);
         long cost;
@@ -60,9 +72,9 @@ final class QueryCost {
             long first = env.getArguments().get("first") instanceof Number n ? Math.max(0, n.longValue()) : DEFAULT_PAGE_SIZE;
             cost = first + first * children;
         } else if (unwrapped instanceof GraphQLList) {
-            cost = 1 + (long) ASSUMED_LIST_SIZE * children;
+            cost = 1 + ASSUMED_LIST_SIZE * children;
         } else {
-            cost = 1 + (long) children;
+            cost = 1 + children;
         }
         if (mutation != null && env.getParentType() == mutation) cost += MUTATION;
         return (int) Math.min(cost, CEILING);

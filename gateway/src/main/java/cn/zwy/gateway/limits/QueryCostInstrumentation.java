@@ -37,6 +37,7 @@ class QueryCostInstrumentation extends SimplePerformantInstrumentation {
         int cost;
         try {
             cost = QueryCost.of(ctx);
+            if (cost < 0) cost = Integer.MAX_VALUE; // cannot happen within the token limit; never let an overflow through
         } catch (ArgumentRules.Invalid e) {
             throw abort(ErrorCode.VALIDATION, e.getMessage(), Map.of("field", e.field));
         }
