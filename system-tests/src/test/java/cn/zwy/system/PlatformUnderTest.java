@@ -130,7 +130,8 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
     }
 
     private static void awaitReady(String url, Process p, String name) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
+        // 300 s: a fresh test database loads the division tree first, and the test machine is often shared
+        Instant deadline = Instant.now().plusSeconds(300);
         while (Instant.now().isBefore(deadline)) {
             if (p != null && !p.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + p.exitValue() + "; see " + LOGS.resolve(name + ".log"));
@@ -144,7 +145,7 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
             }
             Thread.sleep(300);
         }
-        throw new IllegalStateException(name + " not ready in 120 s; see " + LOGS.resolve(name + ".log"));
+        throw new IllegalStateException(name + " not ready in 300 s; see " + LOGS.resolve(name + ".log"));
     }
 
     public static synchronized void stop(Service s) throws InterruptedException {
