@@ -244,6 +244,10 @@ class GatewayLimitsTest {
         Client extra = Client.open(token);
         assertThat(extra.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4429);
         assertThat(extra.messages).noneMatch(m -> m.path("type").asString().equals("connection_ack"));
+        // counted per caller: another user from the same address still connects
+        Client other = Client.open(Tokens.staff("lianshan.admin"));
+        assertThat(other.next("connection_ack")).isNotNull();
+        other.close();
         // a closed connection frees its place
         open.removeFirst().close();
         Thread.sleep(500);
