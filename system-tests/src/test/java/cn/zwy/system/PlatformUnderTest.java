@@ -48,6 +48,7 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
     private static final Path LOGS = Path.of(System.getProperty("user.dir"), "target", "service-logs");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Map<Service, Process> RUNNING = new LinkedHashMap<>();
+    private static final List<Process> EXTRA = new java.util.ArrayList<>();
     private static boolean started;
 
     @Override
@@ -72,7 +73,28 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
 
     public static synchronized void start(Service s) throws IOException {
         if (RUNNING.containsKey(s) && RUNNING.get(s).isAlive()) return;
-        Path jar = ROOT.resolve(s.module).resolve("target").resolve(s.module + "-0.1.0-SNAPSHOT.jar");
+        RUNNING.put(s, launch(s.module, s.module + ".log", Map.of()));
+    }
+
+    /**
+     * A second gateway on its own port (the test port base + {@code portOffset}) with the given
+     * settings over the test ones, e.g. production limits that the shared gateway must not have;
+     * stopped with the rest. Returns its base URL once it is ready.
+     */
+    public static synchronized String startExtraGateway(String name, int portOffset, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        int port = Service.GATEWAY.port + portOffset;
+        Map<String, String> env = new java.util.HashMap<>(settings);
+        env.put(Service.GATEWAY.portVariable, String.valueOf(port));
+        Process p = launch(Service.GATEWAY.module, "gateway-" + name + ".log", env);
+        EXTRA.add(p);
+        String url = "http://127.0.0.1:" + port;
+        awaitReady(url, p, "gateway-" + name);
+        return url;
+    }
+
+    private static Process launch(String module, String logName, Map<String, String> settings) throws IOException {
+        Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
         if (!Files.exists(jar)) throw new IllegalStateException("not packaged: " + jar);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -88,24 +110,36 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
         env.putIfAbsent("ZWY_ES_INDEX_PREFIX", "zwy-test-local");
         env.putIfAbsent("ZWY_EVENTS_STREAM", "zwy-test:local:events");
         env.put("ZWY_DEMO", "true");
-        // a generous limit: the tests are one user making many requests
+        // generous limits: the tests are one user making many requests (GatewayLimitsTest checks the real ones)
         env.put("ZWY_RATE_LIMIT_PER_MINUTE", "100000");
-        File log = LOGS.resolve(s.module + ".log").toFile();
+        env.put("ZWY_QUERY_COST_BUCKET", "100000000");
+        env.put("ZWY_QUERY_COST_RESTORE_PER_SECOND", "1000000");
+        // this run's own rate-limit counters in Redis (./platform test removes zwy-test:<run>:* afterwards)
+        env.put("ZWY_RATE_LIMIT_KEY_PREFIX", env.getOrDefault("ZWY_EVENTS_STREAM", "zwy-test:local:events")
+                .replaceFirst("events$", "rl:"));
+        // the local demo's setting: schema introspection for everyone
+        env.put("ZWY_PUBLIC_INTROSPECTION", "true");
+        env.putAll(settings);
+        File log = LOGS.resolve(logName).toFile();
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        RUNNING.put(s, pb.start());
+        return pb.start();
     }
 
     public static void awaitReady(Service s) throws InterruptedException {
-        // ZWY_TEST_READY_SECONDS: more time on a machine shared by several test runs (start-up took 130 s at load 15)
-        long seconds = Long.parseLong(System.getenv().getOrDefault("ZWY_TEST_READY_SECONDS", "120"));
+        awaitReady(s.url(), RUNNING.get(s), s.module);
+    }
+
+    private static void awaitReady(String url, Process p, String name) throws InterruptedException {
+        // ZWY_TEST_READY_SECONDS: a fresh test database loads the division tree first, and a test machine
+        // shared by several runs can be slow (start-up took 130 s at load 15)
+        long seconds = Long.parseLong(System.getenv().getOrDefault("ZWY_TEST_READY_SECONDS", "300"));
         Instant deadline = Instant.now().plusSeconds(seconds);
         while (Instant.now().isBefore(deadline)) {
-            Process p = RUNNING.get(s);
             if (p != null && !p.isAlive()) {
-                throw new IllegalStateException(s.module + " exited with " + p.exitValue() + "; see " + LOGS.resolve(s.module + ".log"));
+                throw new IllegalStateException(name + " exited with " + p.exitValue() + "; see " + LOGS.resolve(name + ".log"));
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + "/actuator/health/readiness"))
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("UP")) return;
             } catch (IOException e) {
@@ -113,7 +147,7 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
             }
             Thread.sleep(300);
         }
-        throw new IllegalStateException(s.module + " not ready in " + seconds + " s; see " + LOGS.resolve(s.module + ".log"));
+        throw new IllegalStateException(name + " not ready in " + seconds + " s; see " + LOGS.resolve(name + ".log"));
     }
 
     public static synchronized void stop(Service s) throws InterruptedException {
@@ -127,6 +161,15 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
     }
 
     private static synchronized void stopAll() {
+        for (Process p : EXTRA) {
+            p.destroy();
+            try {
+                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        EXTRA.clear();
         for (Service s : List.of(Service.GATEWAY, Service.SEARCH, Service.CASE, Service.TENANT)) {
             try { stop(s); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
         }

@@ -6,6 +6,7 @@ import cn.zwy.common.security.Caller;
 import cn.zwy.gateway.graphql.Connection;
 import cn.zwy.gateway.identity.Callers;
 import cn.zwy.gateway.upstream.ServiceClient;
+import cn.zwy.gateway.upstream.ServiceUri;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +71,8 @@ public class CatalogGraph {
     @SchemaMapping(typeName = "Item", field = "versions")
     public Mono<Connection<Object>> itemVersions(Map<String, Object> item, @Argument Integer first, @Argument String after) {
         String[] s = split("id", (String) item.get("id"));
-        return page(tenantService.get(u -> u.path("/api/tenants/{t}/items/{id}/versions")
-                .queryParamIfPresent("first", Optional.ofNullable(first))
-                .queryParamIfPresent("after", Optional.ofNullable(after)).build(s[0], s[1]), MAP, null), after);
+        return page(tenantService.get(ServiceUri.of("/api/tenants/{t}/items/{id}/versions", s[0], s[1])
+                .query("first", first).query("after", after), MAP, null), after);
     }
 
     @QueryMapping
@@ -107,9 +107,8 @@ public class CatalogGraph {
 
     @SchemaMapping(typeName = "StandardItem", field = "versions")
     public Mono<Connection<Object>> standardVersions(Map<String, Object> item, @Argument Integer first, @Argument String after) {
-        return page(tenantService.get(u -> u.path("/api/standard-items/{id}/versions")
-                .queryParamIfPresent("first", Optional.ofNullable(first))
-                .queryParamIfPresent("after", Optional.ofNullable(after)).build(item.get("id")), MAP, null), after);
+        return page(tenantService.get(ServiceUri.of("/api/standard-items/{id}/versions", item.get("id"))
+                .query("first", first).query("after", after), MAP, null), after);
     }
 
     // ------------------------------------------------------------------ staff

@@ -1,5 +1,6 @@
 package cn.zwy.gateway.graphql;
 
+import cn.zwy.gateway.limits.TransportLimits;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -73,7 +74,9 @@ public class GraphQlGetRoute {
         WebGraphQlRequest request = new WebGraphQlRequest(req.uri(), req.headers().asHttpHeaders(),
                 req.cookies(), req.remoteAddress().orElse(null), req.attributes(), body,
                 UUID.randomUUID().toString(), req.exchange().getLocaleContext().getLocale());
-        return handler.handleRequest(request).flatMap(res -> ServerResponse.ok()
+        return handler.handleRequest(request).flatMap(res -> ServerResponse
+                .status(TransportLimits.statusOf(res).orElse(HttpStatus.OK))
+                .headers(h -> h.putAll(res.getResponseHeaders()))
                 .contentType(acceptsLegacyJson(req) ? MediaType.APPLICATION_JSON : GRAPHQL_RESPONSE)
                 .bodyValue(json.writeValueAsString(res.toMap())));
     }

@@ -1,7 +1,6 @@
 package cn.zwy.gateway.graphql;
 
 import graphql.GraphQLContext;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.CoercedVariables;
 import graphql.language.StringValue;
@@ -19,14 +18,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Scalars and the limits every query runs under. */
+/** Scalars and the depth limit every query runs under (its cost: cn.zwy.gateway.limits.QueryCost). */
 @Configuration
 public class GraphQlSetup {
 
     /** Deeper documents than this are refused before execution (abuse of nested connections). */
     static final int MAX_DEPTH = 10;
-    /** Field count cap per document (the per-query budget until cost accounting arrives). */
-    static final int MAX_COMPLEXITY = 300;
 
     @Bean
     RuntimeWiringConfigurer scalars() {
@@ -36,11 +33,6 @@ public class GraphQlSetup {
     @Bean
     MaxQueryDepthInstrumentation maxDepth() {
         return new MaxQueryDepthInstrumentation(MAX_DEPTH);
-    }
-
-    @Bean
-    MaxQueryComplexityInstrumentation maxComplexity() {
-        return new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY);
     }
 
     static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar().name("DateTime")

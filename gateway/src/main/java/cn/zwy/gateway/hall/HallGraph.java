@@ -5,7 +5,7 @@ import cn.zwy.common.security.Caller;
 import cn.zwy.gateway.graphql.Connection;
 import cn.zwy.gateway.identity.Callers;
 import cn.zwy.gateway.upstream.ServiceClient;
-import java.util.Optional;
+import cn.zwy.gateway.upstream.ServiceUri;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -69,9 +69,8 @@ public class HallGraph {
         if (first != null && (first < 1 || first > MAX_FIRST)) {
             throw ApiException.validation("first", "first 应在 1 到 " + MAX_FIRST + " 之间");
         }
-        return tenantService.get(u -> u.path("/api/tenants/{code}/hall-changes")
-                        .queryParamIfPresent("first", Optional.ofNullable(first))
-                        .queryParamIfPresent("after", Optional.ofNullable(after)).build(tenantCode),
+        return tenantService.get(ServiceUri.of("/api/tenants/{code}/hall-changes", tenantCode)
+                        .query("first", first).query("after", after),
                 HallChangePage.class, jwt)
                 .map(p -> Connection.of(p.items(), HallChangePage.Item::cursor, HallChangePage.Item::change,
                         p.hasNextPage(), after != null, p.totalCount()));

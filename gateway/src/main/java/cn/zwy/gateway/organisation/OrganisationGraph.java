@@ -6,10 +6,10 @@ import cn.zwy.gateway.graphql.Connection;
 import cn.zwy.gateway.hall.HallNode;
 import cn.zwy.gateway.identity.Callers;
 import cn.zwy.gateway.upstream.ServiceClient;
+import cn.zwy.gateway.upstream.ServiceUri;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -52,9 +52,8 @@ public class OrganisationGraph {
         if (first != null && (first < 1 || first > MAX_FIRST)) {
             throw ApiException.validation("first", "first 应在 1 到 " + MAX_FIRST + " 之间");
         }
-        return tenantService.get(u -> u.path("/api/tenants/{code}/staff")
-                        .queryParamIfPresent("first", Optional.ofNullable(first))
-                        .queryParamIfPresent("after", Optional.ofNullable(after)).build(tenantCode), StaffPage.class, jwt)
+        return tenantService.get(ServiceUri.of("/api/tenants/{code}/staff", tenantCode)
+                        .query("first", first).query("after", after), StaffPage.class, jwt)
                 .map(p -> Connection.of(p.items(), StaffPage.Item::cursor, StaffPage.Item::staff, p.hasNextPage(),
                         after != null, p.totalCount()));
     }
@@ -69,8 +68,8 @@ public class OrganisationGraph {
     public Mono<List<Map<String, Object>>> windows(@Argument String tenantCode, @Argument String hallId,
                                                    @AuthenticationPrincipal Jwt jwt) {
         requireReader(jwt, tenantCode);
-        return tenantService.get(u -> u.path("/api/tenants/{code}/windows")
-                .queryParamIfPresent("hallId", Optional.ofNullable(hallId)).build(tenantCode), LIST, jwt);
+        return tenantService.get(ServiceUri.of("/api/tenants/{code}/windows", tenantCode)
+                .query("hallId", hallId), LIST, jwt);
     }
 
     // ------------------------------------------------------------------ mutations

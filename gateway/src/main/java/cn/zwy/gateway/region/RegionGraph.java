@@ -4,8 +4,8 @@ import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.gateway.hall.HallNode;
 import cn.zwy.gateway.upstream.ServiceClient;
+import cn.zwy.gateway.upstream.ServiceUri;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -28,7 +28,7 @@ public class RegionGraph {
 
     @QueryMapping
     public Mono<List<RegionNode>> regions(@Argument String parentCode) {
-        return tenantService.get(u -> u.path("/api/regions").queryParamIfPresent("parent", Optional.ofNullable(parentCode)).build(),
+        return tenantService.get(ServiceUri.of("/api/regions").query("parent", parentCode),
                 REGIONS, null);
     }
 

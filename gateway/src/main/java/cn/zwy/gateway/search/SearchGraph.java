@@ -3,8 +3,8 @@ package cn.zwy.gateway.search;
 import cn.zwy.gateway.graphql.Connection;
 import cn.zwy.gateway.hall.HallNode;
 import cn.zwy.gateway.upstream.ServiceClient;
+import cn.zwy.gateway.upstream.ServiceUri;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -29,10 +29,8 @@ public class SearchGraph {
     @QueryMapping
     public Mono<Connection<HallNode>> searchHalls(@Argument String text, @Argument String regionPrefix,
                                                   @Argument Integer first, @Argument String after) {
-        return searchService.get(u -> u.path("/api/halls/search").queryParam("text", text)
-                                .queryParam("regionPrefix", regionPrefix)
-                                .queryParamIfPresent("first", Optional.ofNullable(first))
-                                .queryParamIfPresent("after", Optional.ofNullable(after)).build(),
+        return searchService.get(ServiceUri.of("/api/halls/search").query("text", text)
+                                .query("regionPrefix", regionPrefix).query("first", first).query("after", after),
                         SearchPage.class, null)
                 .map(p -> Connection.of(p.items(), SearchPage.Item::cursor, SearchPage.Item::hall,
                         p.hasNextPage(), after != null, p.totalCount()));

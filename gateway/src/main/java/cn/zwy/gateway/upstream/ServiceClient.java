@@ -32,27 +32,46 @@ public class ServiceClient {
     }
 
     public <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> type, Jwt caller) {
-        return exchange(web.get().uri(uri), caller).bodyToMono(type);
+        return exchange(web.get().uri(checked(uri)), caller).bodyToMono(type);
     }
 
     public <T> Mono<T> get(Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type, Jwt caller) {
-        return exchange(web.get().uri(uri), caller).bodyToMono(type);
+        return exchange(web.get().uri(checked(uri)), caller).bodyToMono(type);
     }
 
     public <T> Mono<T> post(Function<UriBuilder, URI> uri, Object body, Class<T> type, Jwt caller) {
-        return exchange(web.post().uri(uri).bodyValue(body), caller).bodyToMono(type);
+        return exchange(web.post().uri(checked(uri)).bodyValue(body), caller).bodyToMono(type);
     }
 
     public <T> Mono<T> patch(Function<UriBuilder, URI> uri, Object body, Class<T> type, Jwt caller) {
-        return exchange(web.patch().uri(uri).bodyValue(body), caller).bodyToMono(type);
+        return exchange(web.patch().uri(checked(uri)).bodyValue(body), caller).bodyToMono(type);
     }
 
     public <T> Mono<T> put(Function<UriBuilder, URI> uri, Object body, Class<T> type, Jwt caller) {
-        return exchange(web.put().uri(uri).bodyValue(body), caller).bodyToMono(type);
+        return exchange(web.put().uri(checked(uri)).bodyValue(body), caller).bodyToMono(type);
     }
 
     public <T> Mono<T> delete(Function<UriBuilder, URI> uri, Class<T> type, Jwt caller) {
-        return exchange(web.delete().uri(uri), caller).bodyToMono(type);
+        return exchange(web.delete().uri(checked(uri)), caller).bodyToMono(type);
+    }
+
+    /**
+     * A service URL must name exactly the resource it was built for: an argument such as ".."
+     * (path variables are encoded, but dots need no encoding) would move it to another one, so
+     * such a URL is refused here, whatever resolver built it.
+     */
+    private static Function<UriBuilder, URI> checked(Function<UriBuilder, URI> uri) {
+        return b -> {
+            URI built = uri.apply(b);
+            String path = built.getRawPath();
+            for (String segment : path.split("/", -1)) {
+                if (segment.equals(".") || segment.equals("..")) {
+                    throw ApiException.validation(null, "参数不能是“.”或“..”");
+                }
+            }
+            if (path.contains("//")) throw ApiException.validation(null, "参数不能为空");
+            return built;
+        };
     }
 
     private WebClient.ResponseSpec exchange(WebClient.RequestHeadersSpec<?> spec, Jwt caller) {
