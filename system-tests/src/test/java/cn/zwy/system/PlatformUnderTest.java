@@ -26,22 +26,32 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable {
 
     public enum Service {
-        TENANT("tenant-service", 1, "TENANT_SERVICE_PORT"),
-        CASE("case-service", 2, "CASE_SERVICE_PORT"),
-        SEARCH("search-service", 3, "SEARCH_SERVICE_PORT"),
-        GATEWAY("gateway", 0, "GATEWAY_PORT");
+        TENANT("tenant-service", 1, "TENANT_SERVICE", "tenant"),
+        CASE("case-service", 2, "CASE_SERVICE", "case"),
+        SEARCH("search-service", 3, "SEARCH_SERVICE", "search"),
+        GATEWAY("gateway", 0, "GATEWAY", "gateway");
 
         final String module;
         final int port;
+        /** actuator's port: 50 above the service's, like ./platform's */
+        final int managementPort;
         final String portVariable;
+        final String managementPortVariable;
+        /** the service's own Redis ACL user is {@code zwy-<redisUser>} */
+        final String redisUser;
 
-        Service(String module, int offset, String portVariable) {
+        Service(String module, int offset, String variablePrefix, String redisUser) {
             this.module = module;
             this.port = Integer.parseInt(System.getenv().getOrDefault("ZWY_TEST_PORT_BASE", "18080")) + offset;
-            this.portVariable = portVariable;
+            this.managementPort = port + 50;
+            this.portVariable = variablePrefix + "_PORT";
+            this.managementPortVariable = variablePrefix + "_MANAGEMENT_PORT";
+            this.redisUser = redisUser;
         }
 
         public String url() { return "http://127.0.0.1:" + port; }
+
+        public String managementUrl() { return "http://127.0.0.1:" + managementPort; }
     }
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
@@ -70,15 +80,46 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
         stopAll();
     }
 
-    public static synchronized void start(Service s) throws IOException {
-        if (RUNNING.containsKey(s) && RUNNING.get(s).isAlive()) return;
+    /** The packaged jar of the service, started as a process with the java of this JVM (not started yet). */
+    static ProcessBuilder process(Service s) {
         Path jar = ROOT.resolve(s.module).resolve("target").resolve(s.module + "-0.1.0-SNAPSHOT.jar");
         if (!Files.exists(jar)) throw new IllegalStateException("not packaged: " + jar);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        return new ProcessBuilder(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString());
+    }
+
+    /**
+     * A secret of the local demo that {@code ./platform} generated (e.g. {@code redis-gateway}), read from
+     * {@code ZWY_SECRETS_DIR}; null when the tests run without it.
+     */
+    static String secret(String name) {
+        String dir = System.getenv("ZWY_SECRETS_DIR");
+        if (dir == null) return null;
+        try {
+            return Files.readString(Path.of(dir, name)).strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public static synchronized void start(Service s) throws IOException {
+        if (RUNNING.containsKey(s) && RUNNING.get(s).isAlive()) return;
+        ProcessBuilder pb = process(s);
         Map<String, String> env = pb.environment();
-        for (Service other : Service.values()) env.put(other.portVariable, String.valueOf(other.port));
+        for (Service other : Service.values()) {
+            env.put(other.portVariable, String.valueOf(other.port));
+            env.put(other.managementPortVariable, String.valueOf(other.managementPort));
+        }
+        // the local demo's configuration, everything on loopback (the gateway too: tests need no more)
+        env.put("SPRING_PROFILES_ACTIVE", "demo");
+        env.put("ZWY_BIND_ADDRESS", "127.0.0.1");
+        // each service its own Redis user, as ./platform up does (the test JVM's own is zwy-test)
+        String redisPassword = secret("redis-" + s.redisUser);
+        if (redisPassword != null) {
+            env.put("ZWY_REDIS_USER", "zwy-" + s.redisUser);
+            env.put("ZWY_REDIS_PASSWORD", redisPassword);
+        }
         env.put("ZWY_TENANT_SERVICE_URL", Service.TENANT.url());
         env.put("ZWY_SEARCH_SERVICE_URL", Service.SEARCH.url());
         env.put("ZWY_CASE_SERVICE_URL", Service.CASE.url());
@@ -96,14 +137,15 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
     }
 
     public static void awaitReady(Service s) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
+        // generous: demo data loads before readiness, and the test machine is shared (2 cores)
+        Instant deadline = Instant.now().plusSeconds(300);
         while (Instant.now().isBefore(deadline)) {
             Process p = RUNNING.get(s);
             if (p != null && !p.isAlive()) {
                 throw new IllegalStateException(s.module + " exited with " + p.exitValue() + "; see " + LOGS.resolve(s.module + ".log"));
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + "/actuator/health/readiness"))
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(s.managementUrl() + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("UP")) return;
             } catch (IOException e) {
@@ -111,7 +153,7 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
             }
             Thread.sleep(300);
         }
-        throw new IllegalStateException(s.module + " not ready in 120 s; see " + LOGS.resolve(s.module + ".log"));
+        throw new IllegalStateException(s.module + " not ready in 300 s; see " + LOGS.resolve(s.module + ".log"));
     }
 
     public static synchronized void stop(Service s) throws InterruptedException {
