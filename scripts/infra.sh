@@ -202,13 +202,13 @@ _redis_cli() {
     -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT" "$@"
 }
 
-# _redis_acl_rules USER: the ACL of a service user. Keys: the platform's namespaces only. The
-# gateway (exposed to the internet) gets no stream command at all and search-service, a pure
-# consumer, cannot XADD: neither can publish an event (and without the HMAC key nobody else can
+# _redis_acl_rules USER: the ACL of a service user. Keys and channels: the platform's namespaces
+# only. The gateway (exposed to the internet) gets no stream command at all and search-service, a
+# pure consumer, cannot XADD: neither can publish an event (and without the HMAC key nobody else can
 # make one that consumers apply). No user but zwy-admin may run admin or dangerous commands
 # (INFO excepted: the Redis health indicator reads it).
 _redis_acl_rules() {
-  local base="~zwy:* ~zwy-test:* ~zwy-bench:* resetchannels +@all -@dangerous +info"
+  local base="~zwy:* ~zwy-test:* ~zwy-bench:* resetchannels &zwy:* +@all -@dangerous +info"
   case "$1" in
     gateway) printf '%s -@stream' "$base" ;;
     search) printf '%s -xadd' "$base" ;;
