@@ -202,6 +202,15 @@ _redis_cli() {
     -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT" "$@"
 }
 
+# redis_delete_matching PATTERN: delete the keys matching PATTERN (as zwy-admin)
+redis_delete_matching() {
+  (
+    export REDISCLI_AUTH; REDISCLI_AUTH="$(zwy_secret redis-admin)"
+    local cli=(redis-cli --no-auth-warning --user zwy-admin -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT")
+    "${cli[@]}" --scan --pattern "$1" | xargs -r "${cli[@]}" del
+  )
+}
+
 # _redis_acl_rules USER: the ACL of a service user. Keys and channels: the platform's namespaces
 # only. The gateway (exposed to the internet) gets no stream command at all and search-service, a
 # pure consumer, cannot XADD: neither can publish an event (and without the HMAC key nobody else can

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -22,6 +24,7 @@ import org.springframework.core.env.PropertySource;
  */
 public class RequiredConfiguration implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
+    private static final Logger log = LoggerFactory.getLogger(RequiredConfiguration.class);
     static final String PROPERTY = "zwy.required-configuration";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+)");
 
@@ -40,6 +43,9 @@ public class RequiredConfiguration implements ApplicationListener<ApplicationEnv
             if (value == null || value.isBlank()) missing.add(variableOf(env, property) + " (" + property + ")");
         }
         if (!missing.isEmpty()) throw new MissingConfigurationException(missing, List.of(env.getActiveProfiles()));
+        if (env.matchesProfiles("demo")) {
+            log.warn("demo profile active: demo credentials and demo data, for the local demo only (never in a cluster)");
+        }
     }
 
     /** The environment variable the property is read from (its placeholder), else the property itself. */
