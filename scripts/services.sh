@@ -77,7 +77,9 @@ _svc_wait() {
     sleep 0.5
   done
   show_log_tail "$(_svc_log "$name")" 60 since-start
-  die "$name did not become ready on :$port within ${timeout}s"
+  # a service started by an older version answers health on its API port, not on the management port
+  die "$name did not become ready on :$port (health on :$((port + 50))) within ${timeout}s" \
+    "$(curl -fsS -m 2 "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && echo "- it runs an older build: ./platform down, then ./platform up")"
 }
 
 # services_up: start every service not yet running and wait until each is ready.
