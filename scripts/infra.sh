@@ -177,27 +177,93 @@ ensure_db_roles() {
 }
 
 # ================================================================ Redis
+# Redis requires authentication: an ACL user per service (its own password, only the commands and
+# keys it needs), zwy-admin for these scripts, zwy-test for test code; the default user is off.
+# The passwords are generated once (zwy_secret). Redis may keep nothing on disk (it is started
+# without a config file), so the users are applied again on every infra_up (idempotent).
+_redis_pidfile="$ZWY_RUN_DIR/redis-$ZWY_REDIS_PORT.pid"
+ZWY_REDIS_SERVICE_USERS=(tenant case search gateway test)
+
+# redis_answers: something answers as Redis (PONG, or a refusal to an unauthenticated PING)
 redis_answers() {
   if have redis-cli; then
-    [[ "$(redis-cli -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT" ping 2>/dev/null)" == PONG ]]
+    case "$(redis-cli -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT" ping 2>&1)" in PONG | NOAUTH* | *WRONGPASS*) return 0 ;; esac
+    return 1
   else
     local r
-    r=$( { exec 3<>"/dev/tcp/$ZWY_REDIS_HOST/$ZWY_REDIS_PORT" && printf 'PING\r\n' >&3 && timeout 2 head -c 5 <&3; } 2>/dev/null) || return 1
-    [[ "$r" == "+PONG" ]]
+    r=$( { exec 3<>"/dev/tcp/$ZWY_REDIS_HOST/$ZWY_REDIS_PORT" && printf 'PING\r\n' >&3 && timeout 2 head -c 7 <&3; } 2>/dev/null) || return 1
+    [[ "$r" == "+PONG"* || "$r" == "-NOAUTH" ]]
   fi
+}
+
+# _redis_cli ARGS...: redis-cli as zwy-admin (the password travels in the environment, not argv)
+_redis_cli() {
+  REDISCLI_AUTH="$(zwy_secret redis-admin)" redis-cli --no-auth-warning --user zwy-admin \
+    -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT" "$@"
+}
+
+# redis_delete_matching PATTERN: delete the keys matching PATTERN (as zwy-admin)
+redis_delete_matching() {
+  (
+    export REDISCLI_AUTH; REDISCLI_AUTH="$(zwy_secret redis-admin)"
+    local cli=(redis-cli --no-auth-warning --user zwy-admin -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT")
+    "${cli[@]}" --scan --pattern "$1" | xargs -r "${cli[@]}" del
+  )
+}
+
+# _redis_acl_rules USER: the ACL of a service user. Keys and channels: the platform's namespaces
+# only. The gateway (exposed to the internet) gets no stream command at all and search-service, a
+# pure consumer, cannot XADD: neither can publish an event (and without the HMAC key nobody else can
+# make one that consumers apply). No user but zwy-admin may run admin or dangerous commands
+# (INFO excepted: the Redis health indicator reads it).
+_redis_acl_rules() {
+  local base="~zwy:* ~zwy-test:* ~zwy-bench:* resetchannels &zwy:* +@all -@dangerous +info"
+  case "$1" in
+    gateway) printf '%s -@stream' "$base" ;;
+    search) printf '%s -xadd' "$base" ;;
+    *) printf '%s' "$base" ;;
+  esac
+}
+
+# redis_configure_acl: create/refresh the users, then switch the open default user off.
+redis_configure_acl() {
+  have redis-cli || apt_install redis-tools
+  # (redis-cli goes on as the default user when AUTH fails: ask who we are)
+  if [[ "$(_redis_cli acl whoami 2>/dev/null)" != zwy-admin ]]; then
+    # a fresh Redis: its default user is still open (nopass), use it once to create zwy-admin
+    if [[ "$(redis-cli -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT" ping 2>/dev/null)" != PONG ]]; then
+      err "redis: cannot authenticate as zwy-admin (password in $ZWY_SECRETS_DIR/redis-admin) on $ZWY_REDIS_HOST:$ZWY_REDIS_PORT, and its default user is closed"
+      return 1
+    fi
+    printf 'ACL SETUSER zwy-admin reset on >%s ~* &* +@all\n' "$(zwy_secret redis-admin)" \
+      | redis-cli -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT" >/dev/null || { err "redis: creating zwy-admin failed"; return 1; }
+  fi
+  local u out
+  out=$(for u in "${ZWY_REDIS_SERVICE_USERS[@]}"; do
+          printf 'ACL SETUSER zwy-%s reset on >%s %s\n' "$u" "$(zwy_secret "redis-$u")" "$(_redis_acl_rules "$u")"
+        done
+        printf 'ACL SETUSER default reset off\n'
+      ) || return 1
+  out=$(printf '%s\n' "$out" | _redis_cli 2>&1) || { err "redis: ACL setup failed: $out"; return 1; }
+  if [[ "$out" != *OK* || "$out" == *ERR* ]]; then err "redis: ACL setup failed: $out"; return 1; fi
+  log "redis: authentication required (users zwy-admin, ${ZWY_REDIS_SERVICE_USERS[*]/#/zwy-}; default user off)"
 }
 
 _redis_pid() {
   local p=''
-  have redis-cli && p=$(redis-cli -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT" info server 2>/dev/null | sed -n 's/^process_id:\([0-9]*\).*/\1/p')
+  have redis-cli && p=$(_redis_cli info server 2>/dev/null | sed -n 's/^process_id:\([0-9]*\).*/\1/p')
   [[ -n "$p" ]] || p=$(pid_on_port "$ZWY_REDIS_PORT")
   printf '%s\n' "$p"
 }
 
+# the marker names the port: a private Redis (e.g. ZWY_REDIS_PORT=6390 for a test run) is not the shared one
+_redis_marker() { if [[ "$ZWY_REDIS_PORT" == 6379 ]]; then echo redis; else echo "redis-$ZWY_REDIS_PORT"; fi; }
+
 ensure_redis() {
   if redis_answers; then
     log "redis: already running on $ZWY_REDIS_HOST:$ZWY_REDIS_PORT"
-    return 0
+    redis_configure_acl
+    return
   fi
   require_root
   ensure_runtime_dirs
@@ -206,7 +272,7 @@ ensure_redis() {
   local t0
   t0=$(now_ms)
   setsid -w redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$ZWY_REDIS_PORT" --save "" --appendonly no \
-    --dir /var/lib/redis --logfile /var/log/redis/ci.log --pidfile "$ZWY_RUN_DIR/redis.pid" </dev/null >/dev/null 2>&1 || true
+    --dir /var/lib/redis --logfile /var/log/redis/ci.log --pidfile "$_redis_pidfile" </dev/null >/dev/null 2>&1 || true
   local i
   for ((i = 0; i < 40; i++)); do redis_answers && break; sleep 0.25; done
   if ! redis_answers; then
@@ -214,17 +280,18 @@ ensure_redis() {
     show_log_tail /var/log/redis/ci.log 20
     return 1
   fi
-  _mark_started redis
+  _mark_started "$(_redis_marker)"
   log "redis: started in $(_secs_since "$t0")s (pid $(_redis_pid))"
+  redis_configure_acl
 }
 
 _stop_redis() {
   local pid
   pid=$(_redis_pid)
-  if [[ -z "$pid" ]]; then _unmark_started redis; log "redis: not running"; return 0; fi
-  if have redis-cli; then redis-cli -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; fi
+  if [[ -z "$pid" ]]; then _unmark_started "$(_redis_marker)"; log "redis: not running"; return 0; fi
+  if have redis-cli; then _redis_cli shutdown nosave >/dev/null 2>&1 || true; fi
   stop_pid redis "$pid" 20 || return 1
-  _unmark_started redis
+  _unmark_started "$(_redis_marker)"
   log "redis: stopped (pid $pid)"
 }
 
@@ -614,7 +681,7 @@ infra_down() {
   local rc=0
   _stop_keycloak || rc=1
   _stop_elasticsearch || rc=1
-  if _started_by_us redis; then _stop_redis || rc=1; fi
+  if _started_by_us "$(_redis_marker)"; then _stop_redis || rc=1; fi
   if _started_by_us postgres; then _stop_postgres || rc=1; fi
   return $rc
 }
@@ -623,7 +690,7 @@ infra_stop_started_by_us() {
   local rc=0 any=''
   if _started_this_run keycloak; then any=1; _stop_keycloak || rc=1; fi
   if _started_this_run elasticsearch; then any=1; _stop_elasticsearch || rc=1; fi
-  if _started_this_run redis; then any=1; _stop_redis || rc=1; fi
+  if _started_this_run "$(_redis_marker)"; then any=1; _stop_redis || rc=1; fi
   if _started_this_run postgres; then any=1; _stop_postgres || rc=1; fi
   [[ -n "$any" ]] || log "infra: nothing was started by this run"
   return $rc
@@ -637,7 +704,7 @@ infra_status() {
   _status_line postgres "$s" "postgresql://$ZWY_PG_HOST:$ZWY_PG_PORT" "$pid" "$(_started_by_us postgres && echo ' (started by us)')"
   if redis_answers; then s=running; else s=stopped; fi
   pid=$( [[ $s == running ]] && _redis_pid || true)
-  _status_line redis "$s" "redis://$ZWY_REDIS_HOST:$ZWY_REDIS_PORT" "$pid" "$(_started_by_us redis && echo ' (started by us)')"
+  _status_line redis "$s" "redis://$ZWY_REDIS_HOST:$ZWY_REDIS_PORT" "$pid" "$(_started_by_us "$(_redis_marker)" && echo ' (started by us)')"
   pid=$(_es_pid || true)
   if es_answers; then s=running; elif [[ -n "$pid" ]]; then s=starting; else s=stopped; fi
   _status_line elasticsearch "$s" "$ZWY_ES_URL" "$pid" "$( [[ -n "$pid" ]] && echo " rss $(rss_mb "$pid")MB")"

@@ -14,9 +14,10 @@ ZWY_RUN_DIR="${ZWY_RUN_DIR:-$ZWY_HOME/run}"
 ZWY_DATA_DIR="${ZWY_DATA_DIR:-$ZWY_HOME/data}"
 ZWY_STATE_DIR="${ZWY_STATE_DIR:-$ZWY_HOME/state}"
 ZWY_DOWNLOAD_DIR="${ZWY_DOWNLOAD_DIR:-$ZWY_HOME/downloads}"
+ZWY_SECRETS_DIR="${ZWY_SECRETS_DIR:-$ZWY_HOME/secrets}"
 ZWY_USER="${ZWY_USER:-zwy}"
 ZWY_MIN_JAVA="${ZWY_MIN_JAVA:-21}"
-export ZWY_REPO_ROOT ZWY_HOME ZWY_LOG_DIR ZWY_RUN_DIR ZWY_DATA_DIR ZWY_STATE_DIR ZWY_DOWNLOAD_DIR ZWY_USER
+export ZWY_REPO_ROOT ZWY_HOME ZWY_LOG_DIR ZWY_RUN_DIR ZWY_DATA_DIR ZWY_STATE_DIR ZWY_DOWNLOAD_DIR ZWY_SECRETS_DIR ZWY_USER
 
 # ---------------------------------------------------------------- messages
 if [[ -t 1 && -z "${NO_COLOR:-}" ]]; then
@@ -41,6 +42,21 @@ _secs_since() { local d=$(( $(now_ms) - $1 )); printf '%d.%d' $((d / 1000)) $(((
 # processes as that user, so they need root.
 require_root() {
   [[ $(id -u) -eq 0 ]] || die "this needs root (install packages, create user '$ZWY_USER', start services as '$ZWY_USER'); re-run with sudo"
+}
+
+# ---------------------------------------------------------------- secrets of the local demo
+# zwy_secret NAME: prints the local demo's secret NAME (Redis passwords, the events HMAC key),
+# generated once at random into $ZWY_SECRETS_DIR (root only) and the same on every later run.
+# A cluster gets its secrets from its own Secrets instead (helm/).
+zwy_secret() {
+  local f="$ZWY_SECRETS_DIR/$1"
+  if [[ ! -s "$f" ]]; then
+    install -d -m 0700 "$ZWY_SECRETS_DIR" || die "cannot create $ZWY_SECRETS_DIR"
+    # 48 random bytes, letters and digits only (safe in redis-cli lines and environment variables)
+    (umask 077 && head -c 48 /dev/urandom | base64 -w0 | tr -d '/+=' >"$f.$$" && mv "$f.$$" "$f") \
+      || die "cannot write the secret $f"
+  fi
+  cat "$f"
 }
 
 # ---------------------------------------------------------------- apt

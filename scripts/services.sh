@@ -12,6 +12,9 @@ ZWY_INSTANCE="${ZWY_INSTANCE:-}"
 ZWY_SERVICES=(tenant-service:$((ZWY_PORT_BASE + 1)) case-service:$((ZWY_PORT_BASE + 2)) search-service:$((ZWY_PORT_BASE + 3)) gateway:$ZWY_PORT_BASE)
 export GATEWAY_PORT=$ZWY_PORT_BASE TENANT_SERVICE_PORT=$((ZWY_PORT_BASE + 1)) CASE_SERVICE_PORT=$((ZWY_PORT_BASE + 2)) \
   SEARCH_SERVICE_PORT=$((ZWY_PORT_BASE + 3))
+# actuator (health, metrics) of each service on its own port, 50 above the service's, on loopback
+export GATEWAY_MANAGEMENT_PORT=$((ZWY_PORT_BASE + 50)) TENANT_SERVICE_MANAGEMENT_PORT=$((ZWY_PORT_BASE + 51)) \
+  CASE_SERVICE_MANAGEMENT_PORT=$((ZWY_PORT_BASE + 52)) SEARCH_SERVICE_MANAGEMENT_PORT=$((ZWY_PORT_BASE + 53))
 export ZWY_TENANT_SERVICE_URL="http://127.0.0.1:$TENANT_SERVICE_PORT" ZWY_CASE_SERVICE_URL="http://127.0.0.1:$CASE_SERVICE_PORT" \
   ZWY_SEARCH_SERVICE_URL="http://127.0.0.1:$SEARCH_SERVICE_PORT"
 # the local demo: schema introspection for anonymous callers too (production default: staff only)
@@ -22,7 +25,8 @@ ZWY_VERSION=0.1.0-SNAPSHOT
 _svc_jar() { printf '%s/%s/target/%s-%s.jar' "$ZWY_REPO_ROOT" "$1" "$1" "$ZWY_VERSION"; }
 _svc_pidfile() { printf '%s/%s%s.pid' "$ZWY_RUN_DIR" "${ZWY_INSTANCE:+$ZWY_INSTANCE-}" "$1"; }
 _svc_log() { printf '%s/%s%s.log' "$ZWY_LOG_DIR" "${ZWY_INSTANCE:+$ZWY_INSTANCE-}" "$1"; }
-_svc_health() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; }
+# _svc_health PORT: readiness of the service on PORT, asked on its management port (PORT + 50)
+_svc_health() { curl -fsS -m 2 "http://127.0.0.1:$(($1 + 50))/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; }
 
 # build_services: package the jars when any source is newer than them (or they are missing).
 build_services() {
@@ -51,9 +55,16 @@ _svc_start() {
   pid=$(pid_from_file "$pidfile" 2>/dev/null || true)
   if pid_alive "$pid"; then log "$name: starting (pid $pid)"; return 0; fi
   [[ -z "$(pid_on_port "$port")" ]] || die "$name: port $port is taken by another process (pid $(pid_on_port "$port"))"
-  # shellcheck disable=SC2086
-  _launch "$name" "$pidfile" "$log" "$ZWY_REPO_ROOT" "$JAVA_HOME/bin/java" $ZWY_SERVICE_HEAP \
-    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 -jar "$(_svc_jar "$name")"
+  local user=${name%-service}
+  # the local demo: demo profile, and the generated secrets of this service (in its environment,
+  # not on a command line): its own Redis user and the events HMAC key
+  (
+    export SPRING_PROFILES_ACTIVE=demo ZWY_REDIS_USER="zwy-$user" ZWY_REDIS_PASSWORD="$(zwy_secret "redis-$user")" \
+      ZWY_EVENTS_HMAC_KEY="$(zwy_secret events-hmac-key)"
+    # shellcheck disable=SC2086
+    _launch "$name" "$pidfile" "$log" "$ZWY_REPO_ROOT" "$JAVA_HOME/bin/java" $ZWY_SERVICE_HEAP \
+      -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 -jar "$(_svc_jar "$name")"
+  )
 }
 
 _svc_wait() {
@@ -68,7 +79,9 @@ _svc_wait() {
     sleep 0.5
   done
   show_log_tail "$(_svc_log "$name")" 60 since-start
-  die "$name did not become ready on :$port within ${timeout}s"
+  # a service started by an older version answers health on its API port, not on the management port
+  die "$name did not become ready on :$port (health on :$((port + 50))) within ${timeout}s" \
+    "$(curl -fsS -m 2 "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && echo "- it runs an older build: ./platform down, then ./platform up")"
 }
 
 # services_up: start every service not yet running and wait until each is ready.
@@ -96,7 +109,7 @@ services_status() {
     name=${s%%:*}; port=${s##*:}
     pid=$(pid_from_file "$(_svc_pidfile "$name")" 2>/dev/null || true)
     if _svc_health "$port"; then state="running (ready)"; elif pid_alive "$pid"; then state="running (not ready)"; else state="stopped"; fi
-    printf '%-16s %-20s http://127.0.0.1:%s  pid %s%s\n' "$name" "$state" "$port" "${pid:--}" \
+    printf '%-16s %-20s http://127.0.0.1:%s (management :%s)  pid %s%s\n' "$name" "$state" "$port" "$((port + 50))" "${pid:--}" \
       "$(pid_alive "$pid" && printf '  rss %sMiB' "$(rss_mb "$pid")")"
   done
 }

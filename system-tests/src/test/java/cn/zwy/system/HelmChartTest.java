@@ -4,13 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The deployment chart lints and renders (helm's own engine, in-JVM). */
 class HelmChartTest {
 
-    private static final Path CHART = Path.of(System.getProperty("user.dir")).getParent().resolve("helm/zwy");
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Path CHART = ROOT.resolve("helm/zwy");
+    private static final List<String> SERVICES = List.of("gateway", "tenant-service", "case-service", "search-service");
+
+    private static String render() {
+        return new Helm(CHART).template().withName("zwy").set("ingress.enabled", "true").call();
+    }
+
+    /** The rendered document of this kind and name. */
+    private static String manifest(String manifests, String kind, String name) {
+        return Arrays.stream(manifests.split("\n---"))
+                .filter(d -> d.contains("\nkind: " + kind + "\n") && d.contains("\nmetadata:\n  name: " + name + "\n"))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
 
     @Test
     void chartLints() {
@@ -20,11 +41,79 @@ class HelmChartTest {
 
     @Test
     void onlyTheGatewayIsExposedAndServicesAreProbed() {
-        String manifests = new Helm(CHART).template().withName("zwy").set("ingress.enabled", "true").call();
+        String manifests = render();
         assertThat(manifests).contains("name: gateway", "name: tenant-service", "name: case-service", "name: search-service");
         assertThat(manifests).contains("/actuator/health/readiness");
         String ingress = manifests.substring(manifests.indexOf("kind: Ingress"));
         assertThat(ingress).contains("name: gateway").doesNotContain("name: tenant-service");
-        assertThat(manifests).contains("value: \"false\"");  // no demo data in a cluster
+    }
+
+    /**
+     * Every variable a service's application.yml reads without a default (its secrets and
+     * required settings, see RequiredConfiguration) is set by the chart, secrets from Secrets;
+     * nothing switches the demo profile on.
+     */
+    @Test
+    void everyServiceGetsEverythingItRequiresAndSecretsComeFromSecrets() throws IOException {
+        String manifests = render();
+        assertThat(manifests).doesNotContain("- name: SPRING_PROFILES_ACTIVE").doesNotContainPattern("value: .*demo");
+        for (String service : SERVICES) {
+            String deployment = manifest(manifests, "Deployment", service);
+            Set<String> required = requiredVariables(service);
+            assertThat(required).as(service).contains("ZWY_REDIS_PASSWORD");
+            for (String variable : required) {
+                assertThat(deployment).as(service + " sets " + variable).contains("- name: " + variable + "\n");
+                if (variable.matches(".*(PASSWORD|SECRET|KEY)$")) {
+                    assertThat(deployment).as(service + " takes " + variable + " from a Secret")
+                            .containsPattern("- name: " + variable + "\\n\\s+valueFrom:\\n\\s+secretKeyRef:");
+                }
+            }
+        }
+    }
+
+    @Test
+    void servicesGetTheirInfrastructureAndTheGatewayItsUpstreams() {
+        String manifests = render();
+        for (String service : SERVICES) {
+            String d = manifest(manifests, "Deployment", service);
+            String var = service.toUpperCase().replace('-', '_');
+            assertThat(d).as(service).contains("- name: ZWY_BIND_ADDRESS\n              value: \"0.0.0.0\"",
+                    "- name: " + var + "_MANAGEMENT_PORT\n", "- name: ZWY_REDIS_HOST\n", "- name: ZWY_REDIS_USER\n");
+            // probes on the management port, not the API port
+            assertThat(d).as(service).contains("path: /actuator/health/liveness\n              port: management");
+        }
+        for (String service : List.of("tenant-service", "case-service", "search-service")) {
+            String d = manifest(manifests, "Deployment", service);
+            String db = "ZWY_" + service.replace("-service", "").toUpperCase() + "_DB";
+            assertThat(d).as(service).contains("- name: ZWY_PG_HOST\n", "- name: " + db + "\n", "- name: ZWY_EVENTS_HMAC_KEY\n");
+        }
+        assertThat(manifest(manifests, "Deployment", "search-service")).contains("- name: ZWY_ES_URL\n");
+        assertThat(manifest(manifests, "Deployment", "tenant-service")).contains("- name: ZWY_KEYCLOAK_URL\n");
+        assertThat(manifest(manifests, "Deployment", "gateway")).contains("- name: ZWY_TENANT_SERVICE_URL\n",
+                "- name: ZWY_CASE_SERVICE_URL\n", "- name: ZWY_SEARCH_SERVICE_URL\n", "- name: ZWY_KEYCLOAK_URL\n");
+    }
+
+    @Test
+    void networkPolicyAdmitsOnlyTheGatewayToTheServices() {
+        String manifests = render();
+        for (String service : List.of("tenant-service", "case-service", "search-service")) {
+            String policy = manifest(manifests, "NetworkPolicy", service);
+            assertThat(policy).as(service).contains("podSelector:\n            matchLabels:\n              app.kubernetes.io/name: gateway");
+        }
+        // the gateway's API port is open to all (the ingress), its management port is not
+        String gateway = manifest(manifests, "NetworkPolicy", "gateway");
+        String[] rules = gateway.substring(gateway.indexOf("ingress:")).split("\n    - ports:");
+        assertThat(rules).hasSize(3);
+        assertThat(rules[1]).contains("port: 8080").doesNotContain("from:");
+        assertThat(rules[2]).contains("port: 8130", "kubernetes.io/metadata.name: monitoring");
+    }
+
+    /** Environment variables the service's application.yml reads without a default. */
+    private static Set<String> requiredVariables(String service) throws IOException {
+        String yml = Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.yml"));
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(yml);
+        while (m.find()) out.add(m.group(1));
+        return out;
     }
 }

@@ -26,22 +26,32 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable {
 
     public enum Service {
-        TENANT("tenant-service", 1, "TENANT_SERVICE_PORT"),
-        CASE("case-service", 2, "CASE_SERVICE_PORT"),
-        SEARCH("search-service", 3, "SEARCH_SERVICE_PORT"),
-        GATEWAY("gateway", 0, "GATEWAY_PORT");
+        TENANT("tenant-service", 1, "TENANT_SERVICE", "tenant"),
+        CASE("case-service", 2, "CASE_SERVICE", "case"),
+        SEARCH("search-service", 3, "SEARCH_SERVICE", "search"),
+        GATEWAY("gateway", 0, "GATEWAY", "gateway");
 
         final String module;
         final int port;
+        /** actuator's port: 50 above the service's, like ./platform's */
+        final int managementPort;
         final String portVariable;
+        final String managementPortVariable;
+        /** the service's own Redis ACL user is {@code zwy-<redisUser>} */
+        final String redisUser;
 
-        Service(String module, int offset, String portVariable) {
+        Service(String module, int offset, String variablePrefix, String redisUser) {
             this.module = module;
             this.port = Integer.parseInt(System.getenv().getOrDefault("ZWY_TEST_PORT_BASE", "18080")) + offset;
-            this.portVariable = portVariable;
+            this.managementPort = port + 50;
+            this.portVariable = variablePrefix + "_PORT";
+            this.managementPortVariable = variablePrefix + "_MANAGEMENT_PORT";
+            this.redisUser = redisUser;
         }
 
         public String url() { return "http://127.0.0.1:" + port; }
+
+        public String managementUrl() { return "http://127.0.0.1:" + managementPort; }
     }
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
@@ -71,36 +81,67 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
         stopAll();
     }
 
-    public static synchronized void start(Service s) throws IOException {
-        if (RUNNING.containsKey(s) && RUNNING.get(s).isAlive()) return;
-        RUNNING.put(s, launch(s.module, s.module + ".log", Map.of()));
+    /** The packaged jar of the service, started as a process with the java of this JVM (not started yet). */
+    static ProcessBuilder process(Service s) {
+        Path jar = ROOT.resolve(s.module).resolve("target").resolve(s.module + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.exists(jar)) throw new IllegalStateException("not packaged: " + jar);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString());
     }
 
     /**
-     * A second gateway on its own port (the test port base + {@code portOffset}) with the given
-     * settings over the test ones, e.g. production limits that the shared gateway must not have;
-     * stopped with the rest. Returns its base URL once it is ready.
+     * A secret of the local demo that {@code ./platform} generated (e.g. {@code redis-gateway}), read from
+     * {@code ZWY_SECRETS_DIR}; null when the tests run without it.
+     */
+    static String secret(String name) {
+        String dir = System.getenv("ZWY_SECRETS_DIR");
+        if (dir == null) return null;
+        try {
+            return Files.readString(Path.of(dir, name)).strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public static synchronized void start(Service s) throws IOException {
+        if (RUNNING.containsKey(s) && RUNNING.get(s).isAlive()) return;
+        RUNNING.put(s, launch(s, s.module + ".log", Map.of()));
+    }
+
+    /**
+     * A second gateway on its own port (the test port base + {@code portOffset}, actuator 50 above)
+     * with the given settings over the test ones, e.g. production limits that the shared gateway
+     * must not have; stopped with the rest. Returns its base URL once it is ready.
      */
     public static synchronized String startExtraGateway(String name, int portOffset, Map<String, String> settings)
             throws IOException, InterruptedException {
         int port = Service.GATEWAY.port + portOffset;
         Map<String, String> env = new java.util.HashMap<>(settings);
         env.put(Service.GATEWAY.portVariable, String.valueOf(port));
-        Process p = launch(Service.GATEWAY.module, "gateway-" + name + ".log", env);
+        env.put(Service.GATEWAY.managementPortVariable, String.valueOf(port + 50));
+        Process p = launch(Service.GATEWAY, "gateway-" + name + ".log", env);
         EXTRA.add(p);
-        String url = "http://127.0.0.1:" + port;
-        awaitReady(url, p, "gateway-" + name);
-        return url;
+        awaitReady("http://127.0.0.1:" + (port + 50), p, "gateway-" + name);
+        return "http://127.0.0.1:" + port;
     }
 
-    private static Process launch(String module, String logName, Map<String, String> settings) throws IOException {
-        Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
-        if (!Files.exists(jar)) throw new IllegalStateException("not packaged: " + jar);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString());
+    private static Process launch(Service s, String logName, Map<String, String> settings) throws IOException {
+        ProcessBuilder pb = process(s);
         Map<String, String> env = pb.environment();
-        for (Service other : Service.values()) env.put(other.portVariable, String.valueOf(other.port));
+        for (Service other : Service.values()) {
+            env.put(other.portVariable, String.valueOf(other.port));
+            env.put(other.managementPortVariable, String.valueOf(other.managementPort));
+        }
+        // the local demo's configuration, everything on loopback (the gateway too: tests need no more)
+        env.put("SPRING_PROFILES_ACTIVE", "demo");
+        env.put("ZWY_BIND_ADDRESS", "127.0.0.1");
+        // each service its own Redis user, as ./platform up does (the test JVM's own is zwy-test)
+        String redisPassword = secret("redis-" + s.redisUser);
+        if (redisPassword != null) {
+            env.put("ZWY_REDIS_USER", "zwy-" + s.redisUser);
+            env.put("ZWY_REDIS_PASSWORD", redisPassword);
+        }
         env.put("ZWY_TENANT_SERVICE_URL", Service.TENANT.url());
         env.put("ZWY_SEARCH_SERVICE_URL", Service.SEARCH.url());
         env.put("ZWY_CASE_SERVICE_URL", Service.CASE.url());
@@ -126,10 +167,11 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
     }
 
     public static void awaitReady(Service s) throws InterruptedException {
-        awaitReady(s.url(), RUNNING.get(s), s.module);
+        awaitReady(s.managementUrl(), RUNNING.get(s), s.module);
     }
 
-    private static void awaitReady(String url, Process p, String name) throws InterruptedException {
+    /** Polls readiness on the actuator (management) base URL until UP, or the process exits, or time runs out. */
+    private static void awaitReady(String managementUrl, Process p, String name) throws InterruptedException {
         // ZWY_TEST_READY_SECONDS: a fresh test database loads the division tree first, and a test machine
         // shared by several runs can be slow (start-up took 130 s at load 15)
         long seconds = Long.parseLong(System.getenv().getOrDefault("ZWY_TEST_READY_SECONDS", "300"));
@@ -139,7 +181,7 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
                 throw new IllegalStateException(name + " exited with " + p.exitValue() + "; see " + LOGS.resolve(name + ".log"));
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("UP")) return;
             } catch (IOException e) {

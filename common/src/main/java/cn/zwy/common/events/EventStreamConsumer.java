@@ -23,6 +23,8 @@ import tools.jackson.core.JacksonException;
  * first, so what was delivered but not acknowledged before a crash or an outage is done again.
  * A failing event stops the line (no skipping ahead) and is retried with a growing pause.
  * Processed event ids are recorded in the consuming service's {@code processed_event} table.
+ * Every entry's signature is checked first ({@link EventSignature}): an unsigned or badly signed
+ * entry is never handed to the handler, only recorded as rejected.
  */
 public class EventStreamConsumer implements SmartLifecycle {
 
@@ -32,16 +34,18 @@ public class EventStreamConsumer implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final EventsProperties props;
+    private final EventSignature signature;
     private final EventHandler handler;
     private final AtomicBoolean running = new AtomicBoolean();
     private Thread thread;
 
     public EventStreamConsumer(StringRedisTemplate redis, JdbcTemplate jdbc, TransactionTemplate tx,
-                               EventsProperties props, EventHandler handler) {
+                               EventsProperties props, EventSignature signature, EventHandler handler) {
         this.redis = redis;
         this.jdbc = jdbc;
         this.tx = tx;
         this.props = props;
+        this.signature = signature;
         this.handler = handler;
     }
 
@@ -113,7 +117,15 @@ public class EventStreamConsumer implements SmartLifecycle {
                 redis.opsForStream().acknowledge(props.stream(), handler.group(), record.getId());
                 continue;
             }
-            process(event);
+            String forged = signature.problem(record.getValue());
+            if (forged == null) {
+                process(event);
+            } else {
+                // written by someone without the services' key: never applied, recorded for an operator
+                log.warn("SECURITY: event consumer {} rejects stream entry {} ({} {} of tenant {}): {}",
+                        handler.group(), record.getId(), event.type(), event.id(), event.tenantId(), forged);
+                record(event, "rejected: " + forged);
+            }
             redis.opsForStream().acknowledge(props.stream(), handler.group(), record.getId());
         }
         return true;
@@ -135,10 +147,22 @@ public class EventStreamConsumer implements SmartLifecycle {
         } catch (Exception e) {
             throw new IllegalStateException("handling " + event.type() + " " + event.id() + " failed: " + e.getMessage(), e);
         }
-        String reason = failure == null ? null : failure.substring(0, Math.min(failure.length(), 1000));
+        record(event, failure);
+    }
+
+    /** Marks the event as done for this consumer group; a failure is kept with its reason. */
+    private void record(DomainEvent event, String failure) {
+        // fitted to the columns: a forged entry's fields are arbitrary, and a row that cannot be
+        // written would stop the line behind it
         TenantContext.platform(() -> tx.execute(s -> jdbc.update(
                 "insert into processed_event (consumer_group, event_id, event_type, tenant_id, failure) values (?, ?, ?, ?, ?) on conflict do nothing",
-                handler.group(), event.id(), event.type(), event.tenantId(), reason)));
+                handler.group(), event.id(), column(event.type(), 60), column(event.tenantId(), 12), column(failure, 1000))));
+    }
+
+    private static String column(String value, int length) {
+        if (value == null) return null;
+        String clean = value.replace("\0", "");
+        return clean.substring(0, Math.min(clean.length(), length));
     }
 
     private static void sleep(Duration d) {

@@ -26,6 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableScheduling
 public class EventsAutoConfiguration {
 
+    /** Fails start-up without a key: a service that cannot sign or verify must not touch the event path. */
+    @Bean
+    EventSignature eventSignature(EventsProperties props) {
+        return new EventSignature(props.hmacKey(), props.previousHmacKey());
+    }
+
     @Bean
     @ConditionalOnProperty(name = "zwy.events.outbox", havingValue = "true")
     OutboxPublisher outboxPublisher(JdbcTemplate jdbc, JsonMapper json) {
@@ -34,16 +40,17 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "zwy.events.outbox", havingValue = "true")
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager tm, StringRedisTemplate redis, EventsProperties props) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(tm), redis, props);
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager tm, StringRedisTemplate redis, EventsProperties props,
+                            EventSignature signature) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(tm), redis, props, signature);
     }
 
     @Bean
     EventConsumers eventConsumers(ObjectProvider<EventHandler> handlers, StringRedisTemplate redis, JdbcTemplate jdbc,
-                                  PlatformTransactionManager tm, EventsProperties props) {
+                                  PlatformTransactionManager tm, EventsProperties props, EventSignature signature) {
         TransactionTemplate tx = new TransactionTemplate(tm);
         return new EventConsumers(handlers.orderedStream()
-                .map(h -> new EventStreamConsumer(redis, jdbc, tx, props, h)).toList());
+                .map(h -> new EventStreamConsumer(redis, jdbc, tx, props, signature, h)).toList());
     }
 
     /** Starts and stops the consumers with the application. */

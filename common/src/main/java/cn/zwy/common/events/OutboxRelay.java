@@ -1,7 +1,9 @@
 package cn.zwy.common.events;
 
 import cn.zwy.common.tenant.TenantContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.stream.StreamRecords;
@@ -11,7 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves committed outbox rows to the Redis stream. A row is marked published only after
+ * Moves committed outbox rows to the Redis stream, each signed ({@link EventSignature}). A row is marked published only after
  * XADD succeeded, in the same transaction that locked it ({@code SKIP LOCKED}, so two
  * instances never race). A crash between the two publishes the row again: consumers are
  * idempotent, so at-least-once is enough.
@@ -25,12 +27,15 @@ public class OutboxRelay {
     private final TransactionTemplate tx;
     private final StringRedisTemplate redis;
     private final EventsProperties props;
+    private final EventSignature signature;
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, StringRedisTemplate redis, EventsProperties props) {
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, StringRedisTemplate redis, EventsProperties props,
+                       EventSignature signature) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.redis = redis;
         this.props = props;
+        this.signature = signature;
     }
 
     @Scheduled(fixedDelayString = "${zwy.events.relay-every:200ms}")
@@ -55,7 +60,10 @@ public class OutboxRelay {
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload")),
                 BATCH);
         for (DomainEvent e : batch) {
-            redis.opsForStream().add(StreamRecords.string(e.toFields()).withStreamKey(props.stream()));
+            // signed, so that consumers can tell it from an entry someone else wrote into Redis
+            Map<String, String> fields = new HashMap<>(e.toFields());
+            fields.put(EventSignature.FIELD, signature.sign(fields));
+            redis.opsForStream().add(StreamRecords.string(fields).withStreamKey(props.stream()));
             jdbc.update("update outbox_event set published_at = now() where id = ?", e.id());
         }
         return batch.size();

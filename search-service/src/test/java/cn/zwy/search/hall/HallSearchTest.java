@@ -2,9 +2,11 @@ package cn.zwy.search.hall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import cn.zwy.common.events.EventSignature;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.time.Instant;
@@ -54,6 +56,7 @@ class HallSearchTest {
     @Autowired StringRedisTemplate redis;
     @Autowired JdbcTemplate jdbc;
     @Autowired ElasticsearchClient es;
+    @Autowired EventSignature signature;
     @MockitoSpyBean HallIndexer indexer;
 
     @AfterAll
@@ -133,6 +136,33 @@ class HallSearchTest {
                 "select failure from processed_event where consumer_group = 'search-indexer' and event_id = ?", String.class, bad);
         assertThat(failure).isNotBlank();
         eventually(() -> assertThat(ids(search("海珠 政务", "440105"))).containsExactly(hallId.toString()));
+    }
+
+    @Test
+    void unsignedOrForgedEventIsRecordedAsRejectedAndNeverIndexed() throws Exception {
+        UUID hallId = UUID.randomUUID();
+        PublishedHall hall = new PublishedHall(hallId, "440106", "天河区", "天河区政务服务中心", 1);
+        UUID unsigned = UUID.randomUUID();
+        redis.opsForStream().add(StreamRecords.string(fields(unsigned, "hall.changed", "440106", "hall", hallId.toString(),
+                hall.payload())).withStreamKey(STREAM));
+        UUID forged = UUID.randomUUID();
+        Map<String, String> fields = fields(forged, "hall.changed", "440106", "hall", hallId.toString(), hall.payload());
+        fields.put(EventSignature.FIELD, new EventSignature("a-key-the-services-do-not-hold-0123456789", null).sign(fields));
+        redis.opsForStream().add(StreamRecords.string(fields).withStreamKey(STREAM));
+        UUID good = UUID.randomUUID();
+        UUID goodHall = UUID.randomUUID();
+        publish(good, new PublishedHall(goodHall, "440106", "天河区", "天河区猎德街道便民服务站", 1));
+        eventually(() -> assertThat(processed(good)).isTrue());
+
+        assertThat(failure(unsigned)).isEqualTo("rejected: unsigned event (no sig field)");
+        assertThat(failure(forged)).isEqualTo("rejected: invalid event signature");
+        verify(indexer, never()).handle(argThat(e -> e.id().equals(unsigned) || e.id().equals(forged)));
+        eventually(() -> assertThat(ids(search("天河", "440106"))).containsExactly(goodHall.toString()));
+    }
+
+    private String failure(UUID eventId) {
+        return jdbc.queryForObject("select failure from processed_event where consumer_group = 'search-indexer' and event_id = ?",
+                String.class, eventId);
     }
 
     @Test
@@ -239,8 +269,15 @@ class HallSearchTest {
         publish(eventId, "hall.changed", hall.regionCode(), "hall", hall.id().toString(), hall.payload());
     }
 
-    /** With the fields OutboxRelay writes. */
+    /** With the fields OutboxRelay writes, signed as it signs them. */
     private void publish(UUID eventId, String type, String tenant, String aggregateType, String aggregateId, String payload) {
+        Map<String, String> fields = fields(eventId, type, tenant, aggregateType, aggregateId, payload);
+        fields.put(EventSignature.FIELD, signature.sign(fields));
+        redis.opsForStream().add(StreamRecords.string(fields).withStreamKey(STREAM));
+    }
+
+    private static Map<String, String> fields(UUID eventId, String type, String tenant, String aggregateType, String aggregateId,
+                                              String payload) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("id", eventId.toString());
         fields.put("type", type);
@@ -249,7 +286,7 @@ class HallSearchTest {
         fields.put("aggregateId", aggregateId);
         fields.put("occurredAt", Instant.now().toString());
         fields.put("payload", payload);
-        redis.opsForStream().add(StreamRecords.string(fields).withStreamKey(STREAM));
+        return fields;
     }
 
     /** Repeats the check until it holds or 15 s have passed: indexing is asynchronous. */

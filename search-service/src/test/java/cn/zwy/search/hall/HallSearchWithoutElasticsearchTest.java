@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +32,7 @@ class HallSearchWithoutElasticsearchTest {
     }
 
     @Autowired TestRestTemplate rest;
+    @LocalManagementPort int managementPort;
 
     @AfterAll
     static void dropStream(@Autowired StringRedisTemplate redis) {
@@ -39,7 +41,8 @@ class HallSearchWithoutElasticsearchTest {
 
     @Test
     void startsReadyAndAnswers503WhileElasticsearchIsDown() {
-        ResponseEntity<JsonNode> readiness = rest.getForEntity("/actuator/health/readiness", JsonNode.class);
+        ResponseEntity<JsonNode> readiness = rest.getForEntity(
+                "http://127.0.0.1:" + managementPort + "/actuator/health/readiness", JsonNode.class);
         assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(readiness.getBody().path("status").asString()).isEqualTo("UP");
 
