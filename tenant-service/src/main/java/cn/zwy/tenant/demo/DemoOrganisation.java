@@ -30,7 +30,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The organisation of demo tenant 441825 连山 (T3–T7): the town centre 吉田镇便民服务中心 as a
+ * The organisation of demo tenant 441825 连山 (T3–T7), and the staff rows of the other demo tenants' clerks: the town centre 吉田镇便民服务中心 as a
  * second hall, staff rows for the realm file's demo users, departments stationed in the county
  * centre with their chief representatives, windows with business categories, and lianshan.clerk
  * as A holder of 综合受理窗口 1. Loaded when {@code zwy.demo.enabled}; every step uses a natural
@@ -50,6 +50,13 @@ public class DemoOrganisation implements ApplicationRunner {
     static final String JITIAN = "441825104";
 
     record DemoStaff(String username, String family, String given, List<String> roles, String site) {}
+
+    /** The demo clerks of the other demo tenants (T7: every account with a tenant claim has its record). */
+    record OtherStaff(String tenantCode, DemoStaff staff) {}
+
+    static final List<OtherStaff> OTHER_STAFF = List.of(
+            new OtherStaff("440781", new DemoStaff("taishan.clerk", "陈", "嘉欣", List.of("clerk"), null)),
+            new OtherStaff("411521", new DemoStaff("luoshan.clerk", "王", "红梅", List.of("clerk"), null)));
 
     static final List<DemoStaff> STAFF = List.of(
             new DemoStaff("lianshan.admin", "韦", "建国", List.of("centre_admin"), null),
@@ -78,6 +85,10 @@ public class DemoOrganisation implements ApplicationRunner {
     }
 
     private void load() {
+        for (OtherStaff o : OTHER_STAFF) {
+            DemoStaff s = o.staff();
+            staff.recordExistingAccount(o.tenantCode(), s.username(), s.family(), s.given(), s.roles(), s.site());
+        }
         // the town centre where jitian.agent works (seed 000: 镇政务服务中心所有窗口均为“一站式”); no street address in the seed
         halls.registerSite(LIANSHAN, JITIAN, new HallDetails("吉田镇便民服务中心", "连山壮族瑶族自治县吉田镇（详细地址以中心公告为准）",
                 "12345", OpeningHours.standardWorkdays("08:30", "11:30", "14:30", "17:30")));
