@@ -6,7 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 
-/** Reads the staff realm's accounts as tenant-service's service account does (local demo secret). */
+/**
+ * Reads the staff realm's accounts as tenant-service's service account does (local demo secret);
+ * activates an account as its person would (Keycloak's sign-in pages); reads realm settings as
+ * Keycloak's administrator (local demo credentials unless ZWY_KC_ADMIN_PASSWORD says otherwise);
+ * and removes the accounts a test run made, so that a run leaves no accounts behind.
+ */
 final class KeycloakAccounts {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -43,12 +48,168 @@ final class KeycloakAccounts {
                             + "/realms/staff/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=demo-cli&username="
-                            + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + "&password=" + password))
+                            + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)))
                     .build(), HttpResponse.BodyHandlers.ofString());
             return new Api.Response(r.statusCode(), "", Api.JSON.readTree(r.body()));
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Keycloak's administrator (realm master): reads realm settings and brute-force state. */
+    static String masterToken() {
+        String user = System.getenv().getOrDefault("ZWY_KC_ADMIN_USER", "admin");
+        String password = System.getenv().getOrDefault("ZWY_KC_ADMIN_PASSWORD", "admin");
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK
+                            + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=" + enc(user)
+                            + "&password=" + enc(password))).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) throw new IllegalStateException("Keycloak admin token: " + r.statusCode() + " " + r.body());
+            return Api.JSON.readTree(r.body()).get("access_token").asString();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET on Keycloak's admin API as its administrator. */
+    static JsonNode adminGet(String path) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK + "/admin/realms/" + path))
+                    .header("Authorization", "Bearer " + masterToken()).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
+            return Api.JSON.readTree(r.body());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An account of the staff realm with a password of its own and no tenant (for the lockout probe); its id. */
+    static String createPlainAccount(String username, String password) {
+        try {
+            String body = Api.JSON.writeValueAsString(java.util.Map.of("username", username, "enabled", true,
+                    "firstName", "探针", "lastName", "测试", "email", username + "@zwy.example", "emailVerified", true,
+                    "credentials", java.util.List.of(java.util.Map.of("type", "password", "value", password, "temporary", false))));
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK + "/admin/realms/staff/users"))
+                    .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) throw new IllegalStateException("create " + username + ": " + r.statusCode() + " " + r.body());
+            return find(username).get("id").asString();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void delete(String userId) {
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK + "/admin/realms/staff/users/" + userId))
+                    .header("Authorization", "Bearer " + adminToken()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The account's stored credentials (types only): none for an account nobody has activated yet. */
+    static java.util.List<String> credentialTypes(String userId) {
+        try {
+            JsonNode creds = Api.JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK
+                            + "/admin/realms/staff/users/" + userId + "/credentials"))
+                    .header("Authorization", "Bearer " + adminToken()).build(), HttpResponse.BodyHandlers.ofString()).body());
+            java.util.List<String> out = new java.util.ArrayList<>();
+            creds.forEach(c -> out.add(c.get("type").asString()));
+            return out;
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Activates an account as its person does: signs in to the staff console (authorization code
+     * flow with PKCE, Keycloak's own pages) with the one-time secret, and sets {@code newPassword}
+     * on the "update password" page that follows. Returns the HTML of the page Keycloak answered
+     * with instead, if the sign-in did not lead to the password page (e.g. a wrong secret).
+     */
+    static java.util.Optional<String> activate(String username, String secret, String newPassword) {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            byte[] verifierBytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(verifierBytes);
+            String verifier = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(verifierBytes);
+            String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            String auth = Tokens.KEYCLOAK + "/realms/staff/protocol/openid-connect/auth?client_id=staff-console&response_type=code"
+                    + "&scope=openid&redirect_uri=" + enc("http://127.0.0.1:9/activated") + "&state=s&code_challenge=" + challenge
+                    + "&code_challenge_method=S256";
+            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(auth)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> afterLogin = submit(browser, login.body(), "username=" + enc(username) + "&password=" + enc(secret));
+            if (!afterLogin.body().contains("password-new")) return java.util.Optional.of(afterLogin.body());
+            HttpResponse<String> done = submit(browser, afterLogin.body(),
+                    "password-new=" + enc(newPassword) + "&password-confirm=" + enc(newPassword));
+            String location = done.headers().firstValue("Location").orElse("");
+            if (done.statusCode() != 302 || !location.contains("code=")) {
+                throw new IllegalStateException("activation of " + username + " not completed: " + done.statusCode() + " " + location);
+            }
+            return java.util.Optional.empty();
+        } catch (java.io.IOException | InterruptedException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> submit(HttpClient browser, String page, String form)
+            throws java.io.IOException, InterruptedException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<form[^>]*action=\"([^\"]+)\"").matcher(page);
+        if (!m.find()) throw new IllegalStateException("no form on Keycloak's page: " + page.substring(0, Math.min(500, page.length())));
+        String action = m.group(1).replace("&amp;", "&");
+        return browser.send(HttpRequest.newBuilder(URI.create(action)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Deletes the staff accounts this run's platform made: the Keycloak account of every staff
+     * record of the run's own tenant database that createStaff or onboarding wrote, if Keycloak
+     * created it after the run started (an account adopted from before is not ours to delete).
+     * Called when the platform under test stops, so a run leaves no accounts in the shared realm.
+     */
+    static void removeAccountsOfThisRun(java.time.Instant runStarted) {
+        String db = System.getenv().getOrDefault("ZWY_TENANT_DB", "zwy_test_tenant");
+        java.util.List<String> usernames = new java.util.ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "zwy_app", "zwy_app_demo");
+             java.sql.Statement st = c.createStatement()) {
+            java.util.List<String> tenants = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery("select code from tenant")) {
+                while (rs.next()) tenants.add(rs.getString(1));
+            }
+            c.setAutoCommit(false);
+            for (String t : tenants) {
+                try (java.sql.PreparedStatement bind = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                    bind.setString(1, t);
+                    bind.execute();
+                }
+                try (java.sql.ResultSet rs = st.executeQuery(
+                        "select username from staff where created_by not in ('demo', 'reconciliation', 'test')")) {
+                    while (rs.next()) usernames.add(rs.getString(1));
+                }
+                c.commit();
+            }
+        } catch (java.sql.SQLException e) {
+            System.err.println("accounts of this run not removed: " + e);
+            return;
+        }
+        int removed = 0;
+        for (String username : usernames) {
+            JsonNode account = find(username);
+            if (account != null && account.path("createdTimestamp").asLong(0) >= runStarted.toEpochMilli()) {
+                delete(account.get("id").asString());
+                removed++;
+            }
+        }
+        System.out.println("removed " + removed + " staff accounts this test run made");
     }
 
     /** The account, or null. */
