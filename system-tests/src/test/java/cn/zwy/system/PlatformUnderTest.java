@@ -103,7 +103,8 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
     }
 
     public static void awaitReady(Service s) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
+        // generous: on a shared 2-core machine with several runs at once a service took 110 s to start
+        Instant deadline = Instant.now().plusSeconds(300);
         while (Instant.now().isBefore(deadline)) {
             Process p = RUNNING.get(s);
             if (p != null && !p.isAlive()) {
@@ -118,7 +119,7 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
             }
             Thread.sleep(300);
         }
-        throw new IllegalStateException(s.module + " not ready in 120 s; see " + LOGS.resolve(s.module + ".log"));
+        throw new IllegalStateException(s.module + " not ready in 300 s; see " + LOGS.resolve(s.module + ".log"));
     }
 
     public static synchronized void stop(Service s) throws InterruptedException {
