@@ -85,11 +85,16 @@ final class KeycloakAccounts {
         }
     }
 
-    /** An account of the staff realm with a password of its own and no tenant (for the lockout probe); its id. */
+    /**
+     * An account of the staff realm with a password of its own (for the lockout probe); its id.
+     * The realm requires a tenant attribute: "99" is no province, so the account has no rights and
+     * is no tenant's staff (the T7 reconciliation skips two-digit codes).
+     */
     static String createPlainAccount(String username, String password) {
         try {
             String body = Api.JSON.writeValueAsString(java.util.Map.of("username", username, "enabled", true,
                     "firstName", "探针", "lastName", "测试", "email", username + "@zwy.example", "emailVerified", true,
+                    "attributes", java.util.Map.of("tenant", java.util.List.of("99")),
                     "credentials", java.util.List.of(java.util.Map.of("type", "password", "value", password, "temporary", false))));
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK + "/admin/realms/staff/users"))
                     .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
@@ -126,13 +131,15 @@ final class KeycloakAccounts {
 
     /**
      * Activates an account as its person does: signs in to the staff console (authorization code
-     * flow with PKCE, Keycloak's own pages) with the one-time secret, and sets {@code newPassword}
-     * on the "update password" page that follows. Returns the HTML of the page Keycloak answered
-     * with instead, if the sign-in did not lead to the password page (e.g. a wrong secret).
+     * flow with PKCE, Keycloak's own pages) with the one-time secret, sets {@code newPassword} on
+     * the "update password" page that follows and completes the profile page (an e-mail address)
+     * if Keycloak asks for it. Returns the HTML of the page Keycloak answered with instead, if
+     * the sign-in did not lead there (e.g. a wrong or used-up secret: the login page again).
      */
     static java.util.Optional<String> activate(String username, String secret, String newPassword) {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        String redirect = "http://127.0.0.1:9/activated";
         try {
             byte[] verifierBytes = new byte[32];
             new java.security.SecureRandom().nextBytes(verifierBytes);
@@ -140,18 +147,39 @@ final class KeycloakAccounts {
             String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                     java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             String auth = Tokens.KEYCLOAK + "/realms/staff/protocol/openid-connect/auth?client_id=staff-console&response_type=code"
-                    + "&scope=openid&redirect_uri=" + enc("http://127.0.0.1:9/activated") + "&state=s&code_challenge=" + challenge
+                    + "&scope=openid&redirect_uri=" + enc(redirect) + "&state=s&code_challenge=" + challenge
                     + "&code_challenge_method=S256";
             HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(auth)).build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> afterLogin = submit(browser, login.body(), "username=" + enc(username) + "&password=" + enc(secret));
-            if (!afterLogin.body().contains("password-new")) return java.util.Optional.of(afterLogin.body());
-            HttpResponse<String> done = submit(browser, afterLogin.body(),
-                    "password-new=" + enc(newPassword) + "&password-confirm=" + enc(newPassword));
-            String location = done.headers().firstValue("Location").orElse("");
-            if (done.statusCode() != 302 || !location.contains("code=")) {
-                throw new IllegalStateException("activation of " + username + " not completed: " + done.statusCode() + " " + location);
+            HttpResponse<String> r = submit(browser, login.body(), "username=" + enc(username) + "&password=" + enc(secret));
+            boolean passwordSet = false;
+            for (int step = 0; step < 8; step++) {
+                if (r.statusCode() == 302) {
+                    String location = r.headers().firstValue("Location").orElse("");
+                    if (location.startsWith(redirect)) {
+                        if (!passwordSet || !location.contains("code=")) {
+                            throw new IllegalStateException("sign-in of " + username + " ended without a new password: " + location);
+                        }
+                        return java.util.Optional.empty();
+                    }
+                    r = browser.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
+                } else if (r.body().contains("name=\"password-new\"")) {
+                    r = submit(browser, r.body(), "password-new=" + enc(newPassword) + "&password-confirm=" + enc(newPassword));
+                    passwordSet = true;
+                } else if (r.body().contains("kc-update-profile-form")) {
+                    StringBuilder form = new StringBuilder();
+                    java.util.regex.Matcher input = java.util.regex.Pattern
+                            .compile("<input type=\"text\" id=\"[^\"]*\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(r.body());
+                    while (input.find()) {
+                        String value = input.group(2).isEmpty() && input.group(1).equals("email") ? username + "@zwy.example"
+                                : unescape(input.group(2));
+                        form.append(form.isEmpty() ? "" : "&").append(enc(input.group(1))).append('=').append(enc(value));
+                    }
+                    r = submit(browser, r.body(), form.toString());
+                } else {
+                    return java.util.Optional.of(r.body());
+                }
             }
-            return java.util.Optional.empty();
+            throw new IllegalStateException("sign-in of " + username + " did not finish");
         } catch (java.io.IOException | InterruptedException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -164,6 +192,10 @@ final class KeycloakAccounts {
         String action = m.group(1).replace("&amp;", "&");
         return browser.send(HttpRequest.newBuilder(URI.create(action)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private static String enc(String s) {

@@ -13,6 +13,7 @@ import cn.zwy.tenant.organisation.OrganisationViews.DepartmentView;
 import cn.zwy.tenant.organisation.OrganisationViews.WindowView;
 import cn.zwy.tenant.organisation.ServiceWindow;
 import cn.zwy.tenant.organisation.WindowAssignment;
+import cn.zwy.tenant.staff.StaffReconciliation;
 import cn.zwy.tenant.staff.StaffService;
 import cn.zwy.tenant.staff.StaffView;
 import java.util.HashMap;
@@ -67,11 +68,14 @@ public class DemoOrganisation implements ApplicationRunner {
     private final HallService halls;
     private final StaffService staff;
     private final OrganisationService organisation;
+    private final StaffReconciliation reconciliation;
 
-    public DemoOrganisation(HallService halls, StaffService staff, OrganisationService organisation) {
+    public DemoOrganisation(HallService halls, StaffService staff, OrganisationService organisation,
+                            StaffReconciliation reconciliation) {
         this.halls = halls;
         this.staff = staff;
         this.organisation = organisation;
+        this.reconciliation = reconciliation;
     }
 
     @Override
@@ -81,6 +85,13 @@ public class DemoOrganisation implements ApplicationRunner {
         } catch (ApiException e) {
             // demo data edited since (e.g. a post reassigned): keep what is there
             log.warn("demo organisation of {} not (fully) loaded: {}", LIANSHAN, e.getMessage());
+        }
+        // every other account of the realm file with a tenant claim gets its record too (T7),
+        // whatever demo accounts the file gains later; Keycloak down: the scheduled run does it
+        try {
+            reconciliation.reconcile();
+        } catch (RuntimeException e) {
+            log.warn("staff records of the demo accounts not reconciled yet: {}", e.toString());
         }
     }
 

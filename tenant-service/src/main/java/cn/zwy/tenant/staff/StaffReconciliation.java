@@ -34,8 +34,11 @@ import org.springframework.stereotype.Component;
  * <li>a row without an account and an account naming no tenant of ours are only reported: making
  *     an account needs an invitation, and deleting one is a person's decision.</li>
  * </ul>
- * It never enables an account. Accounts and rows younger than {@link #GRACE} are left alone: they
- * may belong to a createStaff or an onboarding still in flight. Runs at start and then every
+ * It never enables an account. A row is written under the same per-username lock createStaff
+ * holds while it makes the account, so an account whose createStaff is still in flight is not
+ * taken for drift; rows younger than {@link #GRACE} are not reported as lacking an account (the
+ * onboarding writes the administrator's row before the event path makes the account). Runs one
+ * minute after start (and after the demo seeding) and then every
  * {@code zwy.staff.reconcile-interval}, and on demand for a platform operator.
  */
 @Component
@@ -86,7 +89,8 @@ public class StaffReconciliation {
         }
     }
 
-    synchronized Report reconcile() {
+    /** One pass over every account and every tenant; see the class comment. */
+    public synchronized Report reconcile() {
         Instant cutoff = Instant.now().minus(GRACE);
         List<KeycloakAdmin.StaffAccount> accounts = new ArrayList<>();
         for (int first = 0; ; first += PAGE) {
@@ -124,7 +128,8 @@ public class StaffReconciliation {
                         seen.add(a.username());
                         Staff row = rows.get(a.username());
                         if (row == null) {
-                            if (a.createdTimestamp() != null && Instant.ofEpochMilli(a.createdTimestamp()).isAfter(cutoff)) continue;
+                            service.lockUsername(a.username());
+                            if (staff.findByUsername(a.username()).isPresent()) continue;   // createStaff just committed it
                             SortedSet<String> roles = new TreeSet<>(keycloak.realmRoles(a.id()));
                             roles.retainAll(StaffService.TENANT_ROLES);
                             service.recordFromAccount(a, roles, a.enabled() && active);

@@ -74,9 +74,12 @@ public class StaffService {
     private final OutboxPublisher outbox;
     private final StaffRevocations revocations;
     private final TenantLookup lookup;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     public StaffService(StaffRepository staff, HallRepository halls, TenantTransactions tx, KeycloakAdmin keycloak,
-                        OutboxPublisher outbox, StaffRevocations revocations, TenantLookup lookup) {
+                        OutboxPublisher outbox, StaffRevocations revocations, TenantLookup lookup,
+                        org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.lookup = lookup;
         this.staff = staff;
         this.halls = halls;
@@ -101,6 +104,7 @@ public class StaffService {
         SortedSet<String> roles = roles(in.roles());
         String site = in.site() == null || in.site().isBlank() ? null : in.site().strip();
         return tx.write(tenantCode, () -> {
+            lockUsername(username);
             if (site != null) requireSite(tenantCode, site);
             var existing = staff.findByUsername(username);
             if (existing.isPresent()) {
@@ -312,6 +316,15 @@ public class StaffService {
             Staff s = staff.saveAndFlush(new Staff(username, family, given, new TreeSet<>(roles), site, null, "demo"));
             return StaffView.of(s);
         }));
+    }
+
+    /**
+     * Serialises everything that creates the row of one username until its transaction ends:
+     * createStaff makes the Keycloak account before it writes the row, and the reconciliation
+     * must not take that moment for drift and write a row of its own.
+     */
+    void lockUsername(String username) {
+        jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))::text", String.class, "zwy:staff:" + username);
     }
 
     private String ensureAccount(String tenantCode, String username, String family, String given,
