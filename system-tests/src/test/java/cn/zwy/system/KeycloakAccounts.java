@@ -137,8 +137,7 @@ final class KeycloakAccounts {
      * the sign-in did not lead there (e.g. a wrong or used-up secret: the login page again).
      */
     static java.util.Optional<String> activate(String username, String secret, String newPassword) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Browser browser = new Browser();
         String redirect = "http://127.0.0.1:9/activated";
         try {
             byte[] verifierBytes = new byte[32];
@@ -149,7 +148,7 @@ final class KeycloakAccounts {
             String auth = Tokens.KEYCLOAK + "/realms/staff/protocol/openid-connect/auth?client_id=staff-console&response_type=code"
                     + "&scope=openid&redirect_uri=" + enc(redirect) + "&state=s&code_challenge=" + challenge
                     + "&code_challenge_method=S256";
-            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(auth)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = browser.get(auth);
             HttpResponse<String> r = submit(browser, login.body(), "username=" + enc(username) + "&password=" + enc(secret));
             boolean passwordSet = false;
             for (int step = 0; step < 8; step++) {
@@ -161,7 +160,7 @@ final class KeycloakAccounts {
                         }
                         return java.util.Optional.empty();
                     }
-                    r = browser.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
+                    r = browser.get(location);
                 } else if (r.body().contains("name=\"password-new\"")) {
                     r = submit(browser, r.body(), "password-new=" + enc(newPassword) + "&password-confirm=" + enc(newPassword));
                     passwordSet = true;
@@ -185,13 +184,43 @@ final class KeycloakAccounts {
         }
     }
 
-    private static HttpResponse<String> submit(HttpClient browser, String page, String form)
+    private static HttpResponse<String> submit(Browser browser, String page, String form)
             throws java.io.IOException, InterruptedException {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<form[^>]*action=\"([^\"]+)\"").matcher(page);
         if (!m.find()) throw new IllegalStateException("no form on Keycloak's page: " + page.substring(0, Math.min(500, page.length())));
-        String action = m.group(1).replace("&amp;", "&");
-        return browser.send(HttpRequest.newBuilder(URI.create(action)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.post(m.group(1).replace("&amp;", "&"), form);
+    }
+
+    /**
+     * Just enough of a browser for Keycloak's pages: keeps every cookie and sends it back. (The JDK's
+     * CookieManager withholds Keycloak's Secure cookies over plain http, as browsers do except
+     * for localhost, and Keycloak then answers "cookie not found".)
+     */
+    private static final class Browser {
+        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        private final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
+
+        HttpResponse<String> get(String url) throws java.io.IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        }
+
+        HttpResponse<String> post(String url, String form) throws java.io.IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder b) throws java.io.IOException, InterruptedException {
+            if (!cookies.isEmpty()) {
+                b.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            for (String c : r.headers().allValues("Set-Cookie")) {
+                String pair = c.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0) cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+            return r;
+        }
     }
 
     private static String unescape(String html) {
