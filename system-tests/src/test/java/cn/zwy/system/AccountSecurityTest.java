@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -349,9 +348,7 @@ class AccountSecurityTest {
 
     /** A statement in the tenant's scope, straight into the run's database (as the services' own role, under RLS). */
     private static void execute(String tenant, String sql) throws SQLException {
-        String db = System.getenv().getOrDefault("ZWY_TENANT_DB", "zwy_test_tenant");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "zwy_app", "zwy_app_demo");
-             Statement st = c.createStatement()) {
+        try (Connection c = TenantDb.connect(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("select set_config('app.tenant_id', '" + tenant + "', true), set_config('app.tenant_write', 'on', true)");
             assertThat(st.executeUpdate(sql)).isEqualTo(1);

@@ -238,10 +238,8 @@ final class KeycloakAccounts {
      * Called when the platform under test stops, so a run leaves no accounts in the shared realm.
      */
     static void removeAccountsOfThisRun(java.time.Instant runStarted) {
-        String db = System.getenv().getOrDefault("ZWY_TENANT_DB", "zwy_test_tenant");
         java.util.List<String> usernames = new java.util.ArrayList<>();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "zwy_app", "zwy_app_demo");
-             java.sql.Statement st = c.createStatement()) {
+        try (java.sql.Connection c = TenantDb.connect(); java.sql.Statement st = c.createStatement()) {
             java.util.List<String> tenants = new java.util.ArrayList<>();
             try (java.sql.ResultSet rs = st.executeQuery("select code from tenant")) {
                 while (rs.next()) tenants.add(rs.getString(1));
