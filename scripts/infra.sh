@@ -47,8 +47,13 @@ ZWY_KC_PORT="${ZWY_KC_PORT:-8180}"
 ZWY_KC_MGMT_PORT="${ZWY_KC_MGMT_PORT:-9180}"
 ZWY_KC_URL="http://$ZWY_KC_HOST:$ZWY_KC_PORT"
 ZWY_KC_HEAP="${ZWY_KC_HEAP:--Xms256m -Xmx512m}"
-ZWY_KC_ADMIN_USER="${ZWY_KC_ADMIN_USER:-admin}"          # local demo only
-ZWY_KC_ADMIN_PASSWORD="${ZWY_KC_ADMIN_PASSWORD:-admin}"  # local demo only
+ZWY_KC_ADMIN_USER="${ZWY_KC_ADMIN_USER:-admin}"
+# Keycloak's bootstrap administrator password: "admin" ONLY in the clearly marked local demo
+# (ZWY_DEMO=true, which ./platform sets); anywhere else ZWY_KC_ADMIN_PASSWORD must be given.
+if [[ -z "${ZWY_KC_ADMIN_PASSWORD:-}" && "${ZWY_DEMO:-}" == true ]]; then
+  ZWY_KC_ADMIN_PASSWORD=admin  # local demo only
+fi
+ZWY_KC_ADMIN_PASSWORD="${ZWY_KC_ADMIN_PASSWORD:-}"
 ZWY_KC_DB_NAME="${ZWY_KC_DB_NAME:-keycloak}"
 ZWY_KC_DB_USER="${ZWY_KC_DB_USER:-keycloak}"
 ZWY_KC_DB_PASSWORD="${ZWY_KC_DB_PASSWORD:-keycloak_demo}" # local demo only
@@ -493,6 +498,7 @@ _kc_start() {
     return 1
   fi
   require_root
+  _kc_require_admin_password || return 1
   ensure_tools
   ensure_runtime_dirs
   local jdk
@@ -558,7 +564,34 @@ _kc_kill_ours() {
   _unmark_started keycloak
 }
 
+_kc_require_admin_password() {
+  [[ -n "$ZWY_KC_ADMIN_PASSWORD" ]] && return 0
+  err "keycloak: set ZWY_KC_ADMIN_PASSWORD (the bootstrap administrator's password); 'admin' is only used in the local demo (ZWY_DEMO=true)"
+  return 1
+}
+
+# Brute-force protection of the master realm (the admin console's realm), which the realm files
+# do not cover: temporary lockout with backoff, never permanent, so that guessing is slowed down
+# and an attacker cannot lock the administrator out for good. Idempotent: PUT only on a difference.
+_kc_brute_force='{"bruteForceProtected": true, "permanentLockout": false, "failureFactor": 10, "bruteForceStrategy": "MULTIPLE",
+  "waitIncrementSeconds": 60, "maxFailureWaitSeconds": 900, "maxDeltaTimeSeconds": 43200,
+  "quickLoginCheckMilliSeconds": 1000, "minimumQuickLoginWaitSeconds": 60}'
+_kc_protect_master() {
+  local token=$1 current resp
+  current=$(curl -fs -m 20 -H "Authorization: Bearer $token" "$ZWY_KC_URL/admin/realms/master") || {
+    err "keycloak: cannot read realm master"; return 1; }
+  if jq -e --argjson want "$_kc_brute_force" '. as $r | all($want | to_entries[]; $r[.key] == .value)' <<<"$current" >/dev/null; then
+    return 0
+  fi
+  resp=$(curl -s -m 20 -w '\n%{http_code}' -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data-binary "$_kc_brute_force" "$ZWY_KC_URL/admin/realms/master")
+  case "${resp##*$'\n'}" in 2*) log "keycloak: brute-force protection of realm master switched on (temporary lockout)"; return 0 ;; esac
+  err "keycloak: protecting realm master failed (HTTP ${resp##*$'\n'}): ${resp%$'\n'*}"
+  return 1
+}
+
 _kc_admin_token() {
+  _kc_require_admin_password || return 1
   curl -fs -m 20 -d grant_type=password -d client_id=admin-cli \
     --data-urlencode "username=$ZWY_KC_ADMIN_USER" --data-urlencode "password=$ZWY_KC_ADMIN_PASSWORD" \
     "$ZWY_KC_URL/realms/master/protocol/openid-connect/token" | jq -r .access_token
@@ -628,6 +661,13 @@ keycloak_sync_realms() {
     echo "$sum" >"$hashfile"
     done_list+=("$realm")
   done
+  if [[ -z "$token" ]]; then
+    token=$(_kc_admin_token || true)
+    if [[ -z "$token" || "$token" == null ]]; then
+      err "keycloak: cannot get an admin token for $ZWY_KC_ADMIN_USER (realm master)"; return 1
+    fi
+  fi
+  _kc_protect_master "$token" || return 1
   if ((${#done_list[@]})); then
     log "keycloak: imported realm(s) ${done_list[*]} from $ZWY_KC_REALM_DIR ($kept unchanged)"
   else

@@ -32,7 +32,7 @@ class OrganisationTest {
     static final String STAFF_FIELDS = "id tenantCode username familyName givenName name roles site enabled";
     static final String WINDOW_FIELDS = "id hallId number name kind department { name } categories { code name } "
             + "aHolder { staff { username } assignedBy } bHolder { staff { username } }";
-    static final String CREATE_STAFF = "mutation($i: CreateStaffInput!) { createStaff(input: $i) { created staff { " + STAFF_FIELDS + " } } }";
+    static final String CREATE_STAFF = "mutation($i: CreateStaffInput!) { createStaff(input: $i) { created activationSecret staff { " + STAFF_FIELDS + " } } }";
     static final String CREATE_WINDOW = "mutation($i: CreateWindowInput!) { createWindow(input: $i) { created window { " + WINDOW_FIELDS + " } } }";
     static final String ASSIGN = "mutation($i: AssignWindowHolderInput!) { assignWindowHolder(input: $i) { window { " + WINDOW_FIELDS + " } } }";
     static final String ADD_HALL = "mutation($i: AddHallInput!) { addHall(input: $i) { hall { id regionCode level name phone openingHours { weekday } } } }";
@@ -179,7 +179,10 @@ class OrganisationTest {
         String username = LIANSHAN + ".t" + suffix();
         Map<String, Object> in = newStaff(username.substring(7), List.of("clerk", "window_lead"));
         in.put("site", "441825104");
-        JsonNode staff = createStaff(in);
+        Api.Response created = Api.graphql(admin(), CREATE_STAFF, Map.of("i", in));
+        assertThat(created.errors()).as(created.body().toString()).isNull();
+        JsonNode staff = created.data().at("/createStaff/staff");
+        String secret = created.data().at("/createStaff/activationSecret").asString();
         assertThat(staff.get("username").asString()).isEqualTo(username);
         assertThat(staff.get("name").asString()).isEqualTo("黄小燕");
         assertThat(staff.get("roles").toString()).isEqualTo("[\"clerk\",\"window_lead\"]");
@@ -194,15 +197,23 @@ class OrganisationTest {
         assertThat(account.get("requiredActions").toString()).contains("UPDATE_PASSWORD");
         assertThat(KeycloakAccounts.realmRoles(account.get("id").asString())).contains("clerk", "window_lead")
                 .doesNotContain("centre_admin");
-        // the test platform sets the temporary password "demo": it is accepted, but the account is not set up yet
-        Api.Response grant = KeycloakAccounts.passwordGrant(username, "demo");
+        // no shared password: "demo" is refused; the one-time secret is accepted, but the account is not set up yet
+        assertThat(KeycloakAccounts.passwordGrant(username, "demo").status()).isEqualTo(401);
+        Api.Response grant = KeycloakAccounts.passwordGrant(username, secret);
         assertThat(grant.status()).isEqualTo(400);
         assertThat(grant.body().get("error_description").asString()).containsIgnoringCase("not fully set up");
+        // the person activates it with the secret and their own password; then the token carries the tenant claim
+        String password = "Pw-" + UUID.randomUUID();
+        assertThat(KeycloakAccounts.activate(username, secret, password)).isEmpty();
+        Api.Response me = Api.graphql(Tokens.staff(username, password), "{ me { tenantCode siteCode roles } }", Map.of());
+        assertThat(me.data().at("/me/tenantCode").asString()).isEqualTo(LIANSHAN);
+        assertThat(me.data().at("/me/siteCode").asString()).isEqualTo("441825104");
 
         // repeating the call is harmless
         Api.Response again = Api.graphql(admin(), CREATE_STAFF, Map.of("i", in));
         assertThat(again.errors()).isNull();
         assertThat(again.data().at("/createStaff/created").asBoolean()).isFalse();
+        assertThat(again.data().at("/createStaff/activationSecret").isNull()).isTrue();
         assertThat(again.data().at("/createStaff/staff/id").asString()).isEqualTo(staff.get("id").asString());
         // the same username with other details is a conflict, not a second person
         in.put("givenName", "大燕");

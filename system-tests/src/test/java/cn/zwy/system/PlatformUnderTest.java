@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Redis, Elasticsearch and Keycloak (which {@code ./platform test} started). One set per test
  * JVM, shared by all test classes, stopped when the run ends (and by a shutdown hook if the JVM
  * is killed), so a run leaves no process behind. Databases, index prefix and event stream come
- * from the environment {@code ./platform test} sets: fresh for each run.
+ * from the environment {@code ./platform test} sets: fresh for each run. When the services stop,
+ * the staff accounts the run made in the shared Keycloak realm are deleted again
+ * ({@link KeycloakAccounts#removeAccountsOfThisRun}).
  */
 public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable {
 
@@ -60,12 +62,15 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
     private static final Map<Service, Process> RUNNING = new LinkedHashMap<>();
     private static final List<Process> EXTRA = new java.util.ArrayList<>();
     private static boolean started;
+    private static Instant startedAt;
+    private static boolean accountsRemoved;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (PlatformUnderTest.class) {
             if (started) return;
             started = true;
+            startedAt = Instant.now();
             Runtime.getRuntime().addShutdownHook(new Thread(PlatformUnderTest::stopAll));
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(PlatformUnderTest.class, this);
             Files.createDirectories(LOGS);
@@ -160,6 +165,8 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
                 .replaceFirst("events$", "rl:"));
         // the local demo's setting: schema introspection for everyone
         env.put("ZWY_PUBLIC_INTROSPECTION", "true");
+        // the tests run the staff reconciliation themselves (reconcileStaff) and assert on its report
+        env.put("ZWY_STAFF_RECONCILE_INITIAL_DELAY", "PT6H");
         env.putAll(settings);
         File log = LOGS.resolve(logName).toFile();
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
@@ -214,6 +221,14 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
         EXTRA.clear();
         for (Service s : List.of(Service.GATEWAY, Service.SEARCH, Service.CASE, Service.TENANT)) {
             try { stop(s); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
+        if (startedAt != null && !accountsRemoved) {
+            accountsRemoved = true;
+            try {
+                KeycloakAccounts.removeAccountsOfThisRun(startedAt);
+            } catch (RuntimeException e) {
+                System.err.println("staff accounts of this run not removed: " + e);
+            }
         }
     }
 }

@@ -89,6 +89,23 @@ public class OrganisationGraph {
         return post(u -> u.path("/api/tenants/{code}/staff").build(tenant), body(input), jwt); // {staff, created}
     }
 
+    /** {staff, activationSecret}; tenant-service decides which accounts the caller may invite (only <tenant>.admin for a province). */
+    @MutationMapping
+    public Mono<Map<String, Object>> issueStaffInvitation(@Argument Map<String, Object> input, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.require(jwt);
+        String tenant = String.valueOf(input.get("tenantCode"));
+        if (!caller.isCentreAdminOf(tenant) && !caller.administers(tenant)) {
+            throw ApiException.forbidden("无权为 " + tenant + " 的工作人员签发激活码");
+        }
+        return post(u -> u.path("/api/tenants/{code}/staff/invitations").build(tenant), Map.of("username", input.get("username")), jwt);
+    }
+
+    @MutationMapping
+    public Mono<Map<String, Object>> reconcileStaff(@AuthenticationPrincipal Jwt jwt) {
+        if (!Callers.require(jwt).isPlatformOperator()) throw ApiException.forbidden("只有平台运营人员可以核对工作人员账号");
+        return post(u -> u.path("/api/staff/reconcile").build(), Map.of(), jwt);
+    }
+
     @MutationMapping
     public Mono<Map<String, Object>> updateStaffRoles(@Argument Map<String, Object> input, @AuthenticationPrincipal Jwt jwt) {
         String tenant = requireAdmin(jwt, input);

@@ -13,6 +13,7 @@ import cn.zwy.tenant.organisation.OrganisationViews.DepartmentView;
 import cn.zwy.tenant.organisation.OrganisationViews.WindowView;
 import cn.zwy.tenant.organisation.ServiceWindow;
 import cn.zwy.tenant.organisation.WindowAssignment;
+import cn.zwy.tenant.staff.StaffReconciliation;
 import cn.zwy.tenant.staff.StaffService;
 import cn.zwy.tenant.staff.StaffView;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The organisation of demo tenant 441825 连山 (T3–T7): the town centre 吉田镇便民服务中心 as a
+ * The organisation of demo tenant 441825 连山 (T3–T7), and the staff rows of the other demo tenants' clerks: the town centre 吉田镇便民服务中心 as a
  * second hall, staff rows for the realm file's demo users, departments stationed in the county
  * centre with their chief representatives, windows with business categories, and lianshan.clerk
  * as A holder of 综合受理窗口 1. Loaded when {@code zwy.demo.enabled}; every step uses a natural
@@ -51,6 +52,13 @@ public class DemoOrganisation implements ApplicationRunner {
 
     record DemoStaff(String username, String family, String given, List<String> roles, String site) {}
 
+    /** The demo clerks of the other demo tenants (T7: every account with a tenant claim has its record). */
+    record OtherStaff(String tenantCode, DemoStaff staff) {}
+
+    static final List<OtherStaff> OTHER_STAFF = List.of(
+            new OtherStaff("440781", new DemoStaff("taishan.clerk", "陈", "嘉欣", List.of("clerk"), null)),
+            new OtherStaff("411521", new DemoStaff("luoshan.clerk", "王", "红梅", List.of("clerk"), null)));
+
     static final List<DemoStaff> STAFF = List.of(
             new DemoStaff("lianshan.admin", "韦", "建国", List.of("centre_admin"), null),
             new DemoStaff("lianshan.clerk", "覃", "丽华", List.of("clerk"), null),
@@ -60,11 +68,14 @@ public class DemoOrganisation implements ApplicationRunner {
     private final HallService halls;
     private final StaffService staff;
     private final OrganisationService organisation;
+    private final StaffReconciliation reconciliation;
 
-    public DemoOrganisation(HallService halls, StaffService staff, OrganisationService organisation) {
+    public DemoOrganisation(HallService halls, StaffService staff, OrganisationService organisation,
+                            StaffReconciliation reconciliation) {
         this.halls = halls;
         this.staff = staff;
         this.organisation = organisation;
+        this.reconciliation = reconciliation;
     }
 
     @Override
@@ -75,9 +86,20 @@ public class DemoOrganisation implements ApplicationRunner {
             // demo data edited since (e.g. a post reassigned): keep what is there
             log.warn("demo organisation of {} not (fully) loaded: {}", LIANSHAN, e.getMessage());
         }
+        // every other account of the realm file with a tenant claim gets its record too (T7),
+        // whatever demo accounts the file gains later; Keycloak down: the scheduled run does it
+        try {
+            reconciliation.reconcile();
+        } catch (RuntimeException e) {
+            log.warn("staff records of the demo accounts not reconciled yet: {}", e.toString());
+        }
     }
 
     private void load() {
+        for (OtherStaff o : OTHER_STAFF) {
+            DemoStaff s = o.staff();
+            staff.recordExistingAccount(o.tenantCode(), s.username(), s.family(), s.given(), s.roles(), s.site());
+        }
         // the town centre where jitian.agent works (seed 000: 镇政务服务中心所有窗口均为“一站式”); no street address in the seed
         halls.registerSite(LIANSHAN, JITIAN, new HallDetails("吉田镇便民服务中心", "连山壮族瑶族自治县吉田镇（详细地址以中心公告为准）",
                 "12345", OpeningHours.standardWorkdays("08:30", "11:30", "14:30", "17:30")));

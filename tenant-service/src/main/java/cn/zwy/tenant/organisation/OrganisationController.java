@@ -44,6 +44,14 @@ public class OrganisationController {
         return staff.create(Callers.require(), tenantCode, in);
     }
 
+    public record InvitationBody(String username) {}
+
+    /** A new one-time activation secret for the account (StaffService#issueInvitation). */
+    @PostMapping("/staff/invitations")
+    public StaffService.Invitation issueInvitation(@PathVariable String tenantCode, @RequestBody InvitationBody body) {
+        return staff.issueInvitation(Callers.require(), tenantCode, body.username());
+    }
+
     @PutMapping("/staff/{staffId}/roles")
     public StaffView updateRoles(@PathVariable String tenantCode, @PathVariable UUID staffId, @RequestBody RolesBody body) {
         return staff.updateRoles(Callers.require(), tenantCode, staffId, body.roles());

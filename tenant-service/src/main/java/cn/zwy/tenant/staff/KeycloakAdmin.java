@@ -15,7 +15,15 @@ import org.springframework.web.client.RestClient;
 public class KeycloakAdmin {
 
     /** A staff account as Keycloak returns it (the fields we use). */
-    public record StaffAccount(String id, String username, boolean enabled, Map<String, List<String>> attributes) {}
+    public record StaffAccount(String id, String username, boolean enabled, Map<String, List<String>> attributes,
+                               String firstName, String lastName, Long createdTimestamp) {
+
+        /** The single value of an attribute (tenant, site), or null. */
+        public String attribute(String name) {
+            List<String> values = attributes == null ? null : attributes.get(name);
+            return values == null || values.size() != 1 ? null : values.get(0);
+        }
+    }
 
     private record TokenResponse(String access_token, long expires_in) {}
 
@@ -49,6 +57,11 @@ public class KeycloakAdmin {
                 .filter(a -> a.attributes() != null && a.attributes().getOrDefault("tenant", List.of()).contains(tenantCode)).toList();
     }
 
+    /**
+     * Creates an enabled account that must set its password at first sign-in. With a one-time
+     * secret (temporary password) the person can sign in once with it; without one the account
+     * has no credential at all and nobody can sign in until an invitation is issued.
+     */
     public void create(String username, String firstName, String lastName, Map<String, List<String>> attributes,
                        String temporaryPassword) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username, "enabled", true,
@@ -114,6 +127,31 @@ public class KeycloakAdmin {
     public void setEnabled(String userId, boolean enabled) {
         http.put().uri("/admin/realms/{realm}/users/{id}", props.realm(), userId).headers(h -> h.setBearerAuth(token()))
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", enabled)).retrieve().toBodilessEntity();
+    }
+
+    /**
+     * Replaces the account's password by a one-time secret that must be changed at first sign-in
+     * (Keycloak adds the required action UPDATE_PASSWORD to a temporary password) and ends its
+     * sessions, so an earlier password or session stops working.
+     */
+    public void setTemporaryPassword(String userId, String secret) {
+        http.put().uri("/admin/realms/{realm}/users/{id}/reset-password", props.realm(), userId).headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("type", "password", "value", secret, "temporary", true))
+                .retrieve().toBodilessEntity();
+        logout(userId);
+    }
+
+    /** Ends the account's sessions: its refresh tokens stop working. */
+    public void logout(String userId) {
+        http.post().uri("/admin/realms/{realm}/users/{id}/logout", props.realm(), userId).headers(h -> h.setBearerAuth(token()))
+                .retrieve().toBodilessEntity();
+    }
+
+    /** One page of the realm's accounts (service accounts are not listed by Keycloak). */
+    public List<StaffAccount> page(int first, int max) {
+        List<StaffAccount> found = http.get().uri("/admin/realms/{realm}/users?first={f}&max={m}&briefRepresentation=false",
+                props.realm(), first, max).headers(h -> h.setBearerAuth(token())).retrieve().body(ACCOUNTS);
+        return found == null ? List.of() : found;
     }
 
     /** Forgets the cached token (e.g. after Keycloak answered 401/403 because the realm changed). */

@@ -14,9 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps Keycloak in step with the tenant lifecycle, from the event path (so a Keycloak outage
  * delays, never loses, the work): an onboarded tenant gets its staff administrator account
- * (tenant attribute, role centre_admin, password to be set at first sign-in) and its staff are
- * enabled; a suspended tenant's staff are disabled, so they can no longer sign in to it.
- * Every step checks the current state first, so replays are harmless.
+ * (tenant attribute, role centre_admin, NO password: whoever onboarded the tenant issues its
+ * one-time activation secret with issueStaffInvitation), linked to the staff row onboarding
+ * wrote. A suspended tenant's staff accounts are disabled, signed out and put on the revocation
+ * list; a reactivated tenant's accounts are enabled again only where the staff row is enabled
+ * (a person disabled on purpose before the suspension stays disabled; an account without a row
+ * stays disabled until the reconciliation gives it one). Every step checks the current state
+ * first, so replays are harmless.
  */
 @Component
 public class StaffProvisioner implements EventHandler {
@@ -24,12 +28,14 @@ public class StaffProvisioner implements EventHandler {
     private static final Logger log = LoggerFactory.getLogger(StaffProvisioner.class);
 
     private final KeycloakAdmin keycloak;
-    private final KeycloakProperties props;
+    private final StaffService staff;
+    private final StaffRevocations revocations;
     private final JsonMapper json;
 
-    public StaffProvisioner(KeycloakAdmin keycloak, KeycloakProperties props, JsonMapper json) {
+    public StaffProvisioner(KeycloakAdmin keycloak, StaffService staff, StaffRevocations revocations, JsonMapper json) {
         this.keycloak = keycloak;
-        this.props = props;
+        this.staff = staff;
+        this.revocations = revocations;
         this.json = json;
     }
 
@@ -58,32 +64,54 @@ public class StaffProvisioner implements EventHandler {
     private void apply(DomainEvent event) {
         switch (event.type()) {
             case TenantEvents.ONBOARDED -> onboarded(json.readValue(event.payload(), TenantEvents.Onboarded.class));
-            case TenantEvents.SUSPENDED -> setStaffEnabled(event.tenantId(), false);
+            case TenantEvents.SUSPENDED -> suspended(event.tenantId());
             default -> { /* not ours */ }
         }
     }
 
     private void onboarded(TenantEvents.Onboarded t) {
         if (keycloak.find(t.adminUsername()).isEmpty()) {
-            keycloak.create(t.adminUsername(), "管理员", t.name(), Map.of("tenant", List.of(t.tenantCode())),
-                    props.initialPassword());
-            log.info("staff administrator {} of tenant {} created", t.adminUsername(), t.tenantCode());
+            // no credential at all: nobody can sign in to it until an activation secret is issued
+            keycloak.create(t.adminUsername(), StaffService.ADMIN_GIVEN_NAME, t.name(),
+                    Map.of("tenant", List.of(t.tenantCode())), null);
+            log.info("staff administrator {} of tenant {} created (no password until an invitation is issued)",
+                    t.adminUsername(), t.tenantCode());
         }
         // granted every time (Keycloak ignores a role already held): a replay after a failure
         // between creating the account and granting the role still ends with the role
         String id = keycloak.find(t.adminUsername()).orElseThrow(
                 () -> new IllegalStateException("account " + t.adminUsername() + " not found right after creating it")).id();
         keycloak.grantRealmRole(id, Caller.CENTRE_ADMIN);
+        staff.linkAdministrator(t.tenantCode(), t.name(), id);
         // a new tenant has no other staff yet; searching Keycloak by attribute is only needed on a comeback
-        if (t.reactivated()) setStaffEnabled(t.tenantCode(), true);
+        if (t.reactivated()) reactivated(t.tenantCode());
     }
 
-    private void setStaffEnabled(String tenantCode, boolean enabled) {
+    private void suspended(String tenantCode) {
         for (KeycloakAdmin.StaffAccount a : keycloak.staffOf(tenantCode)) {
-            if (a.enabled() != enabled) {
-                keycloak.setEnabled(a.id(), enabled);
-                log.info("staff account {} of tenant {} {}", a.username(), tenantCode, enabled ? "enabled" : "disabled");
+            if (a.enabled()) {
+                keycloak.setEnabled(a.id(), false);
+                log.info("staff account {} of suspended tenant {} disabled", a.username(), tenantCode);
             }
+            keycloak.logout(a.id());
+            revocations.revoke(a.id());
+        }
+    }
+
+    private void reactivated(String tenantCode) {
+        Map<String, Boolean> rows = staff.enabledByUsername(tenantCode);
+        for (KeycloakAdmin.StaffAccount a : keycloak.staffOf(tenantCode)) {
+            Boolean enabledRow = rows.get(a.username());
+            if (!Boolean.TRUE.equals(enabledRow)) {
+                if (enabledRow == null) log.warn("staff account {} of tenant {} has no staff record: left disabled (T7 drift)",
+                        a.username(), tenantCode);
+                continue;
+            }
+            if (!a.enabled()) {
+                keycloak.setEnabled(a.id(), true);
+                log.info("staff account {} of reactivated tenant {} enabled", a.username(), tenantCode);
+            }
+            revocations.restore(a.id());
         }
     }
 }

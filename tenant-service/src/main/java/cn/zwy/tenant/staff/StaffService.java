@@ -7,6 +7,7 @@ import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.hall.HallRepository;
 import cn.zwy.tenant.tenant.Tenant;
+import cn.zwy.tenant.tenant.TenantEvents;
 import cn.zwy.tenant.tenant.TenantLookup;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,7 +51,14 @@ public class StaffService {
 
     public record NewStaff(String username, String familyName, String givenName, List<String> roles, String site) {}
 
-    public record CreateResult(StaffView staff, boolean created) {}
+    /**
+     * {@code activationSecret}: the one-time secret of a new account (null when nothing was
+     * created); shown once to the administrator, who hands it to the person.
+     */
+    public record CreateResult(StaffView staff, boolean created, String activationSecret) {}
+
+    /** A new one-time secret for the account; its earlier password and sessions no longer work. */
+    public record Invitation(StaffView staff, String activationSecret) {}
 
     public record StaffPage(List<Item> items, boolean hasNextPage, long totalCount) {
         public record Item(String cursor, StaffView staff) {}
@@ -63,27 +71,30 @@ public class StaffService {
     private final HallRepository halls;
     private final TenantTransactions tx;
     private final KeycloakAdmin keycloak;
-    private final KeycloakProperties props;
     private final OutboxPublisher outbox;
-
+    private final StaffRevocations revocations;
     private final TenantLookup lookup;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    public StaffService(StaffRepository staff, HallRepository halls, TenantTransactions tx,
-                        KeycloakAdmin keycloak, KeycloakProperties props, OutboxPublisher outbox, TenantLookup lookup) {
+    public StaffService(StaffRepository staff, HallRepository halls, TenantTransactions tx, KeycloakAdmin keycloak,
+                        OutboxPublisher outbox, StaffRevocations revocations, TenantLookup lookup,
+                        org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.lookup = lookup;
         this.staff = staff;
         this.halls = halls;
         this.tx = tx;
         this.keycloak = keycloak;
-        this.props = props;
         this.outbox = outbox;
+        this.revocations = revocations;
     }
 
     /**
-     * Creates the Keycloak account (tenant and site attributes, the realm roles, password to be
-     * set at first sign-in; temporary password only when {@code zwy.keycloak.initial-password}
-     * is set) and the staff row. Repeating the same call returns the existing staff member
-     * ({@code created = false}); the same username with other details is a CONFLICT.
+     * Creates the Keycloak account (tenant and site attributes, the realm roles, a one-time
+     * activation secret as temporary password: the person must choose a password at the first
+     * sign-in) and the staff row. Repeating the same call returns the existing staff member
+     * ({@code created = false}, no secret: {@link #issueInvitation} makes a new one); the same
+     * username with other details is a CONFLICT.
      */
     public CreateResult create(Caller caller, String tenantCode, NewStaff in) {
         requireAdmin(caller, tenantCode);
@@ -93,17 +104,19 @@ public class StaffService {
         SortedSet<String> roles = roles(in.roles());
         String site = in.site() == null || in.site().isBlank() ? null : in.site().strip();
         return tx.write(tenantCode, () -> {
+            lockUsername(username);
             if (site != null) requireSite(tenantCode, site);
             var existing = staff.findByUsername(username);
             if (existing.isPresent()) {
                 Staff s = existing.get();
                 if (s.getFamilyName().equals(family) && s.getGivenName().equals(given) && s.roleSet().equals(roles)
                         && Objects.equals(s.getSite(), site) && s.isEnabled()) {
-                    return new CreateResult(StaffView.of(s), false);
+                    return new CreateResult(StaffView.of(s), false, null);
                 }
                 throw ApiException.conflict("username", "用户名已被本中心另一名工作人员使用: " + username);
             }
-            String keycloakId = keycloak(() -> ensureAccount(tenantCode, username, family, given, roles, site));
+            String secret = ActivationSecret.generate();
+            String keycloakId = keycloak(() -> ensureAccount(tenantCode, username, family, given, roles, site, secret));
             Staff s;
             try {
                 // the id is assigned, so Spring Data merges: keep the managed copy (it has the tenant id)
@@ -113,7 +126,7 @@ public class StaffService {
             }
             publish(s);
             log.info("staff {} of tenant {} created by {} with roles {}", username, tenantCode, caller.username(), roles);
-            return new CreateResult(StaffView.of(s), true);
+            return new CreateResult(StaffView.of(s), true, secret);
         });
     }
 
@@ -141,7 +154,11 @@ public class StaffService {
         });
     }
 
-    /** Disables the account (it can no longer sign in) and the staff row. Repeating it is harmless. */
+    /**
+     * Disables the account (it can no longer sign in), ends its sessions, puts it on the
+     * revocation list (its access tokens are refused at once) and disables the staff row.
+     * Repeating it is harmless.
+     */
     public StaffView disable(Caller caller, String tenantCode, UUID staffId) {
         requireAdmin(caller, tenantCode);
         return tx.write(tenantCode, () -> {
@@ -150,9 +167,12 @@ public class StaffService {
                 throw ApiException.validation("staffId", "不能停用自己的账号");
             }
             keycloak(() -> {
-                keycloak.setEnabled(accountId(s), false);
+                String id = accountId(s);
+                keycloak.setEnabled(id, false);
+                keycloak.logout(id);
                 return null;
             });
+            revoke(s.getKeycloakId());
             if (s.isEnabled()) {
                 s.disable();
                 staff.saveAndFlush(s);
@@ -160,6 +180,42 @@ public class StaffService {
                 log.info("staff {} of tenant {} disabled by {}", s.getUsername(), tenantCode, caller.username());
             }
             return StaffView.of(s);
+        });
+    }
+
+    /**
+     * Issues a new one-time activation secret for a staff member's account: the first one was
+     * lost, never handed over, or (for the {@code <tenant>.admin} made by onboarding, which has
+     * no password at all) never existed. Allowed to the tenant's centre administrator for its
+     * staff, and to whoever may onboard the tenant (its province's administrator, a platform
+     * operator) for the tenant's administrator account only. The account's earlier password and
+     * sessions stop working; disabled staff get none.
+     */
+    public Invitation issueInvitation(Caller caller, String tenantCode, String username) {
+        Tenant tenant = lookup.require(tenantCode);
+        if (username == null || username.isBlank()) throw ApiException.validation("username", "用户名不能为空");
+        String name = username.strip();
+        boolean admin = name.equals(TenantEvents.adminUsername(tenantCode));
+        if (!caller.isCentreAdminOf(tenantCode) && !(admin && caller.administers(tenantCode))) {
+            throw ApiException.forbidden(admin ? "只有本中心管理员、所在省份的省级管理员或平台运营人员可以为 " + name + " 签发激活码"
+                    : "只有本中心（" + tenantCode + "）的管理员可以为工作人员签发激活码");
+        }
+        TenantLookup.requireActive(tenant);
+        return tx.write(tenantCode, () -> {
+            Staff s = staff.findByUsername(name)
+                    .orElseThrow(() -> ApiException.notFound("username", "本租户没有该工作人员: " + name));
+            if (!s.isEnabled()) throw ApiException.conflict("username", "该工作人员已停用: " + name);
+            String secret = ActivationSecret.generate();
+            keycloak(() -> {
+                String id = keycloak.find(name).map(KeycloakAdmin.StaffAccount::id).orElseThrow(() -> new ApiException(
+                        ErrorCode.CONFLICT, "账号尚未在统一身份认证中建立，请稍后重试: " + name, "username", null));
+                if (s.getKeycloakId() == null) s.linkAccount(id);
+                keycloak.setTemporaryPassword(id, secret);
+                return null;
+            });
+            staff.saveAndFlush(s);
+            log.info("activation secret for staff {} of tenant {} issued by {}", name, tenantCode, caller.username());
+            return new Invitation(StaffView.of(s), secret);
         });
     }
 
@@ -180,6 +236,77 @@ public class StaffService {
     }
 
     /**
+     * The staff row of a new tenant's administrator {@code <tenant>.admin} (T7: every account with
+     * a tenant claim has its record). Called inside the onboarding transaction, bound to the new
+     * tenant; its account is made afterwards from the event path (StaffProvisioner), without a
+     * password, and linked to this row there. Present already (re-onboarding): nothing to do.
+     */
+    public void recordAdministrator(String tenantCode, String tenantName) {
+        String username = TenantEvents.adminUsername(tenantCode);
+        if (staff.findByUsername(username).isPresent()) return;
+        Staff s = staff.saveAndFlush(new Staff(username, administratorFamilyName(tenantName), ADMIN_GIVEN_NAME,
+                new TreeSet<>(Set.of(Caller.CENTRE_ADMIN)), null, null, "onboarding"));
+        publish(s);
+    }
+
+    /**
+     * Links the administrator's row to the account the provisioner made, creating the row if the
+     * tenant was onboarded before rows were made at onboarding. Repeating it is harmless.
+     */
+    public void linkAdministrator(String tenantCode, String tenantName, String keycloakId) {
+        tx.write(tenantCode, () -> {
+            String username = TenantEvents.adminUsername(tenantCode);
+            var row = staff.findByUsername(username);
+            if (row.isEmpty()) {
+                recordAdministrator(tenantCode, tenantName);
+                row = staff.findByUsername(username);
+            }
+            Staff s = row.orElseThrow();
+            if (!keycloakId.equals(s.getKeycloakId())) {
+                s.linkAccount(keycloakId);
+                staff.saveAndFlush(s);
+            }
+            return null;
+        });
+    }
+
+    /** Whether each of the tenant's staff is enabled in its record, by username. */
+    public Map<String, Boolean> enabledByUsername(String tenantCode) {
+        return tx.read(tenantCode, () -> {
+            Map<String, Boolean> out = new HashMap<>();
+            for (Staff s : staff.findAll()) out.put(s.getUsername(), s.isEnabled());
+            return out;
+        });
+    }
+
+    /**
+     * A staff row for an account that has none (reconciliation, T7), from the account's names,
+     * site attribute and T7 realm roles; runs inside the tenant's write transaction.
+     */
+    Staff recordFromAccount(KeycloakAdmin.StaffAccount a, SortedSet<String> roles, boolean enabled) {
+        Staff s = staff.saveAndFlush(new Staff(a.username(), nameOrElse(a.lastName(), "未知"), nameOrElse(a.firstName(), "未知"),
+                roles, a.attribute("site"), a.id(), "reconciliation"));
+        if (!enabled) s.disable();
+        staff.saveAndFlush(s);
+        publish(s);
+        return s;
+    }
+
+    private static String nameOrElse(String name, String fallback) {
+        if (name == null || name.isBlank()) return fallback;
+        String n = name.strip();
+        return n.length() > 20 ? n.substring(0, 20) : n;
+    }
+
+    /** 阳山县 → the administrator's record is 阳山县 管理员 (family and given name columns hold at most 20). */
+    static String administratorFamilyName(String tenantName) {
+        String n = tenantName == null || tenantName.isBlank() ? "租户" : tenantName.strip();
+        return n.length() > 20 ? n.substring(0, 20) : n;
+    }
+
+    static final String ADMIN_GIVEN_NAME = "管理员";
+
+    /**
      * Records a staff member whose Keycloak account already exists (the demo users of the realm
      * file): does NOT touch Keycloak. Only for demo data; returns the existing row when present.
      */
@@ -191,8 +318,17 @@ public class StaffService {
         }));
     }
 
+    /**
+     * Serialises everything that creates the row of one username until its transaction ends:
+     * createStaff makes the Keycloak account before it writes the row, and the reconciliation
+     * must not take that moment for drift and write a row of its own.
+     */
+    void lockUsername(String username) {
+        jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))::text", String.class, "zwy:staff:" + username);
+    }
+
     private String ensureAccount(String tenantCode, String username, String family, String given,
-                                 SortedSet<String> roles, String site) {
+                                 SortedSet<String> roles, String site, String secret) {
         var account = keycloak.find(username);
         if (account.isPresent()) {
             // an earlier attempt created it (or someone did by hand): adopt it only if it is this tenant's
@@ -201,14 +337,18 @@ public class StaffService {
             if (!tenantAttr.equals(List.of(tenantCode))) {
                 throw ApiException.conflict("username", "Keycloak 中已有同名账号且不属于本租户: " + username);
             }
+            // adopted (an earlier attempt failed before the row was written, so its secret was
+            // never shown): this call's secret replaces whatever password it had
+            keycloak.setTemporaryPassword(account.get().id(), secret);
         } else {
             Map<String, List<String>> attributes = new HashMap<>();
             attributes.put("tenant", List.of(tenantCode));
             if (site != null) attributes.put("site", List.of(site));
             try {
-                keycloak.create(username, given, family, attributes, props.initialPassword());
+                keycloak.create(username, given, family, attributes, secret);
             } catch (org.springframework.web.client.HttpClientErrorException.Conflict e) {
-                // a concurrent identical call created it a moment ago: adopt it below
+                // a concurrent identical call created it a moment ago: adopt it, with this call's secret
+                keycloak.find(username).ifPresent(a -> keycloak.setTemporaryPassword(a.id(), secret));
             }
         }
         String id = keycloak.find(username).orElseThrow(() -> new IllegalStateException("account " + username + " not found after create")).id();
@@ -222,6 +362,15 @@ public class StaffService {
                 .orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "Keycloak 中没有账号 " + s.getUsername(), "staffId", null)).id();
         s.linkAccount(id);
         return id;
+    }
+
+    private void revoke(String keycloakId) {
+        try {
+            revocations.revoke(keycloakId);
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("revocation list not written: {}", e.toString());
+            throw new ApiException(ErrorCode.UNAVAILABLE, "账号已在统一身份认证中停用，但登录令牌的撤销名单（Redis）暂不可用，请稍后重试", null, null);
+        }
     }
 
     private <T> T keycloak(Supplier<T> call) {
