@@ -12,7 +12,8 @@
 # path before its measured run), BENCH_WARMUP_PASS (5s per path in the first pass), BENCH_CONNECTIONS
 # (4), BENCH_PROFILE=1 (also record the gateway with JFR under load; summaries in the log dir),
 # BENCH_NO_DOC=1 (do not touch docs/benchmarks/gateway.md), BENCH_LABEL (a word for the doc),
-# BENCH_KEEP=1 (leave the services running afterwards; a next run reuses them as they are).
+# BENCH_KEEP=1 (leave the services running afterwards; a next run reuses them as they are),
+# BENCH_MEASURE=0 (with BENCH_PROFILE=1: only the profiles, no figures).
 
 # What production runs: the helm chart gives each service 512 MiB and -XX:MaxRAMPercentage=70
 # (≈ 358 MiB heap) with G1; the JIT is the full tiered one (no TieredStopAtLevel).
@@ -99,7 +100,8 @@ _bg_path() {
 
 # _bg_wrk KEY DURATION: run wrk on one path; prints wrk's output.
 _bg_wrk() {
-  local key=$1 dur=$2 args=(-t2 "-c${BENCH_CONNECTIONS:-4}" "-d$dur" --latency --timeout 5s)
+  local key=$1 dur=$2
+  local args=(-t2 "-c${BENCH_CONNECTIONS:-4}" "-d$dur" --latency --timeout 5s)
   if [[ -n "${_bg_body[$key]}" ]]; then
     GRAPHQL_BODY="${_bg_body[$key]}" GRAPHQL_TOKEN="${_bg_token[$key]}" \
       wrk "${args[@]}" -s "$ZWY_REPO_ROOT/benchmarks/graphql-post.lua" "${_bg_url[$key]}"
@@ -172,12 +174,13 @@ _bg_profile() {
   jcmd "$pid" JFR.start name="gwbench-$name" settings=profile duration="${secs}s" filename="$f" >/dev/null
   _bg_wrk "$key" "${secs}s" >/dev/null
   sleep 2
-  local i; for ((i = 0; i < 30 && ! -s "$f"; i++)); do sleep 1; done
+  local i
+  for ((i = 0; i < 30; i++)); do [[ -s "$f" ]] && break; sleep 1; done
   [[ -s "$f" ]] || { warn "JFR recording $f missing"; return 0; }
   {
     echo "# gateway CPU profile while wrk drives: ${_bg_label[$key]} (${secs}s, JFR settings=profile)"
     echo
-    echo "## where the samples are (a sample counts in every group its stack passes through; stacks cut at 256 frames)"
+    echo "## CPU samples by library (of the leaf-most frame outside the JDK)"
     _bg_profile_groups "$f"
     echo
     jfr view --width 160 hot-methods "$f" 2>/dev/null | head -40
@@ -185,32 +188,43 @@ _bg_profile() {
   log "  profile: $ZWY_LOG_DIR/gwbench-$name-profile.txt (recording $f)"
 }
 
-# _bg_profile_groups JFR: share of CPU samples whose stack passes through each group of code.
+_bg_profiles() {
+  log "profiling the gateway with JFR ..."
+  _bg_profile graphql-hall hall.gateway 20
+  _bg_profile graphql-token token.gateway 20
+  _bg_profile realms realms.gateway 15
+}
+
+# _bg_profile_groups JFR: CPU samples by the library of their leaf-most frame outside the JDK (a
+# sample in HashMap.get called from Micrometer counts for Micrometer), so the shares add up to 100 %.
 _bg_profile_groups() {
   jfr print --events jdk.ExecutionSample --stack-depth 256 "$1" | awk '
     BEGIN {
-      n = split("graphql parse (graphql.parser)|graphql validation (graphql.validation)|graphql execution (graphql.execution)|" \
-        "graphql instrumentation (graphql.execution.instrumentation,graphql.analysis)|" \
-        "spring graphql (org.springframework.graphql)|observation/tracing/metrics (io.micrometer,brave)|" \
-        "JSON (tools.jackson,com.fasterxml)|spring security/JWT (org.springframework.security,com.nimbusds)|" \
-        "redis (io.lettuce,org.springframework.data.redis)|spring cloud gateway (org.springframework.cloud.gateway)|" \
-        "webclient (org.springframework.web.reactive.function.client)|reactor netty (reactor.netty)|" \
-        "netty (io.netty)|reactor core (reactor.core)|logging (ch.qos.logback,org.slf4j)", groups, "|")
+      n = split("graphql parse=graphql.parser,graphql.org.antlr|graphql validation=graphql.validation|" \
+        "graphql execution and instrumentation=graphql.|spring graphql=org.springframework.graphql|" \
+        "observation, metrics, tracing (micrometer, brave)=io.micrometer,brave.|JSON (jackson)=tools.jackson,com.fasterxml|" \
+        "spring security, JWT (nimbus)=org.springframework.security,com.nimbusds|redis (rate limiter)=io.lettuce,org.springframework.data.redis|" \
+        "spring cloud gateway=org.springframework.cloud.gateway|webclient=org.springframework.web.reactive.function.client|" \
+        "spring web, http=org.springframework.web,org.springframework.http|spring core, util=org.springframework.core,org.springframework.util|" \
+        "reactor netty=reactor.netty|netty=io.netty|reactor core, context=reactor.|zwy code=cn.zwy|logging=ch.qos.logback,org.slf4j", groups, "|")
     }
-    /^jdk.ExecutionSample/ { if (inside) flush(); inside = 1; delete hit; total++; next }
+    function flush() { if (inside) { count[cat == "" ? "JDK only" : cat]++ } }
+    /^jdk.ExecutionSample/ { flush(); inside = 1; cat = ""; done = 0; total++; next }
     /^[ \t]+[a-zA-Z_$][a-zA-Z0-9_$.]*\(/ {
+      if (done) next
       frame = $1
-      for (g = 1; g <= n; g++) {
-        pkgs = groups[g]; sub(/^.*\(/, "", pkgs); sub(/\)$/, "", pkgs)
+      if (frame ~ /^(java|jdk|sun)\./) next
+      done = 1; cat = "other"
+      for (g = 1; g <= n && cat == "other"; g++) {
+        name = groups[g]; sub(/=.*/, "", name); pkgs = groups[g]; sub(/^[^=]*=/, "", pkgs)
         m = split(pkgs, p, ",")
-        for (k = 1; k <= m; k++) if (index(frame, p[k] ".") == 1) hit[g] = 1
+        for (k = 1; k <= m; k++) if (index(frame, p[k]) == 1) { cat = name; break }
       }
     }
-    function flush(  g) { for (g in hit) count[g]++ }
     END {
-      if (inside) flush()
+      flush()
       printf "samples: %d\n", total
-      for (g = 1; g <= n; g++) if (count[g] > 0) printf "  %5.1f %%  %s\n", 100 * count[g] / total, groups[g]
+      for (c in count) printf "  %5.1f %%  %s\n", 100 * count[c] / total, c | "sort -rn"
     }'
 }
 
@@ -232,8 +246,8 @@ _bg_report() {
       "${_bg_p99[$key]}" "$added" "${_bg_fail[$key]}"
   done
   echo
-  echo "| compared side by side | gateway's added p50 ÷ nginx's | gateway's throughput ÷ nginx's | gateway's throughput ÷ direct | goal |"
-  echo "|---|---|---|---|---|"
+  echo "| compared side by side | p50 through the gateway − through nginx | gateway's added p50 ÷ nginx's | gateway's throughput ÷ nginx's | gateway's throughput ÷ direct | goal |"
+  echo "|---|---|---|---|---|---|"
   local g goal gw
   for g in realms hall items token; do
     [[ -n "${_bg_p50[$g.direct]:-}" ]] || continue
@@ -243,12 +257,12 @@ _bg_report() {
       hall) goal="one-field read: throughput ≥ 60 % of direct, added p50 ≤ 3 ms" ;;
       *) goal="—" ;;
     esac
-    printf '| %s | %s | %s | %s | %s |\n' "${_bg_label[$gw]}" \
+    printf '| %s | %s ms | %s | %s | %s | %s |\n' "${_bg_label[$gw]}" "$(_bg_sub "${_bg_p50[$gw]}" "${_bg_p50[$g.nginx]}")" \
       "$(_bg_ratio "$(_bg_sub "${_bg_p50[$gw]}" "${_bg_p50[$g.direct]}")" "$(_bg_sub "${_bg_p50[$g.nginx]}" "${_bg_p50[$g.direct]}")")" \
       "$(_bg_pct "${_bg_rps[$gw]}" "${_bg_rps[$g.nginx]}")" "$(_bg_pct "${_bg_rps[$gw]}" "${_bg_rps[$g.direct]}")" "$goal"
   done
   if [[ -n "${_bg_p50[hall.apq]:-}" ]]; then
-    printf '| %s | %s | %s | %s | |\n' "${_bg_label[hall.apq]}" \
+    printf '| %s | %s ms | %s | %s | %s | |\n' "${_bg_label[hall.apq]}" "$(_bg_sub "${_bg_p50[hall.apq]}" "${_bg_p50[hall.nginx]}")" \
       "$(_bg_ratio "$(_bg_sub "${_bg_p50[hall.apq]}" "${_bg_p50[hall.direct]}")" "$(_bg_sub "${_bg_p50[hall.nginx]}" "${_bg_p50[hall.direct]}")")" \
       "$(_bg_pct "${_bg_rps[hall.apq]}" "${_bg_rps[hall.nginx]}")" "$(_bg_pct "${_bg_rps[hall.apq]}" "${_bg_rps[hall.direct]}")"
   fi
@@ -287,7 +301,9 @@ bench_gateway() {
   if [[ -n "${BENCH_KEEP:-}" ]]; then trap '_bg_nginx_stop' EXIT
   else trap '_bg_nginx_stop; services_down; infra_stop_started_by_us' EXIT; fi
   # services of an earlier BENCH_KEEP run are reused with their data
-  _svc_health "$GATEWAY_PORT" || reset_test_databases
+  _svc_health "$TENANT_SERVICE_PORT" || reset_test_databases
+  # four JVMs compiling at once on a busy 2-core machine can take minutes to start
+  export ZWY_SERVICE_START_TIMEOUT=${ZWY_SERVICE_START_TIMEOUT:-420}
   export ZWY_TENANT_DB=zwy_gwbench_tenant ZWY_CASE_DB=zwy_gwbench_case ZWY_SEARCH_DB=zwy_gwbench_search
   # the rate limit would cut a load test short; everything else is as deployed
   export ZWY_ES_INDEX_PREFIX=zwy-gwbench ZWY_EVENTS_STREAM=zwy-gwbench:events ZWY_EVENTS_CONSUMER=gwbench-1 ZWY_DEMO=true \
@@ -328,6 +344,11 @@ bench_gateway() {
 
   local key
   for key in "${_bg_order[@]}"; do _bg_check "$key"; done
+  if [[ "${BENCH_MEASURE:-1}" == 0 ]]; then
+    for key in hall.gateway token.gateway realms.gateway; do _bg_wrk "$key" 10s >/dev/null; done
+    _bg_profiles
+    return 0
+  fi
   log "warm-up: ${BENCH_WARMUP_PASS:-5s} per path (the JIT compiles the hot paths of every JVM involved)"
   for key in "${_bg_order[@]}"; do _bg_wrk "$key" "${BENCH_WARMUP_PASS:-5s}" >/dev/null; done
   local load_before; load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -351,11 +372,7 @@ DOC
 )
   echo
   printf '%s\n' "$block"
-  if [[ -n "${BENCH_PROFILE:-}" ]]; then
-    log "profiling the gateway with JFR ..."
-    _bg_profile graphql-hall hall.gateway 20
-    _bg_profile realms realms.gateway 15
-  fi
+  [[ -z "${BENCH_PROFILE:-}" ]] || _bg_profiles
   [[ -n "${BENCH_NO_DOC:-}" ]] || _bg_write_doc "$block"
   log "gateway benchmark done in $(_secs_since "$t0")s (wrk output: $ZWY_LOG_DIR/gwbench-wrk.log)"
 }

@@ -59,7 +59,7 @@ _svc_start() {
 }
 
 _svc_wait() {
-  local name=$1 port=$2 timeout=${3:-120} i pid
+  local name=$1 port=$2 timeout=${3:-${ZWY_SERVICE_START_TIMEOUT:-120}} i pid
   for ((i = 0; i < timeout * 2; i++)); do
     _svc_health "$port" && return 0
     pid=$(pid_from_file "$(_svc_pidfile "$name")" 2>/dev/null || true)
