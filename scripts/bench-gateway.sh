@@ -13,7 +13,10 @@
 # (4), BENCH_PROFILE=1 (also record the gateway with JFR under load; summaries in the log dir),
 # BENCH_NO_DOC=1 (do not touch docs/benchmarks/gateway.md), BENCH_LABEL (a word for the doc),
 # BENCH_KEEP=1 (leave the services running afterwards; a next run reuses them as they are),
-# BENCH_MEASURE=0 (with BENCH_PROFILE=1: only the profiles, no figures).
+# BENCH_MEASURE=0 (with BENCH_PROFILE=1: only the profiles, no figures),
+# BENCH_BASELINE_JAR=/path/gateway.jar (a second gateway, e.g. built from an earlier commit, on
+# BENCH_PORT_BASE+5 in front of the same services; its paths run right before the current gateway's,
+# so a change is measured before/after side by side instead of in two runs under different load).
 
 # What production runs: the helm chart gives each service 512 MiB and -XX:MaxRAMPercentage=70
 # (≈ 358 MiB heap) with G1; the JIT is the full tiered one (no TieredStopAtLevel).
@@ -71,6 +74,30 @@ CONF
   local i
   for ((i = 0; i < 50; i++)); do _tcp_open 127.0.0.1 "$port" && break; sleep 0.1; done
   log "nginx: listening on 127.0.0.1:$port (pid $(cat "$d/nginx.pid"))"
+}
+
+_bg_baseline_start() {
+  local port=$1 pidfile log
+  pidfile="$ZWY_RUN_DIR/gwbench-baseline-gateway.pid"; log="$ZWY_LOG_DIR/gwbench-baseline-gateway.log"
+  [[ -f "$BENCH_BASELINE_JAR" ]] || die "BENCH_BASELINE_JAR: no such file $BENCH_BASELINE_JAR"
+  [[ -z "$(pid_on_port "$port")" ]] || die "baseline gateway: port $port is taken (pid $(pid_on_port "$port"))"
+  # shellcheck disable=SC2086
+  (export GATEWAY_PORT=$port; _launch gateway-baseline "$pidfile" "$log" "$ZWY_REPO_ROOT" "$JAVA_HOME/bin/java" \
+    $ZWY_SERVICE_HEAP $ZWY_SERVICE_JVM_OPTS -Dfile.encoding=UTF-8 -jar "$BENCH_BASELINE_JAR")
+  local i pid
+  for ((i = 0; i < ZWY_SERVICE_START_TIMEOUT * 2; i++)); do
+    _svc_health "$port" && { log "baseline gateway: ready on :$port ($BENCH_BASELINE_JAR)"; return 0; }
+    pid=$(pid_from_file "$pidfile" 2>/dev/null || true)
+    [[ -n "$pid" ]] || { show_log_tail "$log" 40 since-start; die "baseline gateway exited during start-up"; }
+    sleep 0.5
+  done
+  die "baseline gateway did not become ready on :$port"
+}
+
+_bg_baseline_stop() {
+  local pid
+  pid=$(pid_from_file "$ZWY_RUN_DIR/gwbench-baseline-gateway.pid" 2>/dev/null) || return 0
+  stop_pid gateway-baseline "$pid" 30 || true
 }
 
 _bg_nginx_stop() {
@@ -249,9 +276,11 @@ _bg_report() {
   echo "| compared side by side | p50 through the gateway − through nginx | gateway's added p50 ÷ nginx's | gateway's throughput ÷ nginx's | gateway's throughput ÷ direct | goal |"
   echo "|---|---|---|---|---|---|"
   local g goal gw
-  for g in realms hall items token; do
+  local gws=(gateway); [[ -n "${_bg_p50[hall.baseline]:-}" ]] && gws=(baseline gateway)
+  local v
+  for g in realms hall items token; do for v in "${gws[@]}"; do
     [[ -n "${_bg_p50[$g.direct]:-}" ]] || continue
-    gw=$g.gateway
+    gw=$g.$v
     case $g in
       realms) goal="added p50 ≤ 1.5× nginx's, throughput ≥ 70 % of nginx's" ;;
       hall) goal="one-field read: throughput ≥ 60 % of direct, added p50 ≤ 3 ms" ;;
@@ -260,7 +289,7 @@ _bg_report() {
     printf '| %s | %s ms | %s | %s | %s | %s |\n' "${_bg_label[$gw]}" "$(_bg_sub "${_bg_p50[$gw]}" "${_bg_p50[$g.nginx]}")" \
       "$(_bg_ratio "$(_bg_sub "${_bg_p50[$gw]}" "${_bg_p50[$g.direct]}")" "$(_bg_sub "${_bg_p50[$g.nginx]}" "${_bg_p50[$g.direct]}")")" \
       "$(_bg_pct "${_bg_rps[$gw]}" "${_bg_rps[$g.nginx]}")" "$(_bg_pct "${_bg_rps[$gw]}" "${_bg_rps[$g.direct]}")" "$goal"
-  done
+  done; done
   if [[ -n "${_bg_p50[hall.apq]:-}" ]]; then
     printf '| %s | %s ms | %s | %s | %s | |\n' "${_bg_label[hall.apq]}" "$(_bg_sub "${_bg_p50[hall.apq]}" "${_bg_p50[hall.nginx]}")" \
       "$(_bg_ratio "$(_bg_sub "${_bg_p50[hall.apq]}" "${_bg_p50[hall.direct]}")" "$(_bg_sub "${_bg_p50[hall.nginx]}" "${_bg_p50[hall.direct]}")")" \
@@ -298,8 +327,8 @@ bench_gateway() {
   export ZWY_SERVICE_HEAP="$BENCH_JVM_HEAP"
   export ZWY_SERVICE_JVM_OPTS="$BENCH_JVM_OPTS${BENCH_PROFILE:+ -XX:FlightRecorderOptions=stackdepth=256}"
   _ZWY_SERVICES_SH=; source "$ZWY_REPO_ROOT/scripts/services.sh"
-  if [[ -n "${BENCH_KEEP:-}" ]]; then trap '_bg_nginx_stop' EXIT
-  else trap '_bg_nginx_stop; services_down; infra_stop_started_by_us' EXIT; fi
+  if [[ -n "${BENCH_KEEP:-}" ]]; then trap '_bg_nginx_stop; _bg_baseline_stop' EXIT
+  else trap '_bg_nginx_stop; _bg_baseline_stop; services_down; infra_stop_started_by_us' EXIT; fi
   # services of an earlier BENCH_KEEP run are reused with their data
   _svc_health "$TENANT_SERVICE_PORT" || reset_test_databases
   # four JVMs compiling at once on a busy 2-core machine can take minutes to start
@@ -313,6 +342,11 @@ bench_gateway() {
   build_services
   services_up
   _bg_nginx_start "$nginx_port"
+  local bl=''
+  if [[ -n "${BENCH_BASELINE_JAR:-}" ]]; then
+    _bg_baseline_start $((base + 5))
+    bl="http://127.0.0.1:$((base + 5))"
+  fi
   : >"$ZWY_LOG_DIR/gwbench-wrk.log"
 
   local gw="http://127.0.0.1:$GATEWAY_PORT" ts="http://127.0.0.1:$TENANT_SERVICE_PORT" ng="http://127.0.0.1:$nginx_port"
@@ -323,9 +357,11 @@ bench_gateway() {
   token=$(_bg_token_for lianshan.admin) || die "no token for lianshan.admin from Keycloak"
   _bg_path realms.direct "Keycloak certs, direct" "$ZWY_KC_URL$certs"
   _bg_path realms.nginx "Keycloak certs, through nginx" "$ng$certs"
+  [[ -z "$bl" ]] || _bg_path realms.baseline "Keycloak certs, through the baseline gateway" "$bl$certs"
   _bg_path realms.gateway "Keycloak certs, through the gateway's /realms/** route" "$gw$certs"
   _bg_path hall.direct "tenant-service GET /api/tenants/441825/hall, direct" "$ts/api/tenants/441825/hall"
   _bg_path hall.nginx "the same through nginx" "$ng/api/tenants/441825/hall"
+  [[ -z "$bl" ]] || _bg_path hall.baseline "GraphQL hall, baseline gateway" "$bl/graphql" "$(_bg_json "$q_hall")"
   _bg_path hall.gateway "GraphQL hall { name address phone } (one-field read)" "$gw/graphql" "$(_bg_json "$q_hall")"
   if _bg_apq_supported "$gw"; then
     local hash; hash=$(printf '%s' "$q_hall" | sha256sum | cut -d' ' -f1)
@@ -337,9 +373,11 @@ bench_gateway() {
   fi
   _bg_path items.direct "tenant-service GET /api/tenants/441825/items?first=20, direct" "$ts/api/tenants/441825/items?toleratedMissing=true&first=20"
   _bg_path items.nginx "the same through nginx" "$ng/api/tenants/441825/items?toleratedMissing=true&first=20"
+  [[ -z "$bl" ]] || _bg_path items.baseline "GraphQL items(first: 20), baseline gateway" "$bl/graphql" "$(_bg_json "$q_items")"
   _bg_path items.gateway "GraphQL items(first: 20) (catalog list)" "$gw/graphql" "$(_bg_json "$q_items")"
   _bg_path token.direct "tenant-service GET …/hall-changes?first=5 with a staff token, direct" "$ts/api/tenants/441825/hall-changes?first=5" "" "$token"
   _bg_path token.nginx "the same through nginx" "$ng/api/tenants/441825/hall-changes?first=5" "" "$token"
+  [[ -z "$bl" ]] || _bg_path token.baseline "GraphQL hallChanges with a staff token, baseline gateway" "$bl/graphql" "$(_bg_json "$q_token")" "$token"
   _bg_path token.gateway "GraphQL hallChanges(first: 5) with a staff token" "$gw/graphql" "$(_bg_json "$q_token")" "$token"
 
   local key
@@ -358,14 +396,15 @@ bench_gateway() {
 
   local table; table=$(_bg_report)
   local javav; javav=$("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)
-  local block
+  local block baseline_note=''
+  [[ -z "$bl" ]] || baseline_note="- baseline gateway: \`$BENCH_BASELINE_JAR\` on port $((base + 5)), in front of the same services, each of its paths measured right before the current gateway's"$'\n'
   block=$(cat <<DOC
 Run $(date -u '+%Y-%m-%d %H:%M UTC')${BENCH_LABEL:+ ($BENCH_LABEL)}, commit $(git -C "$ZWY_REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ZWY_REPO_ROOT" diff --quiet 2>/dev/null || echo ' with local changes'), with \`./platform bench gateway\`.
 
 - machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average $load_before before the measured runs, $load_after after; shared with the demo platform and other work, so read the ratios, not the absolute figures
 - JVM: $javav; every service started with \`$ZWY_SERVICE_HEAP $ZWY_SERVICE_JVM_OPTS\` (full tiered JIT)
 - load: wrk, 2 threads, ${BENCH_CONNECTIONS:-4} connections; a ${BENCH_WARMUP_PASS:-5s} warm-up pass over every path, then per path ${BENCH_WARMUP:-3s} warm-up and ${BENCH_DURATION:-10s} measured; compared paths measured one right after the other
-- nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'): \`proxy_pass\` to keepalive upstreams, worker_processes auto, access log off
+$baseline_note- nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'): \`proxy_pass\` to keepalive upstreams, worker_processes auto, access log off
 
 $table
 DOC
