@@ -16,7 +16,9 @@
 # BENCH_MEASURE=0 (with BENCH_PROFILE=1: only the profiles, no figures),
 # BENCH_BASELINE_JAR=/path/gateway.jar (a second gateway, e.g. built from an earlier commit, on
 # BENCH_PORT_BASE+5 in front of the same services; its paths run right before the current gateway's,
-# so a change is measured before/after side by side instead of in two runs under different load).
+# so a change is measured before/after side by side instead of in two runs under different load),
+# BENCH_BASELINE_ENV='NAME=value …' (extra environment of the baseline gateway, e.g. the same jar
+# with other settings: BENCH_BASELINE_ENV="ZWY_TRACING_SAMPLING_PROBABILITY=1.0").
 
 # What production runs: the helm chart gives each service 512 MiB and -XX:MaxRAMPercentage=70
 # (≈ 358 MiB heap) with G1; the JIT is the full tiered one (no TieredStopAtLevel).
@@ -82,7 +84,8 @@ _bg_baseline_start() {
   [[ -f "$BENCH_BASELINE_JAR" ]] || die "BENCH_BASELINE_JAR: no such file $BENCH_BASELINE_JAR"
   [[ -z "$(pid_on_port "$port")" ]] || die "baseline gateway: port $port is taken (pid $(pid_on_port "$port"))"
   # shellcheck disable=SC2086
-  (export GATEWAY_PORT=$port; _launch gateway-baseline "$pidfile" "$log" "$ZWY_REPO_ROOT" "$JAVA_HOME/bin/java" \
+  (export GATEWAY_PORT=$port; [[ -z "${BENCH_BASELINE_ENV:-}" ]] || eval "export $BENCH_BASELINE_ENV"
+    _launch gateway-baseline "$pidfile" "$log" "$ZWY_REPO_ROOT" "$JAVA_HOME/bin/java" \
     $ZWY_SERVICE_HEAP $ZWY_SERVICE_JVM_OPTS -Dfile.encoding=UTF-8 -jar "$BENCH_BASELINE_JAR")
   local i pid
   for ((i = 0; i < ZWY_SERVICE_START_TIMEOUT * 2; i++)); do
@@ -397,7 +400,7 @@ bench_gateway() {
   local table; table=$(_bg_report)
   local javav; javav=$("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)
   local block baseline_note=''
-  [[ -z "$bl" ]] || baseline_note="- baseline gateway: \`$BENCH_BASELINE_JAR\` on port $((base + 5)), in front of the same services, each of its paths measured right before the current gateway's"$'\n'
+  [[ -z "$bl" ]] || baseline_note="- baseline gateway: \`$BENCH_BASELINE_JAR\`${BENCH_BASELINE_ENV:+ with \`$BENCH_BASELINE_ENV\`} on port $((base + 5)), in front of the same services, each of its paths measured right before the current gateway's"$'\n'
   block=$(cat <<DOC
 Run $(date -u '+%Y-%m-%d %H:%M UTC')${BENCH_LABEL:+ ($BENCH_LABEL)}, commit $(git -C "$ZWY_REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ZWY_REPO_ROOT" diff --quiet 2>/dev/null || echo ' with local changes'), with \`./platform bench gateway\`.
 
