@@ -20,6 +20,10 @@ export ZWY_TENANT_SERVICE_URL="http://127.0.0.1:$TENANT_SERVICE_PORT" ZWY_CASE_S
 # the local demo: schema introspection for anonymous callers too (production default: staff only)
 export ZWY_PUBLIC_INTROSPECTION="${ZWY_PUBLIC_INTROSPECTION:-true}"
 ZWY_SERVICE_HEAP="${ZWY_SERVICE_HEAP:--Xms64m -Xmx256m}"
+# JIT and GC of the service JVMs. The default trades peak throughput for start-up (a laptop demo,
+# the system tests); the gateway benchmark sets what a production deployment runs with
+# (ZWY_SERVICE_JVM_OPTS="-XX:+UseG1GC", full tiered JIT), or its figures would mislead.
+ZWY_SERVICE_JVM_OPTS="${ZWY_SERVICE_JVM_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 ZWY_VERSION=0.1.0-SNAPSHOT
 
 _svc_jar() { printf '%s/%s/target/%s-%s.jar' "$ZWY_REPO_ROOT" "$1" "$1" "$ZWY_VERSION"; }
@@ -63,12 +67,12 @@ _svc_start() {
       ZWY_EVENTS_HMAC_KEY="$(zwy_secret events-hmac-key)"
     # shellcheck disable=SC2086
     _launch "$name" "$pidfile" "$log" "$ZWY_REPO_ROOT" "$JAVA_HOME/bin/java" $ZWY_SERVICE_HEAP \
-      -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 -jar "$(_svc_jar "$name")"
+      $ZWY_SERVICE_JVM_OPTS -Dfile.encoding=UTF-8 -jar "$(_svc_jar "$name")"
   )
 }
 
 _svc_wait() {
-  local name=$1 port=$2 timeout=${3:-120} i pid
+  local name=$1 port=$2 timeout=${3:-${ZWY_SERVICE_START_TIMEOUT:-120}} i pid
   for ((i = 0; i < timeout * 2; i++)); do
     _svc_health "$port" && return 0
     pid=$(pid_from_file "$(_svc_pidfile "$name")" 2>/dev/null || true)

@@ -48,6 +48,16 @@ public final class Api {
         return send(b.build());
     }
 
+    /** A GraphQL POST with a body as given (e.g. only {@code extensions}, as persisted queries are sent). */
+    public static Response graphql(String token, Map<String, Object> body) {
+        var b = HttpRequest.newBuilder(URI.create(PlatformUnderTest.Service.GATEWAY.url() + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return send(b.build());
+    }
+
     public static Response get(String url, String token) {
         var b = HttpRequest.newBuilder(URI.create(url)).GET();
         if (token != null) b.header("Authorization", "Bearer " + token);

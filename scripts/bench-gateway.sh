@@ -1,0 +1,420 @@
+# shellcheck shell=bash
+# `./platform bench gateway`: what the gateway adds to a request, next to what nginx adds.
+# Sourced by ./platform (after lib.sh, infra.sh, services.sh). Starts its own instance of the four
+# services (ports BENCH_PORT_BASE..+3, default 26080; databases zwy_gwbench_*) with the JVM settings
+# of a production deployment, an nginx on BENCH_PORT_BASE+10 with keepalive upstreams to
+# tenant-service and Keycloak, and measures each path with wrk (4 connections): first a warm-up
+# pass over every path, then per path a short warm-up and a measured run. Paths that are compared
+# run right after one another, because on a shared 2-core machine only ratios taken side by side
+# mean anything. Figures: printed, and written between the markers of docs/benchmarks/gateway.md.
+#
+# Knobs: BENCH_PORT_BASE (26080), BENCH_DURATION (10s, measured run per path), BENCH_WARMUP (3s per
+# path before its measured run), BENCH_WARMUP_PASS (5s per path in the first pass), BENCH_CONNECTIONS
+# (4), BENCH_PROFILE=1 (also record the gateway with JFR under load; summaries in the log dir),
+# BENCH_NO_DOC=1 (do not touch docs/benchmarks/gateway.md), BENCH_LABEL (a word for the doc),
+# BENCH_KEEP=1 (leave the services running afterwards; a next run reuses them as they are),
+# BENCH_MEASURE=0 (with BENCH_PROFILE=1: only the profiles, no figures),
+# BENCH_BASELINE_JAR=/path/gateway.jar (a second gateway, e.g. built from an earlier commit, on
+# BENCH_PORT_BASE+5 in front of the same services; its paths run right before the current gateway's,
+# so a change is measured before/after side by side instead of in two runs under different load),
+# BENCH_BASELINE_ENV='NAME=value …' (extra environment of the baseline gateway, e.g. the same jar
+# with other settings: BENCH_BASELINE_ENV="ZWY_TRACING_SAMPLING_PROBABILITY=1.0").
+
+# What production runs: the helm chart gives each service 512 MiB and -XX:MaxRAMPercentage=70
+# (≈ 358 MiB heap) with G1; the JIT is the full tiered one (no TieredStopAtLevel).
+BENCH_JVM_HEAP="${BENCH_JVM_HEAP:--Xms358m -Xmx358m}"
+BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--XX:+UseG1GC}"
+
+_bg_nginx_dir=''
+
+_bg_require_tools() {
+  have nginx || apt_install nginx-light
+  have nginx || apt_install nginx
+  have wrk || apt_install wrk
+  have nginx || die "nginx is missing and could not be installed (apt-get install nginx-light)"
+  have wrk || die "wrk is missing and could not be installed (apt-get install wrk)"
+}
+
+# _bg_nginx_start PORT: nginx on 127.0.0.1:PORT, /api/ → tenant-service, /realms/ → Keycloak,
+# both as keepalive upstreams (what a production reverse proxy would be configured with).
+_bg_nginx_start() {
+  local port=$1 d
+  d="$ZWY_RUN_DIR/gwbench-nginx"
+  _bg_nginx_dir=$d
+  rm -rf "$d"; install -d -m 0755 "$d" "$d/tmp"
+  cat >"$d/nginx.conf" <<CONF
+worker_processes auto;
+pid $d/nginx.pid;
+error_log $d/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $d/tmp/body;
+  proxy_temp_path $d/tmp/proxy;
+  fastcgi_temp_path $d/tmp/fastcgi;
+  uwsgi_temp_path $d/tmp/uwsgi;
+  scgi_temp_path $d/tmp/scgi;
+  upstream tenantservice { server 127.0.0.1:$TENANT_SERVICE_PORT; keepalive 16; }
+  upstream keycloak { server $ZWY_KC_HOST:$ZWY_KC_PORT; keepalive 16; }
+  server {
+    listen 127.0.0.1:$port;
+    location /api/ {
+      proxy_pass http://tenantservice;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+    location /realms/ {
+      proxy_pass http://keycloak;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+CONF
+  [[ -z "$(pid_on_port "$port")" ]] || die "nginx: port $port is taken by another process (pid $(pid_on_port "$port"))"
+  nginx -p "$d" -c "$d/nginx.conf" -e "$d/error.log" || die "nginx did not start (log: $d/error.log)"
+  local i
+  for ((i = 0; i < 50; i++)); do _tcp_open 127.0.0.1 "$port" && break; sleep 0.1; done
+  log "nginx: listening on 127.0.0.1:$port (pid $(cat "$d/nginx.pid"))"
+}
+
+_bg_baseline_start() {
+  local port=$1 pidfile log
+  pidfile="$ZWY_RUN_DIR/gwbench-baseline-gateway.pid"; log="$ZWY_LOG_DIR/gwbench-baseline-gateway.log"
+  [[ -f "$BENCH_BASELINE_JAR" ]] || die "BENCH_BASELINE_JAR: no such file $BENCH_BASELINE_JAR"
+  [[ -z "$(pid_on_port "$port")" ]] || die "baseline gateway: port $port is taken (pid $(pid_on_port "$port"))"
+  # shellcheck disable=SC2086
+  (export GATEWAY_PORT=$port; [[ -z "${BENCH_BASELINE_ENV:-}" ]] || eval "export $BENCH_BASELINE_ENV"
+    _launch gateway-baseline "$pidfile" "$log" "$ZWY_REPO_ROOT" "$JAVA_HOME/bin/java" \
+    $ZWY_SERVICE_HEAP $ZWY_SERVICE_JVM_OPTS -Dfile.encoding=UTF-8 -jar "$BENCH_BASELINE_JAR")
+  local i pid
+  for ((i = 0; i < ZWY_SERVICE_START_TIMEOUT * 2; i++)); do
+    _svc_health "$port" && { log "baseline gateway: ready on :$port ($BENCH_BASELINE_JAR)"; return 0; }
+    pid=$(pid_from_file "$pidfile" 2>/dev/null || true)
+    [[ -n "$pid" ]] || { show_log_tail "$log" 40 since-start; die "baseline gateway exited during start-up"; }
+    sleep 0.5
+  done
+  die "baseline gateway did not become ready on :$port"
+}
+
+_bg_baseline_stop() {
+  local pid
+  pid=$(pid_from_file "$ZWY_RUN_DIR/gwbench-baseline-gateway.pid" 2>/dev/null) || return 0
+  stop_pid gateway-baseline "$pid" 30 || true
+}
+
+_bg_nginx_stop() {
+  [[ -n "$_bg_nginx_dir" && -s "$_bg_nginx_dir/nginx.pid" ]] || return 0
+  nginx -p "$_bg_nginx_dir" -c "$_bg_nginx_dir/nginx.conf" -e "$_bg_nginx_dir/error.log" -s quit 2>/dev/null || true
+  _bg_nginx_dir=''
+}
+
+# _bg_ms VALUE: wrk's latency ("812.00us", "1.23ms", "1.02s") in milliseconds.
+_bg_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0
+    if (v ~ /us$/) n = n / 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n = n * 60000; else if (v ~ /s$/) n = n * 1000
+    printf "%.2f", n }'
+}
+
+# Results, by path key: requests/s, p50 ms, p99 ms, failed requests, label.
+declare -gA _bg_rps=() _bg_p50=() _bg_p99=() _bg_fail=() _bg_label=()
+declare -ga _bg_order=()
+# path definitions: key → "METHOD URL [BODY]"
+declare -gA _bg_url=() _bg_body=() _bg_token=()
+
+# _bg_path KEY LABEL URL [BODY] [TOKEN]: a path to measure (BODY: GraphQL POST body).
+_bg_path() {
+  _bg_order+=("$1"); _bg_label[$1]=$2; _bg_url[$1]=$3; _bg_body[$1]=${4:-}; _bg_token[$1]=${5:-}
+}
+
+# _bg_wrk KEY DURATION: run wrk on one path; prints wrk's output.
+_bg_wrk() {
+  local key=$1 dur=$2
+  local args=(-t2 "-c${BENCH_CONNECTIONS:-4}" "-d$dur" --latency --timeout 5s)
+  if [[ -n "${_bg_body[$key]}" ]]; then
+    GRAPHQL_BODY="${_bg_body[$key]}" GRAPHQL_TOKEN="${_bg_token[$key]}" \
+      wrk "${args[@]}" -s "$ZWY_REPO_ROOT/benchmarks/graphql-post.lua" "${_bg_url[$key]}"
+  elif [[ -n "${_bg_token[$key]}" ]]; then
+    wrk "${args[@]}" -H "Authorization: Bearer ${_bg_token[$key]}" "${_bg_url[$key]}"
+  else
+    wrk "${args[@]}" "${_bg_url[$key]}"
+  fi
+}
+
+# _bg_check KEY: one request must succeed before a path is measured (a benchmark of errors is worthless).
+_bg_check() {
+  local key=$1 out code
+  local args=(-sS -m 10 -o "$ZWY_RUN_DIR/gwbench-check.out" -w '%{http_code}')
+  [[ -n "${_bg_token[$key]}" ]] && args+=(-H "Authorization: Bearer ${_bg_token[$key]}")
+  if [[ -n "${_bg_body[$key]}" ]]; then
+    args+=(-H 'Content-Type: application/json' -d "${_bg_body[$key]}")
+  fi
+  code=$(curl "${args[@]}" "${_bg_url[$key]}") || code=000
+  out=$(head -c 400 "$ZWY_RUN_DIR/gwbench-check.out" 2>/dev/null || true)
+  if [[ "$code" != 200 ]] || [[ -n "${_bg_body[$key]}" && "$out" == *'"errors"'* ]]; then
+    die "${_bg_label[$key]}: ${_bg_url[$key]} answered $code: $out"
+  fi
+}
+
+_bg_measure() {
+  local key=$1 out
+  _bg_wrk "$key" "${BENCH_WARMUP:-3s}" >/dev/null
+  out=$(_bg_wrk "$key" "${BENCH_DURATION:-10s}")
+  printf '%s\n' "$out" >>"$ZWY_LOG_DIR/gwbench-wrk.log"
+  _bg_rps[$key]=$(awk '/^Requests\/sec:/{printf "%.0f", $2}' <<<"$out")
+  _bg_p50[$key]=$(_bg_ms "$(awk '$1=="50%"{print $2}' <<<"$out")")
+  _bg_p99[$key]=$(_bg_ms "$(awk '$1=="99%"{print $2}' <<<"$out")")
+  local non2xx gql sockerr
+  non2xx=$(awk '/Non-2xx or 3xx responses:/{print $NF}' <<<"$out")
+  gql=$(awk '/^graphql_failed:/{print $2}' <<<"$out")
+  sockerr=$(awk -F'[ ,]+' '/Socket errors:/{print $5+$7+$9+$11}' <<<"$out")
+  _bg_fail[$key]=$(( ${gql:-${non2xx:-0}} + ${sockerr:-0} ))
+  printf '  %-58s %7s req/s  p50 %7s ms  p99 %7s ms  failed %s\n' "${_bg_label[$key]}" "${_bg_rps[$key]}" \
+    "${_bg_p50[$key]}" "${_bg_p99[$key]}" "${_bg_fail[$key]}"
+}
+
+# _bg_token_for USER: an access token of the staff realm (password grant of demo-cli, local demo only).
+_bg_token_for() {
+  curl -fsS -m 10 -d grant_type=password -d client_id=demo-cli -d "username=$1" -d password=demo \
+    "$ZWY_KC_URL/realms/staff/protocol/openid-connect/token" | jq -r .access_token
+}
+
+# _bg_json QUERY [EXTENSIONS_JSON]: a GraphQL POST body.
+_bg_json() {
+  if [[ -n "${2:-}" ]]; then jq -cn --arg q "$1" --argjson e "$2" '{query: $q, extensions: $e}'
+  else jq -cn --arg q "$1" '{query: $q}'; fi
+}
+
+# _bg_apq_supported GATEWAY_URL: the gateway understands Apollo's automatic persisted queries.
+_bg_apq_supported() {
+  local r
+  r=$(curl -sS -m 10 -H 'Content-Type: application/json' \
+    -d '{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"0000000000000000000000000000000000000000000000000000000000000000"}}}' \
+    "$1/graphql" 2>/dev/null) || return 1
+  [[ "$r" == *PersistedQueryNotFound* ]]
+}
+
+# _bg_profile NAME KEY SECONDS: JFR of the gateway while wrk drives one path; CPU samples summarised.
+_bg_profile() {
+  local name=$1 key=$2 secs=$3 pid f
+  pid=$(pid_from_file "$(_svc_pidfile gateway)") || { warn "no gateway pid: no profile"; return 0; }
+  f="$ZWY_LOG_DIR/gwbench-$name.jfr"
+  rm -f "$f"
+  jcmd "$pid" JFR.start name="gwbench-$name" settings=profile duration="${secs}s" filename="$f" >/dev/null
+  _bg_wrk "$key" "${secs}s" >/dev/null
+  sleep 2
+  local i
+  for ((i = 0; i < 30; i++)); do [[ -s "$f" ]] && break; sleep 1; done
+  [[ -s "$f" ]] || { warn "JFR recording $f missing"; return 0; }
+  {
+    echo "# gateway CPU profile while wrk drives: ${_bg_label[$key]} (${secs}s, JFR settings=profile)"
+    echo
+    echo "## CPU samples by library (of the leaf-most frame outside the JDK)"
+    _bg_profile_groups "$f"
+    echo
+    jfr view --width 160 hot-methods "$f" 2>/dev/null | head -40
+  } >"$ZWY_LOG_DIR/gwbench-$name-profile.txt"
+  log "  profile: $ZWY_LOG_DIR/gwbench-$name-profile.txt (recording $f)"
+}
+
+_bg_profiles() {
+  log "profiling the gateway with JFR ..."
+  _bg_profile graphql-hall hall.gateway 20
+  _bg_profile graphql-token token.gateway 20
+  _bg_profile realms realms.gateway 15
+}
+
+# _bg_profile_groups JFR: CPU samples by the library of their leaf-most frame outside the JDK (a
+# sample in HashMap.get called from Micrometer counts for Micrometer), so the shares add up to 100 %.
+_bg_profile_groups() {
+  jfr print --events jdk.ExecutionSample --stack-depth 256 "$1" | awk '
+    BEGIN {
+      n = split("graphql parse=graphql.parser,graphql.org.antlr|graphql validation=graphql.validation|" \
+        "graphql execution and instrumentation=graphql.|spring graphql=org.springframework.graphql|" \
+        "observation, metrics, tracing (micrometer, brave)=io.micrometer,brave.|JSON (jackson)=tools.jackson,com.fasterxml|" \
+        "spring security, JWT (nimbus)=org.springframework.security,com.nimbusds|redis (rate limiter)=io.lettuce,org.springframework.data.redis|" \
+        "spring cloud gateway=org.springframework.cloud.gateway|webclient=org.springframework.web.reactive.function.client|" \
+        "spring web, http=org.springframework.web,org.springframework.http|spring core, util=org.springframework.core,org.springframework.util|" \
+        "reactor netty=reactor.netty|netty=io.netty|reactor core, context=reactor.|zwy code=cn.zwy|logging=ch.qos.logback,org.slf4j", groups, "|")
+    }
+    function flush() { if (inside) { count[cat == "" ? "JDK only" : cat]++ } }
+    /^jdk.ExecutionSample/ { flush(); inside = 1; cat = ""; done = 0; total++; next }
+    /^[ \t]+[a-zA-Z_$][a-zA-Z0-9_$.]*\(/ {
+      if (done) next
+      frame = $1
+      if (frame ~ /^(java|jdk|sun)\./) next
+      done = 1; cat = "other"
+      for (g = 1; g <= n && cat == "other"; g++) {
+        name = groups[g]; sub(/=.*/, "", name); pkgs = groups[g]; sub(/^[^=]*=/, "", pkgs)
+        m = split(pkgs, p, ",")
+        for (k = 1; k <= m; k++) if (index(frame, p[k]) == 1) { cat = name; break }
+      }
+    }
+    END {
+      flush()
+      printf "samples: %d\n", total
+      for (c in count) printf "  %5.1f %%  %s\n", 100 * count[c] / total, c | "sort -rn"
+    }'
+}
+
+# _bg_ratio A B: A/B with two decimals, or n/a when B is not meaningfully above zero.
+_bg_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0.05) print "n/a"; else printf "%.2f", a / b }'; }
+_bg_sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+_bg_pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "n/a"; else printf "%.0f %%", 100 * a / b }'; }
+
+# _bg_report: the table and the ratios, as Markdown.
+_bg_report() {
+  local key direct
+  echo "| path | requests/s | p50 | p99 | p50 added to the direct call | failed |"
+  echo "|---|---|---|---|---|---|"
+  for key in "${_bg_order[@]}"; do
+    direct=${key%%.*}.direct
+    local added='—'
+    [[ "$key" != "$direct" && -n "${_bg_p50[$direct]:-}" ]] && added="$(_bg_sub "${_bg_p50[$key]}" "${_bg_p50[$direct]}") ms"
+    printf '| %s | %s | %s ms | %s ms | %s | %s |\n' "${_bg_label[$key]}" "${_bg_rps[$key]}" "${_bg_p50[$key]}" \
+      "${_bg_p99[$key]}" "$added" "${_bg_fail[$key]}"
+  done
+  echo
+  echo "| compared side by side | p50 through the gateway − through nginx | gateway's added p50 ÷ nginx's | gateway's throughput ÷ nginx's | gateway's throughput ÷ direct | goal |"
+  echo "|---|---|---|---|---|---|"
+  local g goal gw
+  local gws=(gateway); [[ -n "${_bg_p50[hall.baseline]:-}" ]] && gws=(baseline gateway)
+  local v
+  for g in realms hall items token; do for v in "${gws[@]}"; do
+    [[ -n "${_bg_p50[$g.direct]:-}" ]] || continue
+    gw=$g.$v
+    case $g in
+      realms) goal="added p50 ≤ 1.5× nginx's, throughput ≥ 70 % of nginx's" ;;
+      hall) goal="one-field read: throughput ≥ 60 % of direct, added p50 ≤ 3 ms" ;;
+      *) goal="—" ;;
+    esac
+    printf '| %s | %s ms | %s | %s | %s | %s |\n' "${_bg_label[$gw]}" "$(_bg_sub "${_bg_p50[$gw]}" "${_bg_p50[$g.nginx]}")" \
+      "$(_bg_ratio "$(_bg_sub "${_bg_p50[$gw]}" "${_bg_p50[$g.direct]}")" "$(_bg_sub "${_bg_p50[$g.nginx]}" "${_bg_p50[$g.direct]}")")" \
+      "$(_bg_pct "${_bg_rps[$gw]}" "${_bg_rps[$g.nginx]}")" "$(_bg_pct "${_bg_rps[$gw]}" "${_bg_rps[$g.direct]}")" "$goal"
+  done; done
+  if [[ -n "${_bg_p50[hall.apq]:-}" ]]; then
+    printf '| %s | %s ms | %s | %s | %s | |\n' "${_bg_label[hall.apq]}" "$(_bg_sub "${_bg_p50[hall.apq]}" "${_bg_p50[hall.nginx]}")" \
+      "$(_bg_ratio "$(_bg_sub "${_bg_p50[hall.apq]}" "${_bg_p50[hall.direct]}")" "$(_bg_sub "${_bg_p50[hall.nginx]}" "${_bg_p50[hall.direct]}")")" \
+      "$(_bg_pct "${_bg_rps[hall.apq]}" "${_bg_rps[hall.nginx]}")" "$(_bg_pct "${_bg_rps[hall.apq]}" "${_bg_rps[hall.direct]}")"
+  fi
+}
+
+# _bg_write_doc BLOCK: replace the generated block of docs/benchmarks/gateway.md (the analysis around it stays).
+_bg_write_doc() {
+  local doc="$ZWY_REPO_ROOT/docs/benchmarks/gateway.md" block=$1 begin='<!-- bench-gateway:begin -->' end='<!-- bench-gateway:end -->'
+  mkdir -p "$(dirname "$doc")"
+  if [[ ! -f "$doc" ]] || ! grep -qF "$begin" "$doc"; then
+    printf '# Gateway benchmark\n\n%s\n%s\n\n' "$begin" "$end" >>"$doc"
+  fi
+  local tmp; tmp=$(mktemp)
+  printf '%s\n' "$block" >"$tmp.block"
+  awk -v b="$begin" -v e="$end" -v f="$tmp.block" '
+    $0 == b { print; while ((getline line < f) > 0) print line; skip = 1; next }
+    $0 == e { skip = 0 }
+    !skip { print }' "$doc" >"$tmp"
+  mv "$tmp" "$doc"; rm -f "$tmp.block"
+  log "figures written to docs/benchmarks/gateway.md"
+}
+
+bench_gateway() {
+  local t0; t0=$(now_ms)
+  pick_jdk || exit 1
+  require_maven
+  ensure_tools
+  _bg_require_tools
+  infra_up
+  local base=${BENCH_PORT_BASE:-26080} nginx_port
+  nginx_port=$((base + 10))
+  export ZWY_INSTANCE=gwbench ZWY_PORT_BASE=$base ZWY_TEST_DB_PREFIX=zwy_gwbench
+  export ZWY_SERVICE_HEAP="$BENCH_JVM_HEAP"
+  export ZWY_SERVICE_JVM_OPTS="$BENCH_JVM_OPTS${BENCH_PROFILE:+ -XX:FlightRecorderOptions=stackdepth=256}"
+  _ZWY_SERVICES_SH=; source "$ZWY_REPO_ROOT/scripts/services.sh"
+  if [[ -n "${BENCH_KEEP:-}" ]]; then trap '_bg_nginx_stop; _bg_baseline_stop' EXIT
+  else trap '_bg_nginx_stop; _bg_baseline_stop; services_down; infra_stop_started_by_us' EXIT; fi
+  # services of an earlier BENCH_KEEP run are reused with their data
+  _svc_health "$TENANT_SERVICE_PORT" || reset_test_databases
+  # four JVMs compiling at once on a busy 2-core machine can take minutes to start
+  export ZWY_SERVICE_START_TIMEOUT=${ZWY_SERVICE_START_TIMEOUT:-420}
+  export ZWY_TENANT_DB=zwy_gwbench_tenant ZWY_CASE_DB=zwy_gwbench_case ZWY_SEARCH_DB=zwy_gwbench_search
+  # the rate limit would cut a load test short; everything else is as deployed
+  export ZWY_ES_INDEX_PREFIX=zwy-gwbench ZWY_EVENTS_STREAM=zwy-gwbench:events ZWY_EVENTS_CONSUMER=gwbench-1 ZWY_DEMO=true \
+    ZWY_RATE_LIMIT_PER_MINUTE=100000000
+  curl -fsS -m 10 -X DELETE "$ZWY_ES_URL/zwy-gwbench*" >/dev/null 2>&1 || true
+  redis-cli -h "$ZWY_REDIS_HOST" -p "$ZWY_REDIS_PORT" del zwy-gwbench:events >/dev/null 2>&1 || true
+  build_services
+  services_up
+  _bg_nginx_start "$nginx_port"
+  local bl=''
+  if [[ -n "${BENCH_BASELINE_JAR:-}" ]]; then
+    _bg_baseline_start $((base + 5))
+    bl="http://127.0.0.1:$((base + 5))"
+  fi
+  : >"$ZWY_LOG_DIR/gwbench-wrk.log"
+
+  local gw="http://127.0.0.1:$GATEWAY_PORT" ts="http://127.0.0.1:$TENANT_SERVICE_PORT" ng="http://127.0.0.1:$nginx_port"
+  local certs=/realms/staff/protocol/openid-connect/certs token
+  local q_hall='{ hall(tenantCode:"441825") { name address phone } }'
+  local q_items='{ items(tenantCode:"441825", filter:{toleratedMissing:true}, first:20) { edges { node { id name department promisedLimit { value unit } tags } } pageInfo { endCursor hasNextPage } } }'
+  local q_token='{ hallChanges(tenantCode:"441825", first:5) { totalCount edges { node { changedBy changedAt } } } }'
+  token=$(_bg_token_for lianshan.admin) || die "no token for lianshan.admin from Keycloak"
+  _bg_path realms.direct "Keycloak certs, direct" "$ZWY_KC_URL$certs"
+  _bg_path realms.nginx "Keycloak certs, through nginx" "$ng$certs"
+  [[ -z "$bl" ]] || _bg_path realms.baseline "Keycloak certs, through the baseline gateway" "$bl$certs"
+  _bg_path realms.gateway "Keycloak certs, through the gateway's /realms/** route" "$gw$certs"
+  _bg_path hall.direct "tenant-service GET /api/tenants/441825/hall, direct" "$ts/api/tenants/441825/hall"
+  _bg_path hall.nginx "the same through nginx" "$ng/api/tenants/441825/hall"
+  [[ -z "$bl" ]] || _bg_path hall.baseline "GraphQL hall, baseline gateway" "$bl/graphql" "$(_bg_json "$q_hall")"
+  _bg_path hall.gateway "GraphQL hall { name address phone } (one-field read)" "$gw/graphql" "$(_bg_json "$q_hall")"
+  if _bg_apq_supported "$gw"; then
+    local hash; hash=$(printf '%s' "$q_hall" | sha256sum | cut -d' ' -f1)
+    # register the document once, then send only its hash (what the app and mini-program do)
+    curl -fsS -m 10 -H 'Content-Type: application/json' \
+      -d "$(_bg_json "$q_hall" "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"$hash\"}}")" "$gw/graphql" >/dev/null
+    _bg_path hall.apq "the same by persisted-query hash (APQ)" "$gw/graphql" \
+      "{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"$hash\"}}}"
+  fi
+  _bg_path items.direct "tenant-service GET /api/tenants/441825/items?first=20, direct" "$ts/api/tenants/441825/items?toleratedMissing=true&first=20"
+  _bg_path items.nginx "the same through nginx" "$ng/api/tenants/441825/items?toleratedMissing=true&first=20"
+  [[ -z "$bl" ]] || _bg_path items.baseline "GraphQL items(first: 20), baseline gateway" "$bl/graphql" "$(_bg_json "$q_items")"
+  _bg_path items.gateway "GraphQL items(first: 20) (catalog list)" "$gw/graphql" "$(_bg_json "$q_items")"
+  _bg_path token.direct "tenant-service GET …/hall-changes?first=5 with a staff token, direct" "$ts/api/tenants/441825/hall-changes?first=5" "" "$token"
+  _bg_path token.nginx "the same through nginx" "$ng/api/tenants/441825/hall-changes?first=5" "" "$token"
+  [[ -z "$bl" ]] || _bg_path token.baseline "GraphQL hallChanges with a staff token, baseline gateway" "$bl/graphql" "$(_bg_json "$q_token")" "$token"
+  _bg_path token.gateway "GraphQL hallChanges(first: 5) with a staff token" "$gw/graphql" "$(_bg_json "$q_token")" "$token"
+
+  local key
+  for key in "${_bg_order[@]}"; do _bg_check "$key"; done
+  if [[ "${BENCH_MEASURE:-1}" == 0 ]]; then
+    for key in hall.gateway token.gateway realms.gateway; do _bg_wrk "$key" 10s >/dev/null; done
+    _bg_profiles
+    return 0
+  fi
+  log "warm-up: ${BENCH_WARMUP_PASS:-5s} per path (the JIT compiles the hot paths of every JVM involved)"
+  for key in "${_bg_order[@]}"; do _bg_wrk "$key" "${BENCH_WARMUP_PASS:-5s}" >/dev/null; done
+  local load_before; load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  log "measuring: ${BENCH_WARMUP:-3s} warm-up + ${BENCH_DURATION:-10s} measured per path, ${BENCH_CONNECTIONS:-4} connections"
+  for key in "${_bg_order[@]}"; do _bg_measure "$key"; done
+  local load_after; load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+  local table; table=$(_bg_report)
+  local javav; javav=$("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)
+  local block baseline_note=''
+  [[ -z "$bl" ]] || baseline_note="- baseline gateway: \`$BENCH_BASELINE_JAR\`${BENCH_BASELINE_ENV:+ with \`$BENCH_BASELINE_ENV\`} on port $((base + 5)), in front of the same services, each of its paths measured right before the current gateway's"$'\n'
+  block=$(cat <<DOC
+Run $(date -u '+%Y-%m-%d %H:%M UTC')${BENCH_LABEL:+ ($BENCH_LABEL)}, commit $(git -C "$ZWY_REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ZWY_REPO_ROOT" diff --quiet 2>/dev/null || echo ' with local changes'), with \`./platform bench gateway\`.
+
+- machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average $load_before before the measured runs, $load_after after; shared with the demo platform and other work, so read the ratios, not the absolute figures
+- JVM: $javav; every service started with \`$ZWY_SERVICE_HEAP $ZWY_SERVICE_JVM_OPTS\` (full tiered JIT)
+- load: wrk, 2 threads, ${BENCH_CONNECTIONS:-4} connections; a ${BENCH_WARMUP_PASS:-5s} warm-up pass over every path, then per path ${BENCH_WARMUP:-3s} warm-up and ${BENCH_DURATION:-10s} measured; compared paths measured one right after the other
+$baseline_note- nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'): \`proxy_pass\` to keepalive upstreams, worker_processes auto, access log off
+
+$table
+DOC
+)
+  echo
+  printf '%s\n' "$block"
+  [[ -z "${BENCH_PROFILE:-}" ]] || _bg_profiles
+  [[ -n "${BENCH_NO_DOC:-}" ]] || _bg_write_doc "$block"
+  log "gateway benchmark done in $(_secs_since "$t0")s (wrk output: $ZWY_LOG_DIR/gwbench-wrk.log)"
+}
