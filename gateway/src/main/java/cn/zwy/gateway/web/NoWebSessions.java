@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
  * request. Spring Security still asks for the session on every request (to look for a stored
  * security context and a saved request), and WebFlux's in-memory session store creates one by
  * hopping to the bounded-elastic scheduler and then to the parallel one: two thread switches per
- * request, which on a busy machine cost more latency than the work itself (the gateway profile in
- * docs/benchmarks/gateway.md found GraphQL running on "parallel" threads). Here each request gets
- * a throw-away session that is never stored, so nothing of a session can persist between requests.
+ * request for a session nobody uses (the gateway profile in docs/benchmarks/gateway.md found the
+ * GraphQL execution running on "parallel" threads). Here each request gets a throw-away session
+ * that is never stored, so nothing of a session can persist between requests either.
  */
 @Configuration
 public class NoWebSessions {
