@@ -29,16 +29,9 @@ final class KeycloakAccounts {
 
     /** Names of the account's directly mapped realm roles. */
     static java.util.Set<String> realmRoles(String userId) {
-        try {
-            JsonNode roles = Api.JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK
-                            + "/admin/realms/staff/users/" + userId + "/role-mappings/realm"))
-                    .header("Authorization", "Bearer " + adminToken()).build(), HttpResponse.BodyHandlers.ofString()).body());
-            java.util.Set<String> out = new java.util.TreeSet<>();
-            roles.forEach(r -> out.add(r.get("name").asString()));
-            return out;
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        adminGet("staff/users/" + userId + "/role-mappings/realm").forEach(r -> out.add(r.get("name").asString()));
+        return out;
     }
 
     /** The raw answer of a password grant (status and body), for accounts that must not sign in yet. */
@@ -117,16 +110,9 @@ final class KeycloakAccounts {
 
     /** The account's stored credentials (types only): none for an account nobody has activated yet. */
     static java.util.List<String> credentialTypes(String userId) {
-        try {
-            JsonNode creds = Api.JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK
-                            + "/admin/realms/staff/users/" + userId + "/credentials"))
-                    .header("Authorization", "Bearer " + adminToken()).build(), HttpResponse.BodyHandlers.ofString()).body());
-            java.util.List<String> out = new java.util.ArrayList<>();
-            creds.forEach(c -> out.add(c.get("type").asString()));
-            return out;
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        adminGet("staff/users/" + userId + "/credentials").forEach(c -> out.add(c.get("type").asString()));
+        return out;
     }
 
     /**
@@ -273,14 +259,7 @@ final class KeycloakAccounts {
 
     /** The account, or null. */
     static JsonNode find(String username) {
-        try {
-            String token = adminToken();
-            JsonNode users = Api.JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK
-                            + "/admin/realms/staff/users?exact=true&briefRepresentation=false&username=" + username))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
-            return users.isEmpty() ? null : users.get(0);
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        JsonNode users = adminGet("staff/users?exact=true&briefRepresentation=false&username=" + username);
+        return users.isEmpty() ? null : users.get(0);
     }
 }

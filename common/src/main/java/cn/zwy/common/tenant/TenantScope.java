@@ -1,7 +1,6 @@
 package cn.zwy.common.tenant;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The tenant a unit of work acts for, and whether it may write. A provincial administrator
@@ -12,12 +11,10 @@ public record TenantScope(String tenantId, Access access) {
 
     public enum Access { READ, WRITE }
 
-    private static final Pattern CODE = Pattern.compile("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}");
-
     public TenantScope {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(access, "access");
-        if (!CODE.matcher(tenantId).matches()) {
+        if (!DivisionCodes.isDivision(tenantId)) {
             throw new IllegalArgumentException("not an administrative division code: " + tenantId);
         }
     }

@@ -7,6 +7,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -58,5 +59,15 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             case NOT_FOUND -> ErrorType.NOT_FOUND;
             default -> ErrorType.BAD_REQUEST;
         };
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * The body of an error answered before GraphQL runs (a web filter, the HTTP transport): the
+     * same shape and code vocabulary as the errors of an execution, so a client reads one format.
+     */
+    public static byte[] body(ErrorCode code, String message) {
+        return JSON.writeValueAsBytes(Map.of("errors", java.util.List.of(Map.of("message", message, "extensions", Map.of("code", code.name())))));
     }
 }

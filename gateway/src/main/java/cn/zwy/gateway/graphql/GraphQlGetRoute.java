@@ -1,5 +1,6 @@
 package cn.zwy.gateway.graphql;
 
+import cn.zwy.common.error.ErrorCode;
 import cn.zwy.gateway.limits.TransportLimits;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -42,13 +43,13 @@ public class GraphQlGetRoute {
     private Mono<ServerResponse> handle(ServerRequest req, WebGraphQlHandler handler, JsonMapper json) {
         String query = req.queryParam("query").orElse(null);
         if (query == null || query.isBlank()) {
-            return error(HttpStatus.BAD_REQUEST, "缺少 query 参数", json);
+            return error(HttpStatus.BAD_REQUEST, "缺少 query 参数");
         }
         Document doc;
         try {
             doc = Parser.parse(query);
         } catch (InvalidSyntaxException e) {
-            return error(HttpStatus.BAD_REQUEST, "GraphQL 语法错误: " + e.getMessage(), json);
+            return error(HttpStatus.BAD_REQUEST, "GraphQL 语法错误: " + e.getMessage());
         }
         String opName = req.queryParam("operationName").filter(s -> !s.isBlank()).orElse(null);
         boolean mutates = doc.getDefinitionsOfType(OperationDefinition.class).stream()
@@ -57,7 +58,7 @@ public class GraphQlGetRoute {
         if (mutates) {
             return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", HttpMethod.POST.name())
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(json.writeValueAsString(errorBody("GET 只能用于查询，修改请使用 POST")));
+                    .bodyValue(GraphQlErrors.body(ErrorCode.VALIDATION, "GET 只能用于查询，修改请使用 POST"));
         }
         Map<String, Object> variables;
         try {
@@ -65,7 +66,7 @@ public class GraphQlGetRoute {
                     .map(s -> json.readValue(s, new tools.jackson.core.type.TypeReference<Map<String, Object>>() {}))
                     .orElse(Map.of());
         } catch (RuntimeException e) {
-            return error(HttpStatus.BAD_REQUEST, "variables 不是合法的 JSON 对象", json);
+            return error(HttpStatus.BAD_REQUEST, "variables 不是合法的 JSON 对象");
         }
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("query", query);
@@ -86,12 +87,9 @@ public class GraphQlGetRoute {
                 && req.headers().accept().stream().noneMatch(m -> m.equalsTypeAndSubtype(GRAPHQL_RESPONSE));
     }
 
-    private static Mono<ServerResponse> error(HttpStatus status, String message, JsonMapper json) {
-        return ServerResponse.status(status).contentType(GRAPHQL_RESPONSE).bodyValue(json.writeValueAsString(errorBody(message)));
+    private static Mono<ServerResponse> error(HttpStatus status, String message) {
+        return ServerResponse.status(status).contentType(GRAPHQL_RESPONSE).bodyValue(GraphQlErrors.body(ErrorCode.VALIDATION, message));
     }
 
-    private static Map<String, Object> errorBody(String message) {
-        return Map.of("errors", java.util.List.of(Map.of("message", message, "extensions", Map.of("code", "VALIDATION"))));
-    }
 
 }

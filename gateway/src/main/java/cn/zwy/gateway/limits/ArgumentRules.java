@@ -1,8 +1,8 @@
 package cn.zwy.gateway.limits;
 
+import cn.zwy.common.tenant.DivisionCodes;
 import java.util.Collection;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Checks the gateway makes on arguments before any service is called: codes must have their
@@ -11,12 +11,6 @@ import java.util.regex.Pattern;
  * of a failure deep down). Applies by name, to arguments and input fields alike.
  */
 final class ArgumentRules {
-
-    /** A county (6 digits) or town (9 digits) tenant (T2). */
-    private static final Pattern TENANT = Pattern.compile("\\d{6}|\\d{9}");
-    /** A division code of any level (T1). */
-    private static final Pattern REGION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}");
-    private static final Pattern PROVINCE = Pattern.compile("\\d{2}");
 
     private ArgumentRules() {}
 
@@ -47,15 +41,15 @@ final class ArgumentRules {
     private static void checkText(String name, String s) {
         if (s.indexOf('\0') >= 0) throw new Invalid(name, name + " 含有不允许的空字符（NUL）");
         switch (name) {
-            case "tenantCode" -> require(name, s, TENANT, "租户编码应为 6 位（区县）或 9 位（乡镇）数字");
-            case "regionCode", "parentCode", "regionPrefix" -> require(name, s, REGION, "区划代码应为 2、4、6、9 或 12 位数字");
-            case "provinceCode" -> require(name, s, PROVINCE, "省级区划代码应为 2 位数字");
+            case "tenantCode" -> require(name, s, DivisionCodes.isTenant(s), "租户编码应为 6 位（区县）或 9 位（乡镇）数字");
+            case "regionCode", "parentCode", "regionPrefix" -> require(name, s, DivisionCodes.isDivision(s), "区划代码应为 2、4、6、9 或 12 位数字");
+            case "provinceCode" -> require(name, s, DivisionCodes.isProvince(s), "省级区划代码应为 2 位数字");
             default -> { }
         }
     }
 
-    private static void require(String name, String s, Pattern p, String message) {
-        if (!p.matcher(s).matches()) throw new Invalid(name, message + "：" + abbreviate(s));
+    private static void require(String name, String s, boolean wellFormed, String message) {
+        if (!wellFormed) throw new Invalid(name, message + "：" + abbreviate(s));
     }
 
     private static String abbreviate(String s) {

@@ -1,7 +1,7 @@
 package cn.zwy.gateway.limits;
 
+import cn.zwy.gateway.graphql.GraphQlErrors;
 import cn.zwy.common.error.ErrorCode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,8 +52,7 @@ public class TransportLimits {
             public Mono<ServerResponse> handleRequest(ServerRequest request) {
                 return super.handleRequest(request).onErrorResume(TransportLimits::tooLarge, e -> ServerResponse
                         .status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(("{\"errors\":[{\"message\":\"请求体超过 256 KB\",\"extensions\":{\"code\":\""
-                                + ErrorCode.REQUEST_TOO_LARGE.name() + "\"}}]}").getBytes(StandardCharsets.UTF_8)));
+                        .bodyValue(GraphQlErrors.body(ErrorCode.REQUEST_TOO_LARGE, "请求体超过 256 KB")));
             }
 
             @Override

@@ -2,7 +2,8 @@ package cn.zwy.gateway.security;
 
 import cn.zwy.common.security.Realm;
 import cn.zwy.common.security.RevokedStaff;
-import java.nio.charset.StandardCharsets;
+import cn.zwy.common.error.ErrorCode;
+import cn.zwy.gateway.graphql.GraphQlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -39,7 +40,7 @@ public class RevokedStaffTokens implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // after Spring Security's WebFilterChainProxy (-100), which validated the token; before the rate limiter (0)
+        // after Spring Security's WebFilterChainProxy (-100), which validated the token; before GraphQL and the routes
         return -50;
     }
 
@@ -57,8 +58,8 @@ public class RevokedStaffTokens implements WebFilter, Ordered {
                 .defaultIfEmpty(Verdict.PASS)
                 .flatMap(v -> switch (v) {
                     case PASS -> chain.filter(exchange);
-                    case REVOKED -> refuse(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "账号已停用，登录已失效");
-                    case UNKNOWN -> refuse(exchange, HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", "暂时无法核实登录状态，请稍后重试");
+                    case REVOKED -> refuse(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, "账号已停用，登录已失效");
+                    case UNKNOWN -> refuse(exchange, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.UNAVAILABLE, "暂时无法核实登录状态，请稍后重试");
                 });
     }
 
@@ -72,15 +73,14 @@ public class RevokedStaffTokens implements WebFilter, Ordered {
         }
     }
 
-    private static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String code, String message) {
+    private static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
         var res = exchange.getResponse();
         res.setStatusCode(status);
         res.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {
             res.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\", error_description=\"account disabled\"");
         }
-        byte[] body = ("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = GraphQlErrors.body(code, message);
         return res.writeWith(Mono.just(res.bufferFactory().wrap(body)));
     }
 }

@@ -1,12 +1,12 @@
 package cn.zwy.search.hall;
 
+import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /** Public hall search: checks the request, always within a region (T2), and pages the results. */
@@ -15,7 +15,6 @@ public class HallSearchService {
 
     static final int MAX_PAGE = 100;
     static final int MAX_TEXT = 100;
-    private static final Pattern REGION_CODE = Pattern.compile("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}");
 
     private final HallIndex index;
 
@@ -32,7 +31,7 @@ public class HallSearchService {
         if (regionPrefix == null || regionPrefix.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION, "搜索必须限定地区，请提供 regionPrefix", "regionPrefix", "T2");
         }
-        if (!REGION_CODE.matcher(regionPrefix).matches()) {
+        if (!DivisionCodes.isDivision(regionPrefix)) {
             throw ApiException.validation("regionPrefix", "行政区划代码格式不正确（应为 2、4、6、9 或 12 位数字）: " + regionPrefix);
         }
         int size = first == null ? 20 : first;

@@ -1,21 +1,20 @@
 package cn.zwy.tenant.region;
 
+import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.common.error.ApiException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Format rules of division codes (T1). */
 public final class RegionCodes {
 
-    private static final Pattern CODE = Pattern.compile("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}");
     private static final int[] LENGTHS = {2, 4, 6, 9, 12};
 
     private RegionCodes() {}
 
     /** Throws a VALIDATION error naming the field unless {@code code} has a division code's shape. */
     public static String requireFormat(String field, String code) {
-        if (code == null || !CODE.matcher(code).matches()) {
+        if (!DivisionCodes.isDivision(code)) {
             throw ApiException.validation(field, "行政区划代码格式不正确（应为 2、4、6、9 或 12 位数字）: " + code);
         }
         return code;

@@ -1,5 +1,6 @@
 package cn.zwy.tenant.catalog.standard;
 
+import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.events.OutboxPublisher;
@@ -289,7 +290,7 @@ public class StandardCatalogService {
     }
 
     private void requireProvince(String provinceCode) {
-        if (provinceCode == null || !provinceCode.matches("\\d{2}")) {
+        if (!DivisionCodes.isProvince(provinceCode)) {
             throw ApiException.validation("provinceCode", "省级行政区划代码应为 2 位数字: " + provinceCode);
         }
         boolean known = tx.platform(() -> regions.findById(provinceCode).map(r -> r.getLevel() == RegionLevel.PROVINCE).orElse(false));
