@@ -13,7 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
@@ -26,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Security defaults of every internal service: stateless JWT resource server trusting only the
  * platform's realms (each service validates the token again; it does not trust the gateway),
- * health and metrics open, listed public GETs open, everything else authenticated, errors as
+ * health and metrics open, declared ({@link PublicGetPaths}) and listed public GETs open, everything else authenticated, errors as
  * problem details.
  */
 @AutoConfiguration
@@ -35,12 +38,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class ServiceSecurityAutoConfiguration {
 
     @Bean
-    SecurityFilterChain zwyServiceSecurity(HttpSecurity http, ZwySecurityProperties props, JsonMapper json) throws Exception {
+    SecurityFilterChain zwyServiceSecurity(HttpSecurity http, ZwySecurityProperties props, JsonMapper json,
+                                           ObjectProvider<PublicGetPaths> declared) throws Exception {
+        List<String> publicGets = new ArrayList<>(props.publicGetPaths());
+        declared.orderedStream().forEach(d -> publicGets.addAll(d.paths()));
         http.csrf(c -> c.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(a -> a
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                .requestMatchers(HttpMethod.GET, props.publicGetPaths().toArray(String[]::new)).permitAll()
+                .requestMatchers(HttpMethod.GET, publicGets.toArray(String[]::new)).permitAll()
                 .anyRequest().authenticated())
             .exceptionHandling(e -> e
                 .authenticationEntryPoint((req, res, ex) -> write(res, json, ErrorCode.UNAUTHENTICATED, "需要有效的登录令牌"))

@@ -1,17 +1,18 @@
 package cn.zwy.gateway.calendar;
 
 import cn.zwy.common.error.ApiException;
-import cn.zwy.common.security.Caller;
-import cn.zwy.gateway.hall.HallNode;
+import cn.zwy.gateway.graphql.Ids;
 import cn.zwy.gateway.identity.Callers;
-import cn.zwy.gateway.upstream.ServiceClient;
+import cn.zwy.tenant.api.calendar.CalendarAnswer;
+import cn.zwy.tenant.api.calendar.CalendarApi;
+import cn.zwy.tenant.api.calendar.CalendarDays;
+import cn.zwy.tenant.api.hall.HallApi;
+import cn.zwy.tenant.api.hall.HallView;
+import cn.zwy.tenant.api.hall.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.ParameterizedTypeReference;
+import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -26,14 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The working-day calendar (C4) and hall opening (A4). Reads are public. Edits are refused
- * here for a tenant the caller may not act for, before any service is called, and checked
- * again by tenant-service with the same token (like {@code HallGraph}).
+ * here for a tenant the caller may not act for, before any service is called; tenant-service
+ * checks again with the same token and decides what the caller's role allows (ADR 0008).
  */
 @Controller
 public class CalendarGraph {
-
-    /** tenant-service's answer: a value and what it could not be sure of. */
-    record Answer<T>(T value, List<String> warnings) {}
 
     public record WorkingDayAnswer(String tenantCode, LocalDate date, boolean working, List<String> warnings) {}
 
@@ -41,89 +39,75 @@ public class CalendarGraph {
 
     public record WorkingDaysBetweenAnswer(String tenantCode, LocalDate from, LocalDate to, int count, List<String> warnings) {}
 
-    record Opening(String hallId, boolean openNow, Instant opensAt, Instant closesAt, String note) {}
+    public record HallOpening(UUID hallId, boolean openNow, Instant opensAt, Instant closesAt, String note,
+                              List<String> warnings) {
 
-    public record HallOpening(String hallId, boolean openNow, Instant opensAt, Instant closesAt, String note,
-                              List<String> warnings) {}
-
-    public record TenantCalendarDay(LocalDate date, boolean working, String reason, String updatedBy, Instant updatedAt) {}
-
-    public record HallSpecialDay(String hallId, LocalDate date, boolean closed, List<HallNode.TimeRange> periods,
-                                 String reason, String updatedBy, Instant updatedAt) {}
+        static HallOpening of(CalendarAnswer<cn.zwy.tenant.api.calendar.HallOpening> a) {
+            var o = a.value();
+            return new HallOpening(o.hallId(), o.openNow(), o.opensAt(), o.closesAt(), o.note(), a.warnings());
+        }
+    }
 
     public record LoadNationalCalendarInput(Integer year, String json) {}
 
-    public record LoadNationalCalendarPayload(int year, int dayCount, int offDayCount, int workdayCount,
-                                              List<String> papers, Instant loadedAt, boolean replaced) {}
-
     public record SetTenantCalendarDayInput(String tenantCode, LocalDate date, Boolean working, String reason) {}
 
-    public record SetTenantCalendarDayPayload(TenantCalendarDay day) {}
+    public record SetTenantCalendarDayPayload(CalendarDays.TenantDayView day) {}
 
     public record RemoveTenantCalendarDayInput(String tenantCode, LocalDate date) {}
 
-    public record RemoveCalendarDayPayload(boolean removed) {}
-
     public record SetHallSpecialDayInput(String tenantCode, String hallId, LocalDate date, Boolean closed,
-                                         List<HallNode.TimeRange> periods, String reason) {}
+                                         List<TimeRange> periods, String reason) {}
 
-    public record SetHallSpecialDayPayload(HallSpecialDay day) {}
+    public record SetHallSpecialDayPayload(CalendarDays.SpecialDayView day) {}
 
     public record RemoveHallSpecialDayInput(String tenantCode, String hallId, LocalDate date) {}
 
-    private static final ParameterizedTypeReference<Answer<Boolean>> BOOLEAN = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<Answer<LocalDate>> DATE = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<Answer<Integer>> COUNT = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<Answer<Opening>> OPENING = new ParameterizedTypeReference<>() {};
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ServiceClient tenantService;
+    private final CalendarApi calendar;
+    private final HallApi halls;
 
-    public CalendarGraph(@Qualifier("tenantService") ServiceClient tenantService) {
-        this.tenantService = tenantService;
+    public CalendarGraph(CalendarApi calendar, HallApi halls) {
+        this.calendar = calendar;
+        this.halls = halls;
     }
 
     @QueryMapping
     public Mono<WorkingDayAnswer> workingDay(@Argument String tenantCode, @Argument LocalDate date) {
-        return tenantService.get(u -> u.path("/api/tenants/{code}/calendar/working-day").queryParam("date", date).build(tenantCode),
-                BOOLEAN, null).map(a -> new WorkingDayAnswer(tenantCode, date, a.value(), a.warnings()));
+        return calendar.workingDay(tenantCode, date)
+                .map(a -> new WorkingDayAnswer(tenantCode, date, a.value(), a.warnings()));
     }
 
     @QueryMapping
     public Mono<AddWorkingDaysAnswer> addWorkingDays(@Argument String tenantCode, @Argument LocalDate from, @Argument int days) {
-        return tenantService.get(u -> u.path("/api/tenants/{code}/calendar/add").queryParam("from", from)
-                        .queryParam("days", days).build(tenantCode), DATE, null)
+        return calendar.add(tenantCode, from, days)
                 .map(a -> new AddWorkingDaysAnswer(tenantCode, from, days, a.value(), a.warnings()));
     }
 
     @QueryMapping
     public Mono<WorkingDaysBetweenAnswer> workingDaysBetween(@Argument String tenantCode, @Argument LocalDate from,
                                                              @Argument LocalDate to) {
-        return tenantService.get(u -> u.path("/api/tenants/{code}/calendar/between").queryParam("from", from)
-                        .queryParam("to", to).build(tenantCode), COUNT, null)
+        return calendar.between(tenantCode, from, to)
                 .map(a -> new WorkingDaysBetweenAnswer(tenantCode, from, to, a.value(), a.warnings()));
     }
 
     @QueryMapping
     public Mono<HallOpening> hallNextOpening(@Argument String tenantCode, @Argument String hallId, @Argument Instant from) {
-        return hall(tenantCode, hallId).flatMap(id -> tenantService.get(u -> u.path("/api/tenants/{code}/halls/{hall}/next-opening")
-                        .queryParamIfPresent("from", Optional.ofNullable(from)).build(tenantCode, id), OPENING, null))
-                .map(a -> new HallOpening(a.value().hallId(), a.value().openNow(), a.value().opensAt(), a.value().closesAt(),
-                        a.value().note(), a.warnings()));
+        return hall(tenantCode, hallId).flatMap(id -> calendar.nextOpening(tenantCode, id, from)).map(HallOpening::of);
     }
 
     /** A hall's status right now (open, or when it next opens), for the citizen's hall list. */
     @SchemaMapping(typeName = "Hall", field = "openingStatus")
-    public Mono<HallOpening> openingStatus(HallNode hall) {
-        return hallNextOpening(hall.tenantCode(), hall.id(), null);
+    public Mono<HallOpening> openingStatus(HallView hall) {
+        return calendar.nextOpening(hall.tenantCode(), hall.id(), null).map(HallOpening::of);
     }
 
+    /** The national calendar is every province's: tenant-service lets the platform operator alone load it. */
     @MutationMapping
-    public Mono<LoadNationalCalendarPayload> loadNationalCalendar(@Argument LoadNationalCalendarInput input,
-                                                                  @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Callers.require(jwt);
-        // the calendar is national (every province's working days): the platform operator's alone
-        if (!caller.isPlatformOperator()) throw ApiException.forbidden("国家法定节假日安排适用于所有省份，只有平台运营人员可以加载");
+    public Mono<CalendarDays.LoadResult> loadNationalCalendar(@Argument LoadNationalCalendarInput input,
+                                                              @AuthenticationPrincipal Jwt jwt) {
+        Callers.require(jwt);
         JsonNode file;
         try {
             file = JSON.readTree(input.json());
@@ -133,63 +117,51 @@ public class CalendarGraph {
         if (file == null || !file.isObject()) {
             throw ApiException.validation("json", "节假日安排应为 holiday-cn 格式的 JSON 对象（year、papers、days）");
         }
-        return tenantService.put(u -> u.path("/api/calendar/national/{year}").build(input.year()), file,
-                LoadNationalCalendarPayload.class, jwt);
+        return calendar.loadNational(input.year(), file);
     }
 
     @MutationMapping
     public Mono<SetTenantCalendarDayPayload> setTenantCalendarDay(@Argument SetTenantCalendarDayInput input,
                                                                   @AuthenticationPrincipal Jwt jwt) {
-        requireCentreAdmin(jwt, input.tenantCode());
-        return tenantService.put(u -> u.path("/api/tenants/{code}/calendar/days/{date}").build(input.tenantCode(), input.date()),
-                Map.of("working", input.working(), "reason", input.reason()), TenantCalendarDay.class, jwt)
+        requireActsFor(jwt, input.tenantCode());
+        return calendar.setDay(input.tenantCode(), input.date(), new CalendarDays.TenantDayInput(input.working(), input.reason()))
                 .map(SetTenantCalendarDayPayload::new);
     }
 
     @MutationMapping
-    public Mono<RemoveCalendarDayPayload> removeTenantCalendarDay(@Argument RemoveTenantCalendarDayInput input,
-                                                                  @AuthenticationPrincipal Jwt jwt) {
-        requireCentreAdmin(jwt, input.tenantCode());
-        return tenantService.delete(u -> u.path("/api/tenants/{code}/calendar/days/{date}").build(input.tenantCode(), input.date()),
-                RemoveCalendarDayPayload.class, jwt);
+    public Mono<CalendarDays.Removed> removeTenantCalendarDay(@Argument RemoveTenantCalendarDayInput input,
+                                                              @AuthenticationPrincipal Jwt jwt) {
+        requireActsFor(jwt, input.tenantCode());
+        return calendar.removeDay(input.tenantCode(), input.date());
     }
 
     @MutationMapping
     public Mono<SetHallSpecialDayPayload> setHallSpecialDay(@Argument SetHallSpecialDayInput input,
                                                             @AuthenticationPrincipal Jwt jwt) {
-        requireCentreAdmin(jwt, input.tenantCode());
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("closed", input.closed());
-        body.put("periods", input.periods());
-        body.put("reason", input.reason());
-        return hall(input.tenantCode(), input.hallId()).flatMap(id -> tenantService.put(
-                        u -> u.path("/api/tenants/{code}/halls/{hall}/special-days/{date}").build(input.tenantCode(), id, input.date()),
-                        body, HallSpecialDay.class, jwt))
+        requireActsFor(jwt, input.tenantCode());
+        var day = new CalendarDays.SpecialDayInput(input.closed(), input.periods(), input.reason());
+        return hall(input.tenantCode(), input.hallId())
+                .flatMap(id -> calendar.setSpecialDay(input.tenantCode(), id, input.date(), day))
                 .map(SetHallSpecialDayPayload::new);
     }
 
     @MutationMapping
-    public Mono<RemoveCalendarDayPayload> removeHallSpecialDay(@Argument RemoveHallSpecialDayInput input,
-                                                               @AuthenticationPrincipal Jwt jwt) {
-        requireCentreAdmin(jwt, input.tenantCode());
-        return hall(input.tenantCode(), input.hallId()).flatMap(id -> tenantService.delete(
-                u -> u.path("/api/tenants/{code}/halls/{hall}/special-days/{date}").build(input.tenantCode(), id, input.date()),
-                RemoveCalendarDayPayload.class, jwt));
+    public Mono<CalendarDays.Removed> removeHallSpecialDay(@Argument RemoveHallSpecialDayInput input,
+                                                           @AuthenticationPrincipal Jwt jwt) {
+        requireActsFor(jwt, input.tenantCode());
+        return hall(input.tenantCode(), input.hallId())
+                .flatMap(id -> calendar.removeSpecialDay(input.tenantCode(), id, input.date()));
     }
 
     /** The given hall, or the tenant's main hall. */
-    private Mono<String> hall(String tenantCode, String hallId) {
-        if (hallId != null) return Mono.just(hallId);
-        return tenantService.get(u -> u.path("/api/tenants/{code}/hall").build(tenantCode), HallNode.class, null).map(HallNode::id);
+    private Mono<UUID> hall(String tenantCode, String hallId) {
+        if (hallId != null) return Mono.just(Ids.uuid("hallId", hallId));
+        return halls.hall(tenantCode).map(HallView::id);
     }
 
-    private static void requireCentreAdmin(Jwt jwt, String tenantCode) {
-        Caller caller = Callers.require(jwt);
-        if (!caller.actsFor(tenantCode)) {
+    private static void requireActsFor(Jwt jwt, String tenantCode) {
+        if (!Callers.require(jwt).actsFor(tenantCode)) {
             throw ApiException.forbidden("无权修改其他租户（" + tenantCode + "）的办公日历");
-        }
-        if (!caller.hasRole(Caller.CENTRE_ADMIN)) {
-            throw ApiException.forbidden("只有中心管理员可以修改办公日历");
         }
     }
 }

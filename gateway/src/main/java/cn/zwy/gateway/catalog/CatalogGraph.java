@@ -3,239 +3,166 @@ package cn.zwy.gateway.catalog;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
+import cn.zwy.gateway.catalog.CatalogInputs.AddStandardItemInput;
+import cn.zwy.gateway.catalog.CatalogInputs.AdoptStandardItemInput;
+import cn.zwy.gateway.catalog.CatalogInputs.AnnounceGuideInput;
+import cn.zwy.gateway.catalog.CatalogInputs.ChangeStandardItemInput;
+import cn.zwy.gateway.catalog.CatalogInputs.ItemFilter;
+import cn.zwy.gateway.catalog.CatalogInputs.SaveGuideDraftInput;
 import cn.zwy.gateway.graphql.Connection;
+import cn.zwy.gateway.graphql.Ids;
 import cn.zwy.gateway.identity.Callers;
-import cn.zwy.gateway.upstream.ServiceClient;
-import cn.zwy.gateway.upstream.ServiceUri;
-import java.util.HashMap;
+import cn.zwy.tenant.api.catalog.Announcement;
+import cn.zwy.tenant.api.catalog.CatalogApi;
+import cn.zwy.tenant.api.catalog.GuideViews;
+import cn.zwy.tenant.api.catalog.ItemType;
+import cn.zwy.tenant.api.catalog.StandardItemAnnounced;
+import cn.zwy.tenant.api.catalog.StandardItemView;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 /**
  * The catalog: public reads of published guides and standard catalogs, staff edits. tenant-service
- * owns the shapes (its JSON is passed through as maps, matching the SDL) and checks every caller
- * again; this resolver refuses a tenant or province the caller may not act for before calling it.
+ * owns the shapes (tenant-api's records, whose names are the schema's) and checks every caller
+ * again, deciding alone what a role allows; this resolver refuses a tenant or province the caller
+ * may not act for before calling it (ADR 0008).
  */
 @Controller
 public class CatalogGraph {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
-    private static final Pattern SCOPED_ID = Pattern.compile("(\\d{6}|\\d{9}|\\d{12}):[0-9a-fA-F-]{36}");
+    private final CatalogApi catalog;
 
-    private final ServiceClient tenantService;
-
-    public CatalogGraph(@Qualifier("tenantService") ServiceClient tenantService) {
-        this.tenantService = tenantService;
+    public CatalogGraph(CatalogApi catalog) {
+        this.catalog = catalog;
     }
 
-    // ------------------------------------------------------------------ public reads
+    // ------------------------------------------------------------------ public reads (drafts too for the tenant's staff)
 
     @QueryMapping
-    public Mono<Connection<Object>> items(@Argument String tenantCode, @Argument Map<String, Object> filter,
-                                          @Argument Integer first, @Argument String after) {
-        Map<String, Object> params = new HashMap<>(filter == null ? Map.of() : filter);
-        params.put("first", first);
-        params.put("after", after);
-        params.values().removeIf(java.util.Objects::isNull);
-        Map<String, Object> vars = new HashMap<>(params);
-        vars.put("tenantCode", tenantCode);
-        // values go in as URI variables, so that they are encoded whatever they contain
-        return optionalToken().flatMap(jwt -> page(tenantService.get(u -> {
-            u.path("/api/tenants/{tenantCode}/items");
-            params.keySet().forEach(k -> u.queryParam(k, "{" + k + "}"));
-            return u.build(vars);
-        }, MAP, jwt.orElse(null)), after));
+    public Mono<Connection<GuideViews.Summary>> items(@Argument String tenantCode, @Argument ItemFilter filter,
+                                                      @Argument Integer first, @Argument String after) {
+        ItemFilter f = filter == null ? ItemFilter.NONE : filter;
+        return catalog.items(tenantCode, f.text(), f.itemType(), f.caseClass(), f.tag(), f.toleratedMissing(), f.crossRegion(),
+                f.includeUnpublished(), first, after).map(p -> Connection.of(p, after));
     }
 
     @QueryMapping
-    public Mono<Map<String, Object>> item(@Argument String id) {
-        String[] s = split("id", id);
-        return optionalToken().flatMap(jwt -> orNull(tenantService.get(u -> u.path("/api/tenants/{t}/items/{id}").build(s[0], s[1]),
-                MAP, jwt.orElse(null))));
+    public Mono<GuideViews.Item> item(@Argument String id) {
+        Ids.Scoped s = Ids.scoped("id", id);
+        return orNull(catalog.item(s.tenantCode(), s.id()));
     }
 
     @SchemaMapping(typeName = "Item", field = "versions")
-    public Mono<Connection<Object>> itemVersions(Map<String, Object> item, @Argument Integer first, @Argument String after) {
-        String[] s = split("id", (String) item.get("id"));
-        return page(tenantService.get(ServiceUri.of("/api/tenants/{t}/items/{id}/versions", s[0], s[1])
-                .query("first", first).query("after", after), MAP, null), after);
+    public Mono<Connection<GuideViews.Version>> itemVersions(GuideViews.Item item, @Argument Integer first, @Argument String after) {
+        Ids.Scoped s = Ids.scoped("id", item.id());
+        return catalog.versions(s.tenantCode(), s.id(), first, after).map(p -> Connection.of(p, after));
     }
 
     @QueryMapping
-    public Mono<Map<String, Object>> guideVersion(@Argument String id) {
-        String[] s = split("id", id);
-        return optionalToken().flatMap(jwt -> orNull(tenantService.get(u -> u.path("/api/tenants/{t}/guide-versions/{id}")
-                .build(s[0], s[1]), MAP, jwt.orElse(null))));
+    public Mono<GuideViews.Version> guideVersion(@Argument String id) {
+        Ids.Scoped s = Ids.scoped("id", id);
+        return orNull(catalog.version(s.tenantCode(), s.id()));
     }
 
     @QueryMapping
-    public Mono<Connection<Object>> standardItems(@Argument String provinceCode, @Argument String text, @Argument String itemType,
-                                                  @Argument Integer first, @Argument String after) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("text", text);
-        params.put("itemType", itemType);
-        params.put("first", first);
-        params.put("after", after);
-        params.values().removeIf(java.util.Objects::isNull);
-        Map<String, Object> vars = new HashMap<>(params);
-        vars.put("provinceCode", provinceCode);
-        return page(tenantService.get(u -> {
-            u.path("/api/provinces/{provinceCode}/standard-items");
-            params.keySet().forEach(k -> u.queryParam(k, "{" + k + "}"));
-            return u.build(vars);
-        }, MAP, null), after);
+    public Mono<Connection<StandardItemView>> standardItems(@Argument String provinceCode, @Argument String text,
+                                                            @Argument ItemType itemType, @Argument Integer first,
+                                                            @Argument String after) {
+        return catalog.standardItems(provinceCode, text, itemType, first, after).map(p -> Connection.of(p, after));
     }
 
     @QueryMapping
-    public Mono<Map<String, Object>> standardItem(@Argument String id) {
-        return orNull(tenantService.get(u -> u.path("/api/standard-items/{id}").build(id), MAP, null));
+    public Mono<StandardItemView> standardItem(@Argument String id) {
+        return orNull(catalog.standardItem(Ids.uuid("id", id)));
     }
 
     @SchemaMapping(typeName = "StandardItem", field = "versions")
-    public Mono<Connection<Object>> standardVersions(Map<String, Object> item, @Argument Integer first, @Argument String after) {
-        return page(tenantService.get(ServiceUri.of("/api/standard-items/{id}/versions", item.get("id"))
-                .query("first", first).query("after", after), MAP, null), after);
+    public Mono<Connection<StandardItemView>> standardVersions(StandardItemView item, @Argument Integer first,
+                                                               @Argument String after) {
+        return catalog.standardVersions(item.id(), first, after).map(p -> Connection.of(p, after));
     }
 
     // ------------------------------------------------------------------ staff
 
     @QueryMapping
-    public Mono<Map<String, Object>> validateGuide(@Argument String itemId, @AuthenticationPrincipal Jwt jwt) {
-        String[] s = split("itemId", itemId);
-        if (!Callers.require(jwt).mayRead(s[0])) throw ApiException.forbidden("无权查看 " + s[0] + " 的办事指南草稿");
-        return tenantService.get(u -> u.path("/api/tenants/{t}/items/{id}/validation").build(s[0], s[1]), MAP, jwt);
+    public Mono<GuideViews.Validation> validateGuide(@Argument String itemId, @AuthenticationPrincipal Jwt jwt) {
+        Ids.Scoped s = Ids.scoped("itemId", itemId);
+        if (!Callers.require(jwt).mayRead(s.tenantCode())) throw ApiException.forbidden("无权查看 " + s.tenantCode() + " 的办事指南草稿");
+        return catalog.validate(s.tenantCode(), s.id());
     }
 
     /** Items flagged by a change of the standard catalog's legal limits (S5): the tenant's staff and its province's administrator. */
     @QueryMapping
-    public Mono<List<Map<String, Object>>> flaggedItems(@Argument String tenantCode, @AuthenticationPrincipal Jwt jwt) {
+    public Mono<List<GuideViews.Flagged>> flaggedItems(@Argument String tenantCode, @AuthenticationPrincipal Jwt jwt) {
         if (!Callers.require(jwt).mayRead(tenantCode)) throw ApiException.forbidden("无权查看 " + tenantCode + " 的办事指南");
-        return tenantService.get(u -> u.path("/api/tenants/{t}/flagged-items").build(tenantCode), LIST, jwt);
+        return catalog.flagged(tenantCode);
+    }
+
+    public record AdoptStandardItemPayload(GuideViews.Item item) {}
+
+    @MutationMapping
+    public Mono<AdoptStandardItemPayload> adoptStandardItem(@Argument AdoptStandardItemInput input, @AuthenticationPrincipal Jwt jwt) {
+        requireActsFor(jwt, input.tenantCode());
+        return catalog.adopt(input.tenantCode(), new CatalogApi.Adoption(Ids.uuid("standardItemId", input.standardItemId())))
+                .map(AdoptStandardItemPayload::new);
     }
 
     @MutationMapping
-    public Mono<Map<String, Object>> adoptStandardItem(@Argument Map<String, Object> input, @AuthenticationPrincipal Jwt jwt) {
-        String tenant = (String) input.get("tenantCode");
-        requireEditor(jwt, tenant);
-        return tenantService.post(u -> u.path("/api/tenants/{t}/items").build(tenant),
-                Map.of("standardItemId", input.get("standardItemId")), Map.class, jwt).map(item -> Map.of("item", item));
+    public Mono<GuideViews.DraftSaved> saveGuideDraft(@Argument SaveGuideDraftInput input, @AuthenticationPrincipal Jwt jwt) {
+        Ids.Scoped s = Ids.scoped("itemId", input.itemId());
+        requireActsFor(jwt, s.tenantCode());
+        return catalog.saveDraft(s.tenantCode(), s.id(), input.guide());
     }
 
     @MutationMapping
-    public Mono<Map<String, Object>> saveGuideDraft(@Argument Map<String, Object> input, @AuthenticationPrincipal Jwt jwt) {
-        String[] s = split("itemId", (String) input.get("itemId"));
-        requireEditor(jwt, s[0]);
-        return tenantService.put(u -> u.path("/api/tenants/{t}/items/{id}/draft").build(s[0], s[1]), input.get("guide"), Map.class, jwt)
-                .map(CatalogGraph::cast);
+    public Mono<GuideViews.Announced> publishGuide(@Argument AnnounceGuideInput input, @AuthenticationPrincipal Jwt jwt) {
+        Ids.Scoped s = Ids.scoped("itemId", input.itemId());
+        requireActsFor(jwt, s.tenantCode());
+        return catalog.publish(s.tenantCode(), s.id(), new Announcement(input.reason(), input.effectiveFrom()));
     }
 
     @MutationMapping
-    public Mono<Map<String, Object>> publishGuide(@Argument Map<String, Object> input, @AuthenticationPrincipal Jwt jwt) {
-        return announce(input, jwt, "publication");
+    public Mono<GuideViews.Announced> withdrawGuide(@Argument AnnounceGuideInput input, @AuthenticationPrincipal Jwt jwt) {
+        Ids.Scoped s = Ids.scoped("itemId", input.itemId());
+        requireActsFor(jwt, s.tenantCode());
+        return catalog.withdraw(s.tenantCode(), s.id(), new Announcement(input.reason(), input.effectiveFrom()));
     }
 
+    /** The province's standard catalog: refused here for a caller of another province or of no province. */
     @MutationMapping
-    public Mono<Map<String, Object>> withdrawGuide(@Argument Map<String, Object> input, @AuthenticationPrincipal Jwt jwt) {
-        return announce(input, jwt, "withdrawal");
-    }
-
-    @MutationMapping
-    public Mono<Map<String, Object>> addStandardItem(@Argument Map<String, Object> input, @AuthenticationPrincipal Jwt jwt) {
-        String province = (String) input.get("provinceCode");
-        requireProvincialAdmin(jwt, province);
-        Map<String, Object> body = new HashMap<>(input);
-        body.remove("provinceCode");
-        return tenantService.post(u -> u.path("/api/provinces/{p}/standard-items").build(province), body, Map.class, jwt)
-                .map(CatalogGraph::cast);
-    }
-
-    @MutationMapping
-    public Mono<Map<String, Object>> changeStandardItem(@Argument Map<String, Object> input, @AuthenticationPrincipal Jwt jwt) {
+    public Mono<StandardItemAnnounced> addStandardItem(@Argument AddStandardItemInput input, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Callers.require(jwt);
-        if (!caller.isProvincialAdmin()) throw ApiException.forbidden("只有省级管理员可以变更标准目录");
-        Map<String, Object> body = new HashMap<>(input);
-        Object id = body.remove("id");
-        return tenantService.post(u -> u.path("/api/standard-items/{id}/changes").build(id), body, Map.class, jwt)
-                .map(CatalogGraph::cast);
+        if (!caller.tenant().map(t -> t.equals(input.provinceCode())).orElse(false)) {
+            throw ApiException.forbidden("只有本省（" + input.provinceCode() + "）的省级管理员可以变更标准目录");
+        }
+        return catalog.addStandardItem(input.provinceCode(), input.body());
+    }
+
+    /** The item names its province: tenant-service checks the caller against it. */
+    @MutationMapping
+    public Mono<StandardItemAnnounced> changeStandardItem(@Argument ChangeStandardItemInput input, @AuthenticationPrincipal Jwt jwt) {
+        Callers.require(jwt);
+        return catalog.changeStandardItem(Ids.uuid("id", input.id()), input.body());
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private Mono<Map<String, Object>> announce(Map<String, Object> input, Jwt jwt, String what) {
-        String[] s = split("itemId", (String) input.get("itemId"));
-        requireEditor(jwt, s[0]);
-        Map<String, Object> body = new HashMap<>();
-        body.put("reason", input.get("reason"));
-        body.put("effectiveFrom", input.get("effectiveFrom"));
-        return tenantService.post(u -> u.path("/api/tenants/{t}/items/{id}/" + what).build(s[0], s[1]), body, Map.class, jwt)
-                .map(CatalogGraph::cast);
-    }
-
-    private static void requireEditor(Jwt jwt, String tenantCode) {
-        Caller caller = Callers.require(jwt);
-        if (tenantCode == null || !caller.actsFor(tenantCode)) {
+    private static void requireActsFor(Jwt jwt, String tenantCode) {
+        if (tenantCode == null || !Callers.require(jwt).actsFor(tenantCode)) {
             throw ApiException.forbidden("无权编辑其他租户（" + tenantCode + "）的办事指南");
         }
-        if (!caller.hasRole(Caller.CENTRE_ADMIN)) throw ApiException.forbidden("只有中心管理员可以编辑、发布和撤回办事指南");
-    }
-
-    private static void requireProvincialAdmin(Jwt jwt, String provinceCode) {
-        Caller caller = Callers.require(jwt);
-        if (!caller.isProvincialAdmin() || !caller.tenant().orElse("").equals(provinceCode)) {
-            throw ApiException.forbidden("只有本省（" + provinceCode + "）的省级管理员可以变更标准目录");
-        }
-    }
-
-    /** The caller's token when there is one: public reads show more (drafts) to the tenant's staff. */
-    private static Mono<Optional<Jwt>> optionalToken() {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(c -> Optional.ofNullable(c.getAuthentication()).map(a -> a.getPrincipal())
-                        .filter(Jwt.class::isInstance).map(Jwt.class::cast))
-                .defaultIfEmpty(Optional.empty());
-    }
-
-    /** Splits a {@code <tenant>:<uuid>} id; a malformed one is a VALIDATION error on its field. */
-    static String[] split(String field, String id) {
-        if (id == null || !SCOPED_ID.matcher(id).matches()) {
-            throw ApiException.validation(field, "编号格式不正确（应为 区划代码:UUID）: " + id);
-        }
-        int colon = id.indexOf(':');
-        return new String[] {id.substring(0, colon), id.substring(colon + 1)};
     }
 
     /** NOT_FOUND of a single-object read is a null result, as the schema says. */
-    private static Mono<Map<String, Object>> orNull(Mono<Map<String, Object>> m) {
+    private static <T> Mono<T> orNull(Mono<T> m) {
         return m.onErrorResume(e -> e instanceof ApiException a && a.code() == ErrorCode.NOT_FOUND && "id".equals(a.field()),
                 e -> Mono.empty());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Connection<Object> toConnection(Map<String, Object> page, String after) {
-        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
-        return Connection.of(items, i -> (String) i.get("cursor"), i -> i.get("node"),
-                Boolean.TRUE.equals(page.get("hasNextPage")), after != null, items.size());
-    }
-
-    private static Mono<Connection<Object>> page(Mono<Map<String, Object>> page, String after) {
-        return page.map(p -> toConnection(p, after));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Map<?, ?> m) {
-        return (Map<String, Object>) m;
     }
 }

@@ -1,5 +1,6 @@
 package cn.zwy.gateway.graphql;
 
+import cn.zwy.common.api.Page;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,5 +18,14 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCo
         return new Connection<>(edges, new PageInfo(hasNextPage, hasPreviousPage,
                 edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()),
                 totalCount);
+    }
+
+    /**
+     * A service's page as a connection; {@code after} tells whether there is a page before. Where
+     * the service does not count the whole list, {@code totalCount} is the number on this page.
+     */
+    public static <T> Connection<T> of(Page<T> page, String after) {
+        return of(page.items(), Page.Item::cursor, Page.Item::node, page.hasNextPage(), after != null,
+                page.totalCount() == null ? page.items().size() : page.totalCount());
     }
 }

@@ -1,8 +1,10 @@
 package cn.zwy.gateway.identity;
 
 import cn.zwy.common.security.Caller;
-import cn.zwy.gateway.region.RegionGraph;
-import cn.zwy.gateway.region.TenantNode;
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
+import cn.zwy.tenant.api.region.RegionApi;
+import cn.zwy.tenant.api.region.TenantView;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,9 +15,9 @@ import reactor.core.publisher.Mono;
 @Controller
 public class MeGraph {
 
-    private final RegionGraph regions;
+    private final RegionApi regions;
 
-    public MeGraph(RegionGraph regions) {
+    public MeGraph(RegionApi regions) {
         this.regions = regions;
     }
 
@@ -28,8 +30,10 @@ public class MeGraph {
     }
 
     @SchemaMapping(typeName = "Me", field = "tenant")
-    public Mono<TenantNode> tenant(Me me) {
-        return me.tenantCode() == null ? Mono.empty() : regions.findTenant(me.tenantCode());
+    public Mono<TenantView> tenant(Me me) {
+        // a provincial administrator's province is no tenant: null, like a tenant not onboarded
+        return me.tenantCode() == null ? Mono.empty() : regions.tenant(me.tenantCode())
+                .onErrorResume(e -> e instanceof ApiException a && a.code() == ErrorCode.NOT_FOUND, e -> Mono.empty());
     }
 
     /** Keycloak's own bookkeeping roles are not platform roles. */

@@ -2,12 +2,12 @@ package cn.zwy.gateway.region;
 
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
-import cn.zwy.gateway.hall.HallNode;
-import cn.zwy.gateway.upstream.ServiceClient;
-import cn.zwy.gateway.upstream.ServiceUri;
+import cn.zwy.tenant.api.hall.HallApi;
+import cn.zwy.tenant.api.hall.HallView;
+import cn.zwy.tenant.api.region.RegionApi;
+import cn.zwy.tenant.api.region.RegionView;
+import cn.zwy.tenant.api.region.TenantView;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -18,40 +18,34 @@ import reactor.core.publisher.Mono;
 @Controller
 public class RegionGraph {
 
-    private static final ParameterizedTypeReference<List<RegionNode>> REGIONS = new ParameterizedTypeReference<>() {};
+    private final RegionApi regions;
+    private final HallApi halls;
 
-    private final ServiceClient tenantService;
-
-    public RegionGraph(@Qualifier("tenantService") ServiceClient tenantService) {
-        this.tenantService = tenantService;
+    public RegionGraph(RegionApi regions, HallApi halls) {
+        this.regions = regions;
+        this.halls = halls;
     }
 
     @QueryMapping
-    public Mono<List<RegionNode>> regions(@Argument String parentCode) {
-        return tenantService.get(ServiceUri.of("/api/regions").query("parent", parentCode),
-                REGIONS, null);
+    public Mono<List<RegionView>> regions(@Argument String parentCode) {
+        return regions.regions(parentCode);
     }
 
     @QueryMapping
-    public Mono<RegionNode> region(@Argument String code) {
-        return tenantService.get(u -> u.path("/api/regions/{code}").build(code), RegionNode.class, null);
+    public Mono<RegionView> region(@Argument String code) {
+        return regions.region(code);
     }
 
     /** Null when the region exists but is not onboarded; an unknown code is an error. */
     @QueryMapping
-    public Mono<TenantNode> tenant(@Argument String code) {
-        return region(code).mapNotNull(RegionNode::tenant);
+    public Mono<TenantView> tenant(@Argument String code) {
+        return regions.region(code).mapNotNull(RegionView::tenant);
     }
 
+    /** The tenant's main hall; null when it has none. */
     @SchemaMapping(typeName = "Tenant", field = "hall")
-    public Mono<HallNode> hall(TenantNode tenant) {
-        return tenantService.get(u -> u.path("/api/tenants/{code}/hall").build(tenant.code()), HallNode.class, null)
-                .onErrorResume(e -> e instanceof ApiException a && a.code() == ErrorCode.NOT_FOUND, e -> Mono.empty());
-    }
-
-    /** Looks up a tenant by code; empty when the code is not an onboarded tenant. */
-    public Mono<TenantNode> findTenant(String code) {
-        return tenantService.get(u -> u.path("/api/tenants/{code}").build(code), TenantNode.class, null)
+    public Mono<HallView> hall(TenantView tenant) {
+        return halls.hall(tenant.code())
                 .onErrorResume(e -> e instanceof ApiException a && a.code() == ErrorCode.NOT_FOUND, e -> Mono.empty());
     }
 }

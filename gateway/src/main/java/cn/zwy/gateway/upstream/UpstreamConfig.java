@@ -1,20 +1,76 @@
 package cn.zwy.gateway.upstream;
 
+import cn.zwy.gateway.search.SearchApi;
+import cn.zwy.tenant.api.calendar.CalendarApi;
+import cn.zwy.tenant.api.catalog.CatalogApi;
+import cn.zwy.tenant.api.hall.HallApi;
+import cn.zwy.tenant.api.organisation.OrganisationApi;
+import cn.zwy.tenant.api.region.RegionApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.datetime.standard.DateTimeFormatterRegistrar;
+import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.support.WebClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
+/**
+ * The services' contracts as HTTP service proxies (ADR 0008): one WebClient per service, built
+ * from Boot's builder (so calls carry trace context and are measured) with the one
+ * {@link ServiceCalls} filter, and one proxy per contract interface, built once at start-up.
+ */
 @Configuration
 public class UpstreamConfig {
 
-    /** The builder is Boot's, so calls carry trace context and are measured. */
-    @Bean
-    ServiceClient tenantService(WebClient.Builder builder, ServicesProperties props) {
-        return new ServiceClient(builder.clone().baseUrl(props.tenantUrl()).build(), "tenant-service");
+    private final HttpServiceProxyFactory tenantService;
+    private final HttpServiceProxyFactory searchService;
+
+    public UpstreamConfig(WebClient.Builder builder, ServicesProperties props) {
+        this.tenantService = proxies(builder, props.tenantUrl(), "tenant-service");
+        this.searchService = proxies(builder, props.searchUrl(), "search-service");
+    }
+
+    static HttpServiceProxyFactory proxies(WebClient.Builder builder, String baseUrl, String serviceName) {
+        WebClient web = builder.clone().baseUrl(baseUrl).filter(new ServiceCalls(serviceName)).build();
+        return HttpServiceProxyFactory.builderFor(WebClientAdapter.create(web)).conversionService(isoDates()).build();
+    }
+
+    /** Dates and instants in URLs as ISO-8601, as the services parse them (not the locale's short style). */
+    private static DefaultFormattingConversionService isoDates() {
+        DefaultFormattingConversionService conversions = new DefaultFormattingConversionService(false);
+        DateTimeFormatterRegistrar iso = new DateTimeFormatterRegistrar();
+        iso.setUseIsoFormat(true);
+        iso.registerFormatters(conversions);
+        return conversions;
     }
 
     @Bean
-    ServiceClient searchService(WebClient.Builder builder, ServicesProperties props) {
-        return new ServiceClient(builder.clone().baseUrl(props.searchUrl()).build(), "search-service");
+    HallApi hallApi() {
+        return tenantService.createClient(HallApi.class);
+    }
+
+    @Bean
+    RegionApi regionApi() {
+        return tenantService.createClient(RegionApi.class);
+    }
+
+    @Bean
+    CalendarApi calendarApi() {
+        return tenantService.createClient(CalendarApi.class);
+    }
+
+    @Bean
+    CatalogApi catalogApi() {
+        return tenantService.createClient(CatalogApi.class);
+    }
+
+    @Bean
+    OrganisationApi organisationApi() {
+        return tenantService.createClient(OrganisationApi.class);
+    }
+
+    @Bean
+    SearchApi searchApi() {
+        return searchService.createClient(SearchApi.class);
     }
 }

@@ -1,5 +1,10 @@
 package cn.zwy.tenant.calendar;
 
+import cn.zwy.tenant.api.calendar.CalendarDays.Removed;
+import cn.zwy.tenant.api.calendar.CalendarDays.SpecialDayInput;
+import cn.zwy.tenant.api.calendar.CalendarDays.SpecialDayView;
+import cn.zwy.tenant.api.calendar.CalendarDays.TenantDayInput;
+import cn.zwy.tenant.api.calendar.CalendarDays.TenantDayView;
 import cn.zwy.tenant.tenant.TenantLookup;
 
 import cn.zwy.common.error.ApiException;
@@ -7,7 +12,7 @@ import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.hall.HallRepository;
 import cn.zwy.tenant.hall.OpeningHours;
-import cn.zwy.tenant.hall.OpeningHours.TimeRange;
+import cn.zwy.tenant.api.hall.TimeRange;
 import cn.zwy.tenant.tenant.Tenant;
 import cn.zwy.tenant.text.PlainText;
 import java.time.Instant;
@@ -22,25 +27,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class CalendarAdmin {
 
-    public record TenantDayInput(Boolean working, String reason) {}
-
-    public record TenantDayView(LocalDate date, boolean working, String reason, String updatedBy, Instant updatedAt) {
-        static TenantDayView of(TenantCalendarDay d) {
-            return new TenantDayView(d.getDay(), d.isWorking(), d.getReason(), d.getUpdatedBy(), d.getUpdatedAt());
-        }
+    static TenantDayView view(TenantCalendarDay d) {
+        return new TenantDayView(d.getDay(), d.isWorking(), d.getReason(), d.getUpdatedBy(), d.getUpdatedAt());
     }
 
-    public record SpecialDayInput(Boolean closed, List<TimeRange> periods, String reason) {}
-
-    public record SpecialDayView(UUID hallId, LocalDate date, boolean closed, List<TimeRange> periods, String reason,
-                                 String updatedBy, Instant updatedAt) {
-        static SpecialDayView of(HallSpecialDay d) {
-            return new SpecialDayView(d.getHallId(), d.getDay(), d.isClosed(), d.getPeriods(), d.getReason(),
-                    d.getUpdatedBy(), d.getUpdatedAt());
-        }
+    static SpecialDayView view(HallSpecialDay d) {
+        return new SpecialDayView(d.getHallId(), d.getDay(), d.isClosed(), d.getPeriods(), d.getReason(),
+                d.getUpdatedBy(), d.getUpdatedAt());
     }
-
-    public record Removed(boolean removed) {}
 
     static final int MAX_REASON = 200;
     private static final Logger log = LoggerFactory.getLogger(CalendarAdmin.class);
@@ -71,7 +65,7 @@ public class CalendarAdmin {
         TenantDayView view = tx.write(tenantCode, () -> {
             TenantCalendarDay day = tenantDays.findByDay(date).orElseGet(() -> new TenantCalendarDay(date));
             day.set(input.working(), reason, caller.username());
-            return TenantDayView.of(tenantDays.saveAndFlush(day));
+            return view(tenantDays.saveAndFlush(day));
         });
         log.info("tenant calendar {} {} set to working={} by {}", tenantCode, date, input.working(), caller.username());
         return view;
@@ -109,7 +103,7 @@ public class CalendarAdmin {
             HallSpecialDay day = specialDays.findByHallIdAndDay(hallId, date).orElseGet(() -> new HallSpecialDay(hallId, date));
             day.set(input.closed(), periods, reason, caller.username());
             log.info("hall {} special day {} set (closed={}) by {}", hallId, date, input.closed(), caller.username());
-            return SpecialDayView.of(specialDays.saveAndFlush(day));
+            return view(specialDays.saveAndFlush(day));
         });
     }
 

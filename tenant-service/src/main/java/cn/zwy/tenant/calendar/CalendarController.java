@@ -1,5 +1,9 @@
 package cn.zwy.tenant.calendar;
 
+import cn.zwy.tenant.api.calendar.CalendarApi;
+import cn.zwy.tenant.api.calendar.CalendarDays;
+import cn.zwy.tenant.api.calendar.HallOpening;
+import cn.zwy.tenant.api.calendar.CalendarAnswer;
 import cn.zwy.common.security.Callers;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,59 +35,59 @@ public class CalendarController {
         this.national = national;
     }
 
-    @GetMapping("/api/tenants/{tenantCode}/calendar/working-day")
+    @GetMapping(CalendarApi.WORKING_DAY)
     public CalendarAnswer<Boolean> workingDay(@PathVariable String tenantCode,
                                               @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate date) {
         return calendar.isWorkingDay(tenantCode, date);
     }
 
-    @GetMapping("/api/tenants/{tenantCode}/calendar/add")
+    @GetMapping(CalendarApi.ADD)
     public CalendarAnswer<LocalDate> add(@PathVariable String tenantCode,
                                          @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
                                          @RequestParam int days) {
         return calendar.addWorkingDays(tenantCode, from, days);
     }
 
-    @GetMapping("/api/tenants/{tenantCode}/calendar/between")
+    @GetMapping(CalendarApi.BETWEEN)
     public CalendarAnswer<Integer> between(@PathVariable String tenantCode,
                                            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
                                            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
         return calendar.workingDaysBetween(tenantCode, from, to);
     }
 
-    @GetMapping("/api/tenants/{tenantCode}/halls/{hallId}/next-opening")
+    @GetMapping(CalendarApi.NEXT_OPENING)
     public CalendarAnswer<HallOpening> nextOpening(@PathVariable String tenantCode, @PathVariable UUID hallId,
                                                    @RequestParam(required = false) Instant from) {
         return calendar.nextOpening(tenantCode, hallId, from);
     }
 
-    @PutMapping("/api/calendar/national/{year}")
-    public NationalCalendar.LoadResult loadNational(@PathVariable int year, @RequestBody HolidayCnFile file) {
+    @PutMapping(CalendarApi.NATIONAL)
+    public CalendarDays.LoadResult loadNational(@PathVariable int year, @RequestBody HolidayCnFile file) {
         return national.load(Callers.require(), year, file);
     }
 
-    @PutMapping("/api/tenants/{tenantCode}/calendar/days/{date}")
-    public CalendarAdmin.TenantDayView setDay(@PathVariable String tenantCode,
+    @PutMapping(CalendarApi.TENANT_DAY)
+    public CalendarDays.TenantDayView setDay(@PathVariable String tenantCode,
                                               @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate date,
-                                              @RequestBody CalendarAdmin.TenantDayInput input) {
+                                              @RequestBody CalendarDays.TenantDayInput input) {
         return admin.setTenantDay(Callers.require(), tenantCode, date, input);
     }
 
-    @DeleteMapping("/api/tenants/{tenantCode}/calendar/days/{date}")
-    public CalendarAdmin.Removed removeDay(@PathVariable String tenantCode,
+    @DeleteMapping(CalendarApi.TENANT_DAY)
+    public CalendarDays.Removed removeDay(@PathVariable String tenantCode,
                                            @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate date) {
         return admin.removeTenantDay(Callers.require(), tenantCode, date);
     }
 
-    @PutMapping("/api/tenants/{tenantCode}/halls/{hallId}/special-days/{date}")
-    public CalendarAdmin.SpecialDayView setSpecialDay(@PathVariable String tenantCode, @PathVariable UUID hallId,
+    @PutMapping(CalendarApi.SPECIAL_DAY)
+    public CalendarDays.SpecialDayView setSpecialDay(@PathVariable String tenantCode, @PathVariable UUID hallId,
                                                       @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate date,
-                                                      @RequestBody CalendarAdmin.SpecialDayInput input) {
+                                                      @RequestBody CalendarDays.SpecialDayInput input) {
         return admin.setSpecialDay(Callers.require(), tenantCode, hallId, date, input);
     }
 
-    @DeleteMapping("/api/tenants/{tenantCode}/halls/{hallId}/special-days/{date}")
-    public CalendarAdmin.Removed removeSpecialDay(@PathVariable String tenantCode, @PathVariable UUID hallId,
+    @DeleteMapping(CalendarApi.SPECIAL_DAY)
+    public CalendarDays.Removed removeSpecialDay(@PathVariable String tenantCode, @PathVariable UUID hallId,
                                                   @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate date) {
         return admin.removeSpecialDay(Callers.require(), tenantCode, hallId, date);
     }

@@ -1,5 +1,7 @@
 package cn.zwy.tenant.calendar;
 
+import cn.zwy.tenant.api.calendar.HallOpening;
+import cn.zwy.tenant.api.calendar.CalendarAnswer;
 import cn.zwy.tenant.tenant.TenantLookup;
 
 import cn.zwy.common.error.ApiException;
@@ -8,7 +10,8 @@ import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.hall.Hall;
 import cn.zwy.tenant.hall.HallRepository;
 import cn.zwy.tenant.hall.OpeningHours;
-import cn.zwy.tenant.hall.OpeningHours.TimeRange;
+import cn.zwy.tenant.api.hall.DayHours;
+import cn.zwy.tenant.api.hall.TimeRange;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -190,12 +193,12 @@ public class CalendarService implements WorkingDays {
         if (!own.isEmpty()) return own;
         if (!days.working(d)) return List.of();
         return weekly.days().stream().filter(h -> h.weekday().getValue() <= DayOfWeek.FRIDAY.getValue())
-                .findFirst().map(OpeningHours.DayHours::periods).orElse(List.of());
+                .findFirst().map(DayHours::periods).orElse(List.of());
     }
 
     private static List<TimeRange> hoursOf(OpeningHours weekly, DayOfWeek weekday) {
         return weekly.days().stream().filter(h -> h.weekday() == weekday).findFirst()
-                .map(OpeningHours.DayHours::periods).orElse(List.of());
+                .map(DayHours::periods).orElse(List.of());
     }
 
     private Days days(String tenantCode, LocalDate first, LocalDate last) {

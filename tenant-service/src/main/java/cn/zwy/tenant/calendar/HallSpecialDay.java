@@ -1,6 +1,6 @@
 package cn.zwy.tenant.calendar;
 
-import cn.zwy.tenant.hall.OpeningHours.TimeRange;
+import cn.zwy.tenant.api.hall.TimeRange;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package cn.zwy.tenant.calendar;
 
+import cn.zwy.tenant.api.calendar.CalendarDays.LoadResult;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
@@ -55,8 +56,6 @@ public class NationalCalendar {
         boolean statutoryDayOff(LocalDate d) { return Boolean.TRUE.equals(listed.get(d)); }
     }
 
-    public record LoadResult(int year, int dayCount, int offDayCount, int workdayCount, List<String> papers,
-                             Instant loadedAt, boolean replaced) {}
 
     private final JdbcTemplate jdbc;
     private final TenantTransactions tx;

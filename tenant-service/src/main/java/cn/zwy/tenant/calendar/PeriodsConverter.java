@@ -1,6 +1,6 @@
 package cn.zwy.tenant.calendar;
 
-import cn.zwy.tenant.hall.OpeningHours.TimeRange;
+import cn.zwy.tenant.api.hall.TimeRange;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.List;

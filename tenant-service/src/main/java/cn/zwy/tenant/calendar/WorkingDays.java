@@ -1,5 +1,6 @@
 package cn.zwy.tenant.calendar;
 
+import cn.zwy.tenant.api.calendar.CalendarAnswer;
 import java.time.LocalDate;
 
 /**

@@ -1,5 +1,7 @@
 package cn.zwy.tenant.catalog;
 
+import cn.zwy.tenant.api.catalog.Problem;
+import cn.zwy.tenant.api.catalog.ItemType;
 import java.util.regex.Pattern;
 
 /**

@@ -2,7 +2,7 @@ package cn.zwy.tenant.catalog;
 
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
-import cn.zwy.tenant.calendar.CalendarAnswer;
+import cn.zwy.tenant.api.calendar.CalendarAnswer;
 import cn.zwy.tenant.calendar.WorkingDays;
 import java.time.Clock;
 import java.time.Instant;

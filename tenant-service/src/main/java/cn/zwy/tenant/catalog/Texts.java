@@ -1,5 +1,6 @@
 package cn.zwy.tenant.catalog;
 
+import cn.zwy.tenant.api.catalog.Problem;
 import cn.zwy.tenant.text.PlainText;
 import java.util.List;
 import java.util.regex.Pattern;

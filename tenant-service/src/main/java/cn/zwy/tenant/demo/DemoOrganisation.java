@@ -1,21 +1,24 @@
 package cn.zwy.tenant.demo;
 
+import cn.zwy.tenant.api.organisation.WindowPosition;
+import cn.zwy.tenant.api.organisation.WindowKind;
+import cn.zwy.tenant.api.organisation.StaffInputs;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.tenant.hall.HallDetails;
 import cn.zwy.tenant.hall.HallService;
-import cn.zwy.tenant.hall.HallView;
+import cn.zwy.tenant.api.hall.HallView;
 import cn.zwy.tenant.hall.OpeningHours;
-import cn.zwy.tenant.organisation.BusinessCategory;
+import cn.zwy.tenant.api.organisation.BusinessCategory;
 import cn.zwy.tenant.organisation.OrganisationService;
-import cn.zwy.tenant.organisation.OrganisationViews.DepartmentView;
-import cn.zwy.tenant.organisation.OrganisationViews.WindowView;
+import cn.zwy.tenant.api.organisation.OrganisationViews.DepartmentView;
+import cn.zwy.tenant.api.organisation.OrganisationViews.WindowView;
 import cn.zwy.tenant.organisation.ServiceWindow;
 import cn.zwy.tenant.organisation.WindowAssignment;
 import cn.zwy.tenant.staff.StaffReconciliation;
 import cn.zwy.tenant.staff.StaffService;
-import cn.zwy.tenant.staff.StaffView;
+import cn.zwy.tenant.api.organisation.StaffView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,24 +117,24 @@ public class DemoOrganisation implements ApplicationRunner {
                 Optional.of(LIANSHAN), Optional.empty());
         UUID approver = people.get("lianshan.approver").id();
         DepartmentView police = organisation.createDepartment(admin, LIANSHAN,
-                new OrganisationService.NewDepartment(county, "县公安局", approver)).value();
-        organisation.createDepartment(admin, LIANSHAN, new OrganisationService.NewDepartment(county, "县市场监督管理局", approver));
-        organisation.createDepartment(admin, LIANSHAN, new OrganisationService.NewDepartment(county, "县人力资源和社会保障局", null));
-        organisation.createDepartment(admin, LIANSHAN, new OrganisationService.NewDepartment(county, "县税务局", null));
+                new StaffInputs.NewDepartment(county, "县公安局", approver)).value();
+        organisation.createDepartment(admin, LIANSHAN, new StaffInputs.NewDepartment(county, "县市场监督管理局", approver));
+        organisation.createDepartment(admin, LIANSHAN, new StaffInputs.NewDepartment(county, "县人力资源和社会保障局", null));
+        organisation.createDepartment(admin, LIANSHAN, new StaffInputs.NewDepartment(county, "县税务局", null));
 
         List<BusinessCategory> general = List.of(new BusinessCategory("A", "综合受理"), new BusinessCategory("Y", "预约办理"));
         WindowView first = null;
         for (int i = 1; i <= 3; i++) {
-            WindowView w = organisation.createWindow(admin, LIANSHAN, new OrganisationService.NewWindow(county, String.valueOf(i),
-                    "综合受理窗口" + i, ServiceWindow.Kind.COMPREHENSIVE, null, general)).value();
+            WindowView w = organisation.createWindow(admin, LIANSHAN, new StaffInputs.NewWindow(county, String.valueOf(i),
+                    "综合受理窗口" + i, WindowKind.COMPREHENSIVE, null, general)).value();
             if (i == 1) first = w;
         }
-        organisation.createWindow(admin, LIANSHAN, new OrganisationService.NewWindow(county, "8", "出件窗口",
-                ServiceWindow.Kind.COMPREHENSIVE, null, List.of(new BusinessCategory("C", "出件"))));
-        organisation.createWindow(admin, LIANSHAN, new OrganisationService.NewWindow(county, "10", "公安窗口",
-                ServiceWindow.Kind.DEPARTMENT, police.id(), List.of(new BusinessCategory("GA", "户政"), new BusinessCategory("CJ", "出入境"))));
-        organisation.assign(admin, LIANSHAN, new OrganisationService.Assignment(first.id(), people.get("lianshan.clerk").id(),
-                WindowAssignment.Position.A));
+        organisation.createWindow(admin, LIANSHAN, new StaffInputs.NewWindow(county, "8", "出件窗口",
+                WindowKind.COMPREHENSIVE, null, List.of(new BusinessCategory("C", "出件"))));
+        organisation.createWindow(admin, LIANSHAN, new StaffInputs.NewWindow(county, "10", "公安窗口",
+                WindowKind.DEPARTMENT, police.id(), List.of(new BusinessCategory("GA", "户政"), new BusinessCategory("CJ", "出入境"))));
+        organisation.assign(admin, LIANSHAN, new StaffInputs.Assignment(first.id(), people.get("lianshan.clerk").id(),
+                WindowPosition.A));
         log.info("demo organisation of {} loaded", LIANSHAN);
     }
 }

@@ -2,7 +2,7 @@ package cn.zwy.tenant.demo;
 
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.hall.HallDetails;
-import cn.zwy.tenant.hall.HallLevel;
+import cn.zwy.tenant.api.hall.HallLevel;
 import cn.zwy.tenant.hall.HallService;
 import cn.zwy.tenant.hall.OpeningHours;
 import cn.zwy.tenant.region.RegionRepository;

@@ -1,5 +1,7 @@
 package cn.zwy.tenant.hall;
 
+import cn.zwy.tenant.api.hall.HallView;
+import cn.zwy.tenant.api.hall.HallLevel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -83,4 +85,11 @@ public class Hall {
     public int getVersion() { return version; }
 
     public Instant getUpdatedAt() { return updatedAt; }
+
+    /** A hall's public data (tenant-api). */
+    public static HallView view(Hall h) {
+        HallDetails d = h.details();
+        return new HallView(h.getId(), h.getTenantId(), h.getRegionCode(), h.getLevel(), h.isMain(), d.name(),
+                d.address(), d.phone(), d.openingHours().days(), h.getVersion(), h.getUpdatedAt());
+    }
 }

@@ -1,5 +1,6 @@
 package cn.zwy.tenant.hall;
 
+import cn.zwy.tenant.api.hall.HallState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,5 +16,10 @@ public record HallDetails(String name, String address, String phone, OpeningHour
         if (!Objects.equals(phone, before.phone)) out.add("phone");
         if (!Objects.equals(openingHours, before.openingHours)) out.add("openingHours");
         return out;
+    }
+
+    /** The details as the change record keeps and shows them (tenant-api). */
+    static HallState state(HallDetails d) {
+        return new HallState(d.name(), d.address(), d.phone(), d.openingHours().days());
     }
 }

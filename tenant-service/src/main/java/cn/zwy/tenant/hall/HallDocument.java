@@ -1,5 +1,7 @@
 package cn.zwy.tenant.hall;
 
+import cn.zwy.tenant.api.hall.HallLevel;
+import cn.zwy.tenant.api.hall.DayHours;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +12,7 @@ import java.util.UUID;
  */
 public record HallDocument(UUID hallId, String tenantCode, String tenantName, String regionCode,
                            List<String> regionPath, String regionName, HallLevel level, boolean main, String name,
-                           String address, String phone, List<OpeningHours.DayHours> openingHours, int version,
+                           String address, String phone, List<DayHours> openingHours, int version,
                            Instant updatedAt) {
 
     public static final String EVENT_TYPE = "hall.changed";

@@ -1,5 +1,13 @@
 package cn.zwy.tenant.hall;
 
+import cn.zwy.common.api.Page;
+import cn.zwy.tenant.api.hall.HallUpdate;
+import cn.zwy.tenant.api.hall.NewHall;
+import cn.zwy.tenant.api.hall.HallChangeView;
+import cn.zwy.tenant.api.hall.HallState;
+import cn.zwy.tenant.api.hall.HallView;
+import cn.zwy.tenant.api.hall.HallLevel;
+import cn.zwy.tenant.api.hall.DayHours;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.events.OutboxPublisher;
@@ -7,7 +15,7 @@ import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.region.Region;
 import cn.zwy.tenant.region.RegionCodes;
-import cn.zwy.tenant.region.RegionLevel;
+import cn.zwy.tenant.api.region.RegionLevel;
 import cn.zwy.tenant.region.RegionRepository;
 import cn.zwy.tenant.tenant.Tenant;
 import cn.zwy.tenant.tenant.TenantLookup;
@@ -48,7 +56,7 @@ public class HallService {
     /** Public: anyone, signed in or not, reads a tenant's main hall. */
     public HallView mainHall(String tenantCode) {
         lookup.require(tenantCode);
-        return tx.read(tenantCode, () -> halls.findMain().map(HallView::of)
+        return tx.read(tenantCode, () -> halls.findMain().map(Hall::view)
                 .orElseThrow(() -> ApiException.notFound("tenantCode", "该租户尚未登记服务大厅: " + tenantCode)));
     }
 
@@ -57,7 +65,7 @@ public class HallService {
         lookup.require(tenantCode);
         return tx.read(tenantCode, () -> halls.findAll().stream()
                 .sorted(java.util.Comparator.comparing((Hall h) -> !h.isMain()).thenComparing(h -> h.details().name()))
-                .map(HallView::of).toList());
+                .map(Hall::view).toList());
     }
 
     /** The tenant's own centre administrator only; every change is recorded and published. */
@@ -75,22 +83,18 @@ public class HallService {
                         + "，提交所依据的版本 " + update.expectedVersion() + "），请刷新后重试");
             }
             HallDetails before = hall.details();
-            HallDetails after = update.applyTo(before);
+            HallDetails after = HallInput.applyTo(update, before);
             List<String> changed = after.changedFrom(before);
-            if (changed.isEmpty()) return HallView.of(hall);
+            if (changed.isEmpty()) return Hall.view(hall);
             hall.apply(after);
             halls.saveAndFlush(hall);
             changes.save(new HallChange(hall.getId(), caller.username(), caller.displayName(), caller.userId(),
-                    String.join(",", changed), json.writeValueAsString(HallState.of(before)), json.writeValueAsString(HallState.of(after))));
+                    String.join(",", changed), json.writeValueAsString(HallDetails.state(before)), json.writeValueAsString(HallDetails.state(after))));
             publish(tenant, hall);
             log.info("hall {} updated by {}: {}", hall.getId(), caller.username(), changed);
-            return HallView.of(hall);
+            return Hall.view(hall);
         });
     }
-
-    /** A new hall's site and details (T3): a town centre or village station of the tenant. */
-    public record NewHall(String regionCode, String name, String address, String phone,
-                          List<OpeningHours.DayHours> openingHours) {}
 
     /**
      * Adds a town centre (T3) to the tenant: its centre administrator only. The region code must
@@ -105,7 +109,7 @@ public class HallService {
         }
         TenantLookup.requireActive(tenant);
         HallLevel level = siteLevel(tenantCode, input.regionCode());
-        HallDetails details = new HallUpdate(input.name(), input.address(), input.phone(), input.openingHours(), null).asNew();
+        HallDetails details = HallInput.asNew(input);
         return tx.write(tenantCode, () -> {
             if (halls.findByRegionCodeAndMainFalse(input.regionCode()).isPresent()) {
                 throw ApiException.conflict("regionCode", "该地区已有服务大厅: " + input.regionCode());
@@ -114,7 +118,7 @@ public class HallService {
             halls.flush();
             publish(tenant, hall);
             log.info("hall {} ({} {}) added to tenant {} by {}", hall.getId(), level, input.regionCode(), tenantCode, caller.username());
-            return HallView.of(hall);
+            return Hall.view(hall);
         });
     }
 
@@ -122,11 +126,11 @@ public class HallService {
     public HallView registerSite(String tenantCode, String regionCode, HallDetails details) {
         Tenant tenant = lookup.require(tenantCode);
         HallLevel level = siteLevel(tenantCode, regionCode);
-        return tx.write(tenantCode, () -> halls.findByRegionCodeAndMainFalse(regionCode).map(HallView::of).orElseGet(() -> {
+        return tx.write(tenantCode, () -> halls.findByRegionCodeAndMainFalse(regionCode).map(Hall::view).orElseGet(() -> {
             Hall hall = halls.save(new Hall(regionCode, level, false, details));
             halls.flush();
             publish(tenant, hall);
-            return HallView.of(hall);
+            return Hall.view(hall);
         }));
     }
 
@@ -162,12 +166,12 @@ public class HallService {
             Hall hall = halls.save(new Hall(tenantCode, level, true, details));
             halls.flush();
             publish(tenant, hall);
-            return HallView.of(hall);
+            return Hall.view(hall);
         });
     }
 
     /** The change record: the tenant's staff and its province's administrator, nobody else. */
-    public HallChangePage changes(Caller caller, String tenantCode, Integer first, String after) {
+    public Page<HallChangeView> changes(Caller caller, String tenantCode, Integer first, String after) {
         lookup.require(tenantCode);
         if (!caller.mayRead(tenantCode)) {
             throw ApiException.forbidden("无权查看 " + tenantCode + " 的服务大厅变更记录");
@@ -179,9 +183,9 @@ public class HallService {
             List<HallChange> rows = afterSeq == null
                     ? changes.findAllByOrderBySeqDesc(Limit.of(size + 1))
                     : changes.findBySeqLessThanOrderBySeqDesc(afterSeq, Limit.of(size + 1));
-            List<HallChangePage.Item> items = rows.stream().limit(size)
-                    .map(c -> new HallChangePage.Item(encodeCursor(c.getSeq()), view(c))).toList();
-            return new HallChangePage(items, rows.size() > size, changes.count());
+            List<Page.Item<HallChangeView>> items = rows.stream().limit(size)
+                    .map(c -> new Page.Item<>(encodeCursor(c.getSeq()), view(c))).toList();
+            return new Page<>(items, rows.size() > size, changes.count());
         });
     }
 

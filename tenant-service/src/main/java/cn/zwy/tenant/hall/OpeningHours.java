@@ -1,5 +1,9 @@
 package cn.zwy.tenant.hall;
 
+import cn.zwy.tenant.api.hall.DayHours;
+import cn.zwy.tenant.api.hall.TimeRange;
+import cn.zwy.tenant.api.hall.TimeRange;
+import cn.zwy.tenant.api.hall.DayHours;
 import cn.zwy.common.error.ApiException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -17,11 +21,6 @@ import java.util.regex.Pattern;
  * Monday–Friday 08:30–11:30 and 14:30–17:30. A weekday that is not listed is closed.
  */
 public record OpeningHours(List<DayHours> days) {
-
-    public record DayHours(DayOfWeek weekday, List<TimeRange> periods) {}
-
-    /** One opening period, "HH:mm" to "HH:mm" on the same day. */
-    public record TimeRange(String opens, String closes) {}
 
     private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
     private static final DateTimeFormatter FMT = DateTimeFormatter.ofPattern("HH:mm");

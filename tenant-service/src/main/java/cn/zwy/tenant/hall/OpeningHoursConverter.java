@@ -1,5 +1,6 @@
 package cn.zwy.tenant.hall;
 
+import cn.zwy.tenant.api.hall.DayHours;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import tools.jackson.core.type.TypeReference;
@@ -19,6 +20,6 @@ public class OpeningHoursConverter implements AttributeConverter<OpeningHours, S
 
     @Override
     public OpeningHours convertToEntityAttribute(String column) {
-        return column == null ? null : new OpeningHours(JSON.readValue(column, new TypeReference<List<OpeningHours.DayHours>>() {}));
+        return column == null ? null : new OpeningHours(JSON.readValue(column, new TypeReference<List<DayHours>>() {}));
     }
 }

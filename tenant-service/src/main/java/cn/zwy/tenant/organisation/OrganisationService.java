@@ -1,17 +1,23 @@
 package cn.zwy.tenant.organisation;
 
+import cn.zwy.tenant.api.organisation.WindowPosition;
+import cn.zwy.tenant.api.organisation.WindowKind;
+import cn.zwy.tenant.api.organisation.BusinessCategory;
+import cn.zwy.tenant.api.organisation.StaffInputs.Assignment;
+import cn.zwy.tenant.api.organisation.StaffInputs.NewDepartment;
+import cn.zwy.tenant.api.organisation.StaffInputs.NewWindow;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.hall.HallRepository;
-import cn.zwy.tenant.organisation.OrganisationViews.Created;
-import cn.zwy.tenant.organisation.OrganisationViews.DepartmentView;
-import cn.zwy.tenant.organisation.OrganisationViews.HolderView;
-import cn.zwy.tenant.organisation.OrganisationViews.WindowView;
+import cn.zwy.tenant.api.organisation.OrganisationViews.Created;
+import cn.zwy.tenant.api.organisation.OrganisationViews.DepartmentView;
+import cn.zwy.tenant.api.organisation.OrganisationViews.HolderView;
+import cn.zwy.tenant.api.organisation.OrganisationViews.WindowView;
 import cn.zwy.tenant.staff.Staff;
 import cn.zwy.tenant.staff.StaffRepository;
-import cn.zwy.tenant.staff.StaffView;
+import cn.zwy.tenant.api.organisation.StaffView;
 import cn.zwy.tenant.tenant.Tenant;
 import cn.zwy.tenant.tenant.TenantLookup;
 import cn.zwy.tenant.text.PlainText;
@@ -40,13 +46,6 @@ public class OrganisationService {
 
     private static final Logger log = LoggerFactory.getLogger(OrganisationService.class);
     private static final Pattern WINDOW_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,10}");
-
-    public record NewDepartment(UUID hallId, String name, UUID chiefRepresentativeId) {}
-
-    public record NewWindow(UUID hallId, String number, String name, ServiceWindow.Kind kind, UUID departmentId,
-                            List<BusinessCategory> categories) {}
-
-    public record Assignment(UUID windowId, UUID staffId, WindowAssignment.Position position) {}
 
     private final DepartmentRepository departments;
     private final WindowRepository windows;
@@ -124,13 +123,13 @@ public class OrganisationService {
         }
         String name = text("name", in.name(), 100, "窗口名称");
         if (in.kind() == null) throw ApiException.validation("kind", "缺少窗口类型（COMPREHENSIVE 或 DEPARTMENT）");
-        if (in.kind() == ServiceWindow.Kind.DEPARTMENT && in.departmentId() == null) {
+        if (in.kind() == WindowKind.DEPARTMENT && in.departmentId() == null) {
             throw ApiException.validation("departmentId", "部门窗口须指定所属部门");
         }
-        if (in.kind() == ServiceWindow.Kind.COMPREHENSIVE && in.departmentId() != null) {
+        if (in.kind() == WindowKind.COMPREHENSIVE && in.departmentId() != null) {
             throw ApiException.validation("departmentId", "综合窗口不属于某一部门（T4），请不要指定 departmentId");
         }
-        List<BusinessCategory> categories = BusinessCategory.validated("categories", in.categories());
+        List<BusinessCategory> categories = BusinessCategories.validated("categories", in.categories());
         return tx.write(tenantCode, () -> {
             requireHall(in.hallId());
             if (in.departmentId() != null) {
@@ -191,7 +190,7 @@ public class OrganisationService {
     }
 
     /** Frees the A or B post of a window; already free: nothing changes. */
-    public WindowView unassign(Caller caller, String tenantCode, UUID windowId, WindowAssignment.Position position) {
+    public WindowView unassign(Caller caller, String tenantCode, UUID windowId, WindowPosition position) {
         requireAdmin(caller, tenantCode);
         if (position == null) throw ApiException.validation("position", "缺少岗位（A 或 B）");
         return tx.write(tenantCode, () -> {
@@ -216,19 +215,19 @@ public class OrganisationService {
             Department d = w.getDepartmentId() == null ? null : depts.get(w.getDepartmentId());
             return new WindowView(w.getId(), tenantCode, w.getHallId(), w.getNumber(), w.getName(), w.getKind(),
                     d == null ? null : view(tenantCode, d, people), w.getCategories(),
-                    holder(as, WindowAssignment.Position.A, people), holder(as, WindowAssignment.Position.B, people));
+                    holder(as, WindowPosition.A, people), holder(as, WindowPosition.B, people));
         }).toList();
     }
 
-    private static HolderView holder(List<WindowAssignment> as, WindowAssignment.Position p, Map<UUID, Staff> people) {
+    private static HolderView holder(List<WindowAssignment> as, WindowPosition p, Map<UUID, Staff> people) {
         return as.stream().filter(a -> a.getPosition() == p).findFirst()
-                .map(a -> new HolderView(p, StaffView.of(people.get(a.getStaffId())), a.getAssignedBy(), a.getAssignedAt()))
+                .map(a -> new HolderView(p, Staff.view(people.get(a.getStaffId())), a.getAssignedBy(), a.getAssignedAt()))
                 .orElse(null);
     }
 
     private static DepartmentView view(String tenantCode, Department d, Map<UUID, Staff> people) {
         Staff chief = d.getChiefId() == null ? null : people.get(d.getChiefId());
-        return new DepartmentView(d.getId(), tenantCode, d.getHallId(), d.getName(), chief == null ? null : StaffView.of(chief));
+        return new DepartmentView(d.getId(), tenantCode, d.getHallId(), d.getName(), chief == null ? null : Staff.view(chief));
     }
 
     private Map<UUID, Staff> staffById() {

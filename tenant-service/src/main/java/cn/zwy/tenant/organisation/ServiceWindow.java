@@ -1,5 +1,7 @@
 package cn.zwy.tenant.organisation;
 
+import cn.zwy.tenant.api.organisation.WindowKind;
+import cn.zwy.tenant.api.organisation.BusinessCategory;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -18,7 +20,6 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "service_window")
 public class ServiceWindow {
 
-    public enum Kind { COMPREHENSIVE, DEPARTMENT }
 
     @Id
     private UUID id;
@@ -35,12 +36,12 @@ public class ServiceWindow {
     private String name;
 
     @Enumerated(EnumType.STRING)
-    private Kind kind;
+    private WindowKind kind;
 
     @Column(name = "department_id")
     private UUID departmentId;
 
-    @Convert(converter = BusinessCategory.ListConverter.class)
+    @Convert(converter = BusinessCategories.ListConverter.class)
     private List<BusinessCategory> categories;
 
     @Column(name = "created_at")
@@ -48,7 +49,7 @@ public class ServiceWindow {
 
     protected ServiceWindow() {}
 
-    ServiceWindow(UUID hallId, String number, String name, Kind kind, UUID departmentId, List<BusinessCategory> categories) {
+    ServiceWindow(UUID hallId, String number, String name, WindowKind kind, UUID departmentId, List<BusinessCategory> categories) {
         this.id = UUID.randomUUID();
         this.hallId = hallId;
         this.number = number;
@@ -67,7 +68,7 @@ public class ServiceWindow {
 
     public String getName() { return name; }
 
-    public Kind getKind() { return kind; }
+    public WindowKind getKind() { return kind; }
 
     public UUID getDepartmentId() { return departmentId; }
 

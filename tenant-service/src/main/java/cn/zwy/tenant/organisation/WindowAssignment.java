@@ -1,5 +1,6 @@
 package cn.zwy.tenant.organisation;
 
+import cn.zwy.tenant.api.organisation.WindowPosition;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +15,6 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "window_assignment")
 public class WindowAssignment {
 
-    public enum Position { A, B }
 
     @Id
     private UUID id;
@@ -30,7 +30,7 @@ public class WindowAssignment {
     private UUID staffId;
 
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
-    private Position position;
+    private WindowPosition position;
 
     @Column(name = "assigned_by")
     private String assignedBy;
@@ -40,7 +40,7 @@ public class WindowAssignment {
 
     protected WindowAssignment() {}
 
-    WindowAssignment(UUID windowId, UUID staffId, Position position, String assignedBy) {
+    WindowAssignment(UUID windowId, UUID staffId, WindowPosition position, String assignedBy) {
         this.id = UUID.randomUUID();
         this.windowId = windowId;
         this.staffId = staffId;
@@ -53,7 +53,7 @@ public class WindowAssignment {
 
     public UUID getStaffId() { return staffId; }
 
-    public Position getPosition() { return position; }
+    public WindowPosition getPosition() { return position; }
 
     public String getAssignedBy() { return assignedBy; }
 

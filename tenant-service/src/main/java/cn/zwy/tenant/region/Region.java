@@ -1,5 +1,6 @@
 package cn.zwy.tenant.region;
 
+import cn.zwy.tenant.api.region.RegionLevel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

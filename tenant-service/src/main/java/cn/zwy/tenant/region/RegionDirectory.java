@@ -1,10 +1,11 @@
 package cn.zwy.tenant.region;
 
+import cn.zwy.tenant.api.region.RegionView;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.tenant.Tenant;
 import cn.zwy.tenant.tenant.TenantRepository;
-import cn.zwy.tenant.tenant.TenantView;
+import cn.zwy.tenant.api.region.TenantView;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,13 +55,13 @@ public class RegionDirectory {
 
     public TenantView tenant(String code) {
         RegionCodes.requireFormat("code", code);
-        return tx.platform(() -> tenants.findById(code).map(TenantView::of)
+        return tx.platform(() -> tenants.findById(code).map(Tenant::view)
                 .orElseThrow(() -> regions.existsById(code)
                         ? ApiException.notFound("code", "该地区尚未开通政务云: " + code)
                         : ApiException.notFound("code", "未知的行政区划代码: " + code)));
     }
 
     private static RegionView view(Region r, Tenant t) {
-        return new RegionView(r.getCode(), r.getName(), r.getLevel(), r.getParentCode(), t == null ? null : TenantView.of(t));
+        return new RegionView(r.getCode(), r.getName(), r.getLevel(), r.getParentCode(), t == null ? null : Tenant.view(t));
     }
 }

@@ -1,5 +1,6 @@
 package cn.zwy.tenant.staff;
 
+import cn.zwy.tenant.api.organisation.StaffView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -113,4 +114,11 @@ public class Staff {
     public Instant getCreatedAt() { return createdAt; }
 
     public Instant getUpdatedAt() { return updatedAt; }
+
+    /** The staff member as tenant-api shows it. */
+    public static StaffView view(Staff s) {
+        return new StaffView(s.getId(), s.getTenantId(), s.getUsername(), s.getFamilyName(), s.getGivenName(),
+                s.getFamilyName() + s.getGivenName(), List.copyOf(s.roleSet()), s.getSite(), s.isEnabled(),
+                s.getCreatedAt(), s.getUpdatedAt());
+    }
 }

@@ -1,11 +1,12 @@
 package cn.zwy.tenant.staff;
 
+import cn.zwy.tenant.api.organisation.StaffInputs.Report;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.tenant.Tenant;
 import cn.zwy.tenant.tenant.TenantRepository;
-import cn.zwy.tenant.tenant.TenantStatus;
+import cn.zwy.tenant.api.region.TenantStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,14 +48,6 @@ public class StaffReconciliation {
     private static final Logger log = LoggerFactory.getLogger(StaffReconciliation.class);
     static final Duration GRACE = Duration.ofMinutes(2);
     private static final int PAGE = 500;
-
-    public record Report(int checkedAccounts, List<String> createdRecords, List<String> disabledAccounts,
-                         List<String> recordsWithoutAccount, List<String> accountsOfUnknownTenants) {
-        public boolean drift() {
-            return !createdRecords.isEmpty() || !disabledAccounts.isEmpty() || !recordsWithoutAccount.isEmpty()
-                    || !accountsOfUnknownTenants.isEmpty();
-        }
-    }
 
     private final KeycloakAdmin keycloak;
     private final StaffService service;

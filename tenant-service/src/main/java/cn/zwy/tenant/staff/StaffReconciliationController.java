@@ -1,5 +1,7 @@
 package cn.zwy.tenant.staff;
 
+import cn.zwy.tenant.api.organisation.OrganisationApi;
+import cn.zwy.tenant.api.organisation.StaffInputs.Report;
 import cn.zwy.common.security.Callers;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,8 +16,8 @@ public class StaffReconciliationController {
         this.reconciliation = reconciliation;
     }
 
-    @PostMapping("/api/staff/reconcile")
-    public StaffReconciliation.Report reconcile() {
+    @PostMapping(OrganisationApi.RECONCILE)
+    public Report reconcile() {
         return reconciliation.run(Callers.require());
     }
 }

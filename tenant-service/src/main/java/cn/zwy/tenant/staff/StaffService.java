@@ -1,5 +1,10 @@
 package cn.zwy.tenant.staff;
 
+import cn.zwy.tenant.api.organisation.StaffView;
+import cn.zwy.common.api.Page;
+import cn.zwy.tenant.api.organisation.StaffInputs.CreateResult;
+import cn.zwy.tenant.api.organisation.StaffInputs.Invitation;
+import cn.zwy.tenant.api.organisation.StaffInputs.NewStaff;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.events.OutboxPublisher;
@@ -49,21 +54,6 @@ public class StaffService {
     public static final String EVENT_TYPE = "staff.changed";
     private static final Logger log = LoggerFactory.getLogger(StaffService.class);
 
-    public record NewStaff(String username, String familyName, String givenName, List<String> roles, String site) {}
-
-    /**
-     * {@code activationSecret}: the one-time secret of a new account (null when nothing was
-     * created); shown once to the administrator, who hands it to the person.
-     */
-    public record CreateResult(StaffView staff, boolean created, String activationSecret) {}
-
-    /** A new one-time secret for the account; its earlier password and sessions no longer work. */
-    public record Invitation(StaffView staff, String activationSecret) {}
-
-    public record StaffPage(List<Item> items, boolean hasNextPage, long totalCount) {
-        public record Item(String cursor, StaffView staff) {}
-    }
-
     /** What other services learn about a staff change (no personal data beyond the username). */
     public record StaffChanged(UUID staffId, String tenantCode, String username, List<String> roles, String site, boolean enabled) {}
 
@@ -111,7 +101,7 @@ public class StaffService {
                 Staff s = existing.get();
                 if (s.getFamilyName().equals(family) && s.getGivenName().equals(given) && s.roleSet().equals(roles)
                         && Objects.equals(s.getSite(), site) && s.isEnabled()) {
-                    return new CreateResult(StaffView.of(s), false, null);
+                    return new CreateResult(Staff.view(s), false, null);
                 }
                 throw ApiException.conflict("username", "用户名已被本中心另一名工作人员使用: " + username);
             }
@@ -126,7 +116,7 @@ public class StaffService {
             }
             publish(s);
             log.info("staff {} of tenant {} created by {} with roles {}", username, tenantCode, caller.username(), roles);
-            return new CreateResult(StaffView.of(s), true, secret);
+            return new CreateResult(Staff.view(s), true, secret);
         });
     }
 
@@ -150,7 +140,7 @@ public class StaffService {
                 publish(s);
                 log.info("roles of staff {} of tenant {} set to {} by {}", s.getUsername(), tenantCode, roles, caller.username());
             }
-            return StaffView.of(s);
+            return Staff.view(s);
         });
     }
 
@@ -179,7 +169,7 @@ public class StaffService {
                 publish(s);
                 log.info("staff {} of tenant {} disabled by {}", s.getUsername(), tenantCode, caller.username());
             }
-            return StaffView.of(s);
+            return Staff.view(s);
         });
     }
 
@@ -215,12 +205,12 @@ public class StaffService {
             });
             staff.saveAndFlush(s);
             log.info("activation secret for staff {} of tenant {} issued by {}", name, tenantCode, caller.username());
-            return new Invitation(StaffView.of(s), secret);
+            return new Invitation(Staff.view(s), secret);
         });
     }
 
     /** The tenant's staff by username: its own staff and its province's administrator; never public. */
-    public StaffPage list(Caller caller, String tenantCode, Integer first, String after) {
+    public Page<StaffView> list(Caller caller, String tenantCode, Integer first, String after) {
         lookup.require(tenantCode);
         if (!caller.mayRead(tenantCode)) throw ApiException.forbidden("无权查看 " + tenantCode + " 的工作人员");
         int size = first == null ? 20 : first;
@@ -229,9 +219,9 @@ public class StaffService {
         return tx.read(tenantCode, () -> {
             List<Staff> rows = afterName == null ? staff.findAllByOrderByUsername(Limit.of(size + 1))
                     : staff.findByUsernameGreaterThanOrderByUsername(afterName, Limit.of(size + 1));
-            List<StaffPage.Item> items = rows.stream().limit(size)
-                    .map(s -> new StaffPage.Item(encodeCursor(s.getUsername()), StaffView.of(s))).toList();
-            return new StaffPage(items, rows.size() > size, staff.count());
+            List<Page.Item<StaffView>> items = rows.stream().limit(size)
+                    .map(s -> new Page.Item<>(encodeCursor(s.getUsername()), Staff.view(s))).toList();
+            return new Page<>(items, rows.size() > size, staff.count());
         });
     }
 
@@ -312,9 +302,9 @@ public class StaffService {
      */
     public StaffView recordExistingAccount(String tenantCode, String username, String family, String given,
                                            List<String> roles, String site) {
-        return tx.write(tenantCode, () -> staff.findByUsername(username).map(StaffView::of).orElseGet(() -> {
+        return tx.write(tenantCode, () -> staff.findByUsername(username).map(Staff::view).orElseGet(() -> {
             Staff s = staff.saveAndFlush(new Staff(username, family, given, new TreeSet<>(roles), site, null, "demo"));
-            return StaffView.of(s);
+            return Staff.view(s);
         }));
     }
 

@@ -1,5 +1,7 @@
 package cn.zwy.tenant.tenant;
 
+import cn.zwy.tenant.api.region.TenantView;
+import cn.zwy.tenant.api.region.TenantStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -73,4 +75,10 @@ public class Tenant {
     public TenantStatus getStatus() { return status; }
 
     public Instant getOnboardedAt() { return onboardedAt; }
+
+    /** What the tenant registry answers (tenant-api). */
+    public static TenantView view(Tenant t) {
+        return new TenantView(t.getCode(), t.getName(), t.getLevel(), t.getStatus(), t.getOnboardedAt(),
+                t.getSuspendedAt(), t.getSuspensionReason());
+    }
 }

@@ -1,20 +1,17 @@
 package cn.zwy.tenant.tenant;
 
+import cn.zwy.tenant.api.region.RegionApi;
+import cn.zwy.tenant.api.region.OnboardingResult;
+import cn.zwy.tenant.api.region.TenantView;
 import cn.zwy.common.security.Callers;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Onboarding and offboarding (internal REST). */
+/** Onboarding and offboarding (internal REST): tenant-api's {@link RegionApi}. */
 @RestController
-@RequestMapping("/api/tenants")
 public class TenantController {
-
-    public record OnboardRequest(String regionCode) {}
-
-    public record SuspendRequest(String reason) {}
 
     private final TenantOnboarding onboarding;
 
@@ -22,13 +19,13 @@ public class TenantController {
         this.onboarding = onboarding;
     }
 
-    @PostMapping
-    public OnboardingResult onboard(@RequestBody OnboardRequest request) {
+    @PostMapping(RegionApi.TENANTS)
+    public OnboardingResult onboard(@RequestBody RegionApi.OnboardRequest request) {
         return onboarding.onboard(Callers.require(), request.regionCode());
     }
 
-    @PostMapping("/{tenantCode}/suspension")
-    public TenantView suspend(@PathVariable String tenantCode, @RequestBody SuspendRequest request) {
+    @PostMapping(RegionApi.SUSPENSION)
+    public TenantView suspend(@PathVariable String tenantCode, @RequestBody RegionApi.SuspendRequest request) {
         return onboarding.suspend(Callers.require(), tenantCode, request.reason());
     }
 }

@@ -1,5 +1,6 @@
 package cn.zwy.tenant.tenant;
 
+import cn.zwy.tenant.api.region.TenantStatus;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.region.RegionCodes;

@@ -1,18 +1,21 @@
 package cn.zwy.tenant.tenant;
 
+import cn.zwy.tenant.api.region.OnboardingResult;
+import cn.zwy.tenant.api.region.TenantStatus;
+import cn.zwy.tenant.api.region.TenantView;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.hall.HallDetails;
-import cn.zwy.tenant.hall.HallLevel;
+import cn.zwy.tenant.api.hall.HallLevel;
 import cn.zwy.tenant.hall.HallService;
-import cn.zwy.tenant.hall.HallView;
+import cn.zwy.tenant.api.hall.HallView;
 import cn.zwy.tenant.hall.OpeningHours;
 import cn.zwy.tenant.region.Region;
 import cn.zwy.tenant.region.RegionCodes;
-import cn.zwy.tenant.region.RegionLevel;
+import cn.zwy.tenant.api.region.RegionLevel;
 import cn.zwy.tenant.region.RegionRepository;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +68,7 @@ public class TenantOnboarding {
             return tx.write(regionCode, () -> onboardInTransaction(region));
         } catch (DataIntegrityViolationException concurrent) {
             // another call onboarded the same region at the same moment: that one won, this one is a repeat
-            return new OnboardingResult(tx.platform(() -> TenantView.of(tenants.findById(regionCode).orElseThrow())),
+            return new OnboardingResult(tx.platform(() -> Tenant.view(tenants.findById(regionCode).orElseThrow())),
                     false, TenantEvents.adminUsername(regionCode));
         }
     }
@@ -74,7 +77,7 @@ public class TenantOnboarding {
         String code = region.getCode();
         Optional<Tenant> existing = tenants.findById(code);
         if (existing.isPresent() && existing.get().getStatus() == TenantStatus.ACTIVE) {
-            return new OnboardingResult(TenantView.of(existing.get()), false, TenantEvents.adminUsername(code));
+            return new OnboardingResult(Tenant.view(existing.get()), false, TenantEvents.adminUsername(code));
         }
         Tenant tenant;
         HallView hall;
@@ -95,7 +98,7 @@ public class TenantOnboarding {
         for (TenantSetup setup : setups) setup.onboarded(tenant);
         outbox.publish(TenantEvents.ONBOARDED, code, "tenant", code, new TenantEvents.Onboarded(code, tenant.getName(),
                 tenant.getLevel(), RegionCodes.path(code), fullName(path), hall.id(), TenantEvents.adminUsername(code), !created));
-        return new OnboardingResult(TenantView.of(tenant), created, TenantEvents.adminUsername(code));
+        return new OnboardingResult(Tenant.view(tenant), created, TenantEvents.adminUsername(code));
     }
 
     public TenantView suspend(Caller caller, String tenantCode, String reason) {
@@ -108,12 +111,12 @@ public class TenantOnboarding {
         return tx.write(tenantCode, () -> {
             Tenant tenant = tenants.findById(tenantCode)
                     .orElseThrow(() -> ApiException.notFound("tenantCode", "该地区尚未开通政务云: " + tenantCode));
-            if (tenant.getStatus() == TenantStatus.SUSPENDED) return TenantView.of(tenant);
+            if (tenant.getStatus() == TenantStatus.SUSPENDED) return Tenant.view(tenant);
             tenant.suspend(reason.strip());
             tenants.saveAndFlush(tenant);
             outbox.publish(TenantEvents.SUSPENDED, tenantCode, "tenant", tenantCode,
                     new TenantEvents.Suspended(tenantCode, tenant.getName(), tenant.getSuspensionReason()));
-            return TenantView.of(tenant);
+            return Tenant.view(tenant);
         });
     }
 

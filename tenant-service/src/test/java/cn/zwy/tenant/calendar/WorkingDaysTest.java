@@ -1,5 +1,8 @@
 package cn.zwy.tenant.calendar;
 
+import cn.zwy.tenant.api.calendar.CalendarDays;
+import cn.zwy.tenant.api.calendar.HallOpening;
+import cn.zwy.tenant.api.calendar.CalendarAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,10 +13,10 @@ import cn.zwy.common.security.Realm;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.hall.Hall;
 import cn.zwy.tenant.hall.HallDetails;
-import cn.zwy.tenant.hall.HallLevel;
+import cn.zwy.tenant.api.hall.HallLevel;
 import cn.zwy.tenant.hall.HallRepository;
 import cn.zwy.tenant.hall.OpeningHours;
-import cn.zwy.tenant.hall.OpeningHours.TimeRange;
+import cn.zwy.tenant.api.hall.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -109,13 +112,13 @@ class WorkingDaysTest {
     }
 
     private void setDay(String date, boolean working, String reason) {
-        admin.setTenantDay(LIANSHAN_ADMIN, LIANSHAN, LocalDate.parse(date), new CalendarAdmin.TenantDayInput(working, reason));
+        admin.setTenantDay(LIANSHAN_ADMIN, LIANSHAN, LocalDate.parse(date), new CalendarDays.TenantDayInput(working, reason));
         undo.add(() -> admin.removeTenantDay(LIANSHAN_ADMIN, LIANSHAN, LocalDate.parse(date)));
     }
 
     private void setSpecial(String date, boolean closed, List<TimeRange> periods, String reason) {
         admin.setSpecialDay(LIANSHAN_ADMIN, LIANSHAN, testHall, LocalDate.parse(date),
-                new CalendarAdmin.SpecialDayInput(closed, periods, reason));
+                new CalendarDays.SpecialDayInput(closed, periods, reason));
     }
 
     private static Instant shanghai(String localDateTime) {
@@ -277,32 +280,32 @@ class WorkingDaysTest {
 
     @Test
     void onlyTheTenantsCentreAdminEditsItsCalendar_T2() {
-        var input = new CalendarAdmin.TenantDayInput(false, "停止办公");
+        var input = new CalendarDays.TenantDayInput(false, "停止办公");
         LocalDate date = LocalDate.parse("2026-06-17");
         refused(() -> admin.setTenantDay(TAISHAN_CLERK, LIANSHAN, date, input), ErrorCode.FORBIDDEN, null);
         refused(() -> admin.setTenantDay(LIANSHAN_CLERK, LIANSHAN, date, input), ErrorCode.FORBIDDEN, null);
         refused(() -> admin.setTenantDay(GD_ADMIN, LIANSHAN, date, input), ErrorCode.FORBIDDEN, null);
         refused(() -> admin.setSpecialDay(TAISHAN_CLERK, LIANSHAN, testHall, date,
-                new CalendarAdmin.SpecialDayInput(true, null, "关闭")), ErrorCode.FORBIDDEN, null);
+                new CalendarDays.SpecialDayInput(true, null, "关闭")), ErrorCode.FORBIDDEN, null);
         assertThat(working(LIANSHAN, "2026-06-17")).isTrue();
     }
 
     @Test
     void badCalendarDayInputIsRefusedWithTheField() {
         LocalDate date = LocalDate.parse("2026-06-18");
-        refused(() -> admin.setTenantDay(LIANSHAN_ADMIN, LIANSHAN, date, new CalendarAdmin.TenantDayInput(null, "x")),
+        refused(() -> admin.setTenantDay(LIANSHAN_ADMIN, LIANSHAN, date, new CalendarDays.TenantDayInput(null, "x")),
                 ErrorCode.VALIDATION, "working");
-        refused(() -> admin.setTenantDay(LIANSHAN_ADMIN, LIANSHAN, date, new CalendarAdmin.TenantDayInput(false, "  ")),
+        refused(() -> admin.setTenantDay(LIANSHAN_ADMIN, LIANSHAN, date, new CalendarDays.TenantDayInput(false, "  ")),
                 ErrorCode.VALIDATION, "reason");
         refused(() -> admin.setTenantDay(LIANSHAN_ADMIN, LIANSHAN, LocalDate.parse("1999-01-01"),
-                new CalendarAdmin.TenantDayInput(false, "x")), ErrorCode.VALIDATION, "date");
+                new CalendarDays.TenantDayInput(false, "x")), ErrorCode.VALIDATION, "date");
         refused(() -> admin.setSpecialDay(LIANSHAN_ADMIN, LIANSHAN, testHall, date,
-                new CalendarAdmin.SpecialDayInput(false, List.of(), "预约日")), ErrorCode.VALIDATION, "periods");
+                new CalendarDays.SpecialDayInput(false, List.of(), "预约日")), ErrorCode.VALIDATION, "periods");
         refused(() -> admin.setSpecialDay(LIANSHAN_ADMIN, LIANSHAN, testHall, date,
-                new CalendarAdmin.SpecialDayInput(false, List.of(new TimeRange("9:00", "12:00")), "预约日")),
+                new CalendarDays.SpecialDayInput(false, List.of(new TimeRange("9:00", "12:00")), "预约日")),
                 ErrorCode.VALIDATION, "periods[0].opens");
         refused(() -> admin.setSpecialDay(LIANSHAN_ADMIN, LIANSHAN, testHall, date,
-                new CalendarAdmin.SpecialDayInput(true, List.of(new TimeRange("09:00", "12:00")), "关闭")),
+                new CalendarDays.SpecialDayInput(true, List.of(new TimeRange("09:00", "12:00")), "关闭")),
                 ErrorCode.VALIDATION, "periods");
         refused(() -> workingDays.addWorkingDays(LIANSHAN, date, CalendarService.MAX_DAYS + 1), ErrorCode.VALIDATION, "days");
         refused(() -> workingDays.addWorkingDays(LIANSHAN, date, -1), ErrorCode.VALIDATION, "days");
@@ -326,7 +329,7 @@ class WorkingDaysTest {
         assertThat(workingDays.isWorkingDay(LIANSHAN, newYear).certain()).isFalse();
         HolidayCnFile f = file(LOADED_IN_TEST, new HolidayCnFile.Day("元旦", newYear.toString(), true),
                 new HolidayCnFile.Day("元旦", makeUp.toString(), false));
-        NationalCalendar.LoadResult r = national.load(OPERATOR, LOADED_IN_TEST, f);
+        CalendarDays.LoadResult r = national.load(OPERATOR, LOADED_IN_TEST, f);
         assertThat(r.dayCount()).isEqualTo(2);
         assertThat(r.offDayCount()).isEqualTo(1);
         CalendarAnswer<Boolean> a = workingDays.isWorkingDay(LIANSHAN, newYear);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zwy.common.error.ApiException;
-import cn.zwy.tenant.calendar.CalendarAnswer;
+import cn.zwy.tenant.api.calendar.CalendarAnswer;
 import cn.zwy.tenant.calendar.WorkingDays;
 import java.time.Clock;
 import java.time.DayOfWeek;

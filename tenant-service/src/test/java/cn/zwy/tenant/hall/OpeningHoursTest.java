@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zwy.common.error.ApiException;
-import cn.zwy.tenant.hall.OpeningHours.DayHours;
-import cn.zwy.tenant.hall.OpeningHours.TimeRange;
+import cn.zwy.tenant.api.hall.DayHours;
+import cn.zwy.tenant.api.hall.TimeRange;
 import java.time.DayOfWeek;
 import java.util.List;
 import org.junit.jupiter.api.Test;

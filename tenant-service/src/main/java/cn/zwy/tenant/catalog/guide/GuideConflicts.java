@@ -1,10 +1,13 @@
 package cn.zwy.tenant.catalog.guide;
 
+import cn.zwy.tenant.api.catalog.GuideViews;
+import cn.zwy.tenant.api.catalog.GuideContent;
+import cn.zwy.tenant.api.catalog.GuideStatus;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.catalog.NoticePeriod;
-import cn.zwy.tenant.catalog.Problem;
+import cn.zwy.tenant.api.catalog.Problem;
 import cn.zwy.tenant.catalog.ScopedId;
 import cn.zwy.tenant.catalog.guide.PromisedLimitConflicts.Conflict;
 import cn.zwy.tenant.catalog.guide.PromisedLimitConflicts.Promise;

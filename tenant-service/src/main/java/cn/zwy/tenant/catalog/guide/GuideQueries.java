@@ -1,14 +1,16 @@
 package cn.zwy.tenant.catalog.guide;
 
-import cn.zwy.tenant.catalog.CaseClass;
-import cn.zwy.tenant.catalog.CrossRegionScope;
+import cn.zwy.tenant.api.catalog.GuideViews;
+import cn.zwy.tenant.api.catalog.GuideStatus;
+import cn.zwy.tenant.api.catalog.CaseClass;
+import cn.zwy.tenant.api.catalog.CrossRegionScope;
 import cn.zwy.tenant.catalog.Cursors;
-import cn.zwy.tenant.catalog.ItemType;
-import cn.zwy.tenant.catalog.LimitUnit;
-import cn.zwy.tenant.catalog.Page;
+import cn.zwy.tenant.api.catalog.ItemType;
+import cn.zwy.tenant.api.catalog.LimitUnit;
+import cn.zwy.common.api.Page;
 import cn.zwy.tenant.catalog.ScopedId;
-import cn.zwy.tenant.catalog.SixWay;
-import cn.zwy.tenant.catalog.TimeLimit;
+import cn.zwy.tenant.api.catalog.SixWay;
+import cn.zwy.tenant.api.catalog.TimeLimit;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,7 +78,7 @@ public class GuideQueries {
         List<Row> rows = jdbc.query(sql.toString(), (rs, n) -> row(tenantCode, rs), args.toArray());
         List<Page.Item<GuideViews.Summary>> items = rows.stream().limit(size)
                 .map(r -> new Page.Item<>(Cursors.encode("it", r.basicCode, r.id), r.summary)).toList();
-        return new Page<>(items, rows.size() > size);
+        return new Page<>(items, rows.size() > size, null);
     }
 
     private record Row(UUID id, String basicCode, GuideViews.Summary summary) {}

@@ -1,10 +1,11 @@
 package cn.zwy.tenant.catalog.guide;
 
-import cn.zwy.tenant.catalog.CaseClass;
-import cn.zwy.tenant.catalog.Problem;
-import cn.zwy.tenant.catalog.SixWay;
+import cn.zwy.tenant.api.catalog.GuideContent;
+import cn.zwy.tenant.api.catalog.CaseClass;
+import cn.zwy.tenant.api.catalog.Problem;
+import cn.zwy.tenant.api.catalog.SixWay;
 import cn.zwy.tenant.catalog.Texts;
-import cn.zwy.tenant.catalog.TimeLimit;
+import cn.zwy.tenant.api.catalog.TimeLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

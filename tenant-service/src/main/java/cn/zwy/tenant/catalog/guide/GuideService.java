@@ -1,20 +1,24 @@
 package cn.zwy.tenant.catalog.guide;
 
+import cn.zwy.tenant.api.catalog.GuideViews;
+import cn.zwy.tenant.api.catalog.Announcement;
+import cn.zwy.tenant.api.catalog.GuideContent;
+import cn.zwy.tenant.api.catalog.GuideStatus;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
-import cn.zwy.tenant.catalog.ChangeKind;
+import cn.zwy.tenant.api.catalog.ChangeKind;
 import cn.zwy.tenant.catalog.Cursors;
-import cn.zwy.tenant.catalog.ExerciseLevel;
+import cn.zwy.tenant.api.catalog.ExerciseLevel;
 import cn.zwy.tenant.catalog.NoticePeriod;
-import cn.zwy.tenant.catalog.Page;
-import cn.zwy.tenant.catalog.Problem;
+import cn.zwy.common.api.Page;
+import cn.zwy.tenant.api.catalog.Problem;
 import cn.zwy.tenant.catalog.ScopedId;
 import cn.zwy.tenant.catalog.Texts;
 import cn.zwy.tenant.catalog.standard.StandardCatalogService;
-import cn.zwy.tenant.catalog.standard.StandardItemView;
+import cn.zwy.tenant.api.catalog.StandardItemView;
 import cn.zwy.tenant.region.Region;
 import cn.zwy.tenant.region.RegionCodes;
 import cn.zwy.tenant.region.RegionRepository;
@@ -122,7 +126,7 @@ public class GuideService {
             List<GuideVersion> rows = versions.announcedBefore(guideId, before == null ? Integer.MAX_VALUE : before, Limit.of(size + 1));
             Optional<GuideVersion> current = versions.inEffect(guideId, today);
             return new Page<>(rows.stream().limit(size).map(v -> new Page.Item<>(Cursors.encodeNumber("gv", v.getNumber()),
-                    view(tenantCode, v, current, today))).toList(), rows.size() > size);
+                    view(tenantCode, v, current, today))).toList(), rows.size() > size, null);
         });
     }
 

@@ -1,6 +1,7 @@
 package cn.zwy.tenant.catalog.guide;
 
-import cn.zwy.tenant.catalog.standard.StandardItemView;
+import cn.zwy.tenant.api.catalog.GuideContent;
+import cn.zwy.tenant.api.catalog.StandardItemView;
 
 /**
  * The whole guide as one version shows it: the standard item as it stood (codes, names, legal

@@ -1,13 +1,15 @@
 package cn.zwy.tenant.catalog.guide;
 
-import cn.zwy.tenant.catalog.CaseClass;
-import cn.zwy.tenant.catalog.ChangeKind;
-import cn.zwy.tenant.catalog.CrossRegionScope;
-import cn.zwy.tenant.catalog.ItemType;
-import cn.zwy.tenant.catalog.LimitUnit;
-import cn.zwy.tenant.catalog.SixWay;
-import cn.zwy.tenant.catalog.TimeLimit;
-import cn.zwy.tenant.catalog.standard.StandardItemView;
+import cn.zwy.tenant.api.catalog.GuideContent;
+import cn.zwy.tenant.api.catalog.GuideStatus;
+import cn.zwy.tenant.api.catalog.CaseClass;
+import cn.zwy.tenant.api.catalog.ChangeKind;
+import cn.zwy.tenant.api.catalog.CrossRegionScope;
+import cn.zwy.tenant.api.catalog.ItemType;
+import cn.zwy.tenant.api.catalog.LimitUnit;
+import cn.zwy.tenant.api.catalog.SixWay;
+import cn.zwy.tenant.api.catalog.TimeLimit;
+import cn.zwy.tenant.api.catalog.StandardItemView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

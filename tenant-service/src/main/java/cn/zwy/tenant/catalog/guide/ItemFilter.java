@@ -1,9 +1,9 @@
 package cn.zwy.tenant.catalog.guide;
 
-import cn.zwy.tenant.catalog.CaseClass;
-import cn.zwy.tenant.catalog.CrossRegionScope;
-import cn.zwy.tenant.catalog.ItemType;
-import cn.zwy.tenant.catalog.SixWay;
+import cn.zwy.tenant.api.catalog.CaseClass;
+import cn.zwy.tenant.api.catalog.CrossRegionScope;
+import cn.zwy.tenant.api.catalog.ItemType;
+import cn.zwy.tenant.api.catalog.SixWay;
 
 /**
  * Filters of the item list (S7: the 容缺 and 同城通办 catalogs are filters of it).

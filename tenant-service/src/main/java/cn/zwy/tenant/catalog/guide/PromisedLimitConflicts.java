@@ -1,7 +1,8 @@
 package cn.zwy.tenant.catalog.guide;
 
-import cn.zwy.tenant.catalog.Problem;
-import cn.zwy.tenant.catalog.TimeLimit;
+import cn.zwy.tenant.api.catalog.GuideStatus;
+import cn.zwy.tenant.api.catalog.Problem;
+import cn.zwy.tenant.api.catalog.TimeLimit;
 import cn.zwy.tenant.catalog.standard.LegalLimit;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package cn.zwy.tenant.catalog.standard;
 
-import cn.zwy.tenant.catalog.TimeLimit;
+import cn.zwy.tenant.api.catalog.TimeLimit;
 import java.time.LocalDate;
 import java.util.UUID;
 

@@ -1,10 +1,14 @@
 package cn.zwy.tenant.catalog.standard;
 
+import cn.zwy.tenant.api.catalog.CatalogApi;
+import cn.zwy.tenant.api.catalog.StandardItemAnnounced;
+import cn.zwy.tenant.api.catalog.StandardItemInput;
+import cn.zwy.tenant.api.catalog.StandardItemView;
 import cn.zwy.common.security.Callers;
-import cn.zwy.tenant.catalog.ChangeKind;
-import cn.zwy.tenant.catalog.ItemType;
+import cn.zwy.tenant.api.catalog.ChangeKind;
+import cn.zwy.tenant.api.catalog.ItemType;
 import cn.zwy.tenant.catalog.guide.GuideConflicts;
-import cn.zwy.tenant.catalog.Page;
+import cn.zwy.common.api.Page;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Internal REST of the standard catalog: GETs are public, changes are the province administrator's. */
+/** Internal REST of the standard catalog (tenant-api's {@link CatalogApi}): GETs are public, changes are the province administrator's. */
 @RestController
 public class StandardCatalogController {
 
@@ -27,34 +31,34 @@ public class StandardCatalogController {
         this.conflicts = conflicts;
     }
 
-    @GetMapping("/api/provinces/{provinceCode}/standard-items")
+    @GetMapping(CatalogApi.STANDARD_ITEMS)
     public Page<StandardItemView> list(@PathVariable String provinceCode, @RequestParam(required = false) String text,
                                        @RequestParam(required = false) ItemType itemType,
                                        @RequestParam(required = false) Integer first, @RequestParam(required = false) String after) {
         return catalog.list(provinceCode, text, itemType, first, after);
     }
 
-    @GetMapping("/api/standard-items/{id}")
+    @GetMapping(CatalogApi.STANDARD_ITEM)
     public StandardItemView get(@PathVariable UUID id) {
         return catalog.get(id);
     }
 
-    @GetMapping("/api/standard-items/{id}/versions")
+    @GetMapping(CatalogApi.STANDARD_VERSIONS)
     public Page<StandardItemView> versions(@PathVariable UUID id, @RequestParam(required = false) Integer first,
                                            @RequestParam(required = false) String after) {
         return catalog.versions(id, first, after);
     }
 
-    @PostMapping("/api/provinces/{provinceCode}/standard-items")
+    @PostMapping(CatalogApi.STANDARD_ITEMS)
     @ResponseStatus(HttpStatus.CREATED)
-    public StandardCatalogService.Announced add(@PathVariable String provinceCode, @RequestBody StandardItemInput input) {
+    public StandardItemAnnounced add(@PathVariable String provinceCode, @RequestBody StandardItemInput input) {
         return catalog.add(Callers.require(), provinceCode, input);
     }
 
-    @PostMapping("/api/standard-items/{id}/changes")
+    @PostMapping(CatalogApi.STANDARD_CHANGES)
     @ResponseStatus(HttpStatus.CREATED)
-    public StandardCatalogService.Announced change(@PathVariable UUID id, @RequestBody StandardItemInput input) {
-        StandardCatalogService.Announced announced = catalog.change(Callers.require(), id, input);
+    public StandardItemAnnounced change(@PathVariable UUID id, @RequestBody StandardItemInput input) {
+        StandardItemAnnounced announced = catalog.change(Callers.require(), id, input);
         if (input.kind() == ChangeKind.CANCEL) return announced;
         // S5 (issue 6): after the change has committed, the guides it breaks in every tenant of the
         // province (each read under its own binding), so that the administrator sees what it caused

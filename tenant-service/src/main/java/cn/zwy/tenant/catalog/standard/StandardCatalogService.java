@@ -1,5 +1,8 @@
 package cn.zwy.tenant.catalog.standard;
 
+import cn.zwy.tenant.api.catalog.StandardItemInput;
+import cn.zwy.tenant.api.catalog.StandardItemView;
+import cn.zwy.tenant.api.catalog.StandardItemAnnounced;
 import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
@@ -7,14 +10,14 @@ import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.catalog.CatalogCodes;
-import cn.zwy.tenant.catalog.ChangeKind;
+import cn.zwy.tenant.api.catalog.ChangeKind;
 import cn.zwy.tenant.catalog.Cursors;
-import cn.zwy.tenant.catalog.ItemType;
+import cn.zwy.tenant.api.catalog.ItemType;
 import cn.zwy.tenant.catalog.NoticePeriod;
-import cn.zwy.tenant.catalog.Page;
-import cn.zwy.tenant.catalog.Problem;
+import cn.zwy.common.api.Page;
+import cn.zwy.tenant.api.catalog.Problem;
 import cn.zwy.tenant.catalog.Texts;
-import cn.zwy.tenant.region.RegionLevel;
+import cn.zwy.tenant.api.region.RegionLevel;
 import cn.zwy.tenant.region.RegionRepository;
 import java.sql.Date;
 import java.time.Instant;
@@ -43,21 +46,6 @@ public class StandardCatalogService {
 
     public static final String EVENT_CHANGED = "catalog.standard.changed";
     private static final Logger log = LoggerFactory.getLogger(StandardCatalogService.class);
-
-    /**
-     * Result of an announcement: the item as of the new version, what the calendar was unsure of,
-     * and the tenants whose adopted guide breaks S5 under it (one guide per tenant and item).
-     */
-    public record Announced(StandardItemView item, List<String> warnings, int flaggedGuides, List<String> flaggedTenants) {
-
-        Announced(StandardItemView item, List<String> warnings) {
-            this(item, warnings, 0, List.of());
-        }
-
-        public Announced flagging(List<String> tenants) {
-            return new Announced(item, warnings, tenants.size(), List.copyOf(tenants));
-        }
-    }
 
     private final StandardItemRepository items;
     private final StandardItemVersionRepository versions;
@@ -112,7 +100,7 @@ public class StandardCatalogService {
                 StandardItemView v = view(i, versions.findById(r[1]).orElseThrow(), today);
                 out.add(new Page.Item<>(Cursors.encode("si", i.getBasicCode(), i.getId()), v));
             }
-            return new Page<>(out, rows.size() > size);
+            return new Page<>(out, rows.size() > size, null);
         });
     }
 
@@ -140,7 +128,7 @@ public class StandardCatalogService {
             Optional<StandardItemVersion> current = versions.inEffect(id, today);
             List<Page.Item<StandardItemView>> out = rows.stream().limit(size)
                     .map(v -> new Page.Item<>(Cursors.encodeNumber("sv", v.getNumber()), view(i, v, current, today))).toList();
-            return new Page<>(out, rows.size() > size);
+            return new Page<>(out, rows.size() > size, null);
         });
     }
 
@@ -174,7 +162,7 @@ public class StandardCatalogService {
 
     // ------------------------------------------------------------------ changes (the province's administrator)
 
-    public Announced add(Caller caller, String provinceCode, StandardItemInput in) {
+    public StandardItemAnnounced add(Caller caller, String provinceCode, StandardItemInput in) {
         requireAdmin(caller, provinceCode);
         boolean urgent = Boolean.TRUE.equals(in.urgent());
         ItemType type = in.itemType();
@@ -183,10 +171,10 @@ public class StandardCatalogService {
         addIfPresent(problems, CatalogCodes.checkMain("mainCode", in.mainCode()));
         addIfPresent(problems, CatalogCodes.checkSub("subCode", in.subCode()));
         addIfPresent(problems, CatalogCodes.checkGrand("grandCode", in.grandCode()));
-        problems.addAll(in.content().problems(in.subCode(), in.grandCode()));
+        problems.addAll(StandardItemContent.of(in).problems(in.subCode(), in.grandCode()));
         checkReason(problems, in.reason());
         if (!problems.isEmpty()) throw problems.getFirst().toException();
-        StandardItemContent content = in.content().normalised();
+        StandardItemContent content = StandardItemContent.of(in).normalised();
         NoticePeriod.Decision when = notice.decideForProvince(provinceCode, in.effectiveFrom(), urgent, null);
         return tx.platform(() -> {
             String basic = CatalogCodes.basicCode(type, in.mainCode(), in.subCode(), in.grandCode());
@@ -198,7 +186,7 @@ public class StandardCatalogService {
         });
     }
 
-    public Announced change(Caller caller, UUID id, StandardItemInput in) {
+    public StandardItemAnnounced change(Caller caller, UUID id, StandardItemInput in) {
         StandardItem found = tx.platform(() -> items.findById(id))
                 .orElseThrow(() -> ApiException.notFound("id", "未找到标准目录事项: " + id));
         requireAdmin(caller, found.getProvinceCode());
@@ -210,7 +198,7 @@ public class StandardCatalogService {
             throw ApiException.validation("itemType", "事项类型和编码不能变更；编码不同即为另一事项，请新增事项并取消本事项");
         }
         List<Problem> problems = new ArrayList<>();
-        if (kind != ChangeKind.CANCEL) problems.addAll(in.content().problems(found.getSubCode(), found.getGrandCode()));
+        if (kind != ChangeKind.CANCEL) problems.addAll(StandardItemContent.of(in).problems(found.getSubCode(), found.getGrandCode()));
         checkReason(problems, in.reason());
         if (!problems.isEmpty()) throw problems.getFirst().toException();
         boolean urgent = Boolean.TRUE.equals(in.urgent());
@@ -227,7 +215,7 @@ public class StandardCatalogService {
                 throw new ApiException(ErrorCode.RULE_VIOLATION, "该事项已公告取消（" + latest.getEffectiveFrom() + " 起），不能再变更", "id", "S6");
             }
             StandardItemContent before = read(latest);
-            StandardItemContent after = kind == ChangeKind.CANCEL ? before : in.content().normalised();
+            StandardItemContent after = kind == ChangeKind.CANCEL ? before : StandardItemContent.of(in).normalised();
             if (kind == ChangeKind.CHANGE && after.equals(before)) {
                 throw ApiException.validation("input", "内容与最新版本相同，没有需要公告的变更");
             }
@@ -257,7 +245,7 @@ public class StandardCatalogService {
                 }));
     }
 
-    private Announced append(StandardItem item, int number, ChangeKind kind, String reason, boolean urgent,
+    private StandardItemAnnounced append(StandardItem item, int number, ChangeKind kind, String reason, boolean urgent,
                              NoticePeriod.Decision when, String by, StandardItemContent content) {
         StandardItemVersion v = versions.saveAndFlush(new StandardItemVersion(item.getId(), number, kind, reason, urgent,
                 when.announcedAt(), by, when.effectiveFrom(), content.displayName(), json.writeValueAsString(content)));
@@ -265,7 +253,7 @@ public class StandardCatalogService {
         outbox.publish(EVENT_CHANGED, item.getProvinceCode(), "standard_item", item.getId().toString(), view);
         log.info("standard item {} {} v{} announced by {}, effective {}{}", item.getBasicCode(), kind, number, by,
                 when.effectiveFrom(), urgent ? " (urgent)" : "");
-        return new Announced(view, when.warnings());
+        return new StandardItemAnnounced(view, when.warnings());
     }
 
     private StandardItemView view(StandardItem i, StandardItemVersion v, LocalDate today) {
@@ -275,7 +263,7 @@ public class StandardCatalogService {
     private StandardItemView view(StandardItem i, StandardItemVersion v, Optional<StandardItemVersion> current, LocalDate today) {
         String state = v.getEffectiveFrom().isAfter(today) ? "SCHEDULED"
                 : current.map(c -> c.getId().equals(v.getId())).orElse(false) ? "CURRENT" : "SUPERSEDED";
-        return StandardItemView.of(i, v, read(v), state);
+        return StandardItemContent.view(i, v, read(v), state);
     }
 
     StandardItemContent read(StandardItemVersion v) {

@@ -1,7 +1,7 @@
 package cn.zwy.tenant.catalog.standard;
 
 import cn.zwy.tenant.catalog.CatalogCodes;
-import cn.zwy.tenant.catalog.ItemType;
+import cn.zwy.tenant.api.catalog.ItemType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,10 +1,14 @@
 package cn.zwy.tenant.catalog.standard;
 
-import cn.zwy.tenant.catalog.ExerciseLevel;
-import cn.zwy.tenant.catalog.LimitUnit;
-import cn.zwy.tenant.catalog.Problem;
+import cn.zwy.tenant.api.catalog.ChangeKind;
+import cn.zwy.tenant.api.catalog.StandardItemView;
+import cn.zwy.tenant.api.catalog.StandardItemInput;
+import cn.zwy.tenant.api.catalog.StandardItemView;
+import cn.zwy.tenant.api.catalog.ExerciseLevel;
+import cn.zwy.tenant.api.catalog.LimitUnit;
+import cn.zwy.tenant.api.catalog.Problem;
 import cn.zwy.tenant.catalog.Texts;
-import cn.zwy.tenant.catalog.TimeLimit;
+import cn.zwy.tenant.api.catalog.TimeLimit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,5 +66,21 @@ public record StandardItemContent(String mainName, String subName, String grandN
                 exerciseLevels.stream().sorted().toList(), Texts.strip(legalBasis),
                 legalLimit == null ? null : new TimeLimit(legalLimit.value(), legalLimit.unit() == null ? LimitUnit.WORKING_DAY : legalLimit.unit()),
                 Texts.strip(acceptingSystem), Texts.strip(reviewPoints));
+    }
+
+    /** The content fields of a change (CHANGE, DELEGATE, or a new item). */
+    static StandardItemContent of(StandardItemInput in) {
+        return new StandardItemContent(in.mainName(), in.subName(), in.grandName(), in.exerciseLevels(), in.legalBasis(),
+                in.legalLimit(), in.acceptingSystem(), in.reviewPoints());
+    }
+
+    /** The item as of one version (tenant-api's view). */
+    static StandardItemView view(StandardItem i, StandardItemVersion v, StandardItemContent c, String state) {
+        return new StandardItemView(i.getId(), i.getProvinceCode(), i.getBasicCode(), i.getItemType(), i.getMainCode(),
+                c.mainName(), i.getSubCode(), c.subName(), i.getGrandCode(), c.grandName(), c.displayName(),
+                c.exerciseLevels(), c.legalBasis(), c.legalLimit(), c.acceptingSystem(), c.reviewPoints(),
+                v.getKind() == ChangeKind.CANCEL,
+                new StandardItemView.Version(v.getId(), v.getNumber(), v.getKind(), v.getReason(), v.isUrgent(), v.getAnnouncedAt(),
+                        v.getEffectiveFrom(), state));
     }
 }

@@ -1,6 +1,6 @@
 package cn.zwy.tenant.catalog.standard;
 
-import cn.zwy.tenant.catalog.ChangeKind;
+import cn.zwy.tenant.api.catalog.ChangeKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

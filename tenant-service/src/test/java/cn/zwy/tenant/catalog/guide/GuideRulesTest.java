@@ -1,19 +1,22 @@
 package cn.zwy.tenant.catalog.guide;
 
+import cn.zwy.tenant.api.catalog.GuideContent;
+import cn.zwy.tenant.api.catalog.MaterialMedium;
+import cn.zwy.tenant.api.catalog.MaterialForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zwy.tenant.catalog.Audience;
-import cn.zwy.tenant.catalog.CaseClass;
-import cn.zwy.tenant.catalog.CrossRegionScope;
-import cn.zwy.tenant.catalog.LimitUnit;
-import cn.zwy.tenant.catalog.Problem;
-import cn.zwy.tenant.catalog.SixWay;
-import cn.zwy.tenant.catalog.TimeLimit;
-import cn.zwy.tenant.catalog.guide.GuideContent.Faq;
-import cn.zwy.tenant.catalog.guide.GuideContent.FileRef;
-import cn.zwy.tenant.catalog.guide.GuideContent.Material;
-import cn.zwy.tenant.catalog.guide.GuideContent.Step;
-import cn.zwy.tenant.catalog.guide.GuideContent.WindowInfo;
+import cn.zwy.tenant.api.catalog.Audience;
+import cn.zwy.tenant.api.catalog.CaseClass;
+import cn.zwy.tenant.api.catalog.CrossRegionScope;
+import cn.zwy.tenant.api.catalog.LimitUnit;
+import cn.zwy.tenant.api.catalog.Problem;
+import cn.zwy.tenant.api.catalog.SixWay;
+import cn.zwy.tenant.api.catalog.TimeLimit;
+import cn.zwy.tenant.api.catalog.GuideContent.Faq;
+import cn.zwy.tenant.api.catalog.GuideContent.FileRef;
+import cn.zwy.tenant.api.catalog.GuideContent.Material;
+import cn.zwy.tenant.api.catalog.GuideContent.Step;
+import cn.zwy.tenant.api.catalog.GuideContent.WindowInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

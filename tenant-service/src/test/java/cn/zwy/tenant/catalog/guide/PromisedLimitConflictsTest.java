@@ -1,9 +1,10 @@
 package cn.zwy.tenant.catalog.guide;
 
+import cn.zwy.tenant.api.catalog.GuideStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zwy.tenant.catalog.LimitUnit;
-import cn.zwy.tenant.catalog.TimeLimit;
+import cn.zwy.tenant.api.catalog.LimitUnit;
+import cn.zwy.tenant.api.catalog.TimeLimit;
 import cn.zwy.tenant.catalog.guide.PromisedLimitConflicts.Conflict;
 import cn.zwy.tenant.catalog.guide.PromisedLimitConflicts.Promise;
 import cn.zwy.tenant.catalog.standard.LegalLimit;

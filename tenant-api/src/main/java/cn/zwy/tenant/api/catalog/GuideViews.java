@@ -1,0 +1,61 @@
+package cn.zwy.tenant.api.catalog;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What the guide API returns. Ids are scoped: {@code <tenant code>:<uuid>}. */
+public final class GuideViews {
+
+    private GuideViews() {}
+
+    /**
+     * A version with its whole guide.
+     * @param state DRAFT, SCHEDULED (announced, not yet in effect), CURRENT (in effect today) or SUPERSEDED
+     */
+    public record Version(String id, String itemId, Integer number, GuideStatus status, String state,
+                          ChangeKind changeKind, String reason, Instant announcedAt, LocalDate effectiveFrom,
+                          Instant updatedAt, StandardItemView standard, GuideContent guide) {}
+
+    /**
+     * An adopted item: the version in effect today ({@code current}, null before the first takes
+     * effect), the next one to take effect ({@code upcoming}) and, for the tenant's staff only, the
+     * draft and the S5 conflicts with the standard catalog's legal limits ({@code conflicts}).
+     */
+    public record Item(String id, String tenantCode, String tenantName, String basicCode, UUID standardItemId,
+                       String name, Version current, Version upcoming, Version draft, List<Conflict> conflicts) {}
+
+    /**
+     * A version of a guide (CURRENT, SCHEDULED or the DRAFT) whose promised limit breaks S5 from
+     * {@code from} on, under the legal limit of standard version {@code standardVersion} (in
+     * force from {@code legalFrom}). Derived on every read, so it disappears when fixed.
+     */
+    public record Conflict(String versionId, String state, Integer number, String rule, String field, String message,
+                           LocalDate from, TimeLimit promisedLimit, TimeLimit legalLimit, int standardVersion,
+                           LocalDate legalFrom) {}
+
+    /** An item of the tenant flagged by a change of the standard catalog, with its conflicts. */
+    public record Flagged(String id, String basicCode, String name, List<Conflict> conflicts) {}
+
+    /** A row of the item list. For the public list the version in effect; for staff, the newest (draft first). */
+    public record Summary(String id, String tenantCode, String basicCode, String name, ItemType itemType,
+                          CaseClass caseClass, String department, TimeLimit promisedLimit, List<SixWay> tags,
+                          boolean toleratedMissing, CrossRegionScope crossRegion, String versionId, Integer versionNumber,
+                          GuideStatus status, LocalDate effectiveFrom) {}
+
+    public record Validation(boolean publishable, List<Problem> problems) {}
+
+    public record DraftSaved(Version draft, List<Problem> missingForPublication) {}
+
+    public record Announced(Version version, List<String> warnings) {}
+
+    /**
+     * The payload of {@code catalog.guide.published} and {@code catalog.guide.withdrawn}: everything
+     * an indexer needs, including when the version takes effect (it may be days after the event).
+     */
+    public record Event(String versionId, String itemId, String tenantCode, String tenantName, List<String> regionPath,
+                        int number, GuideStatus status, ChangeKind changeKind, String reason, Instant announcedAt,
+                        LocalDate effectiveFrom, String basicCode, String name, StandardItemView standard,
+                        GuideContent guide) {}
+}

@@ -1,4 +1,0 @@
-package cn.zwy.tenant.catalog.guide;
-
-/** Stored status of a guide version; SCHEDULED, CURRENT and SUPERSEDED are derived from dates. */
-public enum GuideStatus { DRAFT, PUBLISHED, WITHDRAWN }

@@ -1,4 +1,0 @@
-package cn.zwy.tenant.hall;
-
-/** County centre, town centre or village station (T3). */
-public enum HallLevel { COUNTY, TOWN, VILLAGE }

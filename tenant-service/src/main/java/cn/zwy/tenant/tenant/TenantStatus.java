@@ -1,4 +1,0 @@
-package cn.zwy.tenant.tenant;
-
-/** A suspended (offboarded) tenant keeps its data; its staff can no longer act for it. */
-public enum TenantStatus { ACTIVE, SUSPENDED }
