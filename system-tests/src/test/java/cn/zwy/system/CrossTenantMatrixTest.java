@@ -282,6 +282,8 @@ class CrossTenantMatrixTest {
             case "opens" -> "08:30";
             case "closes" -> "17:30";
             case "code2", "businessCategory" -> "A";
+            // a staff member's id (well-formed: the access check, not the id's shape, must refuse the call)
+            case "chiefRepresentativeId" -> IDS.get("staff");
             default -> name.endsWith("Id") ? IDS.getOrDefault(name.substring(0, name.length() - 2), VICTIM + ":" + UUID.randomUUID())
                     : "测试" + name;
         };

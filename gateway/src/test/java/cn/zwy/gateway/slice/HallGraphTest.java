@@ -1,0 +1,200 @@
+package cn.zwy.gateway.slice;
+
+import static cn.zwy.gateway.slice.TestCallers.LIANSHAN;
+import static cn.zwy.gateway.slice.TestCallers.YANGSHAN;
+import static cn.zwy.gateway.slice.TestCallers.as;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import cn.zwy.common.api.Page;
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
+import cn.zwy.gateway.calendar.CalendarGraph;
+import cn.zwy.gateway.hall.HallGraph;
+import cn.zwy.gateway.region.RegionGraph;
+import cn.zwy.tenant.api.calendar.CalendarAnswer;
+import cn.zwy.tenant.api.calendar.CalendarApi;
+import cn.zwy.tenant.api.calendar.HallOpening;
+import cn.zwy.tenant.api.hall.HallApi;
+import cn.zwy.tenant.api.hall.HallChangeView;
+import cn.zwy.tenant.api.hall.HallLevel;
+import cn.zwy.tenant.api.hall.HallUpdate;
+import cn.zwy.tenant.api.hall.HallView;
+import cn.zwy.tenant.api.region.RegionApi;
+import cn.zwy.tenant.api.region.RegionLevel;
+import cn.zwy.tenant.api.region.RegionView;
+import cn.zwy.tenant.api.region.TenantStatus;
+import cn.zwy.tenant.api.region.TenantView;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import reactor.core.publisher.Mono;
+
+/**
+ * The hall, region and calendar resolvers against mocked tenant-api contracts: the gateway's
+ * tenancy layer refuses before any call, arguments are checked, the service's answers are mapped
+ * to the schema's shapes, and role rules are left to the service (ADR 0008).
+ */
+@GraphQlTest(controllers = {HallGraph.class, RegionGraph.class, CalendarGraph.class}, properties = TestCallers.NO_REDIS)
+@Import(SliceConfig.class)
+class HallGraphTest {
+
+    private static final UUID MAIN_HALL = UUID.fromString("0b6b3c43-5e3c-4c0b-9a59-2c1f6f0f0001");
+
+    @Autowired ExecutionGraphQlService graphQl;
+    @MockitoBean HallApi halls;
+    @MockitoBean RegionApi regions;
+    @MockitoBean CalendarApi calendar;
+
+    private static HallView hall(String tenant) {
+        return new HallView(MAIN_HALL, tenant, tenant, HallLevel.COUNTY, true, "连山政务服务中心", "连山县某路 1 号",
+                "0763-6612345", List.of(), 3, Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void hallChangesOfAnotherTenantAreRefusedBeforeAnyServiceCall_T2() {
+        var r = as(graphQl, TestCallers.staff(YANGSHAN, "centre_admin"))
+                .document("{ hallChanges(tenantCode: \"" + LIANSHAN + "\") { totalCount } }").execute();
+        Errors.expect(r, "FORBIDDEN", null);
+        verifyNoInteractions(halls);
+    }
+
+    @Test
+    void hallChangesOfItsProvinceAreReadByTheProvincialAdministrator_T2() {
+        when(halls.changes(LIANSHAN, 20, null)).thenReturn(Mono.just(new Page<>(List.of(), false, 0L)));
+        var r = as(graphQl, TestCallers.provincialAdmin("44"))
+                .document("{ hallChanges(tenantCode: \"" + LIANSHAN + "\") { totalCount } }").execute();
+        Errors.none(r);
+        r.path("hallChanges.totalCount").entity(Long.class).isEqualTo(0L);
+    }
+
+    @Test
+    void hallChangesNeedASignedInCaller() {
+        var r = as(graphQl, null).document("{ hallChanges(tenantCode: \"" + LIANSHAN + "\") { totalCount } }").execute();
+        Errors.expect(r, "UNAUTHENTICATED", null);
+        verifyNoInteractions(halls);
+    }
+
+    @Test
+    void hallChangesPageSizeOutOfRangeIsRefusedOnItsField() {
+        var r = as(graphQl, TestCallers.staff(LIANSHAN, "clerk"))
+                .document("{ hallChanges(tenantCode: \"" + LIANSHAN + "\", first: 0) { totalCount } }").execute();
+        Errors.expect(r, "VALIDATION", "first");
+        verifyNoInteractions(halls);
+    }
+
+    @Test
+    void hallChangesBecomeARelayConnection() {
+        HallChangeView a = new HallChangeView("7", MAIN_HALL, Instant.parse("2026-03-01T08:00:00Z"), "u1", "王芳",
+                List.of("phone"), null, null);
+        HallChangeView b = new HallChangeView("6", MAIN_HALL, Instant.parse("2026-02-01T08:00:00Z"), "u1", "王芳",
+                List.of("name"), null, null);
+        when(halls.changes(LIANSHAN, 2, "c8")).thenReturn(Mono.just(new Page<>(
+                List.of(new Page.Item<>("c7", a), new Page.Item<>("c6", b)), true, 9L)));
+        var r = as(graphQl, TestCallers.staff(LIANSHAN, "clerk"))
+                .document("{ hallChanges(tenantCode: \"" + LIANSHAN + "\", first: 2, after: \"c8\") {"
+                        + " edges { cursor node { id changedFields } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }")
+                .execute();
+        Errors.none(r);
+        r.path("hallChanges.edges[*].cursor").entityList(String.class).containsExactly("c7", "c6");
+        r.path("hallChanges.edges[0].node.changedFields").entityList(String.class).containsExactly("phone");
+        r.path("hallChanges.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        r.path("hallChanges.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
+        r.path("hallChanges.pageInfo.endCursor").entity(String.class).isEqualTo("c6");
+        r.path("hallChanges.totalCount").entity(Long.class).isEqualTo(9L);
+    }
+
+    @Test
+    void updateHallForAnotherTenantIsRefusedBeforeAnyServiceCall_T2() {
+        var r = as(graphQl, TestCallers.staff(YANGSHAN, "centre_admin"))
+                .document("mutation { updateHall(input: {tenantCode: \"" + LIANSHAN + "\", phone: \"12345\"}) { hall { phone } } }")
+                .execute();
+        Errors.expect(r, "FORBIDDEN", null);
+        verifyNoInteractions(halls);
+    }
+
+    @Test
+    void provincialAdministratorReadsButNeverWritesATenantsHall_T2() {
+        var r = as(graphQl, TestCallers.provincialAdmin("44"))
+                .document("mutation { updateHall(input: {tenantCode: \"" + LIANSHAN + "\", phone: \"12345\"}) { hall { phone } } }")
+                .execute();
+        Errors.expect(r, "FORBIDDEN", null);
+        verifyNoInteractions(halls);
+    }
+
+    /** The role rule (only the centre administrator edits the hall) is tenant-service's: its answer is shown as it is. */
+    @Test
+    void clerksUpdateIsDecidedByTheServiceNotTheGateway() {
+        when(halls.update(eq(LIANSHAN), any(HallUpdate.class)))
+                .thenReturn(Mono.error(ApiException.forbidden("只有本中心（441825）的管理员可以修改服务大厅信息")));
+        var r = as(graphQl, TestCallers.staff(LIANSHAN, "clerk"))
+                .document("mutation { updateHall(input: {tenantCode: \"" + LIANSHAN + "\", phone: \"12345\"}) { hall { phone } } }")
+                .execute();
+        Errors.expect(r, "FORBIDDEN", null);
+        verify(halls).update(LIANSHAN, new HallUpdate(null, null, "12345", null, null));
+    }
+
+    @Test
+    void serviceValidationComesBackOnItsField() {
+        when(halls.update(eq(LIANSHAN), any(HallUpdate.class)))
+                .thenReturn(Mono.error(new ApiException(ErrorCode.VALIDATION, "电话号码格式不正确", "phone", null)));
+        var r = as(graphQl, TestCallers.staff(LIANSHAN, "centre_admin"))
+                .document("mutation { updateHall(input: {tenantCode: \"" + LIANSHAN + "\", phone: \"x\"}) { hall { phone } } }")
+                .execute();
+        Errors.expect(r, "VALIDATION", "phone");
+    }
+
+    @Test
+    void aTenantWithoutMainHallShowsNullHall() {
+        TenantView lianshan = new TenantView(LIANSHAN, "连山壮族瑶族自治县", "COUNTY", TenantStatus.ACTIVE,
+                Instant.parse("2026-01-01T00:00:00Z"), null, null);
+        when(regions.region(LIANSHAN)).thenReturn(Mono.just(new RegionView(LIANSHAN, "连山壮族瑶族自治县", RegionLevel.COUNTY,
+                "4418", lianshan)));
+        when(halls.hall(LIANSHAN)).thenReturn(Mono.error(new ApiException(ErrorCode.NOT_FOUND, "没有主厅", null, null)));
+        var r = as(graphQl, null).document("{ tenant(code: \"" + LIANSHAN + "\") { code status hall { name } } }").execute();
+        Errors.none(r);
+        r.path("tenant.status").entity(String.class).isEqualTo("ACTIVE");
+        r.path("tenant.hall").valueIsNull();
+    }
+
+    @Test
+    void nextOpeningWithoutHallIdAsksForTheMainHall_A4() {
+        when(halls.hall(LIANSHAN)).thenReturn(Mono.just(hall(LIANSHAN)));
+        Instant opens = Instant.parse("2026-03-02T00:30:00Z");
+        when(calendar.nextOpening(eq(LIANSHAN), eq(MAIN_HALL), isNull())).thenReturn(Mono.just(new CalendarAnswer<>(
+                new HallOpening(MAIN_HALL, false, opens, opens.plusSeconds(3 * 3600), null), List.of("2027 年的节假日安排尚未加载"))));
+        var r = as(graphQl, null).document("{ hallNextOpening(tenantCode: \"" + LIANSHAN + "\") { hallId openNow opensAt warnings } }")
+                .execute();
+        Errors.none(r);
+        r.path("hallNextOpening.hallId").entity(String.class).isEqualTo(MAIN_HALL.toString());
+        r.path("hallNextOpening.opensAt").entity(String.class).isEqualTo("2026-03-02T00:30:00Z");
+        r.path("hallNextOpening.warnings").entityList(String.class).hasSize(1);
+    }
+
+    @Test
+    void malformedHallIdIsRefusedOnItsFieldBeforeAnyServiceCall() {
+        var r = as(graphQl, null).document("{ hallNextOpening(tenantCode: \"" + LIANSHAN + "\", hallId: \"..\") { openNow } }")
+                .execute();
+        Errors.expect(r, "VALIDATION", "hallId");
+        verifyNoInteractions(calendar, halls);
+    }
+
+    @Test
+    void calendarEditsForAnotherTenantAreRefusedBeforeAnyServiceCall_T2() {
+        var r = as(graphQl, TestCallers.staff(YANGSHAN, "centre_admin"))
+                .document("mutation { setTenantCalendarDay(input: {tenantCode: \"" + LIANSHAN + "\", date: \"2026-05-06\", working: false, reason: \"停电\"}) { day { date } } }")
+                .execute();
+        Errors.expect(r, "FORBIDDEN", null);
+        verifyNoInteractions(calendar);
+    }
+}
