@@ -20,8 +20,6 @@ public class SearchGraph {
     @QueryMapping
     public Mono<Connection<HallView>> searchHalls(@Argument String text, @Argument String regionPrefix,
                                                   @Argument Integer first, @Argument String after) {
-        return search.searchHalls(text, regionPrefix, first, after)
-                .map(p -> Connection.of(p.items(), SearchApi.SearchPage.Item::cursor, SearchApi.SearchPage.Item::hall,
-                        p.hasNextPage(), after != null, p.totalCount()));
+        return search.searchHalls(text, regionPrefix, first, after).map(p -> Connection.of(p, after));
     }
 }

@@ -1,11 +1,12 @@
 package cn.zwy.search.hall;
 
+import cn.zwy.common.api.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Internal REST (public data): hall search. Parameters are optional here so the service names what is missing. */
+/** Internal REST (public data): hall search, one {@link Page} of halls, best first. Parameters are optional here so the service names what is missing. */
 @RestController
 @RequestMapping("/api/halls")
 public class HallSearchController {
@@ -17,7 +18,7 @@ public class HallSearchController {
     }
 
     @GetMapping("/search")
-    public HallSearchPage search(@RequestParam(required = false) String text,
+    public Page<HallView> search(@RequestParam(required = false) String text,
                                  @RequestParam(required = false) String regionPrefix,
                                  @RequestParam(required = false) Integer first,
                                  @RequestParam(required = false) String after) {

@@ -1,5 +1,6 @@
 package cn.zwy.search.hall;
 
+import cn.zwy.common.api.Page;
 import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
@@ -22,7 +23,7 @@ public class HallSearchService {
         this.index = index;
     }
 
-    public HallSearchPage search(String text, String regionPrefix, Integer first, String after) {
+    public Page<HallView> search(String text, String regionPrefix, Integer first, String after) {
         String query = text == null ? "" : text.strip();
         if (query.isEmpty()) throw ApiException.validation("text", "请输入搜索内容");
         if (query.codePointCount(0, query.length()) > MAX_TEXT) {
@@ -39,12 +40,12 @@ public class HallSearchService {
         int from = after == null ? 0 : decodeCursor(after);
 
         HallIndex.Hits hits = index.search(query, regionPrefix, from, Math.min(size, HallIndex.MAX_RESULT_WINDOW - from));
-        List<HallSearchPage.Item> items = new ArrayList<>();
+        List<Page.Item<HallView>> items = new ArrayList<>();
         for (HallDocument hall : hits.halls()) {
-            items.add(new HallSearchPage.Item(encodeCursor(from + items.size() + 1), HallView.of(hall)));
+            items.add(new Page.Item<>(encodeCursor(from + items.size() + 1), HallView.of(hall)));
         }
         boolean hasNext = from + items.size() < Math.min(hits.total(), HallIndex.MAX_RESULT_WINDOW);
-        return new HallSearchPage(items, hasNext, hits.total());
+        return new Page<>(items, hasNext, hits.total());
     }
 
     /** The cursor of a result is the offset of the one after it. */

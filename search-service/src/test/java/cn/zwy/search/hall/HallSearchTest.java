@@ -77,7 +77,7 @@ class HallSearchTest {
         assertThat(page.path("hasNextPage").asBoolean()).isFalse();
         JsonNode item = page.path("items").get(0);
         assertThat(item.path("cursor").asString()).isNotBlank();
-        JsonNode hall = item.path("hall");
+        JsonNode hall = item.path("node");
         assertThat(hall.path("tenantCode").asString()).isEqualTo("441825");
         assertThat(hall.path("regionCode").asString()).isEqualTo("441825");
         assertThat(hall.path("level").asString()).isEqualTo("COUNTY");
@@ -103,7 +103,7 @@ class HallSearchTest {
 
         JsonNode page = search("荔湾", "440103");
         assertThat(versions(page)).containsExactly(2L);
-        assertThat(page.path("items").get(0).path("hall").path("name").asString()).isEqualTo("荔湾区政务服务中心");
+        assertThat(page.path("items").get(0).path("node").path("name").asString()).isEqualTo("荔湾区政务服务中心");
     }
 
     @Test
@@ -237,11 +237,11 @@ class HallSearchTest {
     }
 
     private static List<String> ids(JsonNode page) {
-        return page.path("items").valueStream().map(i -> i.path("hall").path("id").asString()).toList();
+        return page.path("items").valueStream().map(i -> i.path("node").path("id").asString()).toList();
     }
 
     private static List<Long> versions(JsonNode page) {
-        return page.path("items").valueStream().map(i -> i.path("hall").path("version").asLong()).toList();
+        return page.path("items").valueStream().map(i -> i.path("node").path("version").asLong()).toList();
     }
 
     private boolean processed(UUID eventId) {
