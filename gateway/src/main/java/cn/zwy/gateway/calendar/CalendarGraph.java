@@ -11,15 +11,19 @@ import cn.zwy.tenant.api.hall.HallView;
 import cn.zwy.tenant.api.hall.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -97,10 +101,29 @@ public class CalendarGraph {
         return hall(tenantCode, hallId).flatMap(id -> calendar.nextOpening(tenantCode, id, from)).map(HallOpening::of);
     }
 
-    /** A hall's status right now (open, or when it next opens), for the citizen's hall list. */
-    @SchemaMapping(typeName = "Hall", field = "openingStatus")
-    public Mono<HallOpening> openingStatus(HallView hall) {
-        return calendar.nextOpening(hall.tenantCode(), hall.id(), null).map(HallOpening::of);
+    /**
+     * Each hall's status right now (open, or when it next opens), for the citizen's hall lists: one
+     * call per tenant for all its halls in the list, not one per hall.
+     */
+    @BatchMapping(typeName = "Hall", field = "openingStatus")
+    public Mono<Map<HallView, HallOpening>> openingStatus(List<HallView> halls) {
+        Map<String, List<HallView>> byTenant = halls.stream()
+                .collect(Collectors.groupingBy(HallView::tenantCode, LinkedHashMap::new, Collectors.toList()));
+        return Flux.fromIterable(byTenant.values())
+                .concatMapIterable(same -> chunks(same, CalendarApi.MAX_HALLS_PER_READ))
+                .concatMap(chunk -> calendar.nextOpenings(chunk.getFirst().tenantCode(), chunk.stream().map(HallView::id).toList(), null)
+                        .flatMapIterable(answers -> {
+                            Map<HallView, HallOpening> status = new LinkedHashMap<>();
+                            for (int i = 0; i < answers.size(); i++) status.put(chunk.get(i), HallOpening.of(answers.get(i)));
+                            return status.entrySet();
+                        }))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) out.add(all.subList(i, Math.min(all.size(), i + size)));
+        return out;
     }
 
     /** The national calendar is every province's: tenant-service lets the platform operator alone load it. */

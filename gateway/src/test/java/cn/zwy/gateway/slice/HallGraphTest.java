@@ -6,6 +6,8 @@ import static cn.zwy.gateway.slice.TestCallers.as;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -196,5 +198,26 @@ class HallGraphTest {
                 .execute();
         Errors.expect(r, "FORBIDDEN", null);
         verifyNoInteractions(calendar);
+    }
+
+    /** The citizen's hall list asks for every hall's status in one call, not one call per hall (A4). */
+    @Test
+    void openingStatusOfAHallListIsOneCallPerTenant_A4() {
+        HallView main = hall(LIANSHAN);
+        HallView town = new HallView(UUID.fromString("0b6b3c43-5e3c-4c0b-9a59-2c1f6f0f0002"), LIANSHAN, "441825101", HallLevel.TOWN,
+                false, "吉田镇便民服务中心", "吉田镇", "12345", List.of(), 1, Instant.parse("2026-01-01T00:00:00Z"));
+        when(halls.halls(LIANSHAN)).thenReturn(Mono.just(List.of(main, town)));
+        Instant opens = Instant.parse("2026-03-02T00:30:00Z");
+        when(calendar.nextOpenings(eq(LIANSHAN), eq(List.of(main.id(), town.id())), isNull())).thenReturn(Mono.just(List.of(
+                new CalendarAnswer<>(new HallOpening(main.id(), true, opens, opens.plusSeconds(3600), null), List.of()),
+                new CalendarAnswer<>(new HallOpening(town.id(), false, opens.plusSeconds(86400), opens.plusSeconds(90000), "镇庆"), List.of()))));
+        var r = as(graphQl, null).document("{ halls(tenantCode: \"" + LIANSHAN + "\") { name openingStatus { hallId openNow note } } }")
+                .execute();
+        Errors.none(r);
+        r.path("halls[0].openingStatus.openNow").entity(Boolean.class).isEqualTo(true);
+        r.path("halls[1].openingStatus.hallId").entity(String.class).isEqualTo(town.id().toString());
+        r.path("halls[1].openingStatus.note").entity(String.class).isEqualTo("镇庆");
+        verify(calendar, times(1)).nextOpenings(eq(LIANSHAN), any(), isNull());
+        verify(calendar, never()).nextOpening(any(), any(), any());
     }
 }

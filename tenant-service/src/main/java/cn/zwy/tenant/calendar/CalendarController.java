@@ -7,6 +7,7 @@ import cn.zwy.tenant.api.calendar.CalendarAnswer;
 import cn.zwy.common.security.Callers;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -59,6 +60,12 @@ public class CalendarController {
     public CalendarAnswer<HallOpening> nextOpening(@PathVariable String tenantCode, @PathVariable UUID hallId,
                                                    @RequestParam(required = false) Instant from) {
         return calendar.nextOpening(tenantCode, hallId, from);
+    }
+
+    @GetMapping(CalendarApi.NEXT_OPENINGS)
+    public List<CalendarAnswer<HallOpening>> nextOpenings(@PathVariable String tenantCode, @RequestParam List<UUID> hallId,
+                                                          @RequestParam(required = false) Instant from) {
+        return calendar.nextOpenings(tenantCode, hallId, from);
     }
 
     @PutMapping(CalendarApi.NATIONAL)

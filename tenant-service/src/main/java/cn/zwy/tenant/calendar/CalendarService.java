@@ -1,5 +1,6 @@
 package cn.zwy.tenant.calendar;
 
+import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.calendar.HallOpening;
 import cn.zwy.tenant.api.calendar.CalendarAnswer;
 import cn.zwy.tenant.tenant.TenantLookup;
@@ -156,35 +157,59 @@ public class CalendarService implements WorkingDays {
      * i.e. those of its first listed Monday–Friday, since the notices say nothing else.
      */
     public CalendarAnswer<HallOpening> nextOpening(String tenantCode, UUID hallId, Instant from) {
-        tenants.require(tenantCode);
         required("hallId", hallId);
+        return nextOpenings(tenantCode, List.of(hallId), from).getFirst();
+    }
+
+    /**
+     * {@link #nextOpening} of several halls of the tenant in one read (a citizen's hall list shows
+     * each hall's status): the same answers, in the order of {@code hallIds}.
+     */
+    public List<CalendarAnswer<HallOpening>> nextOpenings(String tenantCode, List<UUID> hallIds, Instant from) {
+        tenants.require(tenantCode);
+        if (hallIds == null || hallIds.isEmpty()) throw ApiException.validation("hallId", "缺少参数 hallId");
+        if (hallIds.size() > CalendarApi.MAX_HALLS_PER_READ) {
+            throw ApiException.validation("hallId", "一次最多查询 " + CalendarApi.MAX_HALLS_PER_READ + " 个服务大厅");
+        }
+        for (UUID id : hallIds) required("hallId", id);
         Instant start = from == null ? Instant.now() : from;
         LocalDateTime local = LocalDateTime.ofInstant(start, HALL_ZONE);
         LocalDate first = local.toLocalDate();
         LocalDate last = first.plusDays(OPENING_HORIZON_DAYS);
         return tx.read(tenantCode, () -> {
-            Hall hall = halls.findById(hallId).filter(h -> tenantCode.equals(h.getTenantId()))
-                    .orElseThrow(() -> ApiException.notFound("hallId", "该租户没有这个服务大厅: " + hallId));
-            OpeningHours weekly = hall.details().openingHours();
-            Map<LocalDate, HallSpecialDay> special = specialDays.findByHallIdAndDayBetween(hallId, first, last).stream()
-                    .collect(Collectors.toMap(HallSpecialDay::getDay, Function.identity()));
-            Days days = new Days(national.current(), tenantOverrides(first, last));
-            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                HallSpecialDay sd = special.get(d);
-                List<TimeRange> periods = sd != null ? sd.getPeriods() : periodsOn(d, weekly, days);
-                String note = sd != null ? sd.getReason() : null;
-                for (TimeRange p : periods) {
-                    LocalDateTime opens = d.atTime(LocalTime.parse(p.opens()));
-                    LocalDateTime closes = d.atTime(LocalTime.parse(p.closes()));
-                    if (!local.isBefore(closes)) continue;
-                    boolean openNow = !local.isBefore(opens);
-                    Instant opensAt = openNow ? start : opens.atZone(HALL_ZONE).toInstant();
-                    return new CalendarAnswer<>(new HallOpening(hallId, openNow, opensAt, closes.atZone(HALL_ZONE).toInstant(), note),
-                            days.warnings());
-                }
+            Days days = null;
+            List<CalendarAnswer<HallOpening>> answers = new java.util.ArrayList<>();
+            for (UUID hallId : hallIds) {
+                Hall hall = halls.findById(hallId).filter(h -> tenantCode.equals(h.getTenantId()))
+                        .orElseThrow(() -> ApiException.notFound("hallId", "该租户没有这个服务大厅: " + hallId));
+                if (days == null) days = new Days(national.current(), tenantOverrides(first, last));
+                answers.add(opening(hall, start, local, first, last, days));
             }
-            return new CalendarAnswer<>(new HallOpening(hallId, false, null, null, null), days.warnings());
+            return answers;
         });
+    }
+
+    private CalendarAnswer<HallOpening> opening(Hall hall, Instant start, LocalDateTime local, LocalDate first, LocalDate last,
+                                                Days days) {
+        UUID hallId = hall.getId();
+        OpeningHours weekly = hall.details().openingHours();
+        Map<LocalDate, HallSpecialDay> special = specialDays.findByHallIdAndDayBetween(hallId, first, last).stream()
+                .collect(Collectors.toMap(HallSpecialDay::getDay, Function.identity()));
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            HallSpecialDay sd = special.get(d);
+            List<TimeRange> periods = sd != null ? sd.getPeriods() : periodsOn(d, weekly, days);
+            String note = sd != null ? sd.getReason() : null;
+            for (TimeRange p : periods) {
+                LocalDateTime opens = d.atTime(LocalTime.parse(p.opens()));
+                LocalDateTime closes = d.atTime(LocalTime.parse(p.closes()));
+                if (!local.isBefore(closes)) continue;
+                boolean openNow = !local.isBefore(opens);
+                Instant opensAt = openNow ? start : opens.atZone(HALL_ZONE).toInstant();
+                return new CalendarAnswer<>(new HallOpening(hallId, openNow, opensAt, closes.atZone(HALL_ZONE).toInstant(), note),
+                        days.warnings());
+            }
+        }
+        return new CalendarAnswer<>(new HallOpening(hallId, false, null, null, null), days.warnings());
     }
 
     private static List<TimeRange> periodsOn(LocalDate d, OpeningHours weekly, Days days) {

@@ -3,6 +3,7 @@ package cn.zwy.tenant.api.calendar;
 import cn.zwy.tenant.api.PublicRead;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,6 +23,9 @@ public interface CalendarApi {
     String ADD = "/api/tenants/{tenantCode}/calendar/add";
     String BETWEEN = "/api/tenants/{tenantCode}/calendar/between";
     String NEXT_OPENING = "/api/tenants/{tenantCode}/halls/{hallId}/next-opening";
+    String NEXT_OPENINGS = "/api/tenants/{tenantCode}/halls/next-openings";
+    /** The most halls {@link #nextOpenings} answers in one read. */
+    int MAX_HALLS_PER_READ = 100;
     String NATIONAL = "/api/calendar/national/{year}";
     String TENANT_DAY = "/api/tenants/{tenantCode}/calendar/days/{date}";
     String SPECIAL_DAY = "/api/tenants/{tenantCode}/halls/{hallId}/special-days/{date}";
@@ -43,6 +47,12 @@ public interface CalendarApi {
     @GetExchange(NEXT_OPENING)
     Mono<CalendarAnswer<HallOpening>> nextOpening(@PathVariable String tenantCode, @PathVariable UUID hallId,
                                                   @RequestParam(required = false) Instant from);
+
+    /** {@link #nextOpening} of several halls of the tenant (at most {@link #MAX_HALLS_PER_READ}) in one read, in the order asked. */
+    @PublicRead
+    @GetExchange(NEXT_OPENINGS)
+    Mono<List<CalendarAnswer<HallOpening>>> nextOpenings(@PathVariable String tenantCode, @RequestParam List<UUID> hallId,
+                                                         @RequestParam(required = false) Instant from);
 
     /** A year of the national holiday calendar, the holiday-cn file as given (tenant-service checks it). */
     @PutExchange(NATIONAL)
