@@ -162,11 +162,30 @@ class HallGraphTest {
                 Instant.parse("2026-01-01T00:00:00Z"), null, null);
         when(regions.region(LIANSHAN)).thenReturn(Mono.just(new RegionView(LIANSHAN, "连山壮族瑶族自治县", RegionLevel.COUNTY,
                 "4418", lianshan)));
-        when(halls.hall(LIANSHAN)).thenReturn(Mono.error(new ApiException(ErrorCode.NOT_FOUND, "没有主厅", null, null)));
+        when(halls.mainHalls(List.of(LIANSHAN))).thenReturn(Mono.just(List.of()));
         var r = as(graphQl, null).document("{ tenant(code: \"" + LIANSHAN + "\") { code status hall { name } } }").execute();
         Errors.none(r);
         r.path("tenant.status").entity(String.class).isEqualTo("ACTIVE");
         r.path("tenant.hall").valueIsNull();
+    }
+
+    /** A region list shows each tenant's main hall with one call for all the tenants. */
+    @Test
+    void mainHallsOfARegionListAreOneCall() {
+        TenantView lianshan = new TenantView(LIANSHAN, "连山壮族瑶族自治县", "COUNTY", TenantStatus.ACTIVE, Instant.parse("2026-01-01T00:00:00Z"), null, null);
+        TenantView yangshan = new TenantView(YANGSHAN, "阳山县", "COUNTY", TenantStatus.ACTIVE, Instant.parse("2026-01-01T00:00:00Z"), null, null);
+        when(regions.regions("4418")).thenReturn(Mono.just(List.of(
+                new RegionView(LIANSHAN, "连山壮族瑶族自治县", RegionLevel.COUNTY, "4418", lianshan),
+                new RegionView("441802", "清城区", RegionLevel.COUNTY, "4418", null),
+                new RegionView(YANGSHAN, "阳山县", RegionLevel.COUNTY, "4418", yangshan))));
+        when(halls.mainHalls(List.of(LIANSHAN, YANGSHAN))).thenReturn(Mono.just(List.of(hall(YANGSHAN))));
+        var r = as(graphQl, null).document("{ regions(parentCode: \"4418\") { code tenant { code hall { tenantCode } } } }").execute();
+        Errors.none(r);
+        r.path("regions[0].tenant.hall").valueIsNull();
+        r.path("regions[1].tenant").valueIsNull();
+        r.path("regions[2].tenant.hall.tenantCode").entity(String.class).isEqualTo(YANGSHAN);
+        verify(halls, times(1)).mainHalls(any());
+        verify(halls, never()).hall(any());
     }
 
     @Test

@@ -39,6 +39,11 @@ public class HallController {
         return halls.halls(tenantCode);
     }
 
+    @GetMapping(HallApi.MAIN_HALLS)
+    public List<HallView> mainHalls(@RequestParam List<String> tenantCode) {
+        return halls.mainHalls(tenantCode);
+    }
+
     @PatchMapping(HallApi.HALL)
     public HallView update(@PathVariable String tenantCode, @RequestBody HallUpdate update) {
         return halls.updateMainHall(Callers.require(), tenantCode, update);

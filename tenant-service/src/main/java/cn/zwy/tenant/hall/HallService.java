@@ -1,5 +1,7 @@
 package cn.zwy.tenant.hall;
 
+import cn.zwy.common.tenant.DivisionCodes;
+import cn.zwy.tenant.api.hall.HallApi;
 import cn.zwy.common.api.Page;
 import cn.zwy.tenant.api.hall.HallUpdate;
 import cn.zwy.tenant.api.hall.NewHall;
@@ -54,6 +56,24 @@ public class HallService {
     }
 
     /** Public: anyone, signed in or not, reads a tenant's main hall. */
+    /** {@link #mainHall} of several tenants, each read in its own tenant's scope; none is left out but the unknown or hall-less. */
+    public List<HallView> mainHalls(List<String> tenantCodes) {
+        if (tenantCodes == null || tenantCodes.isEmpty()) throw ApiException.validation("tenantCode", "缺少参数 tenantCode");
+        if (tenantCodes.size() > HallApi.MAX_TENANTS_PER_READ) {
+            throw ApiException.validation("tenantCode", "一次最多查询 " + HallApi.MAX_TENANTS_PER_READ + " 个租户的服务大厅");
+        }
+        List<HallView> out = new java.util.ArrayList<>();
+        for (String code : tenantCodes) {
+            if (!DivisionCodes.isDivision(code)) throw ApiException.validation("tenantCode", "行政区划代码格式不正确: " + code);
+            try {
+                out.add(mainHall(code));
+            } catch (ApiException e) {
+                if (e.code() != ErrorCode.NOT_FOUND) throw e;
+            }
+        }
+        return out;
+    }
+
     public HallView mainHall(String tenantCode) {
         lookup.require(tenantCode);
         return tx.read(tenantCode, () -> halls.findMain().map(Hall::view)

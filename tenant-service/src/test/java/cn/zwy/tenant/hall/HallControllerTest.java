@@ -165,4 +165,21 @@ class HallControllerTest {
                 .andExpect(status().isForbidden());
         verifyNoInteractions(tx, halls, outbox);
     }
+
+    @Test
+    void mainHallsOfSeveralTenantsArePublicAndLeaveOutTenantsWithoutOne() throws Exception {
+        transactionsAnswer(mainHall);
+        when(lookup.require(YANGSHAN)).thenThrow(cn.zwy.common.error.ApiException.notFound("tenantCode", "租户不存在: " + YANGSHAN));
+        mvc.perform(get(HallApi.MAIN_HALLS).param("tenantCode", YANGSHAN, LIANSHAN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].tenantCode").value(LIANSHAN));
+    }
+
+    @Test
+    void mainHallsRefuseAMalformedCodeOnItsField() throws Exception {
+        mvc.perform(get(HallApi.MAIN_HALLS).param("tenantCode", LIANSHAN, "../x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("tenantCode"));
+    }
 }

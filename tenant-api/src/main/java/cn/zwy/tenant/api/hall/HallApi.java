@@ -19,6 +19,9 @@ public interface HallApi {
     String HALL = "/api/tenants/{tenantCode}/hall";
     String HALLS = "/api/tenants/{tenantCode}/halls";
     String HALL_CHANGES = "/api/tenants/{tenantCode}/hall-changes";
+    String MAIN_HALLS = "/api/halls/main";
+    /** The most tenants {@link #mainHalls} answers for in one call. */
+    int MAX_TENANTS_PER_READ = 100;
 
     @PublicRead
     @GetExchange(HALL)
@@ -28,6 +31,14 @@ public interface HallApi {
     @PublicRead
     @GetExchange(HALLS)
     Mono<List<HallView>> halls(@PathVariable String tenantCode);
+
+    /**
+     * The main halls of several tenants (a region list shows each tenant's hall), in the order
+     * asked; a tenant that is unknown or has no main hall is left out.
+     */
+    @PublicRead
+    @GetExchange(MAIN_HALLS)
+    Mono<List<HallView>> mainHalls(@RequestParam List<String> tenantCode);
 
     @PatchExchange(HALL)
     Mono<HallView> update(@PathVariable String tenantCode, @RequestBody HallUpdate update);
