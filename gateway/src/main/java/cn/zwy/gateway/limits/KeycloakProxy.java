@@ -9,6 +9,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +55,9 @@ public class KeycloakProxy implements NettyRouteProvider {
     private final HttpClient keycloak;
     private final RedisLimits limits;
     private final LimitsProperties props;
-    private final Timer.Builder timer = Timer.builder("gateway.proxy.requests").description("requests passed to Keycloak");
     private final MeterRegistry meters;
+    /** One timer per status code, registered once (registering sorts tags: not on every request). */
+    private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
 
     public KeycloakProxy(@Value("${zwy.keycloak-url}") String keycloakUrl, RedisLimits limits, LimitsProperties props,
                          MeterRegistry meters) {
@@ -114,8 +118,7 @@ public class KeycloakProxy implements NettyRouteProvider {
                     return response.send(body.retain());
                 })
                 .then()
-                .doOnTerminate(() -> timer.tag("status", String.valueOf(response.status().code()))
-                        .register(meters).record(Duration.ofNanos(System.nanoTime() - start)))
+                .doOnTerminate(() -> timer(response.status().code()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS))
                 .onErrorResume(e -> {
                     log.warn("Keycloak unreachable for {} {}: {}", request.method(), uri, e.toString());
                     return response.hasSentHeaders() ? Mono.error(e)
@@ -124,6 +127,11 @@ public class KeycloakProxy implements NettyRouteProvider {
     }
 
     /** The end-to-end headers, replacing any default of the same name (a client's own user agent, accept…). */
+    private Timer timer(int status) {
+        return timers.computeIfAbsent(status, s -> Timer.builder("gateway.proxy.requests")
+                .description("requests passed to Keycloak").tag("status", String.valueOf(s)).register(meters));
+    }
+
     private static void copy(HttpHeaders from, HttpHeaders to) {
         for (String name : from.names()) {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) to.set(name, from.getAll(name));
