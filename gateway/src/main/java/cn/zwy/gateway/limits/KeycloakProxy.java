@@ -30,7 +30,7 @@ import reactor.netty.resources.ConnectionProvider;
  * Keycloak's sign-in endpoints through the one public entry point, proxied by Reactor Netty itself,
  * in front of Spring's web stack: a proxied request is Keycloak's work plus a header copy, not a
  * pass through Spring WebFlux, Spring Security and Spring Cloud Gateway's filter chains (which cost
- * 5–9× what nginx adds per request: docs/benchmarks/gateway.md, ADR 0008). What may pass is decided
+ * 5–9× what nginx adds per request: docs/benchmarks/gateway.md, ADR 0011). What may pass is decided
  * by {@link KeycloakRoutes} on the raw path; anything else under {@code /realms/} or
  * {@code /resources/} is answered 404 here and never reaches Keycloak. Sign-in posts are counted
  * per client address in Redis across instances ({@code token-per-minute}); every proxied request is
