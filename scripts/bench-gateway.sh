@@ -84,7 +84,10 @@ _bg_baseline_start() {
   [[ -f "$BENCH_BASELINE_JAR" ]] || die "BENCH_BASELINE_JAR: no such file $BENCH_BASELINE_JAR"
   [[ -z "$(pid_on_port "$port")" ]] || die "baseline gateway: port $port is taken (pid $(pid_on_port "$port"))"
   # shellcheck disable=SC2086
-  (export GATEWAY_PORT=$port; [[ -z "${BENCH_BASELINE_ENV:-}" ]] || eval "export $BENCH_BASELINE_ENV"
+  # the same demo profile and Redis user as the current gateway (scripts/services.sh)
+  (export GATEWAY_PORT=$port GATEWAY_MANAGEMENT_PORT=$((port + 50)) SPRING_PROFILES_ACTIVE=demo ZWY_REDIS_USER=zwy-gateway \
+      ZWY_REDIS_PASSWORD="$(zwy_secret redis-gateway)"
+    [[ -z "${BENCH_BASELINE_ENV:-}" ]] || eval "export $BENCH_BASELINE_ENV"
     _launch gateway-baseline "$pidfile" "$log" "$ZWY_REPO_ROOT" "$JAVA_HOME/bin/java" \
     $ZWY_SERVICE_HEAP $ZWY_SERVICE_JVM_OPTS -Dfile.encoding=UTF-8 -jar "$BENCH_BASELINE_JAR")
   local i pid
@@ -123,20 +126,28 @@ declare -ga _bg_order=()
 # path definitions: key → "METHOD URL [BODY]"
 declare -gA _bg_url=() _bg_body=() _bg_token=()
 
-# _bg_path KEY LABEL URL [BODY] [TOKEN]: a path to measure (BODY: GraphQL POST body).
+# _bg_path KEY LABEL URL [BODY] [USER]: a path to measure (BODY: GraphQL POST body; USER: a staff
+# account whose token every request carries — fetched anew before each run, staff tokens live 5 minutes).
 _bg_path() {
   _bg_order+=("$1"); _bg_label[$1]=$2; _bg_url[$1]=$3; _bg_body[$1]=${4:-}; _bg_token[$1]=${5:-}
 }
 
+# _bg_bearer KEY: a fresh access token for the path's account, or nothing.
+_bg_bearer() {
+  [[ -n "${_bg_token[$1]}" ]] || return 0
+  _bg_token_for "${_bg_token[$1]}" || die "no token for ${_bg_token[$1]} from Keycloak"
+}
+
 # _bg_wrk KEY DURATION: run wrk on one path; prints wrk's output.
 _bg_wrk() {
-  local key=$1 dur=$2
+  local key=$1 dur=$2 token
   local args=(-t2 "-c${BENCH_CONNECTIONS:-4}" "-d$dur" --latency --timeout 5s)
+  token=$(_bg_bearer "$key")
   if [[ -n "${_bg_body[$key]}" ]]; then
-    GRAPHQL_BODY="${_bg_body[$key]}" GRAPHQL_TOKEN="${_bg_token[$key]}" \
+    GRAPHQL_BODY="${_bg_body[$key]}" GRAPHQL_TOKEN="$token" \
       wrk "${args[@]}" -s "$ZWY_REPO_ROOT/benchmarks/graphql-post.lua" "${_bg_url[$key]}"
-  elif [[ -n "${_bg_token[$key]}" ]]; then
-    wrk "${args[@]}" -H "Authorization: Bearer ${_bg_token[$key]}" "${_bg_url[$key]}"
+  elif [[ -n "$token" ]]; then
+    wrk "${args[@]}" -H "Authorization: Bearer $token" "${_bg_url[$key]}"
   else
     wrk "${args[@]}" "${_bg_url[$key]}"
   fi
@@ -144,9 +155,10 @@ _bg_wrk() {
 
 # _bg_check KEY: one request must succeed before a path is measured (a benchmark of errors is worthless).
 _bg_check() {
-  local key=$1 out code
+  local key=$1 out code token
   local args=(-sS -m 10 -o "$ZWY_RUN_DIR/gwbench-check.out" -w '%{http_code}')
-  [[ -n "${_bg_token[$key]}" ]] && args+=(-H "Authorization: Bearer ${_bg_token[$key]}")
+  token=$(_bg_bearer "$key")
+  [[ -n "$token" ]] && args+=(-H "Authorization: Bearer $token")
   if [[ -n "${_bg_body[$key]}" ]]; then
     args+=(-H 'Content-Type: application/json' -d "${_bg_body[$key]}")
   fi
@@ -360,7 +372,7 @@ bench_gateway() {
   local q_hall='{ hall(tenantCode:"441825") { name address phone } }'
   local q_items='{ items(tenantCode:"441825", filter:{toleratedMissing:true}, first:20) { edges { node { id name department promisedLimit { value unit } tags } } pageInfo { endCursor hasNextPage } } }'
   local q_token='{ hallChanges(tenantCode:"441825", first:5) { totalCount edges { node { changedBy changedAt } } } }'
-  token=$(_bg_token_for lianshan.admin) || die "no token for lianshan.admin from Keycloak"
+  token=lianshan.admin
   _bg_path realms.direct "Keycloak certs, direct" "$ZWY_KC_URL$certs"
   _bg_path realms.nginx "Keycloak certs, through nginx" "$ng$certs"
   [[ -z "$bl" ]] || _bg_path realms.baseline "Keycloak certs, through the baseline gateway" "$bl$certs"

@@ -42,11 +42,13 @@ class GatewayLimitsTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static String url;
+    /** A second instance with the same settings and the same Redis counters. */
+    private static String secondUrl;
 
     @BeforeAll
     static void startProductionLikeGateway() throws Exception {
         String stream = System.getenv().getOrDefault("ZWY_EVENTS_STREAM", "zwy-test:local:events");
-        url = PlatformUnderTest.startExtraGateway("limits", 5, Map.of(
+        Map<String, String> settings = Map.of(
                 "ZWY_RATE_LIMIT_PER_MINUTE", String.valueOf(PER_MINUTE),
                 "ZWY_RATE_LIMIT_KEY_PREFIX", stream.replaceFirst("events$", "") + "limits-" + UUID.randomUUID() + ":",
                 "ZWY_QUERY_COST_BUCKET", String.valueOf(BUCKET),
@@ -54,7 +56,9 @@ class GatewayLimitsTest {
                 "ZWY_WS_CONNECTIONS_PER_CALLER", String.valueOf(CONNECTIONS),
                 "ZWY_WS_OPERATIONS_PER_CONNECTION", String.valueOf(OPERATIONS_PER_CONNECTION),
                 "ZWY_TOKEN_RATE_LIMIT_PER_MINUTE", String.valueOf(SIGN_INS),
-                "ZWY_PUBLIC_INTROSPECTION", "false"));
+                "ZWY_PUBLIC_INTROSPECTION", "false");
+        url = PlatformUnderTest.startExtraGateway("limits", 5, settings);
+        secondUrl = PlatformUnderTest.startExtraGateway("limits-2", 6, settings);
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
@@ -66,7 +70,11 @@ class GatewayLimitsTest {
     }
 
     private static HttpResponse<String> post(String path, String token, String query) {
-        var b = HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
+        return post(url, path, token, query);
+    }
+
+    private static HttpResponse<String> post(String gateway, String path, String token, String query) {
+        var b = HttpRequest.newBuilder(URI.create(gateway + path)).header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json")
                 .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(Map.of("query", query))));
         if (token != null) b.header("Authorization", "Bearer " + token);
@@ -270,6 +278,37 @@ class GatewayLimitsTest {
         assertThat(statuses.getFirst()).isEqualTo(401); // Keycloak answered the first guesses
         assertThat(statuses).contains(429);
         assertThat(statuses.indexOf(429)).isLessThanOrEqualTo(SIGN_INS * 2);
+    }
+
+    /**
+     * The operation limit is one count across instances: each instance admits from its own ledger
+     * only below half of the limit and lets Redis decide past it (CallerLedger), so two instances
+     * together serve the limit, not twice it, and at most what one instance held back beyond it.
+     */
+    @Test
+    @Order(50)
+    void rateLimitIsSharedByEveryInstance() {
+        String token = Tokens.staff("jitian.agent");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long minute = System.currentTimeMillis() / 60_000;
+            int served = 0;
+            int refusedInARow = 0;
+            for (int i = 0; i < PER_MINUTE * 3 && refusedInARow < 4; i++) {
+                HttpResponse<String> r = post(i % 2 == 0 ? url : secondUrl, "/graphql", token, "{ ping }");
+                if (r.statusCode() == 200) {
+                    served++;
+                    refusedInARow = 0;
+                } else {
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(429);
+                    refusedInARow++;
+                }
+            }
+            if (System.currentTimeMillis() / 60_000 != minute) continue; // a new window opened meanwhile: again
+            assertThat(refusedInARow).as("both instances refuse once the shared limit is used up").isEqualTo(4);
+            assertThat(served).isBetween(PER_MINUTE, PER_MINUTE + PER_MINUTE / 2);
+            return;
+        }
+        throw new AssertionError("could not finish within one minute window");
     }
 
     @Test

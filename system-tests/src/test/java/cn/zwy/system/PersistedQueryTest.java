@@ -122,6 +122,38 @@ class PersistedQueryTest {
         }
     }
 
+    private static String getUrl(Map<String, Object> extensions) {
+        String json = Api.JSON.writeValueAsString(extensions);
+        return Service.GATEWAY.url() + "/graphql?extensions=" + java.net.URLEncoder.encode(json, StandardCharsets.UTF_8);
+    }
+
+    /** The mini-program's cacheable reads: a short GET naming the document by its hash. */
+    @Test
+    void persistedQueryIsServedByHashOverGet() {
+        String query = freshHallQuery();
+        String hash = sha256(query);
+        assertThat(Api.get(getUrl(persisted(hash)), null).errors().get(0).get("message").asString())
+                .isEqualTo("PersistedQueryNotFound");
+        assertThat(Api.graphql(null, Map.of("query", query, "extensions", persisted(hash))).errors()).isNull();
+
+        Api.Response byHash = Api.get(getUrl(persisted(hash)), null);
+        assertThat(byHash.status()).isEqualTo(200);
+        assertThat(byHash.errors()).isNull();
+        String alias = query.substring(2, query.indexOf(':'));
+        assertThat(byHash.data().get(alias).get("name").asString()).isEqualTo("台山市人民政府行政服务中心");
+    }
+
+    /** GET never changes data, also when the mutation is named by the hash of a registered document. */
+    @Test
+    void persistedMutationIsRefusedOverGet() {
+        String mutation = "mutation M" + UUID.randomUUID().toString().replace("-", "") + " { reconcileStaff { checkedAccounts } }";
+        String hash = sha256(mutation);
+        Api.graphql(null, Map.of("query", mutation, "extensions", persisted(hash))); // registers it (and is refused: no operator)
+        Api.Response r = Api.get(getUrl(persisted(hash)), null);
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.errorCode()).isEqualTo("VALIDATION");
+    }
+
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

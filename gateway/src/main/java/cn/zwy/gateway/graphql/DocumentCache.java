@@ -110,6 +110,18 @@ public class DocumentCache implements PreparsedDocumentProvider {
         return entry;
     }
 
+    /**
+     * The text registered under a persisted-query hash (the manifest's, or one registered by a
+     * client unless only the manifest counts), for transports that must look at the document before
+     * it runs (GET refuses mutations).
+     */
+    public java.util.Optional<String> registeredText(String hash) {
+        if (hash == null) return java.util.Optional.empty();
+        String text = manifest.get(hash);
+        if (text == null && !allowListOnly) text = persisted.getIfPresent(hash);
+        return java.util.Optional.ofNullable(text);
+    }
+
     private static PreparsedDocumentEntry notAllowed() {
         return error("只接受已登记的查询（持久化查询清单）", "FORBIDDEN", "query", ErrorType.FORBIDDEN);
     }

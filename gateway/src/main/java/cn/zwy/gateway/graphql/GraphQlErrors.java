@@ -38,10 +38,34 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof AccessDeniedException) {
             return error(env, ErrorCode.FORBIDDEN, "无权执行此操作", null, null);
         }
+        if (cancelled(ex)) {
+            // the caller went away (closed the connection): nothing failed, nobody reads the answer
+            log.debug("field {} cancelled: {}", env.getExecutionStepInfo().getPath(), ex.toString());
+            return error(env, ErrorCode.UNAVAILABLE, "请求已取消", null, null);
+        }
+        if (unreachable(ex)) {
+            log.warn("field {}: a service could not be reached: {}", env.getExecutionStepInfo().getPath(), ex.toString());
+            return error(env, ErrorCode.UNAVAILABLE, "服务暂时不可用，请稍后再试", null, null);
+        }
         log.error("field {} failed", env.getExecutionStepInfo().getPath(), ex);
         return GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR)
                 .message("服务暂时不可用，请稍后再试")
                 .extensions(Map.of("code", "INTERNAL")).build();
+    }
+
+    private static boolean cancelled(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.CancellationException || t instanceof reactor.netty.channel.AbortedException) return true;
+        }
+        return false;
+    }
+
+    private static boolean unreachable(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof reactor.netty.http.client.PrematureCloseException
+                    || t instanceof java.util.concurrent.TimeoutException) return true;
+        }
+        return false;
     }
 
     static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, String field, String rule) {

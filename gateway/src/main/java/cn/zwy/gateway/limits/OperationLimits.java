@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
  * Every GraphQL operation passes here, whatever the transport (POST, GET, each {@code subscribe}
  * message on a WebSocket) and whatever spelling of the path reached the endpoint, so the limits
  * cannot be sidestepped by the URL: each operation is counted per caller and minute, its cost
- * budget is read from the caller's bucket (one Redis round trip) and debited after it ran, and the
+ * budget is read from the caller's bucket (shared through Redis: {@link CallerLedger}) and debited after it ran, and the
  * cost is reported in {@code extensions.cost}. On a WebSocket at most
  * {@code ws-operations-per-connection} operations (subscriptions) run at once. Also sets, per
  * operation, the parser's token limit and whether introspection is allowed (staff always; others
@@ -50,12 +50,12 @@ public class OperationLimits implements WebSocketGraphQlInterceptor {
     private static final ParserOptions PARSER = ParserOptions.getDefaultOperationParserOptions()
             .transform(b -> b.maxTokens(MAX_TOKENS));
 
-    private final RedisLimits limits;
+    private final CallerLedger limits;
     private final LimitsProperties props;
     /** Operations running per WebSocket connection of this instance. */
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
 
-    public OperationLimits(RedisLimits limits, LimitsProperties props) {
+    public OperationLimits(CallerLedger limits, LimitsProperties props) {
         this.limits = limits;
         this.props = props;
     }
@@ -101,7 +101,7 @@ public class OperationLimits implements WebSocketGraphQlInterceptor {
     }
 
     private WebGraphQlResponse completed(WebGraphQlResponse response, String caller, CostBudget budget, AtomicInteger onConnection) {
-        if (budget.admitted && budget.requested > 0) limits.debit(caller, budget.requested).subscribe();
+        if (budget.admitted && budget.requested > 0) limits.debit(caller, budget.requested);
         boolean rewrite = response.getErrors().stream().anyMatch(OperationLimits::clearer);
         WebGraphQlResponse out = response.transform(b -> {
             if (rewrite) b.errors(response.getErrors().stream().map(OperationLimits::clear).toList());

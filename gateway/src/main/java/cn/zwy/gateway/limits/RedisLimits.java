@@ -19,32 +19,26 @@ class RedisLimits {
     record Admission(long operationsThisMinute, long available) {}
 
     /**
-     * Counts one operation in the fixed one-minute window and reads the cost bucket, refilled for
-     * the time since it was last written (the bucket is written only when a request is debited).
-     * KEYS: window counter, bucket. ARGV: now (ms), capacity, restore per second.
+     * Counts operations in the fixed one-minute window, takes costs out of the bucket and answers
+     * both levels: the bucket is refilled for the time since it was last written (it is written only
+     * when something is debited), may go below zero (concurrent requests) and refills.
+     * KEYS: window counter, bucket. ARGV: now (ms), capacity, restore per second, operations, cost.
      */
-    private static final RedisScript<List> ADMIT = RedisScript.of("""
-            local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('EXPIRE', KEYS[1], 70) end
+    private static final RedisScript<List> SYNC = RedisScript.of("""
+            local n = redis.call('INCRBY', KEYS[1], tonumber(ARGV[4]))
+            if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], 70) end
             local b = redis.call('HMGET', KEYS[2], 'level', 'ts')
-            local now, cap, rate = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+            local now, cap, rate, cost = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[5])
             local level = tonumber(b[1]) or cap
             local ts = tonumber(b[2]) or now
             level = math.min(cap, level + (now - ts) * rate / 1000)
+            if cost > 0 then
+              level = level - cost
+              redis.call('HSET', KEYS[2], 'level', tostring(level), 'ts', tostring(now))
+              redis.call('PEXPIRE', KEYS[2], math.max(1000, math.ceil((cap - level) * 1000 / math.max(rate, 1))))
+            end
             return {n, math.floor(level)}
             """, List.class);
-
-    /** Takes a request's cost out of the bucket; the level may go below zero (concurrent requests), it refills. */
-    private static final RedisScript<Long> DEBIT = RedisScript.of("""
-            local b = redis.call('HMGET', KEYS[1], 'level', 'ts')
-            local now, cap, rate, cost = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-            local level = tonumber(b[1]) or cap
-            local ts = tonumber(b[2]) or now
-            level = math.min(cap, level + (now - ts) * rate / 1000) - cost
-            redis.call('HSET', KEYS[1], 'level', tostring(level), 'ts', tostring(now))
-            redis.call('PEXPIRE', KEYS[1], math.max(1000, math.ceil((cap - level) * 1000 / math.max(rate, 1))))
-            return math.floor(level)
-            """, Long.class);
 
     /**
      * Registers an open connection unless the caller has {@code max} already. Members are scored
@@ -77,26 +71,24 @@ class RedisLimits {
         this.props = props;
     }
 
-    private static long minute() {
+    static long minute() {
         return System.currentTimeMillis() / 60_000;
     }
 
-    Mono<Admission> admit(String caller) {
-        String ops = props.keyPrefix() + "ops:" + caller + ":" + minute();
+    /**
+     * Adds {@code operations} to the caller's count of this minute and debits {@code cost}; answers
+     * the count and the bucket's level afterwards, or nothing if Redis could not be reached (the
+     * limits then let requests through: they protect capacity and must not take the API down).
+     */
+    Mono<Admission> sync(String caller, long minute, int operations, long cost) {
+        String ops = props.keyPrefix() + "ops:" + caller + ":" + minute;
         String bucket = props.keyPrefix() + "cost:" + caller;
-        return redis.execute(ADMIT, List.of(ops, bucket), List.of(String.valueOf(System.currentTimeMillis()),
-                        String.valueOf(props.costBucket()), String.valueOf(props.costRestorePerSecond())))
+        return redis.execute(SYNC, List.of(ops, bucket), List.of(String.valueOf(System.currentTimeMillis()),
+                        String.valueOf(props.costBucket()), String.valueOf(props.costRestorePerSecond()),
+                        String.valueOf(operations), String.valueOf(cost)))
                 .next()
                 .map(r -> new Admission(((Number) r.get(0)).longValue(), ((Number) r.get(1)).longValue()))
-                .onErrorResume(e -> Mono.just(new Admission(0, props.costBucket())))
-                .defaultIfEmpty(new Admission(0, props.costBucket()));
-    }
-
-    Mono<Long> debit(String caller, int cost) {
-        if (cost <= 0) return Mono.empty();
-        return redis.execute(DEBIT, List.of(props.keyPrefix() + "cost:" + caller), List.of(String.valueOf(System.currentTimeMillis()),
-                        String.valueOf(props.costBucket()), String.valueOf(props.costRestorePerSecond()), String.valueOf(cost)))
-                .next().onErrorResume(e -> Mono.empty());
+                .onErrorResume(e -> Mono.empty());
     }
 
     /** True if the connection may open (and is now counted); refresh with {@link #touch} while it lives. */

@@ -9,12 +9,13 @@ import cn.zwy.common.security.TokenValidation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
-import reactor.core.publisher.Mono;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * Tokens from the citizen and staff realms are validated here (and again by every service).
@@ -26,25 +27,31 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @EnableConfigurationProperties(ZwySecurityProperties.class)
 public class GatewaySecurityConfig {
 
-    /** One manager per trusted issuer, built on first use; tokens must also name our audience. */
-    private static ReactiveAuthenticationManagerResolver<String> managers(ZwySecurityProperties props) {
-        Map<String, Mono<ReactiveAuthenticationManager>> managers = new ConcurrentHashMap<>();
-        return issuer -> !props.issuers().contains(issuer) ? Mono.empty() : managers.computeIfAbsent(issuer, i -> {
-            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(i).build();
-            decoder.setJwtValidator(TokenValidation.validator(i, props.audience()));
-            return Mono.just(new JwtReactiveAuthenticationManager(decoder));
-        });
+    /** The trusted issuers' decoders, built on first use; tokens must also name our audience. */
+    private static ReactiveAuthenticationManager tokens(ZwySecurityProperties props) {
+        Map<String, VerifiedTokens.Issuer> issuers = new ConcurrentHashMap<>();
+        return new JwtReactiveAuthenticationManager(new VerifiedTokens(name -> name == null || !props.issuers().contains(name)
+                ? null : issuers.computeIfAbsent(name, i -> {
+                    NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(i).build();
+                    OAuth2TokenValidator<Jwt> validator = TokenValidation.validator(i, props.audience());
+                    decoder.setJwtValidator(validator);
+                    return new VerifiedTokens.Issuer(decoder, validator);
+                })));
     }
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ZwySecurityProperties props) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // a stateless API: every request carries its token; no security context kept in a session,
+                // no session-backed request cache, no logout endpoint
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(a -> a.anyExchange().permitAll())
-                .oauth2ResourceServer(o -> o.authenticationManagerResolver(
-                        new JwtIssuerReactiveAuthenticationManagerResolver(managers(props))))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.authenticationManager(tokens(props))))
                 .build();
     }
 }
