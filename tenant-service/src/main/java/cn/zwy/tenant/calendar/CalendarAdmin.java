@@ -3,6 +3,7 @@ package cn.zwy.tenant.calendar;
 import cn.zwy.tenant.tenant.TenantLookup;
 
 import cn.zwy.common.error.ApiException;
+import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.hall.HallRepository;
@@ -50,9 +51,11 @@ public class CalendarAdmin {
     private final HallRepository halls;
     private final TenantLookup tenants;
     private final TenantTransactions tx;
+    private final OutboxPublisher outbox;
 
     public CalendarAdmin(TenantCalendarDayRepository tenantDays, HallSpecialDayRepository specialDays,
-                         HallRepository halls, TenantLookup tenants, TenantTransactions tx) {
+                         HallRepository halls, TenantLookup tenants, TenantTransactions tx, OutboxPublisher outbox) {
+        this.outbox = outbox;
         this.tenantDays = tenantDays;
         this.specialDays = specialDays;
         this.halls = halls;
@@ -71,7 +74,10 @@ public class CalendarAdmin {
         TenantDayView view = tx.write(tenantCode, () -> {
             TenantCalendarDay day = tenantDays.findByDay(date).orElseGet(() -> new TenantCalendarDay(date));
             day.set(input.working(), reason, caller.username());
-            return TenantDayView.of(tenantDays.saveAndFlush(day));
+            TenantDayView saved = TenantDayView.of(tenantDays.saveAndFlush(day));
+            outbox.publish(CalendarEvents.TENANT_DAY_SET, tenantCode, "tenant_calendar_day", date.toString(),
+                    new CalendarEvents.TenantDay(tenantCode, date, input.working()));
+            return saved;
         });
         log.info("tenant calendar {} {} set to working={} by {}", tenantCode, date, input.working(), caller.username());
         return view;
@@ -82,6 +88,8 @@ public class CalendarAdmin {
         checkDate(date);
         return tx.write(tenantCode, () -> tenantDays.findByDay(date).map(d -> {
             tenantDays.delete(d);
+            outbox.publish(CalendarEvents.TENANT_DAY_REMOVED, tenantCode, "tenant_calendar_day", date.toString(),
+                    new CalendarEvents.TenantDay(tenantCode, date, null));
             log.info("tenant calendar {} {} removed by {}", tenantCode, date, caller.username());
             return new Removed(true);
         }).orElse(new Removed(false)));
