@@ -68,7 +68,8 @@ create table case_file (
     unique (tenant_id, citizen_id, idempotency_key)
 );
 -- the staff inbox: open cases by deadline (keyset)
-create index case_file_inbox_idx on case_file (tenant_id, deadline, submitted_at, id)
+-- (cases not yet accepted have no deadline and sort last)
+create index case_file_inbox_idx on case_file (tenant_id, (coalesce(deadline, date '9999-12-31')), submitted_at, id)
     where status in ('SUBMITTED', 'CORRECTION_REQUIRED', 'ACCEPTED', 'COMPLETED');
 create index case_file_applicant_idx on case_file (tenant_id, applicant_id_index);
 
