@@ -45,8 +45,9 @@ final class Cases {
         for (JsonNode i : r.body().get("items")) {
             JsonNode node = i.get("node");
             if (summary.test(node)) {
-                Api.Response full = Api.get(Service.TENANT.url() + "/api/tenants/" + LIANSHAN + "/items/" + node.get("id").asString(), null);
-                assertThat(full.status()).isEqualTo(200);
+                String id = node.get("id").asString();
+                Api.Response full = Api.get(Service.TENANT.url() + "/api/tenants/" + LIANSHAN + "/items/" + id.substring(id.indexOf(':') + 1), null);
+                assertThat(full.status()).as(full.body().toString()).isEqualTo(200);
                 return full.body();
             }
         }
