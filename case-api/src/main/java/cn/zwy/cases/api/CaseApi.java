@@ -1,6 +1,7 @@
 package cn.zwy.cases.api;
 
 import cn.zwy.common.api.Page;
+import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,6 +37,10 @@ public interface CaseApi {
     Page<CaseSummary> inbox(@PathVariable("tenantCode") String tenantCode,
                             @RequestParam(name = "first", required = false) Integer first,
                             @RequestParam(name = "after", required = false) String after);
+
+    /** The tenant's dishonesty list (C5), for its staff. */
+    @GetExchange("/dishonesty/{tenantCode}")
+    List<DishonestyEntry> dishonesty(@PathVariable("tenantCode") String tenantCode);
 
     @PostExchange("/{id}/accept")
     CaseView accept(@PathVariable("id") String id, @RequestBody StaffActions.Accept body);

@@ -4,11 +4,13 @@ import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseSummary;
 import cn.zwy.cases.api.CaseView;
 import cn.zwy.cases.api.CitizenActions;
+import cn.zwy.cases.api.DishonestyEntry;
 import cn.zwy.cases.api.Receipt;
 import cn.zwy.cases.api.StaffActions;
 import cn.zwy.cases.api.SubmitCaseRequest;
 import cn.zwy.common.api.Page;
 import cn.zwy.common.security.Callers;
+import java.util.List;
 import org.springframework.web.bind.annotation.RestController;
 
 /** case-service's REST API: the contract {@link CaseApi} (case-api module), implemented. */
@@ -36,6 +38,9 @@ class CaseController implements CaseApi {
     public Page<CaseSummary> inbox(String tenantCode, Integer first, String after) {
         return queries.inbox(Callers.require(), tenantCode, first, after);
     }
+
+    @Override
+    public List<DishonestyEntry> dishonesty(String tenantCode) { return queries.dishonesty(Callers.require(), tenantCode); }
 
     @Override
     public CaseView accept(String id, StaffActions.Accept body) { return cases.accept(Callers.require(), id, body); }

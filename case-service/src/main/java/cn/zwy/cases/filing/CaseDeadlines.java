@@ -3,6 +3,7 @@ package cn.zwy.cases.filing;
 import cn.zwy.common.tenant.TenantTransactions;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,11 @@ class CaseDeadlines {
     private final TenantTransactions tx;
     private final LocalCalendar calendar;
     private final CaseStore store;
+    private final ObjectProvider<CaseTimers> timers;
 
-    CaseDeadlines(JdbcTemplate jdbc, TenantTransactions tx, LocalCalendar calendar, CaseStore store) {
+    CaseDeadlines(JdbcTemplate jdbc, TenantTransactions tx, LocalCalendar calendar, CaseStore store,
+                  ObjectProvider<CaseTimers> timers) {
+        this.timers = timers;
         this.jdbc = jdbc;
         this.tx = tx;
         this.calendar = calendar;
@@ -38,9 +42,12 @@ class CaseDeadlines {
         LocalDate today = Today.date();
         List<CaseRow> open = jdbc.query("select * from case_file where status = 'ACCEPTED' and clock_start is not null", CaseStore::row);
         for (CaseRow c : open) {
-            LocalDate d = CaseClock.deadline(facts(c), cal, today);
+            CaseClock.Facts facts = facts(c);
+            LocalDate d = CaseClock.deadline(facts, cal, today);
             if (!d.equals(c.deadline)) {
                 jdbc.update("update case_file set deadline = ? where tenant_id = ? and id = ?", CaseStore.date(d), c.tenantId, c.id);
+                c.deadline = d;
+                timers.getObject().deadlineSet(c, facts, cal);
             }
         }
     }

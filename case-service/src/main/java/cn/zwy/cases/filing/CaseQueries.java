@@ -2,6 +2,7 @@ package cn.zwy.cases.filing;
 
 import cn.zwy.cases.api.CaseSummary;
 import cn.zwy.cases.api.CaseView;
+import cn.zwy.cases.api.DishonestyEntry;
 import cn.zwy.common.api.Page;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ public class CaseQueries {
         for (Map<String, Object> r : page) {
             byTenant.computeIfAbsent((String) r.get("tenant_id"), t -> new ArrayList<>()).add((UUID) r.get("case_id"));
         }
-        Map<UUID, CaseSummary> found = new java.util.HashMap<>();
+        Map<UUID, CaseSummary> found = new HashMap<>();
         byTenant.forEach((tenant, ids) -> tx.read(tenant, () -> {
             for (UUID id : ids) store.find(tenant, id).ifPresent(c -> found.put(id, views.summary(c)));
             return null;
@@ -108,6 +110,18 @@ public class CaseQueries {
             }
             return new Page<>(items, more, null);
         });
+    }
+
+    /** C5: the tenant's dishonesty list, for its own staff (and the province's administrator) only. */
+    public List<DishonestyEntry> dishonesty(Caller caller, String tenantCode) {
+        if (caller.realm() != Realm.STAFF || !caller.mayRead(tenantCode)) throw ApiException.forbidden("失信名单仅限本中心工作人员查看");
+        return tx.read(tenantCode, () -> jdbc.query("""
+                select d.*, c.case_number, c.applicant_id_masked from dishonesty_entry d join case_file c on c.id = d.case_id
+                where d.tenant_id = ? order by d.listed_on desc, d.id""",
+                (rs, i) -> new DishonestyEntry(new CaseId(tenantCode, rs.getObject("case_id", UUID.class)).toString(),
+                        rs.getString("case_number"), rs.getString("applicant_name"), rs.getString("applicant_id_masked"),
+                        rs.getString("reason"), rs.getDate("listed_on").toLocalDate(), rs.getDate("expires_on").toLocalDate(),
+                        rs.getString("appeal")), tenantCode));
     }
 
     private static int first(Integer first) {

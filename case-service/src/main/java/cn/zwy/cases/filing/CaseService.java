@@ -14,6 +14,7 @@ import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
+import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.common.tenant.TenantTransactions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -63,11 +65,13 @@ public class CaseService {
     private final MaterialUploads uploads;
     private final OutboxPublisher outbox;
     private final CaseViews views;
+    private final CaseTimers timers;
     private final JsonMapper json;
 
     CaseService(TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
                 CaseDeadlines deadlines, ApplicantPrivacy privacy, MaterialUploads uploads, OutboxPublisher outbox,
-                CaseViews views, JsonMapper json) {
+                CaseViews views, CaseTimers timers, JsonMapper json) {
+        this.timers = timers;
         this.tx = tx;
         this.store = store;
         this.guides = guides;
@@ -182,7 +186,7 @@ public class CaseService {
     private String receivingTenant(SubmitCaseRequest r, String owner, GuideVersion g) {
         String receiving = r.receivingTenantCode();
         if (receiving == null || receiving.isBlank() || receiving.equals(owner)) return null;
-        if (!cn.zwy.common.tenant.DivisionCodes.isTenant(receiving)) {
+        if (!DivisionCodes.isTenant(receiving)) {
             throw ApiException.validation("receivingTenantCode", "受理地区代码格式不正确: " + receiving);
         }
         boolean allowed = switch (g.crossRegion()) {
@@ -230,6 +234,16 @@ public class CaseService {
     public CaseView correct(Caller caller, String id, CitizenActions.Correct body) {
         requireCitizen(caller);
         return ownCase(caller, id, null, "CORRECTED", c -> {
+            if (c.status == CaseStatus.ACCEPTED && c.toleratedMissing != null) {
+                // C5: the materials accepted as missing arrive; the due-date timer finds nothing left to do
+                GuideVersion g = guides.byId(c.guideVersionId).orElseThrow();
+                List<StoredMaterial> added = materials("materials", body == null ? null : body.materials(), g, caller);
+                List<StoredMaterial> all = new ArrayList<>(readMaterials(c));
+                all.addAll(added);
+                c.materials = json.writeValueAsString(all);
+                c.toleratedMissing = null;
+                return new Outcome("TOLERATED_SUPPLIED", "补齐容缺材料 " + added.size() + " 项");
+            }
             if (c.status != CaseStatus.CORRECTION_REQUIRED) {
                 throw rule("C2", "status", "该办件没有待补正的一次性告知书");
             }
@@ -302,7 +316,9 @@ public class CaseService {
             c.status = CaseStatus.ACCEPTED;
             c.holder = actorLabel(caller, body.window());
             WorkingCalendar cal = calendar.ofCurrentTenant();
-            c.deadline = CaseClock.deadline(deadlines.facts(c), cal, today);
+            CaseClock.Facts facts = deadlines.facts(c);
+            c.deadline = CaseClock.deadline(facts, cal, today);
+            if (c.toleratedDue != null) timers.toleratedDue(c);
             String notice = "受理通知书：已受理，承诺于 " + c.deadline + " 前办结" + (missing.isEmpty() ? ""
                     : "；容缺受理，请于 " + c.toleratedDue + " 前补齐：" + String.join("、", missing));
             if ("INSTANT".equals(c.caseClass) && missing.isEmpty()) {
@@ -316,6 +332,7 @@ public class CaseService {
                 c.resultReason = "即办件当场办结";
                 return new Outcome("COMPLETED", "即办件材料齐全，当场办结（C3）");
             }
+            timers.deadlineSet(c, facts, cal);
             return notice;
         });
     }
@@ -423,7 +440,10 @@ public class CaseService {
             c.extensionState = body.approved() ? "APPROVED" : "REFUSED";
             c.extensionDecidedBy = caller.displayName();
             if (body.approved()) {
-                c.deadline = CaseClock.deadline(deadlines.facts(c), calendar.ofCurrentTenant(), today);
+                WorkingCalendar cal = calendar.ofCurrentTenant();
+                CaseClock.Facts facts = deadlines.facts(c);
+                c.deadline = CaseClock.deadline(facts, cal, today);
+                timers.deadlineSet(c, facts, cal);
                 return "批准延期 " + c.extensionDays + " 日，已告知申请人：办结期限延至 " + c.deadline;
             }
             return "不批准延期" + (body.note() == null ? "" : "：" + trimmed("note", body.note(), 200));
@@ -478,7 +498,7 @@ public class CaseService {
         }
         store.update(c);
         store.record(c, actor, recorded, note);
-        publish(c, recorded.toLowerCase(java.util.Locale.ROOT));
+        publish(c, recorded.toLowerCase(Locale.ROOT));
     }
 
     private void publish(CaseRow c, String what) {
@@ -511,7 +531,7 @@ public class CaseService {
     private static String tenantOfItem(String itemId) {
         int colon = itemId.indexOf(':');
         String tenant = colon < 0 ? "" : itemId.substring(0, colon);
-        if (!cn.zwy.common.tenant.DivisionCodes.isTenant(tenant)) {
+        if (!DivisionCodes.isTenant(tenant)) {
             throw ApiException.validation("itemId", "事项编号格式不正确（应为 区划代码:UUID）: " + itemId);
         }
         return tenant;
