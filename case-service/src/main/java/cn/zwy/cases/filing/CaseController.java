@@ -11,11 +11,16 @@ import cn.zwy.cases.api.SubmitCaseRequest;
 import cn.zwy.common.api.Page;
 import cn.zwy.common.security.Callers;
 import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** case-service's REST API: the contract {@link CaseApi} (case-api module), implemented. */
+/** case-service's REST API: the paths and records of the contract {@link CaseApi} (case-api module). */
 @RestController
-class CaseController implements CaseApi {
+class CaseController {
 
     private final CaseService cases;
     private final CaseQueries queries;
@@ -25,54 +30,71 @@ class CaseController implements CaseApi {
         this.queries = queries;
     }
 
-    @Override
-    public Receipt submit(SubmitCaseRequest request) { return cases.submit(Callers.require(), request); }
+    @PostMapping(CaseApi.CASES)
+    Receipt submit(@RequestBody(required = false) SubmitCaseRequest request) { return cases.submit(Callers.require(), request); }
 
-    @Override
-    public CaseView get(String id) { return queries.get(Callers.require(), id); }
+    @GetMapping(CaseApi.CASE)
+    CaseView get(@PathVariable String id) { return queries.get(Callers.require(), id); }
 
-    @Override
-    public Page<CaseSummary> mine(Integer first, String after) { return queries.mine(Callers.require(), first, after); }
+    @GetMapping(CaseApi.MINE)
+    Page<CaseSummary> mine(@RequestParam(required = false) Integer first, @RequestParam(required = false) String after) {
+        return queries.mine(Callers.require(), first, after);
+    }
 
-    @Override
-    public Page<CaseSummary> inbox(String tenantCode, Integer first, String after) {
+    @GetMapping(CaseApi.INBOX)
+    Page<CaseSummary> inbox(@PathVariable String tenantCode, @RequestParam(required = false) Integer first,
+                            @RequestParam(required = false) String after) {
         return queries.inbox(Callers.require(), tenantCode, first, after);
     }
 
-    @Override
-    public List<DishonestyEntry> dishonesty(String tenantCode) { return queries.dishonesty(Callers.require(), tenantCode); }
+    @GetMapping(CaseApi.DISHONESTY)
+    List<DishonestyEntry> dishonesty(@PathVariable String tenantCode) { return queries.dishonesty(Callers.require(), tenantCode); }
 
-    @Override
-    public CaseView accept(String id, StaffActions.Accept body) { return cases.accept(Callers.require(), id, body); }
+    @PostMapping(CaseApi.ACCEPT)
+    CaseView accept(@PathVariable String id, @RequestBody(required = false) StaffActions.Accept body) {
+        return cases.accept(Callers.require(), id, body);
+    }
 
-    @Override
-    public CaseView issueOneTimeNotice(String id, StaffActions.Notice body) { return cases.issueOneTimeNotice(Callers.require(), id, body); }
+    @PostMapping(CaseApi.ONE_TIME_NOTICE)
+    CaseView issueOneTimeNotice(@PathVariable String id, @RequestBody(required = false) StaffActions.Notice body) {
+        return cases.issueOneTimeNotice(Callers.require(), id, body);
+    }
 
-    @Override
-    public CaseView correct(String id, CitizenActions.Correct body) { return cases.correct(Callers.require(), id, body); }
+    @PostMapping(CaseApi.CORRECT)
+    CaseView correct(@PathVariable String id, @RequestBody(required = false) CitizenActions.Correct body) {
+        return cases.correct(Callers.require(), id, body);
+    }
 
-    @Override
-    public CaseView reject(String id, StaffActions.Reject body) { return cases.reject(Callers.require(), id, body); }
+    @PostMapping(CaseApi.REJECT)
+    CaseView reject(@PathVariable String id, @RequestBody(required = false) StaffActions.Reject body) {
+        return cases.reject(Callers.require(), id, body);
+    }
 
-    @Override
-    public CaseView complete(String id, StaffActions.Complete body) { return cases.complete(Callers.require(), id, body); }
+    @PostMapping(CaseApi.COMPLETE)
+    CaseView complete(@PathVariable String id, @RequestBody(required = false) StaffActions.Complete body) {
+        return cases.complete(Callers.require(), id, body);
+    }
 
-    @Override
-    public CaseView deliver(String id, StaffActions.Deliver body) { return cases.deliver(Callers.require(), id, body); }
+    @PostMapping(CaseApi.DELIVER)
+    CaseView deliver(@PathVariable String id, @RequestBody(required = false) StaffActions.Deliver body) {
+        return cases.deliver(Callers.require(), id, body);
+    }
 
-    @Override
-    public CaseView confirmDelivery(String id) { return cases.confirmDelivery(Callers.require(), id); }
+    @PostMapping(CaseApi.CONFIRM_DELIVERY)
+    CaseView confirmDelivery(@PathVariable String id) { return cases.confirmDelivery(Callers.require(), id); }
 
-    @Override
-    public CaseView withdraw(String id, CitizenActions.Withdraw body) { return cases.withdraw(Callers.require(), id, body); }
+    @PostMapping(CaseApi.WITHDRAW)
+    CaseView withdraw(@PathVariable String id, @RequestBody(required = false) CitizenActions.Withdraw body) {
+        return cases.withdraw(Callers.require(), id, body);
+    }
 
-    @Override
-    public CaseView requestExtension(String id, StaffActions.RequestExtension body) {
+    @PostMapping(CaseApi.EXTENSION)
+    CaseView requestExtension(@PathVariable String id, @RequestBody(required = false) StaffActions.RequestExtension body) {
         return cases.requestExtension(Callers.require(), id, body);
     }
 
-    @Override
-    public CaseView decideExtension(String id, StaffActions.DecideExtension body) {
+    @PostMapping(CaseApi.EXTENSION_DECISION)
+    CaseView decideExtension(@PathVariable String id, @RequestBody(required = false) StaffActions.DecideExtension body) {
         return cases.decideExtension(Callers.require(), id, body);
     }
 }

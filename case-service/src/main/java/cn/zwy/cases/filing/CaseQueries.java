@@ -1,5 +1,6 @@
 package cn.zwy.cases.filing;
 
+import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseSummary;
 import cn.zwy.cases.api.CaseView;
 import cn.zwy.cases.api.DishonestyEntry;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseQueries {
 
-    static final int MAX_FIRST = 100;
+    static final int MAX_FIRST = CaseApi.MAX_FIRST;
     private static final LocalDate NO_DEADLINE = LocalDate.of(9999, 12, 31);
 
     private final TenantTransactions tx;
