@@ -367,4 +367,50 @@ class CaseFilingTest {
         }
         assertThat(get(citizen(), id).get("timeline")).hasSize(1);
     }
+
+    @Test
+    void enterpriseApplicantNeedsAValidCreditCode_M3() {
+        JsonNode item = Cases.promisedItem();
+        Cases.submitted(item);
+        Map<String, Object> body = Cases.submission(item, UUID.randomUUID().toString());
+        body.put("applicant", Map.of("kind", "ENTERPRISE", "name", "连山县某某商贸有限公司", "idNumber", "91441825MA4W000001"));
+        Api.Response bad = Api.post(Cases.url("/api/cases"), citizen(), body);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("field").asString()).isEqualTo("applicant.idNumber");
+        body.put("applicant", Map.of("kind", "ENTERPRISE", "name", "连山县某某商贸有限公司", "idNumber", "91441825MA4W000000"));
+        JsonNode receipt = ok(Api.post(Cases.url("/api/cases"), citizen(), body));
+        JsonNode view = get(clerk(), receipt.get("caseId").asString());
+        assertThat(view.get("applicantKind").asString()).isEqualTo("ENTERPRISE");
+        // a credit code is public record; the contact's phone stays masked
+        assertThat(view.get("applicantIdMasked").asString()).isEqualTo("91441825MA4W000000");
+        assertThat(view.get("contactPhoneMasked").asString()).isEqualTo("138****8000");
+    }
+
+    @Test
+    void withdrawnCaseLeavesTheInbox() {
+        String id = Cases.submitted(Cases.promisedItem()).get("caseId").asString();
+        JsonNode w = ok(act(citizen(), id, "withdraw", Map.of("reason", "材料准备不全，改日再办")));
+        assertThat(w.get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(act(citizen(), id, "withdraw", Map.of()).status()).isEqualTo(422);
+        assertThat(act(clerk(), id, "accept", staff(w.get("version").asLong())).status()).isEqualTo(422);
+        Api.Response inbox = Api.get(Cases.url("/api/cases/inbox/441825?first=100"), clerk());
+        assertThat(inbox.body().get("items").findValues("node").stream().map(n -> n.get("id").asString())).doesNotContain(id);
+    }
+
+    @Test
+    void myCasesPageWithCursors() {
+        JsonNode item = Cases.promisedItem();
+        String older = Cases.submitted(item).get("caseId").asString();
+        String newer = Cases.submitted(item).get("caseId").asString();
+        JsonNode first = ok(Api.get(Cases.url("/api/cases/mine?first=1"), citizen()));
+        assertThat(first.get("hasNextPage").asBoolean()).isTrue();
+        assertThat(first.get("items").get(0).path("node").path("id").asString()).isEqualTo(newer);
+        String cursor = first.get("items").get(0).get("cursor").asString();
+        JsonNode second = ok(Api.get(Cases.url("/api/cases/mine?first=1&after=" + cursor), citizen()));
+        assertThat(second.get("items").get(0).path("node").path("id").asString()).isEqualTo(older);
+        // another citizen's list does not hold them
+        JsonNode others = ok(Api.get(Cases.url("/api/cases/mine?first=100"), Cases.otherCitizen()));
+        assertThat(others.get("items").findValues("node").stream().map(n -> n.get("id").asString())).doesNotContain(older, newer);
+        assertThat(Api.get(Cases.url("/api/cases/mine?first=101"), citizen()).status()).isEqualTo(400);
+    }
 }
