@@ -85,6 +85,12 @@ public final class Api {
         return send(b.build());
     }
 
+    public static Response delete(String url, String token) {
+        var b = HttpRequest.newBuilder(URI.create(url)).DELETE();
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return send(b.build());
+    }
+
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

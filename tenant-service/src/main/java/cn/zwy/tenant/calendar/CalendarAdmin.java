@@ -8,6 +8,7 @@ import cn.zwy.tenant.api.calendar.CalendarDays.TenantDayView;
 import cn.zwy.tenant.tenant.TenantLookup;
 
 import cn.zwy.common.error.ApiException;
+import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.hall.HallRepository;
@@ -44,9 +45,11 @@ public class CalendarAdmin {
     private final HallRepository halls;
     private final TenantLookup tenants;
     private final TenantTransactions tx;
+    private final OutboxPublisher outbox;
 
     public CalendarAdmin(TenantCalendarDayRepository tenantDays, HallSpecialDayRepository specialDays,
-                         HallRepository halls, TenantLookup tenants, TenantTransactions tx) {
+                         HallRepository halls, TenantLookup tenants, TenantTransactions tx, OutboxPublisher outbox) {
+        this.outbox = outbox;
         this.tenantDays = tenantDays;
         this.specialDays = specialDays;
         this.halls = halls;
@@ -65,7 +68,10 @@ public class CalendarAdmin {
         TenantDayView view = tx.write(tenantCode, () -> {
             TenantCalendarDay day = tenantDays.findByDay(date).orElseGet(() -> new TenantCalendarDay(date));
             day.set(input.working(), reason, caller.username());
-            return view(tenantDays.saveAndFlush(day));
+            TenantDayView saved = view(tenantDays.saveAndFlush(day));
+            outbox.publish(CalendarEvents.TENANT_DAY_SET, tenantCode, "tenant_calendar_day", date.toString(),
+                    new CalendarEvents.TenantDay(tenantCode, date, input.working()));
+            return saved;
         });
         log.info("tenant calendar {} {} set to working={} by {}", tenantCode, date, input.working(), caller.username());
         return view;
@@ -76,6 +82,8 @@ public class CalendarAdmin {
         checkDate(date);
         return tx.write(tenantCode, () -> tenantDays.findByDay(date).map(d -> {
             tenantDays.delete(d);
+            outbox.publish(CalendarEvents.TENANT_DAY_REMOVED, tenantCode, "tenant_calendar_day", date.toString(),
+                    new CalendarEvents.TenantDay(tenantCode, date, null));
             log.info("tenant calendar {} {} removed by {}", tenantCode, date, caller.username());
             return new Removed(true);
         }).orElse(new Removed(false)));

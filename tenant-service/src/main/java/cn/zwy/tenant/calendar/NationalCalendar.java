@@ -114,6 +114,7 @@ public class NationalCalendar {
             LoadResult r = new LoadResult(year, checked.days().size(), off, checked.days().size() - off, checked.papers(),
                     now, replaced);
             outbox.publish(LOADED_EVENT, PLATFORM, "national_calendar_year", String.valueOf(year), r);
+            NationalCalendarAnnouncer.announce(jdbc, outbox, year);
             return r;
         });
         reload();

@@ -1,0 +1,96 @@
+package cn.zwy.cases.api;
+
+import cn.zwy.common.api.Page;
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * case-service's REST API as the gateway calls it (an HTTP service proxy; its answers are
+ * {@code Mono}s because the gateway is reactive). case-service's {@code CaseController} maps the
+ * same paths (the constants below) and answers with the same records. The caller is the bearer
+ * token passed along: case-service checks again that a citizen acts only on their own cases and
+ * staff only within their tenant. Errors are RFC 9457 problem details with {@code code},
+ * {@code field} and {@code rule}.
+ */
+@HttpExchange
+public interface CaseApi {
+
+    String CASES = "/api/cases";
+    String CASE = "/api/cases/{id}";
+    String MINE = "/api/cases/mine";
+    String INBOX = "/api/cases/inbox/{tenantCode}";
+    String DISHONESTY = "/api/cases/dishonesty/{tenantCode}";
+    String ACCEPT = "/api/cases/{id}/accept";
+    String ONE_TIME_NOTICE = "/api/cases/{id}/one-time-notice";
+    String CORRECT = "/api/cases/{id}/correct";
+    String REJECT = "/api/cases/{id}/reject";
+    String COMPLETE = "/api/cases/{id}/complete";
+    String DELIVER = "/api/cases/{id}/deliver";
+    String CONFIRM_DELIVERY = "/api/cases/{id}/confirm-delivery";
+    String WITHDRAW = "/api/cases/{id}/withdraw";
+    String EXTENSION = "/api/cases/{id}/extension";
+    String EXTENSION_DECISION = "/api/cases/{id}/extension/decision";
+    /** The most cases one page holds. */
+    int MAX_FIRST = 100;
+
+    /** A citizen files a case (C1); a retry with the same idempotency key answers the same receipt. */
+    @PostExchange(CASES)
+    Mono<Receipt> submit(@RequestBody SubmitCaseRequest request);
+
+    @GetExchange(CASE)
+    Mono<CaseView> get(@PathVariable("id") String id);
+
+    /** The caller's own cases, newest first (a citizen). */
+    @GetExchange(MINE)
+    Mono<Page<CaseSummary>> mine(@RequestParam(name = "first", required = false) Integer first,
+                                 @RequestParam(name = "after", required = false) String after);
+
+    /**
+     * A tenant's open cases for its staff, by deadline (soonest first; cases not yet accepted after
+     * them, by filing time), with warnings (C8).
+     */
+    @GetExchange(INBOX)
+    Mono<Page<CaseSummary>> inbox(@PathVariable("tenantCode") String tenantCode,
+                                  @RequestParam(name = "first", required = false) Integer first,
+                                  @RequestParam(name = "after", required = false) String after);
+
+    /** The tenant's dishonesty list (C5), for its staff. */
+    @GetExchange(DISHONESTY)
+    Mono<List<DishonestyEntry>> dishonesty(@PathVariable("tenantCode") String tenantCode);
+
+    @PostExchange(ACCEPT)
+    Mono<CaseView> accept(@PathVariable("id") String id, @RequestBody StaffActions.Accept body);
+
+    @PostExchange(ONE_TIME_NOTICE)
+    Mono<CaseView> issueOneTimeNotice(@PathVariable("id") String id, @RequestBody StaffActions.Notice body);
+
+    @PostExchange(CORRECT)
+    Mono<CaseView> correct(@PathVariable("id") String id, @RequestBody CitizenActions.Correct body);
+
+    @PostExchange(REJECT)
+    Mono<CaseView> reject(@PathVariable("id") String id, @RequestBody StaffActions.Reject body);
+
+    @PostExchange(COMPLETE)
+    Mono<CaseView> complete(@PathVariable("id") String id, @RequestBody StaffActions.Complete body);
+
+    @PostExchange(DELIVER)
+    Mono<CaseView> deliver(@PathVariable("id") String id, @RequestBody StaffActions.Deliver body);
+
+    @PostExchange(CONFIRM_DELIVERY)
+    Mono<CaseView> confirmDelivery(@PathVariable("id") String id);
+
+    @PostExchange(WITHDRAW)
+    Mono<CaseView> withdraw(@PathVariable("id") String id, @RequestBody CitizenActions.Withdraw body);
+
+    @PostExchange(EXTENSION)
+    Mono<CaseView> requestExtension(@PathVariable("id") String id, @RequestBody StaffActions.RequestExtension body);
+
+    @PostExchange(EXTENSION_DECISION)
+    Mono<CaseView> decideExtension(@PathVariable("id") String id, @RequestBody StaffActions.DecideExtension body);
+}

@@ -1,0 +1,33 @@
+package cn.zwy.cases.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One case as its applicant or a staff member of its tenant sees it: the timeline of every step
+ * (C16; staff by name and window only), who holds it now, the deadline and the clock (C4), what the
+ * applicant must do next, the open one-time notice (C2) and, for concurrent staff actions, its
+ * {@code version} (optimistic locking: an action naming an older version is a CONFLICT).
+ * Personal data: the applicant's id number and phone are masked (M3).
+ */
+public record CaseView(String id, String caseNumber, String tenantCode, String receivingTenantCode, String itemId,
+                       String itemName, int guideVersion, String caseClass, CaseStatus status, String statusLabel,
+                       String result, String resultReason, ApplicantKind applicantKind, String applicantName,
+                       String applicantIdMasked, String contactName, String contactPhoneMasked, DeliveryMode deliveryMode,
+                       List<Receipt.ReceivedMaterial> materials, String holder, Instant submittedAt, LocalDate acceptedOn,
+                       Clock clock, Extension extension, OneTimeNotice notice, String nextStep, long version,
+                       List<TimelineEntry> timeline) {
+
+    /**
+     * The clock (C4), derived on every read from the facts (start day, limit, pauses, extension)
+     * and the tenant's working-day calendar; never stored and decremented.
+     * @param deadline the last day of the limit (due at its end); null before acceptance
+     * @param warning NONE, NEAR_DEADLINE (the configured share of the limit used, default 80 %) or OVERDUE (C7, C8)
+     */
+    public record Clock(LocalDate startedOn, Integer limitDays, String unit, LocalDate deadline, Integer daysUsed,
+                        Integer daysPaused, Integer daysLeft, String warning, List<String> warnings) {}
+
+    /** An extension (C6): asked before the deadline with a reason; the centre administrator decides. */
+    public record Extension(int days, String reason, String state, String requestedBy, String decidedBy) {}
+}

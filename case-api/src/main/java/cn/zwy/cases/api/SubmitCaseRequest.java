@@ -1,0 +1,22 @@
+package cn.zwy.cases.api;
+
+import java.util.List;
+
+/**
+ * A citizen's filing (C1). {@code itemId} is the guide's item id ({@code <tenant>:<uuid>}, as the
+ * catalog answers it): the case is filed under the version in effect that day and keeps it.
+ * {@code receivingTenantCode}: the hall's tenant where it differs from the owner (同城通办/异地, C12),
+ * allowed only where the guide's cross-region scope covers it. {@code idempotencyKey}: a retried
+ * submission with the same key answers the same receipt and makes no second case.
+ */
+public record SubmitCaseRequest(String idempotencyKey, String itemId, String receivingTenantCode, Applicant applicant,
+                                Contact contact, List<MaterialRef> materials, DeliveryMode deliveryMode) {
+
+    /** {@code idNumber}: 居民身份证号码 for INDIVIDUAL, 统一社会信用代码 for ENTERPRISE. */
+    public record Applicant(ApplicantKind kind, String name, String idNumber) {}
+
+    public record Contact(String name, String phone) {}
+
+    /** A material handed in: the guide's material name and the upload id of the file (or null for paper at the window). */
+    public record MaterialRef(String name, String uploadId, Integer copies) {}
+}

@@ -1,0 +1,7 @@
+package cn.zwy.cases.api;
+
+import java.time.Instant;
+
+/** A step of the case as recorded (C16): what, when, who (a staff member by name only) and from which window. */
+public record TimelineEntry(long seq, Instant at, String action, String actionLabel, String actor, String window,
+                            CaseStatus status, String note) {}

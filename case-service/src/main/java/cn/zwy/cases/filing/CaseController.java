@@ -1,0 +1,100 @@
+package cn.zwy.cases.filing;
+
+import cn.zwy.cases.api.CaseApi;
+import cn.zwy.cases.api.CaseSummary;
+import cn.zwy.cases.api.CaseView;
+import cn.zwy.cases.api.CitizenActions;
+import cn.zwy.cases.api.DishonestyEntry;
+import cn.zwy.cases.api.Receipt;
+import cn.zwy.cases.api.StaffActions;
+import cn.zwy.cases.api.SubmitCaseRequest;
+import cn.zwy.common.api.Page;
+import cn.zwy.common.security.Callers;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** case-service's REST API: the paths and records of the contract {@link CaseApi} (case-api module). */
+@RestController
+class CaseController {
+
+    private final CaseService cases;
+    private final CaseQueries queries;
+
+    CaseController(CaseService cases, CaseQueries queries) {
+        this.cases = cases;
+        this.queries = queries;
+    }
+
+    @PostMapping(CaseApi.CASES)
+    Receipt submit(@RequestBody(required = false) SubmitCaseRequest request) { return cases.submit(Callers.require(), request); }
+
+    @GetMapping(CaseApi.CASE)
+    CaseView get(@PathVariable String id) { return queries.get(Callers.require(), id); }
+
+    @GetMapping(CaseApi.MINE)
+    Page<CaseSummary> mine(@RequestParam(required = false) Integer first, @RequestParam(required = false) String after) {
+        return queries.mine(Callers.require(), first, after);
+    }
+
+    @GetMapping(CaseApi.INBOX)
+    Page<CaseSummary> inbox(@PathVariable String tenantCode, @RequestParam(required = false) Integer first,
+                            @RequestParam(required = false) String after) {
+        return queries.inbox(Callers.require(), tenantCode, first, after);
+    }
+
+    @GetMapping(CaseApi.DISHONESTY)
+    List<DishonestyEntry> dishonesty(@PathVariable String tenantCode) { return queries.dishonesty(Callers.require(), tenantCode); }
+
+    @PostMapping(CaseApi.ACCEPT)
+    CaseView accept(@PathVariable String id, @RequestBody(required = false) StaffActions.Accept body) {
+        return cases.accept(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.ONE_TIME_NOTICE)
+    CaseView issueOneTimeNotice(@PathVariable String id, @RequestBody(required = false) StaffActions.Notice body) {
+        return cases.issueOneTimeNotice(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.CORRECT)
+    CaseView correct(@PathVariable String id, @RequestBody(required = false) CitizenActions.Correct body) {
+        return cases.correct(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.REJECT)
+    CaseView reject(@PathVariable String id, @RequestBody(required = false) StaffActions.Reject body) {
+        return cases.reject(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.COMPLETE)
+    CaseView complete(@PathVariable String id, @RequestBody(required = false) StaffActions.Complete body) {
+        return cases.complete(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.DELIVER)
+    CaseView deliver(@PathVariable String id, @RequestBody(required = false) StaffActions.Deliver body) {
+        return cases.deliver(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.CONFIRM_DELIVERY)
+    CaseView confirmDelivery(@PathVariable String id) { return cases.confirmDelivery(Callers.require(), id); }
+
+    @PostMapping(CaseApi.WITHDRAW)
+    CaseView withdraw(@PathVariable String id, @RequestBody(required = false) CitizenActions.Withdraw body) {
+        return cases.withdraw(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.EXTENSION)
+    CaseView requestExtension(@PathVariable String id, @RequestBody(required = false) StaffActions.RequestExtension body) {
+        return cases.requestExtension(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.EXTENSION_DECISION)
+    CaseView decideExtension(@PathVariable String id, @RequestBody(required = false) StaffActions.DecideExtension body) {
+        return cases.decideExtension(Callers.require(), id, body);
+    }
+}

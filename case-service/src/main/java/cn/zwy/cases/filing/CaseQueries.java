@@ -1,0 +1,147 @@
+package cn.zwy.cases.filing;
+
+import cn.zwy.cases.api.CaseApi;
+import cn.zwy.cases.api.CaseSummary;
+import cn.zwy.cases.api.CaseView;
+import cn.zwy.cases.api.DishonestyEntry;
+import cn.zwy.common.api.Page;
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.security.Caller;
+import cn.zwy.common.security.Realm;
+import cn.zwy.common.tenant.TenantTransactions;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Reads: one case, a citizen's own cases, a tenant's inbox. Checked here whatever the gateway did. */
+@Service
+public class CaseQueries {
+
+    static final int MAX_FIRST = CaseApi.MAX_FIRST;
+    private static final LocalDate NO_DEADLINE = LocalDate.of(9999, 12, 31);
+
+    private final TenantTransactions tx;
+    private final JdbcTemplate jdbc;
+    private final CaseStore store;
+    private final CaseViews views;
+
+    CaseQueries(TenantTransactions tx, JdbcTemplate jdbc, CaseStore store, CaseViews views) {
+        this.tx = tx;
+        this.jdbc = jdbc;
+        this.store = store;
+        this.views = views;
+    }
+
+    /** A citizen sees only their own case (another's is NOT_FOUND, as if absent); staff only their tenant's. */
+    public CaseView get(Caller caller, String id) {
+        CaseId cid = CaseId.parse("id", id);
+        boolean staff = caller.realm() == Realm.STAFF;
+        if (staff && !caller.mayRead(cid.tenantCode())) throw ApiException.forbidden("只能查看本中心的办件");
+        return tx.read(cid.tenantCode(), () -> store.find(cid.tenantCode(), cid.id())
+                .filter(c -> staff || c.citizenId.equals(caller.userId()))
+                .map(c -> views.view(c, staff))
+                .orElseThrow(() -> CaseService.notFound(id)));
+    }
+
+    /** The caller's own cases across tenants, newest first. */
+    public Page<CaseSummary> mine(Caller caller, Integer first, String after) {
+        CaseService.requireCitizen(caller);
+        int n = first(first);
+        String[] cursor = after == null ? null : decode("after", after, 2);
+        List<Map<String, Object>> rows = tx.platform(() -> cursor == null
+                ? jdbc.queryForList("""
+                        select case_id, tenant_id, submitted_at from citizen_case where citizen_id = ?
+                        order by submitted_at desc, case_id desc limit ?""", caller.userId(), n + 1)
+                : jdbc.queryForList("""
+                        select case_id, tenant_id, submitted_at from citizen_case where citizen_id = ?
+                          and (submitted_at, case_id) < (?, ?)
+                        order by submitted_at desc, case_id desc limit ?""",
+                        caller.userId(), Timestamp.from(Instant.parse(cursor[0])), UUID.fromString(cursor[1]), n + 1));
+        boolean more = rows.size() > n;
+        List<Map<String, Object>> page = more ? rows.subList(0, n) : rows;
+        Map<String, List<UUID>> byTenant = new LinkedHashMap<>();
+        for (Map<String, Object> r : page) {
+            byTenant.computeIfAbsent((String) r.get("tenant_id"), t -> new ArrayList<>()).add((UUID) r.get("case_id"));
+        }
+        Map<UUID, CaseSummary> found = new HashMap<>();
+        byTenant.forEach((tenant, ids) -> tx.read(tenant, () -> {
+            for (UUID id : ids) store.find(tenant, id).ifPresent(c -> found.put(id, views.summary(c)));
+            return null;
+        }));
+        List<Page.Item<CaseSummary>> items = new ArrayList<>();
+        for (Map<String, Object> r : page) {
+            CaseSummary s = found.get((UUID) r.get("case_id"));
+            if (s == null) continue;
+            Instant at = ((Timestamp) r.get("submitted_at")).toInstant();
+            items.add(new Page.Item<>(encode(at.toString(), r.get("case_id").toString()), s));
+        }
+        return new Page<>(items, more, null);
+    }
+
+    /** A tenant's open cases, soonest deadline first (not yet accepted ones after them, by filing time). */
+    public Page<CaseSummary> inbox(Caller caller, String tenantCode, Integer first, String after) {
+        if (caller.realm() != Realm.STAFF || !caller.mayRead(tenantCode)) throw ApiException.forbidden("只能查看本中心的办件");
+        int n = first(first);
+        String[] cursor = after == null ? null : decode("after", after, 3);
+        return tx.read(tenantCode, () -> {
+            String open = "status in ('SUBMITTED', 'CORRECTION_REQUIRED', 'ACCEPTED', 'COMPLETED')";
+            String order = " order by coalesce(deadline, date '9999-12-31'), submitted_at, id limit ?";
+            List<CaseRow> rows = cursor == null
+                    ? jdbc.query("select * from case_file where tenant_id = ? and " + open + order, CaseStore::row, tenantCode, n + 1)
+                    : jdbc.query("select * from case_file where tenant_id = ? and " + open
+                                    + " and (coalesce(deadline, date '9999-12-31'), submitted_at, id) > (?, ?, ?)" + order,
+                            CaseStore::row, tenantCode, Date.valueOf(LocalDate.parse(cursor[0])),
+                            Timestamp.from(Instant.parse(cursor[1])), UUID.fromString(cursor[2]), n + 1);
+            boolean more = rows.size() > n;
+            List<Page.Item<CaseSummary>> items = new ArrayList<>();
+            for (CaseRow c : more ? rows.subList(0, n) : rows) {
+                LocalDate key = c.deadline == null ? NO_DEADLINE : c.deadline;
+                items.add(new Page.Item<>(encode(key.toString(), c.submittedAt.toString(), c.id.toString()), views.summary(c)));
+            }
+            return new Page<>(items, more, null);
+        });
+    }
+
+    /** C5: the tenant's dishonesty list, for its own staff (and the province's administrator) only. */
+    public List<DishonestyEntry> dishonesty(Caller caller, String tenantCode) {
+        if (caller.realm() != Realm.STAFF || !caller.mayRead(tenantCode)) throw ApiException.forbidden("失信名单仅限本中心工作人员查看");
+        return tx.read(tenantCode, () -> jdbc.query("""
+                select d.*, c.case_number, c.applicant_id_masked from dishonesty_entry d join case_file c on c.id = d.case_id
+                where d.tenant_id = ? order by d.listed_on desc, d.id""",
+                (rs, i) -> new DishonestyEntry(new CaseId(tenantCode, rs.getObject("case_id", UUID.class)).toString(),
+                        rs.getString("case_number"), rs.getString("applicant_name"), rs.getString("applicant_id_masked"),
+                        rs.getString("reason"), rs.getDate("listed_on").toLocalDate(), rs.getDate("expires_on").toLocalDate(),
+                        rs.getString("appeal")), tenantCode));
+    }
+
+    private static int first(Integer first) {
+        if (first == null) return 20;
+        if (first < 1 || first > MAX_FIRST) throw ApiException.validation("first", "first 应在 1 到 " + MAX_FIRST + " 之间");
+        return first;
+    }
+
+    private static String encode(String... parts) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("|", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String field, String cursor, int parts) {
+        try {
+            String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            if (p.length != parts) throw new IllegalArgumentException();
+            return p;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation(field, "分页游标无效");
+        }
+    }
+}

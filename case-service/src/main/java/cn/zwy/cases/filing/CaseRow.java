@@ -1,0 +1,65 @@
+package cn.zwy.cases.filing;
+
+import cn.zwy.cases.api.ApplicantKind;
+import cn.zwy.cases.api.CaseStatus;
+import cn.zwy.cases.api.DeliveryMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A row of case_file; the mutable part is changed by the service and written back under its version. */
+final class CaseRow {
+    UUID id;
+    String tenantId;
+    String caseNumber;
+    String citizenId;
+    String idempotencyKey;
+    String requestHash;
+    String receivingTenantId;
+    String itemId;
+    String guideVersionId;
+    int guideVersion;
+    String itemName;
+    String caseClass;
+    int limitValue;
+    String limitUnit;
+    boolean toleratedAllowed;
+    ApplicantKind applicantKind;
+    String applicantName;
+    String applicantIdSealed;
+    String applicantIdIndex;
+    String applicantIdMasked;
+    String contactName;
+    String contactPhoneSealed;
+    String contactPhoneMasked;
+    DeliveryMode deliveryMode;
+    String materials;
+    CaseStatus status;
+    String result;
+    String resultReason;
+    String holder;
+    String firstResponsible;
+    String firstResponsibleTel;
+    Instant submittedAt;
+    LocalDate acceptedOn;
+    LocalDate clockStart;
+    LocalDate deadline;
+    String toleratedMissing;
+    LocalDate toleratedDue;
+    int noticeRound;
+    Integer extensionDays;
+    String extensionReason;
+    String extensionState;
+    String extensionBy;
+    String extensionDecidedBy;
+    Instant deliveredAt;
+    Instant deliveryConfirmedAt;
+    long version;
+    Instant updatedAt;
+
+    CaseId publicId() { return new CaseId(tenantId, id); }
+
+    int approvedExtension() { return "APPROVED".equals(extensionState) && extensionDays != null ? extensionDays : 0; }
+
+    CaseClock.Unit unit() { return "NATURAL_DAY".equals(limitUnit) ? CaseClock.Unit.NATURAL_DAY : CaseClock.Unit.WORKING_DAY; }
+}

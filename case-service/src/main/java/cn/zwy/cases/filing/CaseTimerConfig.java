@@ -1,0 +1,60 @@
+package cn.zwy.cases.filing;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * db-scheduler on the service's PostgreSQL: the task, the scheduler that polls for due timers (started
+ * once the context is up, after Flyway made its table) and a client that schedules inside the caller's
+ * transaction.
+ */
+@Configuration
+class CaseTimerConfig {
+
+    @Bean
+    OneTimeTask<Void> caseTimerTask(CaseTimerHandler handler) {
+        return Tasks.oneTime("case-timer").execute((instance, ctx) -> handler.fire(instance.getId()));
+    }
+
+    @Bean
+    SchedulerClient caseTimerClient(DataSource dataSource, OneTimeTask<Void> caseTimerTask) {
+        // through the transaction's connection: a timer exists if and only if the case change committed
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), caseTimerTask).build();
+    }
+
+    @Bean
+    SmartLifecycle caseTimerScheduler(DataSource dataSource, OneTimeTask<Void> caseTimerTask,
+                                      @Value("${zwy.cases.timer-poll:PT5S}") Duration poll) {
+        Scheduler scheduler = Scheduler.create(dataSource, caseTimerTask)
+                .threads(2)
+                .pollingInterval(poll)
+                .build();
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                scheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                scheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() { return running; }
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package cn.zwy.cases.filing;
+
+import cn.zwy.cases.api.CaseStatus;
+import cn.zwy.common.events.OutboxPublisher;
+import cn.zwy.common.tenant.TenantTransactions;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a due timer does, in a transaction bound to its case's tenant. It re-reads the case and the
+ * clock: a case decided, withdrawn or given another deadline since the timer was set is left alone.
+ * A repeated run (the scheduler runs a timer again when an instance died mid-run) adds nothing twice.
+ */
+@Component
+class CaseTimerHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseTimerHandler.class);
+    static final Actor PLATFORM = new Actor("SYSTEM", "case-timers", "系统（时限监察）", null);
+    /** How long a missed 容缺 due date keeps an applicant on the dishonesty list. */
+    static final int DISHONESTY_YEARS = 1;
+
+    private final TenantTransactions tx;
+    private final CaseStore store;
+    private final CaseDeadlines deadlines;
+    private final LocalCalendar calendar;
+    private final FilingProperties props;
+    private final OutboxPublisher outbox;
+    private final JdbcTemplate jdbc;
+
+    CaseTimerHandler(TenantTransactions tx, CaseStore store, CaseDeadlines deadlines, LocalCalendar calendar,
+                     FilingProperties props, OutboxPublisher outbox, JdbcTemplate jdbc) {
+        this.tx = tx;
+        this.store = store;
+        this.deadlines = deadlines;
+        this.calendar = calendar;
+        this.props = props;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+    }
+
+    void fire(String instance) {
+        CaseTimers.TimerId t = CaseTimers.TimerId.parse(instance);
+        String tenant = t.caseId().tenantCode();
+        tx.write(tenant, () -> {
+            CaseRow c = store.find(tenant, t.caseId().id()).orElse(null);
+            if (c == null) return null;
+            LocalDate today = Today.date();
+            switch (t.kind()) {
+                case NEAR, OVERDUE -> {
+                    if (c.status != CaseStatus.ACCEPTED || !t.day().equals(c.deadline)) return null;
+                    CaseClock.Reading r = CaseClock.read(deadlines.facts(c), calendar.ofCurrentTenant(), today, props.nearDeadlinePercent());
+                    boolean overdue = t.kind() == CaseTimers.Kind.OVERDUE;
+                    if (overdue ? r.warning() != CaseClock.Warning.OVERDUE : r.warning() == CaseClock.Warning.NONE) return null;
+                    String action = overdue ? "OVERDUE" : "NEAR_DEADLINE";
+                    String note = overdue ? "已超过承诺期限 " + c.deadline + "（C7），列入督办"
+                            : "临近期限预警：已用 " + r.used() + " 个工作日，期限 " + c.deadline + "（C8）";
+                    record(c, action, note);
+                }
+                case TOLERATED -> {
+                    if (c.toleratedMissing == null || !t.day().equals(c.toleratedDue) || c.status == CaseStatus.WITHDRAWN) return null;
+                    LocalDate expires = today.plusYears(DISHONESTY_YEARS);
+                    String reason = "容缺受理的材料逾期（" + c.toleratedDue + "）未补齐（C5）";
+                    int added = jdbc.update("""
+                            insert into dishonesty_entry (id, tenant_id, case_id, applicant_id_index, applicant_name, reason, listed_on, expires_on)
+                            values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""",
+                            UUID.randomUUID(), tenant, c.id, c.applicantIdIndex, c.applicantName, reason, Date.valueOf(today), Date.valueOf(expires));
+                    if (added == 1) record(c, "TOLERATED_OVERDUE", reason + "，记入失信名单至 " + expires);
+                }
+            }
+            return null;
+        });
+    }
+
+    private void record(CaseRow c, String action, String note) {
+        Integer seen = jdbc.queryForObject("select count(*) from case_action where tenant_id = ? and case_id = ? and action = ? and note = ?",
+                Integer.class, c.tenantId, c.id, action, note);
+        if (seen != null && seen > 0) return;
+        c.updatedAt = Instant.now();
+        store.record(c, PLATFORM, action, note);
+        outbox.publish(CaseService.EVENT_PREFIX + action.toLowerCase(Locale.ROOT), c.tenantId, "case", c.publicId().toString(),
+                Map.of("caseId", c.publicId().toString(), "caseNumber", c.caseNumber, "tenantCode", c.tenantId,
+                        "deadline", String.valueOf(c.deadline)));
+        log.info("case {}: {}", c.caseNumber, action);
+    }
+}

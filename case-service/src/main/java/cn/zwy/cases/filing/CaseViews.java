@@ -1,0 +1,95 @@
+package cn.zwy.cases.filing;
+
+import cn.zwy.cases.api.CaseStatus;
+import cn.zwy.cases.api.CaseSummary;
+import cn.zwy.cases.api.CaseView;
+import cn.zwy.cases.api.OneTimeNotice;
+import cn.zwy.cases.api.Receipt;
+import cn.zwy.cases.api.TimelineEntry;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Assembles what a case looks like to its applicant or to staff; inside the case's tenant
+ * transaction. The clock is read from the facts on every call (C4). Personal data stays masked (M3).
+ */
+@Component
+class CaseViews {
+
+    private static final Map<String, String> ACTION_LABELS = Map.ofEntries(
+            Map.entry("SUBMITTED", "提交申请（收件）"), Map.entry("ACCEPTED", "受理"), Map.entry("ONE_TIME_NOTICE", "一次性告知"),
+            Map.entry("CORRECTED", "补正材料"), Map.entry("REJECTED", "不予受理"), Map.entry("COMPLETED", "办结"),
+            Map.entry("DELIVERED", "送达"), Map.entry("DELIVERY_CONFIRMED", "确认收到结果"), Map.entry("WITHDRAWN", "撤回"),
+            Map.entry("EXTENSION_REQUESTED", "申请延期"), Map.entry("EXTENSION_DECIDED", "延期审批"));
+
+    private final CaseStore store;
+    private final LocalCalendar calendar;
+    private final CaseDeadlines deadlines;
+    private final FilingProperties props;
+    private final JsonMapper json;
+
+    CaseViews(CaseStore store, LocalCalendar calendar, CaseDeadlines deadlines, FilingProperties props, JsonMapper json) {
+        this.store = store;
+        this.calendar = calendar;
+        this.deadlines = deadlines;
+        this.props = props;
+        this.json = json;
+    }
+
+    CaseView view(CaseRow c, boolean staff) {
+        List<TimelineEntry> timeline = store.actions(c.tenantId, c.id).stream()
+                .map(a -> new TimelineEntry(a.seq(), a.at(), a.action(), ACTION_LABELS.getOrDefault(a.action(), a.action()),
+                        // the applicant sees staff by name and window only; themselves as 申请人
+                        a.actorKind().equals("CITIZEN") ? "申请人" : a.actorName(), a.window(), CaseStatus.valueOf(a.status()), a.note()))
+                .toList();
+        OneTimeNotice notice = store.latestNotice(c.tenantId, c.id).map(n -> new OneTimeNotice(n.round(), n.issuedAt(), n.issuedBy(),
+                n.window(), json.readValue(n.items(), new TypeReference<List<OneTimeNotice.Item>>() {}), n.answeredAt())).orElse(null);
+        List<Receipt.ReceivedMaterial> materials = json.readValue(c.materials, new TypeReference<List<CaseService.StoredMaterial>>() {})
+                .stream().map(m -> new Receipt.ReceivedMaterial(m.name(), m.copies(), m.uploadId() != null)).toList();
+        CaseView.Extension extension = c.extensionState == null ? null
+                : new CaseView.Extension(c.extensionDays, c.extensionReason, c.extensionState, c.extensionBy, c.extensionDecidedBy);
+        return new CaseView(c.publicId().toString(), c.caseNumber, c.tenantId, c.receivingTenantId, c.itemId, c.itemName,
+                c.guideVersion, c.caseClass, c.status, c.status.label(), c.result, c.resultReason, c.applicantKind, c.applicantName,
+                c.applicantIdMasked, c.contactName, c.contactPhoneMasked, c.deliveryMode, materials, c.holder, c.submittedAt,
+                c.acceptedOn, clock(c), extension, notice, nextStep(c), c.version, timeline);
+    }
+
+    CaseView.Clock clock(CaseRow c) {
+        CaseClock.Facts facts = running(c) ? deadlines.facts(c) : null;
+        if (facts == null) {
+            return new CaseView.Clock(c.clockStart, c.limitValue, c.limitUnit, c.deadline, null, null, null, "NONE", List.of());
+        }
+        CaseClock.Reading r = CaseClock.read(facts, calendar.ofCurrentTenant(), LocalDate.now(Today.ZONE), props.nearDeadlinePercent());
+        return new CaseView.Clock(c.clockStart, c.limitValue + c.approvedExtension(), c.limitUnit, r.deadline(), r.used(), r.paused(),
+                r.left(), r.warning().name(), r.warnings());
+    }
+
+    CaseSummary summary(CaseRow c) {
+        CaseView.Clock k = clock(c);
+        return new CaseSummary(c.publicId().toString(), c.caseNumber, c.tenantId, c.itemName, c.status, c.status.label(),
+                c.applicantName, c.submittedAt, k.deadline(), k.daysLeft(), k.warning(), c.version);
+    }
+
+    /** The clock runs from acceptance until the decision. */
+    private static boolean running(CaseRow c) {
+        return c.status == CaseStatus.ACCEPTED && c.clockStart != null;
+    }
+
+    private static String nextStep(CaseRow c) {
+        return switch (c.status) {
+            case SUBMITTED -> "等待窗口审查受理，无需操作；如需补正会一次性告知";
+            case CORRECTION_REQUIRED -> "请按一次性告知书补正全部所列材料后提交";
+            case ACCEPTED -> c.toleratedMissing != null
+                    ? "办理中；请于 " + c.toleratedDue + " 前补齐容缺材料，逾期将记入失信名单（C5）"
+                    : "办理中，承诺于 " + c.deadline + " 前办结，请留意办结通知";
+            case COMPLETED -> "已办结，等待送达或领取办理结果";
+            case DELIVERED -> c.deliveryConfirmedAt == null ? "办理结果已送达，请确认收到" : "办件已完成，无需操作";
+            case REJECTED -> "不予受理：请按决定书所列的理由和受理机关办理";
+            case WITHDRAWN -> "已撤回，无需操作";
+        };
+    }
+}

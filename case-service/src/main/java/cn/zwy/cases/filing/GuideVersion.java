@@ -1,0 +1,23 @@
+package cn.zwy.cases.filing;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** An announced guide version as the local read model keeps it: what a case is filed under and keeps. */
+record GuideVersion(String versionId, String itemId, String tenantCode, String tenantName, int number, String status,
+                    LocalDate effectiveFrom, String name, String caseClass, Integer promisedValue, String promisedUnit,
+                    boolean toleratedMissing, String crossRegion, String consultPhone, String windowName,
+                    List<Material> materials) {
+
+    record Material(String name, boolean required, boolean toleratedMissing) {}
+
+    boolean offered() { return "PUBLISHED".equals(status); }
+
+    boolean hasMaterial(String name) {
+        return materials.stream().anyMatch(m -> m.name().equals(name));
+    }
+
+    boolean toleratesMissing(String name) {
+        return materials.stream().anyMatch(m -> m.name().equals(name) && m.toleratedMissing());
+    }
+}

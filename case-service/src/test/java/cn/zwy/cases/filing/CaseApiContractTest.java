@@ -1,0 +1,37 @@
+package cn.zwy.cases.filing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zwy.cases.api.CaseApi;
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/** The controller maps exactly the contract's operations (method and path): the gateway's proxy and the service cannot drift apart. */
+class CaseApiContractTest {
+
+    @Test
+    void controllerServesEveryOperationOfTheContract() {
+        Set<String> contract = new HashSet<>();
+        for (Method m : CaseApi.class.getMethods()) {
+            GetExchange get = m.getAnnotation(GetExchange.class);
+            PostExchange post = m.getAnnotation(PostExchange.class);
+            if (get != null) contract.add("GET " + get.value());
+            if (post != null) contract.add("POST " + post.value());
+        }
+        Set<String> served = new HashSet<>();
+        for (Method m : CaseController.class.getDeclaredMethods()) {
+            GetMapping get = m.getAnnotation(GetMapping.class);
+            PostMapping post = m.getAnnotation(PostMapping.class);
+            if (get != null) for (String p : get.value()) served.add("GET " + p);
+            if (post != null) for (String p : post.value()) served.add("POST " + p);
+        }
+        assertThat(contract).hasSize(15);
+        assertThat(served).isEqualTo(contract);
+    }
+}
