@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
  * protect capacity and must not take the API down with them.
  */
 @Component
-class RedisLimits {
+public class RedisLimits {
 
     /** What a caller may still do: operations counted this minute and the cost bucket's level. */
-    record Admission(long operationsThisMinute, long available) {}
+    public record Admission(long operationsThisMinute, long available) {}
 
     /**
      * Counts one operation in the fixed one-minute window and reads the cost bucket, refilled for
@@ -81,7 +81,7 @@ class RedisLimits {
         return System.currentTimeMillis() / 60_000;
     }
 
-    Mono<Admission> admit(String caller) {
+    public Mono<Admission> admit(String caller) {
         String ops = props.keyPrefix() + "ops:" + caller + ":" + minute();
         String bucket = props.keyPrefix() + "cost:" + caller;
         return redis.execute(ADMIT, List.of(ops, bucket), List.of(String.valueOf(System.currentTimeMillis()),
