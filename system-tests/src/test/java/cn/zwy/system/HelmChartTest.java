@@ -101,6 +101,18 @@ class HelmChartTest {
     }
 
     @Test
+    void anS3ObjectStoreIsConfiguredWithCredentialsFromASecret() {
+        String postgres = manifest(render(), "Deployment", "case-service");
+        assertThat(postgres).contains("- name: ZWY_OBJECT_STORE\n              value: \"postgres\"").doesNotContain("ZWY_S3_");
+        String s3 = manifest(new Helm(CHART).template().withName("zwy").set("objectStore.type", "s3")
+                .set("objectStore.s3.endpoint", "http://minio.storage:9000").call(), "Deployment", "case-service");
+        assertThat(s3).contains("- name: ZWY_OBJECT_STORE\n              value: \"s3\"",
+                        "- name: ZWY_S3_ENDPOINT\n              value: \"http://minio.storage:9000\"", "- name: ZWY_S3_BUCKET\n")
+                .containsPattern("- name: ZWY_S3_ACCESS_KEY_ID\\n\\s+valueFrom:\\n\\s+secretKeyRef:\\n\\s+name: zwy-object-store")
+                .containsPattern("- name: ZWY_S3_SECRET_ACCESS_KEY\\n\\s+valueFrom:\\n\\s+secretKeyRef:");
+    }
+
+    @Test
     void networkPolicyAdmitsOnlyTheGatewayToTheServices() {
         String manifests = render();
         for (String service : List.of("tenant-service", "case-service", "search-service")) {

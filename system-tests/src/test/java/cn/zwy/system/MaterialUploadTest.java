@@ -39,13 +39,18 @@ class MaterialUploadTest {
 
     /** A multipart/form-data POST of one part {@code file}, as a browser or curl -F sends it. */
     static Answer upload(String token, String fileName, String declaredType, byte[] content) {
+        return upload(PlatformUnderTest.Service.GATEWAY.url(), token, fileName, declaredType, content);
+    }
+
+    /** The same through the gateway at {@code gatewayUrl} (e.g. one with production limits). */
+    static Answer upload(String gatewayUrl, String token, String fileName, String declaredType, byte[] content) {
         String boundary = "----zwy" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var b = HttpRequest.newBuilder(URI.create(PlatformUnderTest.Service.GATEWAY.url() + "/uploads"))
+        var b = HttpRequest.newBuilder(URI.create(gatewayUrl + "/uploads"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 // as curl does for large bodies: a refused upload is refused before it is sent
                 .expectContinue(true)
