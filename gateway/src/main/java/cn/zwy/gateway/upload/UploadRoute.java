@@ -61,6 +61,8 @@ public class UploadRoute {
     RouteLocator uploadRouteLocator(RouteLocatorBuilder routes, ServicesProperties services, RedisLimits limits,
                                     LimitsProperties limitProps, @Value("${zwy.uploads.max-bytes:20MB}") DataSize maxBytes) {
         URI caseService = URI.create(services.caseUrl());
+        // the whole service URL is configuration and a constant: nothing of the request (path, query, Host) is in it
+        URI upstreamUri = caseService.resolve("/api/uploads");
         long maxBody = maxBytes.toBytes() + MULTIPART_FRAMING;
         GatewayFilter guard = (exchange, chain) -> exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance).cast(JwtAuthenticationToken.class)
@@ -78,8 +80,7 @@ public class UploadRoute {
                         }
                         long declared = exchange.getRequest().getHeaders().getContentLength();
                         if (declared > maxBody) return tooLarge(exchange, maxBytes);
-                        ServerHttpRequest upstream = counted(exchange.getRequest().mutate()
-                                .uri(fixed(exchange.getRequest().getURI())).build(), maxBody);
+                        ServerHttpRequest upstream = counted(exchange.getRequest().mutate().uri(upstreamUri).build(), maxBody);
                         return chain.filter(exchange.mutate().request(upstream).build())
                                 .onErrorResume(TooLarge.class, e -> exchange.getResponse().isCommitted()
                                         ? Mono.error(e) : tooLarge(exchange, maxBytes));
@@ -98,11 +99,6 @@ public class UploadRoute {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** The request's own URI with the constant service path and no query (the route supplies scheme, host, port). */
-    private static URI fixed(URI original) {
-        return URI.create(original.getScheme() + "://" + original.getRawAuthority() + "/api/uploads");
     }
 
     private static ServerHttpRequest counted(ServerHttpRequest request, long max) {
