@@ -312,6 +312,26 @@ class GatewayLimitsTest {
     }
 
     @Test
+    @Order(8)
+    void uploadsAreCountedLikeOperations() {
+        // a caller no other test here uses: its GraphQL operations use up the minute, then an upload is refused too
+        String token = Tokens.staff("jitian.agent");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long minute = System.currentTimeMillis() / 60_000;
+            int n = 0;
+            while (post("/graphql", token, "{ ping }").statusCode() != 429) {
+                assertThat(++n).isLessThanOrEqualTo(PER_MINUTE + 1);
+            }
+            MaterialUploadTest.Answer upload = MaterialUploadTest.upload(url, token, "a.pdf", "application/pdf", MaterialUploadTest.pdf());
+            if (System.currentTimeMillis() / 60_000 != minute) continue; // a new window opened meanwhile: again
+            assertThat(upload.status()).as(upload.body().toString()).isEqualTo(429);
+            assertThat(upload.code()).isEqualTo("RATE_LIMITED");
+            return;
+        }
+        throw new AssertionError("could not finish within one minute window");
+    }
+
+    @Test
     @Order(100)
     void percentEncodedPathIsRateLimited() {
         // the limit applies to the operation, whatever spelling of the path reached it

@@ -63,7 +63,7 @@ class HelmChartTest {
             assertThat(required).as(service).contains("ZWY_REDIS_PASSWORD");
             for (String variable : required) {
                 assertThat(deployment).as(service + " sets " + variable).contains("- name: " + variable + "\n");
-                if (variable.matches(".*(PASSWORD|SECRET|KEY)$")) {
+                if (variable.matches(".*(PASSWORD|SECRET|KEYS?)$")) {
                     assertThat(deployment).as(service + " takes " + variable + " from a Secret")
                             .containsPattern("- name: " + variable + "\\n\\s+valueFrom:\\n\\s+secretKeyRef:");
                 }
@@ -88,9 +88,28 @@ class HelmChartTest {
             assertThat(d).as(service).contains("- name: ZWY_PG_HOST\n", "- name: " + db + "\n", "- name: ZWY_EVENTS_HMAC_KEY\n");
         }
         assertThat(manifest(manifests, "Deployment", "search-service")).contains("- name: ZWY_ES_URL\n");
+        // M3: only case-service holds the personal-data keys, from their own Secret
+        assertThat(manifest(manifests, "Deployment", "case-service"))
+                .containsPattern("- name: ZWY_PRIVACY_KEYS\\n\\s+valueFrom:\\n\\s+secretKeyRef:\\n\\s+name: zwy-privacy")
+                .containsPattern("- name: ZWY_PRIVACY_INDEX_KEY\\n\\s+valueFrom:\\n\\s+secretKeyRef:\\n\\s+name: zwy-privacy");
+        for (String other : List.of("gateway", "tenant-service", "search-service")) {
+            assertThat(manifest(manifests, "Deployment", other)).as(other).doesNotContain("ZWY_PRIVACY_");
+        }
         assertThat(manifest(manifests, "Deployment", "tenant-service")).contains("- name: ZWY_KEYCLOAK_URL\n");
         assertThat(manifest(manifests, "Deployment", "gateway")).contains("- name: ZWY_TENANT_SERVICE_URL\n",
                 "- name: ZWY_CASE_SERVICE_URL\n", "- name: ZWY_SEARCH_SERVICE_URL\n", "- name: ZWY_KEYCLOAK_URL\n");
+    }
+
+    @Test
+    void anS3ObjectStoreIsConfiguredWithCredentialsFromASecret() {
+        String postgres = manifest(render(), "Deployment", "case-service");
+        assertThat(postgres).contains("- name: ZWY_OBJECT_STORE\n              value: \"postgres\"").doesNotContain("ZWY_S3_");
+        String s3 = manifest(new Helm(CHART).template().withName("zwy").set("objectStore.type", "s3")
+                .set("objectStore.s3.endpoint", "http://minio.storage:9000").call(), "Deployment", "case-service");
+        assertThat(s3).contains("- name: ZWY_OBJECT_STORE\n              value: \"s3\"",
+                        "- name: ZWY_S3_ENDPOINT\n              value: \"http://minio.storage:9000\"", "- name: ZWY_S3_BUCKET\n")
+                .containsPattern("- name: ZWY_S3_ACCESS_KEY_ID\\n\\s+valueFrom:\\n\\s+secretKeyRef:\\n\\s+name: zwy-object-store")
+                .containsPattern("- name: ZWY_S3_SECRET_ACCESS_KEY\\n\\s+valueFrom:\\n\\s+secretKeyRef:");
     }
 
     @Test

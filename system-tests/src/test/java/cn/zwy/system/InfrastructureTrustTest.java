@@ -143,6 +143,9 @@ class InfrastructureTrustTest {
                 .contains("ZWY_KEYCLOAK_URL (zwy.keycloak.url)")
                 .contains("ZWY_KEYCLOAK_CLIENT_SECRET (zwy.keycloak.client-secret)");
         assertThat(withoutSecrets(Service.GATEWAY)).contains("ZWY_REDIS_PASSWORD (spring.data.redis.password)");
+        // M3: the personal-data keys have demo values only in the demo profile
+        assertThat(withoutSecrets(Service.CASE)).contains("ZWY_PRIVACY_KEYS (zwy.privacy.keys)")
+                .contains("ZWY_PRIVACY_INDEX_KEY (zwy.privacy.index-key)");
     }
 
     /** Starts the service's jar without the demo profile and without any secret; returns its output once it exited non-zero. */
@@ -150,7 +153,8 @@ class InfrastructureTrustTest {
         ProcessBuilder pb = PlatformUnderTest.process(s);
         Map<String, String> env = pb.environment();
         for (String v : List.of("SPRING_PROFILES_ACTIVE", "ZWY_APP_DB_PASSWORD", "ZWY_OWNER_DB_PASSWORD", "ZWY_REDIS_PASSWORD",
-                "ZWY_EVENTS_HMAC_KEY", "ZWY_EVENTS_HMAC_PREVIOUS_KEY", "ZWY_KEYCLOAK_URL", "ZWY_KEYCLOAK_CLIENT_SECRET")) {
+                "ZWY_EVENTS_HMAC_KEY", "ZWY_EVENTS_HMAC_PREVIOUS_KEY", "ZWY_KEYCLOAK_URL", "ZWY_KEYCLOAK_CLIENT_SECRET",
+                "ZWY_PRIVACY_KEYS", "ZWY_PRIVACY_INDEX_KEY")) {
             env.remove(v);
         }
         // free ports of its own, should it get as far as listening

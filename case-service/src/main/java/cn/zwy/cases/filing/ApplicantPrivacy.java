@@ -9,7 +9,7 @@ import cn.zwy.cases.api.ApplicantKind;
  * every staff view shows. An invalid value is a VALIDATION error naming {@code field}.
  *
  * <p>The port in front of the privacy and applicant packages (cn.zwy.cases.privacy, cn.zwy.cases.applicant),
- * built on another branch; {@link InterimApplicantPrivacy} serves until they are merged.
+ * served by {@link SealedApplicantData}.
  */
 public interface ApplicantPrivacy {
 

@@ -10,11 +10,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * citizens, {@code anon:<client address>} when signed out. Keys carry the tenant, as every Redis
  * key of the platform does.
  */
-final class CallerKey {
+public final class CallerKey {
 
     private CallerKey() {}
 
-    static String of(Jwt jwt, InetSocketAddress remote) {
+    public static String of(Jwt jwt, InetSocketAddress remote) {
         if (jwt != null) {
             String tenant = jwt.getClaimAsString("tenant");
             return (tenant != null ? tenant : "citizen") + ":" + jwt.getSubject();

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * while the first half of the limit is used up — never once the counters are near it.
  */
 @Component
-class CallerLedger {
+public class CallerLedger {
 
     static final int BATCH = 20;
     static final Duration SYNC_EVERY = Duration.ofSeconds(1);
@@ -48,7 +48,7 @@ class CallerLedger {
     }
 
     /** Counts one operation and answers the count and the cost the caller may still spend. */
-    Mono<Admission> admit(String caller) {
+    public Mono<Admission> admit(String caller) {
         Entry e = entries.get(caller, k -> new Entry());
         long now = System.currentTimeMillis();
         long minute = now / 60_000;

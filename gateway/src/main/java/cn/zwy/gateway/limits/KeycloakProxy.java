@@ -34,7 +34,7 @@ import reactor.netty.resources.ConnectionProvider;
  * by {@link KeycloakRoutes} on the raw path; anything else under {@code /realms/} or
  * {@code /resources/} is answered 404 here and never reaches Keycloak. Sign-in posts are counted
  * per client address in Redis across instances ({@code token-per-minute}); every proxied request is
- * timed ({@code gateway.proxy.requests}).
+ * timed ({@code gateway.keycloak.requests}).
  */
 @Component
 public class KeycloakProxy implements NettyRouteProvider {
@@ -128,7 +128,7 @@ public class KeycloakProxy implements NettyRouteProvider {
 
     /** The end-to-end headers, replacing any default of the same name (a client's own user agent, accept…). */
     private Timer timer(int status) {
-        return timers.computeIfAbsent(status, s -> Timer.builder("gateway.proxy.requests")
+        return timers.computeIfAbsent(status, s -> Timer.builder("gateway.keycloak.requests")
                 .description("requests passed to Keycloak").tag("status", String.valueOf(s)).register(meters));
     }
 

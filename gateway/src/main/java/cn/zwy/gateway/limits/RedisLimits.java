@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
  * protect capacity and must not take the API down with them.
  */
 @Component
-class RedisLimits {
+public class RedisLimits {
 
     /** What a caller may still do: operations counted this minute and the cost bucket's level. */
-    record Admission(long operationsThisMinute, long available) {}
+    public record Admission(long operationsThisMinute, long available) {}
 
     /**
      * Counts operations in the fixed one-minute window, takes costs out of the bucket and answers
