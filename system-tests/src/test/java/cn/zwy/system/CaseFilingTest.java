@@ -140,6 +140,34 @@ class CaseFilingTest {
         assertThat(m.body().path("field").asString()).isEqualTo("materials[0].name");
     }
 
+    /** An uploaded file becomes the case's that names it: not another citizen's case, nor a second case (M3). */
+    @Test
+    void uploadedMaterialBelongsToTheCaseThatNamesIt_M3() {
+        JsonNode item = Cases.promisedItem();
+        Cases.submitted(item);
+        MaterialUploadTest.Answer upload = MaterialUploadTest.upload(citizen(), "身份证扫描件.pdf", "application/pdf", MaterialUploadTest.pdf());
+        assertThat(upload.status()).as(upload.body().toString()).isEqualTo(200);
+        Map<String, Object> body = Cases.submission(item, UUID.randomUUID().toString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> materials = new ArrayList<>((List<Map<String, Object>>) body.get("materials"));
+        Map<String, Object> scanned = new java.util.HashMap<>(materials.getFirst());
+        scanned.put("uploadId", upload.body().path("id").asString());
+        materials.set(0, scanned);
+        body.put("materials", materials);
+
+        Api.Response other = Api.post(Cases.url("/api/cases"), Tokens.citizen("citizen.li"), body);
+        assertThat(other.status()).as(other.body().toString()).isEqualTo(400);
+        assertThat(other.body().path("field").asString()).isEqualTo("materials");
+
+        JsonNode receipt = ok(Api.post(Cases.url("/api/cases"), citizen(), body));
+        assertThat(receipt.path("caseNumber").asString()).isNotBlank();
+
+        body.put("idempotencyKey", UUID.randomUUID().toString());
+        Api.Response second = Api.post(Cases.url("/api/cases"), citizen(), body);
+        assertThat(second.status()).as(second.body().toString()).isEqualTo(400);
+        assertThat(second.body().path("field").asString()).isEqualTo("materials");
+    }
+
     @Test
     void receivingPlaceOnlyWhereTheGuideAllows_C12() {
         // 连山县's demo guides may be filed anywhere in the province (全省通办), not in Henan

@@ -140,11 +140,12 @@ public class CaseService {
         if (contact == null) throw ApiException.validation("contact", "缺少联系人信息");
         String contactName = required("contact.name", contact.name(), 100);
         ApplicantPrivacy.Protected phone = privacy.phone("contact.phone", contact.phone());
-        List<StoredMaterial> materials = materials("materials", r.materials(), g, caller);
+        UUID caseId = UUID.randomUUID();
+        List<StoredMaterial> materials = materials("materials", r.materials(), g, caller, tenant, caseId);
 
         Instant now = Instant.now();
         CaseRow c = new CaseRow();
-        c.id = UUID.randomUUID();
+        c.id = caseId;
         c.tenantId = tenant;
         c.caseNumber = numbers.next(tenant, today.getYear());
         c.citizenId = caller.userId();
@@ -211,7 +212,12 @@ public class CaseService {
         };
     }
 
-    private List<StoredMaterial> materials(String field, List<SubmitCaseRequest.MaterialRef> refs, GuideVersion g, Caller caller) {
+    /**
+     * The materials a submission or correction lists, checked against the guide; the uploads they
+     * name become case {@code caseId}'s in this transaction (the caller's own, unexpired ones only).
+     */
+    private List<StoredMaterial> materials(String field, List<SubmitCaseRequest.MaterialRef> refs, GuideVersion g, Caller caller,
+                                           String tenantId, UUID caseId) {
         if (refs == null || refs.isEmpty()) throw ApiException.validation(field, "请至少提交一项申请材料");
         if (refs.size() > MAX_MATERIALS) throw ApiException.validation(field, "材料不能超过 " + MAX_MATERIALS + " 项");
         List<StoredMaterial> out = new ArrayList<>();
@@ -223,11 +229,10 @@ public class CaseService {
             }
             int copies = m.copies() == null ? 1 : m.copies();
             if (copies < 1 || copies > 20) throw ApiException.validation(f + ".copies", "份数应在 1 到 20 之间");
-            if (m.uploadId() != null && !uploads.exists(m.uploadId(), caller.userId())) {
-                throw ApiException.validation(f + ".uploadId", "未找到该上传文件（或不是本人上传的）: " + m.uploadId());
-            }
             out.add(new StoredMaterial(m.name(), copies, m.uploadId()));
         }
+        List<String> uploadIds = out.stream().map(StoredMaterial::uploadId).filter(java.util.Objects::nonNull).toList();
+        uploads.claim(caller, tenantId, uploadIds, caseId.toString(), field);
         return out;
     }
 
@@ -237,7 +242,7 @@ public class CaseService {
             if (c.status == CaseStatus.ACCEPTED && c.toleratedMissing != null) {
                 // C5: the materials accepted as missing arrive; the due-date timer finds nothing left to do
                 GuideVersion g = guides.byId(c.guideVersionId).orElseThrow();
-                List<StoredMaterial> added = materials("materials", body == null ? null : body.materials(), g, caller);
+                List<StoredMaterial> added = materials("materials", body == null ? null : body.materials(), g, caller, c.tenantId, c.id);
                 List<StoredMaterial> all = new ArrayList<>(readMaterials(c));
                 all.addAll(added);
                 c.materials = json.writeValueAsString(all);
@@ -248,7 +253,7 @@ public class CaseService {
                 throw rule("C2", "status", "该办件没有待补正的一次性告知书");
             }
             GuideVersion g = guides.byId(c.guideVersionId).orElseThrow();
-            List<StoredMaterial> added = materials("materials", body == null ? null : body.materials(), g, caller);
+            List<StoredMaterial> added = materials("materials", body == null ? null : body.materials(), g, caller, c.tenantId, c.id);
             List<StoredMaterial> all = new ArrayList<>(readMaterials(c));
             all.addAll(added);
             c.materials = json.writeValueAsString(all);

@@ -1,12 +1,15 @@
 package cn.zwy.cases.filing;
 
+import cn.zwy.common.security.Caller;
+import java.util.List;
+
 /**
- * What filing needs of the material store (cn.zwy.cases.material, built on another branch): whether
- * an upload id names a file this applicant uploaded. Until that branch is merged,
- * {@link NoMaterialUploads} knows no upload, so only paper materials (handed in at the window,
- * without upload id) can be filed.
+ * What filing needs of the material store (cn.zwy.cases.material): the uploads a submission or a
+ * correction names become the case's, in the transaction that writes the case — each must be an
+ * unexpired, unclaimed upload of the caller (and, for staff, of the case's tenant), else VALIDATION
+ * naming {@code field} and nothing is filed. Served by {@link StoredMaterialUploads}.
  */
 public interface MaterialUploads {
 
-    boolean exists(String uploadId, String citizenId);
+    void claim(Caller caller, String tenantId, List<String> uploadIds, String caseId, String field);
 }
