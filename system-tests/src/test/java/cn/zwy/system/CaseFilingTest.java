@@ -146,7 +146,7 @@ class CaseFilingTest {
         JsonNode item = Cases.promisedItem();
         Cases.submitted(item);
         MaterialUploadTest.Answer upload = MaterialUploadTest.upload(citizen(), "身份证扫描件.pdf", "application/pdf", MaterialUploadTest.pdf());
-        assertThat(upload.status()).as(upload.body().toString()).isEqualTo(200);
+        assertThat(upload.status()).as(upload.body().toString()).isEqualTo(201);
         Map<String, Object> body = Cases.submission(item, UUID.randomUUID().toString());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> materials = new ArrayList<>((List<Map<String, Object>>) body.get("materials"));
