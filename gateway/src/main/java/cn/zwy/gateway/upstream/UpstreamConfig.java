@@ -1,5 +1,6 @@
 package cn.zwy.gateway.upstream;
 
+import cn.zwy.cases.api.CaseApi;
 import cn.zwy.gateway.search.SearchApi;
 import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
@@ -24,10 +25,12 @@ public class UpstreamConfig {
 
     private final HttpServiceProxyFactory tenantService;
     private final HttpServiceProxyFactory searchService;
+    private final HttpServiceProxyFactory caseService;
 
     public UpstreamConfig(WebClient.Builder builder, ServicesProperties props) {
         this.tenantService = proxies(builder, props.tenantUrl(), "tenant-service");
         this.searchService = proxies(builder, props.searchUrl(), "search-service");
+        this.caseService = proxies(builder, props.caseUrl(), "case-service");
     }
 
     static HttpServiceProxyFactory proxies(WebClient.Builder builder, String baseUrl, String serviceName) {
@@ -72,5 +75,10 @@ public class UpstreamConfig {
     @Bean
     SearchApi searchApi() {
         return searchService.createClient(SearchApi.class);
+    }
+
+    @Bean
+    CaseApi caseApi() {
+        return caseService.createClient(CaseApi.class);
     }
 }

@@ -1,0 +1,189 @@
+package cn.zwy.gateway.cases;
+
+import cn.zwy.cases.api.CaseApi;
+import cn.zwy.cases.api.CaseSummary;
+import cn.zwy.cases.api.CaseView;
+import cn.zwy.cases.api.DishonestyEntry;
+import cn.zwy.cases.api.Receipt;
+import cn.zwy.cases.api.SubmitCaseRequest;
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
+import cn.zwy.common.security.Caller;
+import cn.zwy.common.security.Realm;
+import cn.zwy.gateway.cases.CaseInputs.AcceptCaseInput;
+import cn.zwy.gateway.cases.CaseInputs.CompleteCaseInput;
+import cn.zwy.gateway.cases.CaseInputs.ConfirmDeliveryInput;
+import cn.zwy.gateway.cases.CaseInputs.CorrectCaseInput;
+import cn.zwy.gateway.cases.CaseInputs.DecideExtensionInput;
+import cn.zwy.gateway.cases.CaseInputs.DeliverCaseInput;
+import cn.zwy.gateway.cases.CaseInputs.IssueOneTimeNoticeInput;
+import cn.zwy.gateway.cases.CaseInputs.RejectCaseInput;
+import cn.zwy.gateway.cases.CaseInputs.RequestExtensionInput;
+import cn.zwy.gateway.cases.CaseInputs.WithdrawCaseInput;
+import cn.zwy.gateway.graphql.Connection;
+import cn.zwy.gateway.graphql.Ids;
+import cn.zwy.gateway.identity.Callers;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/**
+ * Cases (办件) for citizens and staff. A case id carries its tenant ({@code <tenant>:<uuid>}), so
+ * the gateway's tenancy layer applies before any call: staff act only for their own tenant
+ * ({@code actsFor}) and read only what they may ({@code mayRead}); a citizen's ownership of a case
+ * and every role rule (front desk, approver, centre administrator) are case-service's, which checks
+ * the same token again (ADR 0008). Another citizen's case is null, as the schema says.
+ */
+@Controller
+public class CaseGraph {
+
+    private final CaseApi cases;
+
+    public CaseGraph(CaseApi cases) {
+        this.cases = cases;
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @QueryMapping("case")
+    public Mono<CaseView> caseById(@Argument String id, @AuthenticationPrincipal Jwt jwt) {
+        Ids.Scoped s = Ids.scoped("id", id);
+        Caller caller = Callers.require(jwt);
+        if (caller.realm() == Realm.STAFF && !caller.mayRead(s.tenantCode())) {
+            throw ApiException.forbidden("只能查看本中心的办件");
+        }
+        return cases.get(id).onErrorResume(CaseGraph::unknownCase, e -> Mono.empty());
+    }
+
+    @QueryMapping
+    public Mono<Connection<CaseSummary>> myCases(@Argument Integer first, @Argument String after,
+                                                 @AuthenticationPrincipal Jwt jwt) {
+        Callers.require(jwt);
+        checkFirst(first);
+        return cases.mine(first, after).map(p -> Connection.of(p, after));
+    }
+
+    @QueryMapping
+    public Mono<Connection<CaseSummary>> caseInbox(@Argument String tenantCode, @Argument Integer first,
+                                                   @Argument String after, @AuthenticationPrincipal Jwt jwt) {
+        requireReader(jwt, tenantCode);
+        checkFirst(first);
+        return cases.inbox(tenantCode, first, after).map(p -> Connection.of(p, after));
+    }
+
+    @QueryMapping
+    public Mono<List<DishonestyEntry>> dishonestyList(@Argument String tenantCode, @AuthenticationPrincipal Jwt jwt) {
+        requireReader(jwt, tenantCode);
+        return cases.dishonesty(tenantCode);
+    }
+
+    // ------------------------------------------------------------------ citizen
+
+    public record SubmitCasePayload(Receipt receipt) {}
+
+    /** {@code case} is a Java keyword: the payloads' {@code case} field is read through {@link #getCase()}. */
+    public record CasePayload(CaseView view) {
+        public CaseView getCase() { return view; }
+    }
+
+    @MutationMapping
+    public Mono<SubmitCasePayload> submitCase(@Argument SubmitCaseRequest input, @AuthenticationPrincipal Jwt jwt) {
+        Callers.require(jwt);
+        Ids.scoped("itemId", input.itemId());
+        return cases.submit(input).map(SubmitCasePayload::new);
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> correctCase(@Argument CorrectCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        Callers.require(jwt);
+        return cases.correct(caseId(input.caseId()), input.body()).map(CasePayload::new);
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> withdrawCase(@Argument WithdrawCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        Callers.require(jwt);
+        return cases.withdraw(caseId(input.caseId()), input.body()).map(CasePayload::new);
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> confirmDelivery(@Argument ConfirmDeliveryInput input, @AuthenticationPrincipal Jwt jwt) {
+        Callers.require(jwt);
+        return cases.confirmDelivery(caseId(input.caseId())).map(CasePayload::new);
+    }
+
+    // ------------------------------------------------------------------ staff
+
+    @MutationMapping
+    public Mono<CasePayload> acceptCase(@Argument AcceptCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        return cases.accept(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> issueOneTimeNotice(@Argument IssueOneTimeNoticeInput input, @AuthenticationPrincipal Jwt jwt) {
+        return cases.issueOneTimeNotice(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> rejectCase(@Argument RejectCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        return cases.reject(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> completeCase(@Argument CompleteCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        return cases.complete(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> deliverCase(@Argument DeliverCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        return cases.deliver(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> requestExtension(@Argument RequestExtensionInput input, @AuthenticationPrincipal Jwt jwt) {
+        return cases.requestExtension(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> decideExtension(@Argument DecideExtensionInput input, @AuthenticationPrincipal Jwt jwt) {
+        return cases.decideExtension(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** A well-formed case id ({@code <tenant>:<uuid>}), or VALIDATION on {@code caseId} before any call. */
+    private static String caseId(String value) {
+        Ids.Scoped s = Ids.scoped("caseId", value);
+        return s.tenantCode() + ":" + s.id();
+    }
+
+    /** Staff of the case's own tenant only: another tenant's staff (or a province's administrator) never act on it. */
+    private static String actsFor(Jwt jwt, String value) {
+        String id = caseId(value);
+        Caller caller = Callers.require(jwt);
+        String tenant = id.substring(0, id.indexOf(':'));
+        if (!caller.actsFor(tenant)) throw ApiException.forbidden("只能办理本中心（" + tenant + "）的办件");
+        return id;
+    }
+
+    private static void requireReader(Jwt jwt, String tenantCode) {
+        if (!Callers.require(jwt).mayRead(tenantCode)) {
+            throw ApiException.forbidden("无权查看 " + tenantCode + " 的办件");
+        }
+    }
+
+    private static void checkFirst(Integer first) {
+        if (first != null && (first < 1 || first > CaseApi.MAX_FIRST)) {
+            throw ApiException.validation("first", "first 应在 1 到 " + CaseApi.MAX_FIRST + " 之间");
+        }
+    }
+
+    /** NOT_FOUND on the id: unknown, or another citizen's case; the schema answers null for both. */
+    private static boolean unknownCase(Throwable e) {
+        return e instanceof ApiException a && a.code() == ErrorCode.NOT_FOUND && "id".equals(a.field());
+    }
+}
