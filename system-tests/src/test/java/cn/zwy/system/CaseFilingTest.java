@@ -283,6 +283,8 @@ class CaseFilingTest {
         JsonNode d = ok(act(clerk(), id, "deliver", staff(c.get("version").asLong(), "note", "窗口领取")));
         assertThat(d.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(d.get("nextStep").asString()).contains("请确认收到");
+        // the promise stays visible once the result is out: the applicant can see it was kept
+        assertThat(d.at("/clock/deadline").asString()).isEqualTo(a.at("/clock/deadline").asString());
         JsonNode confirmed = ok(act(citizen(), id, "confirm-delivery", Map.of()));
         assertThat(confirmed.get("nextStep").asString()).contains("无需操作");
         assertThat(confirmed.get("timeline").findValuesAsString("action"))

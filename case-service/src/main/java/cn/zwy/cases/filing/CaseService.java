@@ -409,7 +409,8 @@ public class CaseService {
             c.status = CaseStatus.DELIVERED;
             c.deliveredAt = c.updatedAt;
             c.holder = null;
-            c.deadline = null;
+            // the promised deadline stays on the case: the applicant sees whether it was kept (the clock no
+            // longer runs, the inbox and the timers go by status)
             String note = body.note() == null || body.note().isBlank() ? null : trimmed("note", body.note(), 200);
             return "结果已送达（" + c.deliveryMode.name() + "）" + (note == null ? "" : "：" + note);
         });
