@@ -101,56 +101,56 @@ public class CaseGraph {
     @MutationMapping
     public Mono<CasePayload> correctCase(@Argument CorrectCaseInput input, @AuthenticationPrincipal Jwt jwt) {
         Callers.require(jwt);
-        return cases.correct(caseId(input.caseId()), input.body()).map(CasePayload::new);
+        return cases.correct(caseId(input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 
     @MutationMapping
     public Mono<CasePayload> withdrawCase(@Argument WithdrawCaseInput input, @AuthenticationPrincipal Jwt jwt) {
         Callers.require(jwt);
-        return cases.withdraw(caseId(input.caseId()), input.body()).map(CasePayload::new);
+        return cases.withdraw(caseId(input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 
     @MutationMapping
     public Mono<CasePayload> confirmDelivery(@Argument ConfirmDeliveryInput input, @AuthenticationPrincipal Jwt jwt) {
         Callers.require(jwt);
-        return cases.confirmDelivery(caseId(input.caseId())).map(CasePayload::new);
+        return cases.confirmDelivery(caseId(input.caseId())).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 
     // ------------------------------------------------------------------ staff
 
     @MutationMapping
     public Mono<CasePayload> acceptCase(@Argument AcceptCaseInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.accept(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+        return cases.accept(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 
     @MutationMapping
     public Mono<CasePayload> issueOneTimeNotice(@Argument IssueOneTimeNoticeInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.issueOneTimeNotice(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+        return cases.issueOneTimeNotice(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 
     @MutationMapping
     public Mono<CasePayload> rejectCase(@Argument RejectCaseInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.reject(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+        return cases.reject(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 
     @MutationMapping
     public Mono<CasePayload> completeCase(@Argument CompleteCaseInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.complete(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+        return cases.complete(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 
     @MutationMapping
     public Mono<CasePayload> deliverCase(@Argument DeliverCaseInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.deliver(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+        return cases.deliver(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 
     @MutationMapping
     public Mono<CasePayload> requestExtension(@Argument RequestExtensionInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.requestExtension(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+        return cases.requestExtension(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 
     @MutationMapping
     public Mono<CasePayload> decideExtension(@Argument DecideExtensionInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.decideExtension(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new);
+        return cases.decideExtension(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -180,6 +180,17 @@ public class CaseGraph {
         if (first != null && (first < 1 || first > CaseApi.MAX_FIRST)) {
             throw ApiException.validation("first", "first 应在 1 到 " + CaseApi.MAX_FIRST + " 之间");
         }
+    }
+
+    /**
+     * case-service names the case it acts on {@code id} (its path variable); in the mutations' inputs
+     * it is {@code caseId}, so an error about it names the field the client sent.
+     */
+    private static Throwable onCaseIdField(Throwable e) {
+        if (e instanceof ApiException a && "id".equals(a.field())) {
+            return new ApiException(a.code(), a.getMessage(), "caseId", a.rule());
+        }
+        return e;
     }
 
     /** NOT_FOUND on the id: unknown, or another citizen's case; the schema answers null for both. */

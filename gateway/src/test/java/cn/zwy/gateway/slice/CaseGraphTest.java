@@ -131,6 +131,20 @@ class CaseGraphTest {
         });
     }
 
+    /** The service names the case {@code id}; the mutation's input calls it {@code caseId}: the error names what the client sent. */
+    @Test
+    void anUnknownCaseIsReportedOnTheInputsCaseIdField() {
+        when(cases.accept(eq(CASE_ID), any())).thenReturn(Mono.error(ApiException.notFound("id", "未找到该办件")));
+        var r = as(graphQl, TestCallers.staff(LIANSHAN, "clerk")).document("""
+                        mutation($input: AcceptCaseInput!) { acceptCase(input: $input) { case { id } } }""")
+                .variable("input", Map.of("caseId", CASE_ID, "version", 0, "window", "综合受理窗口 3 号"))
+                .execute();
+        r.errors().satisfy(errors -> {
+            assertThat(errors).hasSize(1);
+            assertThat(errors.getFirst().getExtensions()).containsEntry("code", "NOT_FOUND").containsEntry("field", "caseId");
+        });
+    }
+
     @Test
     void theInboxIsAConnectionAndFirstIsBounded() {
         CaseSummary row = new CaseSummary(CASE_ID, "441825-2026-000001", LIANSHAN, "个体工商户登记", CaseStatus.ACCEPTED, "已受理",
