@@ -101,56 +101,56 @@ public class CaseGraph {
     @MutationMapping
     public Mono<CasePayload> correctCase(@Argument CorrectCaseInput input, @AuthenticationPrincipal Jwt jwt) {
         Callers.require(jwt);
-        return cases.correct(caseId(input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
+        return payload(cases.correct(caseId(input.caseId()), input.body()));
     }
 
     @MutationMapping
     public Mono<CasePayload> withdrawCase(@Argument WithdrawCaseInput input, @AuthenticationPrincipal Jwt jwt) {
         Callers.require(jwt);
-        return cases.withdraw(caseId(input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
+        return payload(cases.withdraw(caseId(input.caseId()), input.body()));
     }
 
     @MutationMapping
     public Mono<CasePayload> confirmDelivery(@Argument ConfirmDeliveryInput input, @AuthenticationPrincipal Jwt jwt) {
         Callers.require(jwt);
-        return cases.confirmDelivery(caseId(input.caseId())).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
+        return payload(cases.confirmDelivery(caseId(input.caseId())));
     }
 
     // ------------------------------------------------------------------ staff
 
     @MutationMapping
     public Mono<CasePayload> acceptCase(@Argument AcceptCaseInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.accept(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
+        return payload(cases.accept(actsFor(jwt, input.caseId()), input.body()));
     }
 
     @MutationMapping
     public Mono<CasePayload> issueOneTimeNotice(@Argument IssueOneTimeNoticeInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.issueOneTimeNotice(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
+        return payload(cases.issueOneTimeNotice(actsFor(jwt, input.caseId()), input.body()));
     }
 
     @MutationMapping
     public Mono<CasePayload> rejectCase(@Argument RejectCaseInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.reject(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
+        return payload(cases.reject(actsFor(jwt, input.caseId()), input.body()));
     }
 
     @MutationMapping
     public Mono<CasePayload> completeCase(@Argument CompleteCaseInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.complete(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
+        return payload(cases.complete(actsFor(jwt, input.caseId()), input.body()));
     }
 
     @MutationMapping
     public Mono<CasePayload> deliverCase(@Argument DeliverCaseInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.deliver(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
+        return payload(cases.deliver(actsFor(jwt, input.caseId()), input.body()));
     }
 
     @MutationMapping
     public Mono<CasePayload> requestExtension(@Argument RequestExtensionInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.requestExtension(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
+        return payload(cases.requestExtension(actsFor(jwt, input.caseId()), input.body()));
     }
 
     @MutationMapping
     public Mono<CasePayload> decideExtension(@Argument DecideExtensionInput input, @AuthenticationPrincipal Jwt jwt) {
-        return cases.decideExtension(actsFor(jwt, input.caseId()), input.body()).map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
+        return payload(cases.decideExtension(actsFor(jwt, input.caseId()), input.body()));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -183,9 +183,13 @@ public class CaseGraph {
     }
 
     /**
-     * case-service names the case it acts on {@code id} (its path variable); in the mutations' inputs
-     * it is {@code caseId}, so an error about it names the field the client sent.
+     * A mutation's answer. case-service names the case it acts on {@code id} (its path variable); in
+     * the mutations' inputs it is {@code caseId}, so an error about it names the field the client sent.
      */
+    private static Mono<CasePayload> payload(Mono<CaseView> answer) {
+        return answer.map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
+    }
+
     private static Throwable onCaseIdField(Throwable e) {
         if (e instanceof ApiException a && "id".equals(a.field())) {
             return new ApiException(a.code(), a.getMessage(), "caseId", a.rule());
