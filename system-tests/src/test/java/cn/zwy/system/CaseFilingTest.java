@@ -237,6 +237,27 @@ class CaseFilingTest {
         assertThat(accepted.get("holder").asString()).contains("覃丽华");
     }
 
+    /** The clock stops at the decision: a completed (and a delivered) case still shows the days it took and what was left. */
+    @Test
+    void completedCaseShowsTheDaysItTook_C4() {
+        JsonNode item = Cases.promisedItem();
+        String id = Cases.submitted(item).get("caseId").asString();
+        JsonNode accepted = ok(act(clerk(), id, "accept", staff(0)));
+        JsonNode running = accepted.get("clock");
+        JsonNode done = ok(act(Cases.approver(), id, "complete", staff(accepted.get("version").asLong(), "approved", true)));
+        JsonNode delivered = ok(act(clerk(), id, "deliver", staff(done.get("version").asLong())));
+        for (JsonNode c : List.of(done, delivered, Cases.get(citizen(), id))) {
+            JsonNode clock = c.get("clock");
+            assertThat(clock.get("deadline").asString()).isEqualTo(running.get("deadline").asString());
+            // completed the day it was accepted: as many days used and left as the running clock showed that day
+            assertThat(clock.get("daysUsed").isNumber()).as(clock.toString()).isTrue();
+            assertThat(clock.get("daysUsed").asInt()).isEqualTo(running.get("daysUsed").asInt());
+            assertThat(clock.get("daysLeft").asInt()).isEqualTo(running.get("daysLeft").asInt());
+            assertThat(clock.get("daysPaused").asInt()).isZero();
+            assertThat(clock.get("warning").asString()).isEqualTo("NONE");
+        }
+    }
+
     @Test
     void instantItemCompletesAtAcceptance_C3() {
         JsonNode item = Cases.instantItem();

@@ -21,7 +21,8 @@ public record CaseView(String id, String caseNumber, String tenantCode, String r
 
     /**
      * The clock (C4), derived on every read from the facts (start day, limit, pauses, extension)
-     * and the tenant's working-day calendar; never stored and decremented.
+     * and the tenant's working-day calendar; never stored and decremented. Once the case is completed
+     * it reads as it stopped on the day of completion (OVERDUE then means completed late, C7).
      * @param deadline the last day of the limit (due at its end); null before acceptance
      * @param warning NONE, NEAR_DEADLINE (the configured share of the limit used, default 80 %) or OVERDUE (C7, C8)
      */

@@ -41,7 +41,8 @@ class CaseViews {
     }
 
     CaseView view(CaseRow c, boolean staff) {
-        List<TimelineEntry> timeline = store.actions(c.tenantId, c.id).stream()
+        List<CaseStore.Action> actions = store.actions(c.tenantId, c.id);
+        List<TimelineEntry> timeline = actions.stream()
                 .map(a -> new TimelineEntry(a.seq(), a.at(), a.action(), ACTION_LABELS.getOrDefault(a.action(), a.action()),
                         // the applicant sees staff by name and window only; themselves as 申请人
                         a.actorKind().equals("CITIZEN") ? "申请人" : a.actorName(), a.window(), CaseStatus.valueOf(a.status()), a.note()))
@@ -55,17 +56,38 @@ class CaseViews {
         return new CaseView(c.publicId().toString(), c.caseNumber, c.tenantId, c.receivingTenantId, c.itemId, c.itemName,
                 c.guideVersion, c.caseClass, c.status, c.status.label(), c.result, c.resultReason, c.applicantKind, c.applicantName,
                 c.applicantIdMasked, c.contactName, c.contactPhoneMasked, c.deliveryMode, materials, c.holder, c.submittedAt,
-                c.acceptedOn, clock(c), extension, notice, nextStep(c), c.version, timeline);
+                c.acceptedOn, clock(c, decidedOn(c, actions)), extension, notice, nextStep(c), c.version, timeline);
+    }
+
+    /** The day a decided case was completed (its COMPLETED record), for the clock as it stopped. */
+    private static LocalDate decidedOn(CaseRow c, List<CaseStore.Action> actions) {
+        if (c.status != CaseStatus.COMPLETED && c.status != CaseStatus.DELIVERED) return null;
+        LocalDate day = null;
+        for (CaseStore.Action a : actions) {
+            if (a.action().equals("COMPLETED")) day = a.at().atZone(Today.ZONE).toLocalDate();
+        }
+        return day;
     }
 
     CaseView.Clock clock(CaseRow c) {
-        CaseClock.Facts facts = running(c) ? deadlines.facts(c) : null;
-        if (facts == null) {
+        return clock(c, null);
+    }
+
+    /**
+     * The clock while it runs (from acceptance until the decision), read as of today; for a case
+     * completed on {@code decidedOn}, read as of that day: the working days it took, those paused,
+     * how many of the limit were left, and OVERDUE if it was completed after its deadline (C7).
+     */
+    private CaseView.Clock clock(CaseRow c, LocalDate decidedOn) {
+        boolean stopped = decidedOn != null && c.clockStart != null;
+        if (!running(c) && !stopped) {
             return new CaseView.Clock(c.clockStart, c.limitValue, c.limitUnit, c.deadline, null, null, null, "NONE", List.of());
         }
-        CaseClock.Reading r = CaseClock.read(facts, calendar.ofCurrentTenant(), LocalDate.now(Today.ZONE), props.nearDeadlinePercent());
+        CaseClock.Reading r = CaseClock.read(deadlines.facts(c), calendar.ofCurrentTenant(),
+                stopped ? decidedOn : LocalDate.now(Today.ZONE), props.nearDeadlinePercent());
+        String warning = stopped && r.warning() == CaseClock.Warning.NEAR_DEADLINE ? "NONE" : r.warning().name();
         return new CaseView.Clock(c.clockStart, c.limitValue + c.approvedExtension(), c.limitUnit, r.deadline(), r.used(), r.paused(),
-                r.left(), r.warning().name(), r.warnings());
+                r.left(), warning, r.warnings());
     }
 
     CaseSummary summary(CaseRow c) {
