@@ -61,7 +61,7 @@ class CrossTenantMatrixTest {
      * the tenant's organisation and its cases); the town agent of 连山 is such staff.
      */
     private static final Set<String> OWN_STAFF_READS = Set.of("staff", "departments", "windows", "hallChanges", "validateGuide",
-            "flaggedItems", "case", "caseInbox", "dishonestyList");
+            "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport");
 
     /**
      * Mutations one of these callers may make on 连山's behalf, with who. No one outside 连山 may
@@ -297,6 +297,7 @@ class CrossTenantMatrixTest {
             case "json" -> "{\"year\": 2026, \"days\": []}";
             case "opens" -> "08:30";
             case "closes" -> "17:30";
+            case "month" -> "2026-11";
             case "code2", "businessCategory" -> "A";
             // a staff member's id (well-formed: the access check, not the id's shape, must refuse the call)
             case "chiefRepresentativeId" -> IDS.get("staff");

@@ -1,6 +1,7 @@
 package cn.zwy.gateway.upstream;
 
 import cn.zwy.cases.api.CaseApi;
+import cn.zwy.cases.api.CaseReportApi;
 import cn.zwy.gateway.search.SearchApi;
 import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
@@ -80,5 +81,10 @@ public class UpstreamConfig {
     @Bean
     CaseApi caseApi() {
         return caseService.createClient(CaseApi.class);
+    }
+
+    @Bean
+    CaseReportApi caseReportApi() {
+        return caseService.createClient(CaseReportApi.class);
     }
 }
