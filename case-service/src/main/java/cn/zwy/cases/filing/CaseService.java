@@ -66,12 +66,14 @@ public class CaseService {
     private final OutboxPublisher outbox;
     private final CaseViews views;
     private final CaseTimers timers;
+    private final DeemedApproval deemedApproval;
     private final JsonMapper json;
 
     CaseService(TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
                 CaseDeadlines deadlines, ApplicantPrivacy privacy, MaterialUploads uploads, OutboxPublisher outbox,
-                CaseViews views, CaseTimers timers, JsonMapper json) {
+                CaseViews views, CaseTimers timers, DeemedApproval deemedApproval, JsonMapper json) {
         this.timers = timers;
+        this.deemedApproval = deemedApproval;
         this.tx = tx;
         this.store = store;
         this.guides = guides;
@@ -324,9 +326,11 @@ public class CaseService {
             CaseClock.Facts facts = deadlines.facts(c);
             c.deadline = CaseClock.deadline(facts, cal, today);
             if (c.toleratedDue != null) timers.toleratedDue(c);
-            String notice = "受理通知书：已受理，承诺于 " + c.deadline + " 前办结" + (missing.isEmpty() ? ""
+            boolean instant = "INSTANT".equals(c.caseClass) && missing.isEmpty();
+            boolean deemed = !instant && deemedApproval.promiseAtAcceptance(c, today);
+            String notice = "受理通知书：已受理，承诺于 " + c.deadline + " 前办结" + (deemed ? DeemedApproval.NOTICE : "") + (missing.isEmpty() ? ""
                     : "；容缺受理，请于 " + c.toleratedDue + " 前补齐：" + String.join("、", missing));
-            if ("INSTANT".equals(c.caseClass) && missing.isEmpty()) {
+            if (instant) {
                 // C3: an instant item with complete materials is finished on the spot
                 store.update(c);
                 store.record(c, Actor.of(caller, body.window()), "ACCEPTED", notice);

@@ -34,9 +34,11 @@ class CaseTimerHandler {
     private final FilingProperties props;
     private final OutboxPublisher outbox;
     private final JdbcTemplate jdbc;
+    private final DeemedApproval deemedApproval;
 
     CaseTimerHandler(TenantTransactions tx, CaseStore store, CaseDeadlines deadlines, LocalCalendar calendar,
-                     FilingProperties props, OutboxPublisher outbox, JdbcTemplate jdbc) {
+                     FilingProperties props, OutboxPublisher outbox, JdbcTemplate jdbc, DeemedApproval deemedApproval) {
+        this.deemedApproval = deemedApproval;
         this.tx = tx;
         this.store = store;
         this.deadlines = deadlines;
@@ -59,6 +61,17 @@ class CaseTimerHandler {
                     CaseClock.Reading r = CaseClock.read(deadlines.facts(c), calendar.ofCurrentTenant(), today, props.nearDeadlinePercent());
                     boolean overdue = t.kind() == CaseTimers.Kind.OVERDUE;
                     if (overdue ? r.warning() != CaseClock.Warning.OVERDUE : r.warning() == CaseClock.Warning.NONE) return null;
+                    if (overdue && deemedApproval.promised(c)) {
+                        // C9: no decision by the deadline of a case accepted under deemed approval: approved
+                        c.status = CaseStatus.COMPLETED;
+                        c.result = "APPROVED";
+                        c.resultReason = DeemedApproval.DEEMED_REASON;
+                        c.holder = null;
+                        c.updatedAt = Instant.now();
+                        store.update(c);
+                        record(c, "DEEMED_APPROVED", "承诺期限 " + c.deadline + " 届满未作出决定，视为准予（C9）");
+                        return null;
+                    }
                     String action = overdue ? "OVERDUE" : "NEAR_DEADLINE";
                     String note = overdue ? "已超过承诺期限 " + c.deadline + "（C7），列入督办"
                             : "临近期限预警：已用 " + r.used() + " 个工作日，期限 " + c.deadline + "（C8）";

@@ -24,7 +24,9 @@ class CaseViews {
             Map.entry("SUBMITTED", "提交申请（收件）"), Map.entry("ACCEPTED", "受理"), Map.entry("ONE_TIME_NOTICE", "一次性告知"),
             Map.entry("CORRECTED", "补正材料"), Map.entry("REJECTED", "不予受理"), Map.entry("COMPLETED", "办结"),
             Map.entry("DELIVERED", "送达"), Map.entry("DELIVERY_CONFIRMED", "确认收到结果"), Map.entry("WITHDRAWN", "撤回"),
-            Map.entry("EXTENSION_REQUESTED", "申请延期"), Map.entry("EXTENSION_DECIDED", "延期审批"));
+            Map.entry("EXTENSION_REQUESTED", "申请延期"), Map.entry("EXTENSION_DECIDED", "延期审批"),
+            Map.entry("NEAR_DEADLINE", "临近期限预警"), Map.entry("OVERDUE", "超期督办"), Map.entry("DEEMED_APPROVED", "超时默认准予"),
+            Map.entry("TOLERATED_OVERDUE", "容缺材料逾期"), Map.entry("TOLERATED_SUPPLIED", "补齐容缺材料"));
 
     private final CaseStore store;
     private final LocalCalendar calendar;
@@ -59,12 +61,12 @@ class CaseViews {
                 c.acceptedOn, clock(c, decidedOn(c, actions)), extension, notice, nextStep(c), c.version, timeline);
     }
 
-    /** The day a decided case was completed (its COMPLETED record), for the clock as it stopped. */
+    /** The day a decided case was completed (its COMPLETED or DEEMED_APPROVED record), for the clock as it stopped. */
     private static LocalDate decidedOn(CaseRow c, List<CaseStore.Action> actions) {
         if (c.status != CaseStatus.COMPLETED && c.status != CaseStatus.DELIVERED) return null;
         LocalDate day = null;
         for (CaseStore.Action a : actions) {
-            if (a.action().equals("COMPLETED")) day = a.at().atZone(Today.ZONE).toLocalDate();
+            if (a.action().equals("COMPLETED") || a.action().equals("DEEMED_APPROVED")) day = a.at().atZone(Today.ZONE).toLocalDate();
         }
         return day;
     }

@@ -47,7 +47,7 @@ public class WindowReports {
                     from case_action where tenant_id = ? and action = 'ACCEPTED' order by case_id, seq),
                 done as (
                     select distinct on (case_id) case_id, (at at time zone 'Asia/Shanghai')::date as day
-                    from case_action where tenant_id = ? and action = 'COMPLETED' order by case_id, seq desc),
+                    from case_action where tenant_id = ? and action in ('COMPLETED', 'DEEMED_APPROVED') order by case_id, seq desc),
                 ended as (
                     select distinct on (case_id) case_id, (at at time zone 'Asia/Shanghai')::date as day
                     from case_action where tenant_id = ? and action = 'WITHDRAWN' order by case_id, seq desc)

@@ -2,6 +2,7 @@ package cn.zwy.gateway.upstream;
 
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseReportApi;
+import cn.zwy.cases.api.DeemedApprovalApi;
 import cn.zwy.gateway.search.SearchApi;
 import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
@@ -81,6 +82,11 @@ public class UpstreamConfig {
     @Bean
     CaseApi caseApi() {
         return caseService.createClient(CaseApi.class);
+    }
+
+    @Bean
+    DeemedApprovalApi deemedApprovalApi() {
+        return caseService.createClient(DeemedApprovalApi.class);
     }
 
     @Bean
