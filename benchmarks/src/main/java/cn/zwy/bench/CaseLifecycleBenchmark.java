@@ -1,0 +1,365 @@
+package cn.zwy.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue #8's lifecycle benchmark: full case lifecycles (submit → accept → complete → deliver) through
+ * the gateway's GraphQL endpoint with real Keycloak tokens (a citizen submits, a clerk accepts and
+ * delivers, an approver decides), with the case database holding 10,000 and then 1,000,000 cases.
+ * The cases already there are seeded straight into case-service's database as ten years of one
+ * county's finished work (1 % still open), with four action records each, so the tables and indexes
+ * the lifecycle touches have their full size. Prints lifecycles/s and p50/p99 per step and writes
+ * {@code docs/benchmarks/cases.md}. Runs against {@code ./platform bench cases} (its own databases).
+ */
+public final class CaseLifecycleBenchmark {
+
+    private static final String TENANT = "441825";
+    private static final List<String> STEPS = List.of("submitCase", "acceptCase", "completeCase", "deliverCase");
+
+    private final String gateway = env("BENCH_GATEWAY", "http://127.0.0.1:28080");
+    private final String keycloak = env("BENCH_KEYCLOAK", "http://127.0.0.1:8180");
+    private final String caseDb = env("BENCH_CASE_DB", "zwy_bench_case");
+    private final int workers = Integer.parseInt(env("BENCH_WORKERS", "8"));
+    private final int seconds = Integer.parseInt(env("BENCH_SECONDS", "60"));
+    private final int warmupSeconds = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "30"));
+    private final List<Integer> sizes = parseSizes(env("BENCH_CASES", "10000,1000000"));
+    private final Path report = Path.of(env("BENCH_REPORT", "docs/benchmarks/cases.md"));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+    private record Token(String value, Instant renewAfter) {}
+
+    /** The figures of one database size. */
+    private record Run(int casesInDatabase, Duration seeding, int lifecycles, int failed, double seconds,
+                       Map<String, Latencies> steps, List<String> errors, String load) {
+        double perSecond() { return lifecycles / seconds; }
+    }
+
+    public static void main(String[] args) throws Exception {
+        new CaseLifecycleBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        Item item = item();
+        System.out.printf("item %s (%s), %d workers, %d s per size after %d s warm-up%n", item.id, item.name, workers, seconds, warmupSeconds);
+        List<Run> runs = new ArrayList<>();
+        boolean warm = false;
+        for (int size : sizes) {
+            Instant t0 = Instant.now();
+            int seeded = seedTo(size, item);
+            Duration seeding = Duration.between(t0, Instant.now());
+            System.out.printf("case database: %,d cases (seeded %,d in %s)%n", count(), seeded, seeding);
+            if (!warm) {
+                measure(item, warmupSeconds);
+                warm = true;
+            }
+            Run r = measure(item, seconds);
+            runs.add(new Run(count(), seeding, r.lifecycles, r.failed, r.seconds, r.steps, r.errors, r.load));
+            print(runs.getLast());
+        }
+        write(runs, item);
+    }
+
+    // ------------------------------------------------------------------ the load
+
+    private Run measure(Item item, int durationSeconds) throws InterruptedException {
+        Map<String, Latencies> steps = new LinkedHashMap<>();
+        for (String s : STEPS) steps.put(s, new Latencies());
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < workers; w++) {
+                pool.submit(() -> {
+                    while (!stop.get()) {
+                        try {
+                            lifecycle(item, steps);
+                            done.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                            if (errors.size() < 5) errors.add(e.getMessage());
+                        }
+                    }
+                });
+            }
+            Thread.sleep(durationSeconds * 1000L);
+            stop.set(true);
+            pool.shutdown();
+            pool.awaitTermination(60, TimeUnit.SECONDS);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Run(0, Duration.ZERO, done.get(), failed.get(), elapsed, steps, errors, loadAverage());
+    }
+
+    private void lifecycle(Item item, Map<String, Latencies> steps) {
+        JsonNode receipt = step(steps, "submitCase", token("citizen", "citizen.zhang"),
+                "mutation($i: SubmitCaseInput!) { submitCase(input: $i) { receipt { caseId caseNumber promisedCompletionDate } } }",
+                Map.of("i", Map.of("idempotencyKey", UUID.randomUUID().toString(), "itemId", item.id,
+                        "applicant", Map.of("kind", "INDIVIDUAL", "name", "张三", "idNumber", "11010519491231002X"),
+                        "contact", Map.of("name", "张三", "phone", "13800138000"),
+                        "materials", item.materials.stream().map(m -> Map.of("name", m)).toList())));
+        String caseId = receipt.at("/submitCase/receipt/caseId").asString();
+        JsonNode accepted = step(steps, "acceptCase", token("staff", "lianshan.clerk"),
+                "mutation($i: AcceptCaseInput!) { acceptCase(input: $i) { case { status version clock { deadline } } } }",
+                Map.of("i", Map.of("caseId", caseId, "version", 0, "window", "综合受理窗口 3 号")));
+        long v = accepted.at("/acceptCase/case/version").asLong();
+        JsonNode completed = step(steps, "completeCase", token("staff", "lianshan.approver"),
+                "mutation($i: CompleteCaseInput!) { completeCase(input: $i) { case { status result version } } }",
+                Map.of("i", Map.of("caseId", caseId, "version", v, "window", "审批窗口", "approved", true)));
+        v = completed.at("/completeCase/case/version").asLong();
+        step(steps, "deliverCase", token("staff", "lianshan.clerk"),
+                "mutation($i: DeliverCaseInput!) { deliverCase(input: $i) { case { status version } } }",
+                Map.of("i", Map.of("caseId", caseId, "version", v, "window", "统一出件窗口")));
+    }
+
+    private JsonNode step(Map<String, Latencies> steps, String name, String bearer, String query, Map<String, Object> variables) {
+        long t0 = System.nanoTime();
+        JsonNode body;
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/graphql"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                    .POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            body = Http.JSON.readTree(r.body());
+            if (r.statusCode() != 200 || body.has("errors")) throw new IllegalStateException(name + ": " + r.statusCode() + " " + r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(name + ": " + e, e);
+        }
+        steps.get(name).add((System.nanoTime() - t0) / 1000);
+        return body.get("data");
+    }
+
+    private String token(String realm, String username) {
+        return tokens.compute(realm + "/" + username, (k, t) -> t != null && Instant.now().isBefore(t.renewAfter) ? t : fetch(realm, username)).value;
+    }
+
+    private Token fetch(String realm, String username) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=demo-cli&username=" + username + "&password=demo"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode t = Http.JSON.readTree(r.body());
+            return new Token(t.get("access_token").asString(), Instant.now().plusSeconds(Math.max(10, t.get("expires_in").asLong() - 60)));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("token for " + username, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ the item and the seed
+
+    private record Item(String id, String name, String versionId, int version, String caseClass, int limit, String unit,
+                        List<String> materials) {}
+
+    /** A published guide of 连山 with a promised limit in working days, as case-service's read model holds it. */
+    private Item item() throws Exception {
+        Instant until = Instant.now().plusSeconds(120);
+        while (true) {
+            try (Connection c = db(); Statement st = c.createStatement()) {
+                st.execute("select set_config('app.tenant_id', '" + TENANT + "', false)");
+                try (ResultSet rs = st.executeQuery("""
+                        select item_id, name, version_id, number, case_class, promised_value, promised_unit, materials
+                        from guide_version_model where tenant_id = '441825' and status = 'PUBLISHED' and case_class = 'PROMISED'
+                          and promised_unit = 'WORKING_DAY' and promised_value >= 3 and effective_from <= current_date
+                        order by item_id limit 1""")) {
+                    if (rs.next()) {
+                        List<String> materials = new ArrayList<>();
+                        for (JsonNode m : Http.JSON.readTree(rs.getString("materials"))) materials.add(m.get("name").asString());
+                        return new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getInt(6),
+                                rs.getString(7), materials);
+                    }
+                }
+            }
+            if (Instant.now().isAfter(until)) throw new IllegalStateException("case-service has no published guide of " + TENANT + " (event path?)");
+            Thread.sleep(2000);
+        }
+    }
+
+    private int count() throws SQLException {
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            st.execute("select set_config('app.tenant_id', '" + TENANT + "', false)");
+            try (ResultSet rs = st.executeQuery("select count(*) from case_file")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * Adds finished cases of years 2016–2025 (case numbers {@code 441825-<year>-<n>}, never this year's:
+     * the counter of the current year is the running service's) until the database holds {@code size}.
+     */
+    private int seedTo(int size, Item item) throws SQLException {
+        int have = count();
+        int missing = size - have;
+        if (missing <= 0) return 0;
+        int seededBefore;
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            st.execute("select set_config('app.tenant_id', '" + TENANT + "', false), set_config('app.tenant_write', 'on', false)");
+            try (ResultSet rs = st.executeQuery("select count(*) from case_file where citizen_id like 'seed-%'")) {
+                rs.next();
+                seededBefore = rs.getInt(1);
+            }
+        }
+        int batch = 100_000;
+        for (int from = seededBefore + 1; from <= seededBefore + missing; from += batch) {
+            int to = Math.min(seededBefore + missing, from + batch - 1);
+            try (Connection c = db()) {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    st.execute("select set_config('app.tenant_id', '" + TENANT + "', true), set_config('app.tenant_write', 'on', true)");
+                    st.execute("create temporary table seed on commit drop as select g, gen_random_uuid() as id, "
+                            + "timestamptz '2016-01-04 01:00:00+00' + ((g - 1) * interval '315 seconds') as at "
+                            + "from generate_series(" + from + ", " + to + ") g");
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into case_file (id, tenant_id, case_number, citizen_id, idempotency_key, request_hash, item_id,
+                            guide_version_id, guide_version, item_name, case_class, limit_value, limit_unit, tolerated_allowed,
+                            applicant_kind, applicant_name, applicant_id_sealed, applicant_id_index, applicant_id_masked, contact_name,
+                            contact_phone_sealed, contact_phone_masked, delivery_mode, materials, status, result, holder,
+                            first_responsible, first_responsible_tel, submitted_at, accepted_on, clock_start, deadline, delivered_at,
+                            version, updated_at)
+                        select id, '441825', '441825-' || (2016 + (g - 1) / 100000) || '-' || lpad(((g - 1) % 100000 + 1)::text, 6, '0'),
+                            'seed-' || (g % 60000), 'seed-' || g, md5(g::text), ?, ?, ?, ?, ?, ?, ?, false,
+                            'INDIVIDUAL', '申请人' || (g % 60000), 'v0:seeded', md5('id-' || (g % 60000)), '4418**********' || lpad((g % 10000)::text, 4, '0'),
+                            '申请人' || (g % 60000), 'v0:seeded', '138****' || lpad((g % 10000)::text, 4, '0'), 'WINDOW_PICKUP', '[]',
+                            case when g % 100 = 0 then 'ACCEPTED' else 'DELIVERED' end,
+                            case when g % 100 = 0 then null else 'APPROVED' end,
+                            case when g % 100 = 0 then '综合受理窗口 3 号' end,
+                            '综合受理窗口', '0763-6612345', at, (at at time zone 'Asia/Shanghai')::date, (at at time zone 'Asia/Shanghai')::date,
+                            case when g % 100 = 0 then current_date + 30 else (at at time zone 'Asia/Shanghai')::date + 7 end,
+                            case when g % 100 = 0 then null else at + interval '6 days' end,
+                            case when g % 100 = 0 then 1 else 3 end, at + interval '6 days'
+                        from seed""")) {
+                    ps.setString(1, item.id);
+                    ps.setString(2, item.versionId);
+                    ps.setInt(3, item.version);
+                    ps.setString(4, item.name);
+                    ps.setString(5, item.caseClass);
+                    ps.setInt(6, item.limit);
+                    ps.setString(7, item.unit);
+                    ps.executeUpdate();
+                }
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("""
+                            insert into case_action (tenant_id, case_id, at, actor_kind, actor_id, actor_name, window_name, action, status, note)
+                            select '441825', s.id, s.at + a.after, a.kind, a.actor, a.name, a.win, a.action, a.action, a.note
+                            from seed s cross join (values
+                                (interval '0', 'CITIZEN', 'seed-citizen', '申请人', null, 'SUBMITTED', '提交申请', 0),
+                                (interval '1 hour', 'STAFF', 'seed-clerk', '覃丽华', '综合受理窗口 3 号', 'ACCEPTED', '受理通知书', 0),
+                                (interval '5 days', 'STAFF', 'seed-approver', '审批人', '审批窗口', 'COMPLETED', '准予', 1),
+                                (interval '6 days', 'STAFF', 'seed-clerk', '覃丽华', '统一出件窗口', 'DELIVERED', '窗口领取', 1))
+                                as a(after, kind, actor, name, win, action, note, finished)
+                            where a.finished = 0 or s.g % 100 <> 0""");
+                    st.executeUpdate("insert into citizen_case (case_id, citizen_id, tenant_id, submitted_at) "
+                            + "select id, 'seed-' || (g % 60000), '441825', at from seed");
+                }
+                c.commit();
+            }
+            System.out.printf("  seeded cases %,d–%,d%n", from, to);
+        }
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            st.execute("analyze case_file");
+            st.execute("analyze case_action");
+            st.execute("analyze citizen_case");
+        }
+        return missing;
+    }
+
+    private Connection db() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + caseDb,
+                env("BENCH_DB_USER", "zwy_owner"), env("BENCH_DB_PASSWORD", "zwy_owner_demo"));
+    }
+
+    // ------------------------------------------------------------------ the report
+
+    private void print(Run r) {
+        System.out.printf("%,d cases in the database: %d lifecycles in %.1f s = %.1f lifecycles/s (%d failed; load %s)%n",
+                r.casesInDatabase, r.lifecycles, r.seconds, r.perSecond(), r.failed, r.load);
+        r.steps.forEach((s, l) -> System.out.printf("  %-13s %s%n", s, l.summary()));
+        r.errors.forEach(e -> System.out.println("  error: " + e));
+    }
+
+    private void write(List<Run> runs, Item item) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Case lifecycle benchmark (issue #8)\n\n");
+        md.append("Produced by `./platform bench cases` (harness: `benchmarks/…/CaseLifecycleBenchmark.java`) on ")
+                .append(Instant.now()).append(": full lifecycles — `submitCase` (citizen token) → `acceptCase` (clerk) → ")
+                .append("`completeCase` (approver) → `deliverCase` (clerk) — through the gateway's GraphQL endpoint with real ")
+                .append("Keycloak tokens, ").append(workers).append(" concurrent clients on virtual threads, ").append(seconds)
+                .append(" s per database size after a ").append(warmupSeconds).append(" s warm-up. The item: ").append(item.name)
+                .append(" (").append(item.limit).append(" working days). The cases already in the database are seeded straight ")
+                .append("into case-service's tables as ten years of one county (连山, 2016–2025): 99 % delivered, 1 % still open, ")
+                .append("four action records each (C16). Everything runs on this one 2-core box (gateway, case-service, ")
+                .append("tenant-service, search-service, PostgreSQL, Redis, Keycloak, Elasticsearch and the load generator), ")
+                .append("services started with `").append(env("BENCH_JVM_DESC", "?")).append("` (what the helm chart gives ")
+                .append("production: ≈358 MiB heap, G1, full tiered JIT). Load average of the box when each size was measured ")
+                .append("is in the table: other work on the box slows everything, so compare runs only at similar load.\n\n");
+        md.append("| cases in the database | load avg (1 min) | lifecycles/s | failed | ");
+        for (String s : STEPS) md.append(s).append(" p50 / p99 | ");
+        md.append("\n|---|---|---|---|");
+        for (int i = 0; i < STEPS.size(); i++) md.append("---|");
+        md.append('\n');
+        for (Run r : runs) {
+            md.append(String.format("| %,d | %s | %.1f | %d | ", r.casesInDatabase, r.load, r.perSecond(), r.failed));
+            for (String s : STEPS) {
+                Latencies l = r.steps.get(s);
+                md.append(String.format("%.1f / %.1f ms | ", l.percentileMillis(50), l.percentileMillis(99)));
+            }
+            md.append('\n');
+        }
+        md.append("\nAnchor: DIGIT publishes 37 lifecycles/s on an empty database and 6.3/s at 1M cases on 8 vCPU. ")
+                .append("Goal here: ≥ 200 lifecycles/s at 1M cases on 2 cores, p99 per step < 100 ms.\n");
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        Files.writeString(report, md.toString());
+        System.out.println("written " + report);
+    }
+
+    /** The box's 1-minute load average (2 cores: above 2 means work waited for a core). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static List<Integer> parseSizes(String s) {
+        List<Integer> out = new ArrayList<>();
+        for (String p : s.split(",")) out.add(Integer.parseInt(p.trim()));
+        return out;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

@@ -1,0 +1,16 @@
+package cn.zwy.bench;
+
+/** {@code java -jar benchmarks.jar [scale|cases]}: which benchmark (scale when none is named). */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length == 0 ? "scale" : args[0];
+        switch (which) {
+            case "scale" -> ScaleBenchmark.main(args);
+            case "cases" -> CaseLifecycleBenchmark.main(args);
+            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (scale or cases)");
+        }
+    }
+}
