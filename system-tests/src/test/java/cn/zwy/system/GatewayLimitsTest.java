@@ -204,17 +204,24 @@ class GatewayLimitsTest {
     void webSocketOperationsAreRateLimited() throws Exception {
         Client c = Client.open(Tokens.citizen("citizen.li"));
         c.next("connection_ack");
-        int served = 0;
-        int refused = 0;
-        for (int i = 0; i < PER_MINUTE + 10; i++) {
-            c.subscribe("q" + i, "{ ping }");
-            JsonNode m = c.nextFor("q" + i, new ArrayList<>());
-            if (m.at("/payload/data/ping").asBoolean(false)) served++;
-            else if ("RATE_LIMITED".equals(m.at("/payload/errors/0/extensions/code").asString(null))) refused++;
+        // the limit counts per calendar minute: operations that straddle a minute's end are counted
+        // in two windows, so such an attempt proves nothing and is made again (once at most)
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long minute = System.currentTimeMillis() / 60_000;
+            int served = 0;
+            int refused = 0;
+            for (int i = 0; i < PER_MINUTE + 10; i++) {
+                c.subscribe("q" + attempt + "-" + i, "{ ping }");
+                JsonNode m = c.nextFor("q" + attempt + "-" + i, new ArrayList<>());
+                if (m.at("/payload/data/ping").asBoolean(false)) served++;
+                else if ("RATE_LIMITED".equals(m.at("/payload/errors/0/extensions/code").asString(null))) refused++;
+            }
+            if (System.currentTimeMillis() / 60_000 != minute && attempt == 0) continue;
+            assertThat(refused).as("operations refused on one connection").isPositive();
+            assertThat(served).isLessThan(PER_MINUTE + 10);
+            break;
         }
         c.close();
-        assertThat(refused).as("operations refused on one connection").isPositive();
-        assertThat(served).isLessThan(PER_MINUTE + 10);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.zwy.gateway.search;
 
 import cn.zwy.gateway.graphql.Connection;
+import cn.zwy.search.api.SearchApi;
 import cn.zwy.tenant.api.hall.HallView;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;

@@ -3,7 +3,7 @@ package cn.zwy.gateway.upstream;
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseReportApi;
 import cn.zwy.cases.api.DeemedApprovalApi;
-import cn.zwy.gateway.search.SearchApi;
+import cn.zwy.search.api.SearchApi;
 import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
 import cn.zwy.tenant.api.hall.HallApi;

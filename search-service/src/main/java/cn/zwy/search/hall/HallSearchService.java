@@ -1,6 +1,10 @@
 package cn.zwy.search.hall;
 
 import cn.zwy.common.api.Page;
+import cn.zwy.tenant.api.hall.DayHours;
+import cn.zwy.tenant.api.hall.HallLevel;
+import cn.zwy.tenant.api.hall.HallView;
+import cn.zwy.tenant.api.hall.TimeRange;
 import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
@@ -42,10 +46,19 @@ public class HallSearchService {
         HallIndex.Hits hits = index.search(query, regionPrefix, from, Math.min(size, HallIndex.MAX_RESULT_WINDOW - from));
         List<Page.Item<HallView>> items = new ArrayList<>();
         for (HallDocument hall : hits.halls()) {
-            items.add(new Page.Item<>(encodeCursor(from + items.size() + 1), HallView.of(hall)));
+            items.add(new Page.Item<>(encodeCursor(from + items.size() + 1), view(hall)));
         }
         boolean hasNext = from + items.size() < Math.min(hits.total(), HallIndex.MAX_RESULT_WINDOW);
         return new Page<>(items, hasNext, hits.total());
+    }
+
+    /** A found hall as tenant-service shows it (tenant-api's record: the gateway reads every hall alike). */
+    static HallView view(HallDocument d) {
+        List<DayHours> hours = d.openingHours() == null ? List.of() : d.openingHours().stream()
+                .map(h -> new DayHours(h.weekday(), h.periods().stream().map(p -> new TimeRange(p.opens(), p.closes())).toList()))
+                .toList();
+        return new HallView(d.hallId(), d.tenantCode(), d.regionCode(), HallLevel.valueOf(d.level()), d.main(), d.name(),
+                d.address(), d.phone(), hours, (int) d.version(), d.updatedAt());
     }
 
     /** The cursor of a result is the offset of the one after it. */
