@@ -68,7 +68,7 @@ class CrossTenantMatrixTest {
      * change anything of 连山's: the citizen only files a case of their own with 连山 (submitCase;
      * the matrix's case of 连山 belongs to another citizen, so every action on it is refused), and
      * the town agent is 连山's own staff, whose front-desk role (agent: accept, one-time notice,
-     * refusal, delivery, asking for an extension) case-service grants; deciding (approver) and
+     * refusal, delivery, asking for an extension, recording an entrustment) case-service grants; deciding (approver) and
      * extensions (centre administrator) stay refused to it.
      */
     private static final Map<String, Set<Who>> ALLOWED_MUTATIONS = Map.of(
@@ -77,7 +77,8 @@ class CrossTenantMatrixTest {
             "issueOneTimeNotice", Set.of(Who.TOWN_AGENT),
             "rejectCase", Set.of(Who.TOWN_AGENT),
             "deliverCase", Set.of(Who.TOWN_AGENT),
-            "requestExtension", Set.of(Who.TOWN_AGENT));
+            "requestExtension", Set.of(Who.TOWN_AGENT),
+            "recordEntrustment", Set.of(Who.TOWN_AGENT));
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 

@@ -3,6 +3,7 @@ package cn.zwy.cases.filing;
 import cn.zwy.cases.api.ApplicantKind;
 import cn.zwy.cases.api.CaseStatus;
 import cn.zwy.cases.api.CaseView;
+import cn.zwy.cases.api.EntrustmentApi;
 import cn.zwy.cases.api.CitizenActions;
 import cn.zwy.cases.api.DeliveryMode;
 import cn.zwy.cases.api.OneTimeNotice;
@@ -67,12 +68,14 @@ public class CaseService {
     private final CaseViews views;
     private final CaseTimers timers;
     private final DeemedApproval deemedApproval;
+    private final Entrustments entrustments;
     private final JsonMapper json;
 
     CaseService(TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
                 CaseDeadlines deadlines, ApplicantPrivacy privacy, MaterialUploads uploads, OutboxPublisher outbox,
-                CaseViews views, CaseTimers timers, DeemedApproval deemedApproval, JsonMapper json) {
+                CaseViews views, CaseTimers timers, DeemedApproval deemedApproval, Entrustments entrustments, JsonMapper json) {
         this.timers = timers;
+        this.entrustments = entrustments;
         this.deemedApproval = deemedApproval;
         this.tx = tx;
         this.store = store;
@@ -463,6 +466,12 @@ public class CaseService {
     // ------------------------------------------------------------------ plumbing
 
     /** The change an action made and, where it differs from the action's name, the recorded action. */
+    /** C14: the front desk records the written entrustment of an open case (once). */
+    public CaseView recordEntrustment(Caller caller, String id, EntrustmentApi.Record body) {
+        return staffAction(caller, id, FRONT_DESK, body == null ? null : body.version(), body == null ? null : body.window(), "ENTRUSTED",
+                c -> entrustments.record(c, caller, body.window(), body));
+    }
+
     private record Outcome(String action, String note) {}
 
     @FunctionalInterface
@@ -559,7 +568,7 @@ public class CaseService {
         return new ApiException(ErrorCode.RULE_VIOLATION, message, field, rule);
     }
 
-    private static String required(String field, String value, int max) {
+    static String required(String field, String value, int max) {
         if (value == null || value.isBlank()) throw ApiException.validation(field, "缺少 " + field);
         return trimmed(field, value, max);
     }

@@ -26,7 +26,8 @@ class CaseViews {
             Map.entry("DELIVERED", "送达"), Map.entry("DELIVERY_CONFIRMED", "确认收到结果"), Map.entry("WITHDRAWN", "撤回"),
             Map.entry("EXTENSION_REQUESTED", "申请延期"), Map.entry("EXTENSION_DECIDED", "延期审批"),
             Map.entry("NEAR_DEADLINE", "临近期限预警"), Map.entry("OVERDUE", "超期督办"), Map.entry("DEEMED_APPROVED", "超时默认准予"),
-            Map.entry("TOLERATED_OVERDUE", "容缺材料逾期"), Map.entry("TOLERATED_SUPPLIED", "补齐容缺材料"));
+            Map.entry("TOLERATED_OVERDUE", "容缺材料逾期"), Map.entry("TOLERATED_SUPPLIED", "补齐容缺材料"),
+            Map.entry("ENTRUSTED", "帮办代办委托"));
 
     private final CaseStore store;
     private final LocalCalendar calendar;

@@ -162,7 +162,7 @@ public class CaseGraph {
     }
 
     /** Staff of the case's own tenant only: another tenant's staff (or a province's administrator) never act on it. */
-    private static String actsFor(Jwt jwt, String value) {
+    static String actsFor(Jwt jwt, String value) {
         String id = caseId(value);
         Caller caller = Callers.require(jwt);
         String tenant = id.substring(0, id.indexOf(':'));
@@ -186,7 +186,7 @@ public class CaseGraph {
      * A mutation's answer. case-service names the case it acts on {@code id} (its path variable); in
      * the mutations' inputs it is {@code caseId}, so an error about it names the field the client sent.
      */
-    private static Mono<CasePayload> payload(Mono<CaseView> answer) {
+    static Mono<CasePayload> payload(Mono<CaseView> answer) {
         return answer.map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 

@@ -3,6 +3,7 @@ package cn.zwy.gateway.upstream;
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseReportApi;
 import cn.zwy.cases.api.DeemedApprovalApi;
+import cn.zwy.cases.api.EntrustmentApi;
 import cn.zwy.search.api.SearchApi;
 import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
@@ -82,6 +83,11 @@ public class UpstreamConfig {
     @Bean
     CaseApi caseApi() {
         return caseService.createClient(CaseApi.class);
+    }
+
+    @Bean
+    EntrustmentApi entrustmentApi() {
+        return caseService.createClient(EntrustmentApi.class);
     }
 
     @Bean
