@@ -36,6 +36,12 @@ public interface CaseApi {
     String WITHDRAW = "/api/cases/{id}/withdraw";
     String EXTENSION = "/api/cases/{id}/extension";
     String EXTENSION_DECISION = "/api/cases/{id}/extension/decision";
+    String FORWARD = "/api/cases/{id}/forward";
+    String RECEIVE_FORWARDED = "/api/cases/{id}/receive-forwarded";
+    String RETURN_RESULT = "/api/cases/{id}/return-result";
+    String HAND_OVER_RESULT = "/api/cases/{id}/hand-over-result";
+    String AGENCY = "/api/cases/{id}/agency";
+    String AGENCY_END = "/api/cases/{id}/agency/end";
     /** The most cases one page holds. */
     int MAX_FIRST = 100;
 
@@ -53,10 +59,12 @@ public interface CaseApi {
 
     /**
      * A tenant's open cases for its staff, by deadline (soonest first; cases not yet accepted after
-     * them, by filing time), with warnings (C8).
+     * them, by filing time), with warnings (C8). {@code filter} RECEIVED_FOR_OTHERS: the cases its hall
+     * received for other tenants (C12); default OWN.
      */
     @GetExchange(INBOX)
     Mono<Page<CaseSummary>> inbox(@PathVariable("tenantCode") String tenantCode,
+                                  @RequestParam(name = "filter", required = false) InboxFilter filter,
                                   @RequestParam(name = "first", required = false) Integer first,
                                   @RequestParam(name = "after", required = false) String after);
 
@@ -93,4 +101,28 @@ public interface CaseApi {
 
     @PostExchange(EXTENSION_DECISION)
     Mono<CaseView> decideExtension(@PathVariable("id") String id, @RequestBody StaffActions.DecideExtension body);
+
+    /** C12, the receiving hall's staff: form checked, forwarded to the owning tenant (paper: carrier and tracking number). */
+    @PostExchange(FORWARD)
+    Mono<CaseView> forward(@PathVariable("id") String id, @RequestBody StaffActions.Forward body);
+
+    /** C12, the owning tenant's front desk: the posted materials arrived; the transit pause ends. */
+    @PostExchange(RECEIVE_FORWARDED)
+    Mono<CaseView> receiveForwarded(@PathVariable("id") String id, @RequestBody StaffActions.ReceiveForwarded body);
+
+    /** C12, the owning tenant's front desk: the result goes back by the chosen delivery mode. */
+    @PostExchange(RETURN_RESULT)
+    Mono<CaseView> returnResult(@PathVariable("id") String id, @RequestBody StaffActions.ReturnResult body);
+
+    /** C12, the receiving hall's staff: the result handed over or posted to the applicant. */
+    @PostExchange(HAND_OVER_RESULT)
+    Mono<CaseView> handOverResult(@PathVariable("id") String id, @RequestBody StaffActions.HandOverResult body);
+
+    /** C13, the hall's front desk (agent): remote agency starts, due within 7 working days. */
+    @PostExchange(AGENCY)
+    Mono<CaseView> startAgency(@PathVariable("id") String id, @RequestBody StaffActions.StartAgency body);
+
+    /** C13: the remote agency ends early for one of the rulebook's reasons. */
+    @PostExchange(AGENCY_END)
+    Mono<CaseView> endAgency(@PathVariable("id") String id, @RequestBody StaffActions.EndAgency body);
 }

@@ -17,7 +17,7 @@ public record CaseView(String id, String caseNumber, String tenantCode, String r
                        String applicantIdMasked, String contactName, String contactPhoneMasked, DeliveryMode deliveryMode,
                        List<Receipt.ReceivedMaterial> materials, String holder, Instant submittedAt, LocalDate acceptedOn,
                        Clock clock, Extension extension, OneTimeNotice notice, String nextStep, long version,
-                       List<TimelineEntry> timeline) {
+                       List<TimelineEntry> timeline, Relay relay, Agency agency, List<String> flags) {
 
     /**
      * The clock (C4), derived on every read from the facts (start day, limit, pauses, extension)
@@ -31,4 +31,16 @@ public record CaseView(String id, String caseNumber, String tenantCode, String r
 
     /** An extension (C6): asked before the deadline with a reason; the centre administrator decides. */
     public record Extension(int days, String reason, String state, String requestedBy, String decidedBy) {}
+
+    /**
+     * A case filed at another region's hall (C12): where its application is (AT_HALL, IN_TRANSIT,
+     * ARRIVED), the forwarding (due 1 working day after receipt; carrier and tracking number when paper
+     * was posted) and the result's way back (due 1 working day after completion).
+     */
+    public record Relay(String state, LocalDate forwardDue, Instant forwardedAt, String forwardCarrier,
+                        String forwardTrackingNumber, Instant arrivedAt, LocalDate resultDue, Instant resultSentAt,
+                        String resultCarrier, String resultTrackingNumber, Instant handedOverAt) {}
+
+    /** Remote agency (C13): started, due by the 7th working day, OPEN, ENDED_EARLY (with the reason) or DONE. */
+    public record Agency(LocalDate startedOn, LocalDate due, String state, AgencyEndReason endReason) {}
 }

@@ -35,4 +35,29 @@ public final class StaffActions {
 
     /** C6: the centre administrator's decision. */
     public record DecideExtension(Long version, Boolean approved, String note) {}
+
+    /**
+     * C12, the receiving hall: the form check passed and the case goes to the owning tenant. Without a
+     * carrier it is forwarded online (arrives at once); with one, paper materials were posted and
+     * {@code trackingNumber} is required (the transit until arrival does not count on the clock).
+     */
+    public record Forward(Long version, String window, String carrier, String trackingNumber) {}
+
+    /** C12, the owning tenant: the posted materials arrived (the transit pause ends today). */
+    public record ReceiveForwarded(Long version, String window) {}
+
+    /**
+     * C12, the owning tenant after completion, within 1 working day: the result goes back by the
+     * delivery mode chosen (by post with carrier and tracking number, or online to the receiving hall).
+     */
+    public record ReturnResult(Long version, String window, String carrier, String trackingNumber) {}
+
+    /** C12, the receiving hall: the result handed over at its window, or posted (carrier and tracking number). */
+    public record HandOverResult(Long version, String window, String carrier, String trackingNumber) {}
+
+    /** C13: the hall's agent takes the case into remote agency (at most 7 working days in the hall). */
+    public record StartAgency(Long version, String window) {}
+
+    /** C13: the agency ends early for one of the rulebook's reasons. */
+    public record EndAgency(Long version, String window, AgencyEndReason reason, String note) {}
 }

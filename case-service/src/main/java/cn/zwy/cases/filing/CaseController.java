@@ -3,6 +3,7 @@ package cn.zwy.cases.filing;
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseSummary;
 import cn.zwy.cases.api.CaseView;
+import cn.zwy.cases.api.InboxFilter;
 import cn.zwy.cases.api.CitizenActions;
 import cn.zwy.cases.api.DishonestyEntry;
 import cn.zwy.cases.api.Receipt;
@@ -24,10 +25,12 @@ class CaseController {
 
     private final CaseService cases;
     private final CaseQueries queries;
+    private final CrossRegionCases relay;
 
-    CaseController(CaseService cases, CaseQueries queries) {
+    CaseController(CaseService cases, CaseQueries queries, CrossRegionCases relay) {
         this.cases = cases;
         this.queries = queries;
+        this.relay = relay;
     }
 
     @PostMapping(CaseApi.CASES)
@@ -42,9 +45,9 @@ class CaseController {
     }
 
     @GetMapping(CaseApi.INBOX)
-    Page<CaseSummary> inbox(@PathVariable String tenantCode, @RequestParam(required = false) Integer first,
-                            @RequestParam(required = false) String after) {
-        return queries.inbox(Callers.require(), tenantCode, first, after);
+    Page<CaseSummary> inbox(@PathVariable String tenantCode, @RequestParam(required = false) InboxFilter filter,
+                            @RequestParam(required = false) Integer first, @RequestParam(required = false) String after) {
+        return queries.inbox(Callers.require(), tenantCode, filter, first, after);
     }
 
     @GetMapping(CaseApi.DISHONESTY)
@@ -96,5 +99,35 @@ class CaseController {
     @PostMapping(CaseApi.EXTENSION_DECISION)
     CaseView decideExtension(@PathVariable String id, @RequestBody(required = false) StaffActions.DecideExtension body) {
         return cases.decideExtension(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.FORWARD)
+    CaseView forward(@PathVariable String id, @RequestBody(required = false) StaffActions.Forward body) {
+        return relay.forward(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.RECEIVE_FORWARDED)
+    CaseView receiveForwarded(@PathVariable String id, @RequestBody(required = false) StaffActions.ReceiveForwarded body) {
+        return relay.receiveForwarded(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.RETURN_RESULT)
+    CaseView returnResult(@PathVariable String id, @RequestBody(required = false) StaffActions.ReturnResult body) {
+        return relay.returnResult(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.HAND_OVER_RESULT)
+    CaseView handOverResult(@PathVariable String id, @RequestBody(required = false) StaffActions.HandOverResult body) {
+        return relay.handOverResult(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.AGENCY)
+    CaseView startAgency(@PathVariable String id, @RequestBody(required = false) StaffActions.StartAgency body) {
+        return relay.startAgency(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.AGENCY_END)
+    CaseView endAgency(@PathVariable String id, @RequestBody(required = false) StaffActions.EndAgency body) {
+        return relay.endAgency(Callers.require(), id, body);
     }
 }

@@ -3,6 +3,7 @@ package cn.zwy.cases.filing;
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseSummary;
 import cn.zwy.cases.api.CaseView;
+import cn.zwy.cases.api.InboxFilter;
 import cn.zwy.cases.api.DishonestyEntry;
 import cn.zwy.common.api.Page;
 import cn.zwy.common.error.ApiException;
@@ -43,11 +44,20 @@ public class CaseQueries {
         this.views = views;
     }
 
-    /** A citizen sees only their own case (another's is NOT_FOUND, as if absent); staff only their tenant's. */
+    /**
+     * A citizen sees only their own case (another's is NOT_FOUND, as if absent); staff their tenant's,
+     * and the cases their hall received for another tenant (C12: read under their own tenant's binding,
+     * where row-level security shows exactly those; any other case is NOT_FOUND).
+     */
     public CaseView get(Caller caller, String id) {
         CaseId cid = CaseId.parse("id", id);
         boolean staff = caller.realm() == Realm.STAFF;
-        if (staff && !caller.mayRead(cid.tenantCode())) throw ApiException.forbidden("只能查看本中心的办件");
+        if (staff && !caller.mayRead(cid.tenantCode())) {
+            String hall = caller.tenant().filter(caller::actsFor).orElseThrow(() -> ApiException.forbidden("只能查看本中心的办件"));
+            return tx.read(hall, () -> store.find(cid.tenantCode(), cid.id()).filter(c -> hall.equals(c.receivingTenantId))
+                    .map(c -> views.view(c, true))
+                    .orElseThrow(() -> CaseService.notFound(id)));
+        }
         return tx.read(cid.tenantCode(), () -> store.find(cid.tenantCode(), cid.id())
                 .filter(c -> staff || c.citizenId.equals(caller.userId()))
                 .map(c -> views.view(c, staff))
@@ -89,17 +99,23 @@ public class CaseQueries {
         return new Page<>(items, more, null);
     }
 
-    /** A tenant's open cases, soonest deadline first (not yet accepted ones after them, by filing time). */
-    public Page<CaseSummary> inbox(Caller caller, String tenantCode, Integer first, String after) {
+    /**
+     * A tenant's open cases, soonest deadline first (not yet accepted ones after them, by filing time):
+     * its own (a case filed at another region's hall only once it arrived, C12), or those its hall
+     * received for other tenants (RECEIVED_FOR_OTHERS, under the receiving policies of row-level security).
+     */
+    public Page<CaseSummary> inbox(Caller caller, String tenantCode, InboxFilter filter, Integer first, String after) {
         if (caller.realm() != Realm.STAFF || !caller.mayRead(tenantCode)) throw ApiException.forbidden("只能查看本中心的办件");
         int n = first(first);
         String[] cursor = after == null ? null : decode("after", after, 3);
         return tx.read(tenantCode, () -> {
-            String open = "status in ('SUBMITTED', 'CORRECTION_REQUIRED', 'ACCEPTED', 'COMPLETED')";
+            String open = "status in ('SUBMITTED', 'CORRECTION_REQUIRED', 'ACCEPTED', 'COMPLETED') and "
+                    + (filter == InboxFilter.RECEIVED_FOR_OTHERS ? "receiving_tenant_id = ? and tenant_id <> receiving_tenant_id"
+                    : "tenant_id = ? and (relay_state is null or relay_state = 'ARRIVED')");
             String order = " order by coalesce(deadline, date '9999-12-31'), submitted_at, id limit ?";
             List<CaseRow> rows = cursor == null
-                    ? jdbc.query("select * from case_file where tenant_id = ? and " + open + order, CaseStore::row, tenantCode, n + 1)
-                    : jdbc.query("select * from case_file where tenant_id = ? and " + open
+                    ? jdbc.query("select * from case_file where " + open + order, CaseStore::row, tenantCode, n + 1)
+                    : jdbc.query("select * from case_file where " + open
                                     + " and (coalesce(deadline, date '9999-12-31'), submitted_at, id) > (?, ?, ?)" + order,
                             CaseStore::row, tenantCode, Date.valueOf(LocalDate.parse(cursor[0])),
                             Timestamp.from(Instant.parse(cursor[1])), UUID.fromString(cursor[2]), n + 1);

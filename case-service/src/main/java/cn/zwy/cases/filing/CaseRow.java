@@ -56,6 +56,26 @@ final class CaseRow {
     Instant deliveryConfirmedAt;
     long version;
     Instant updatedAt;
+    // C12: a case filed at another region's hall (receivingTenantId set)
+    String relayState;
+    LocalDate forwardDue;
+    Instant forwardedAt;
+    String forwardCarrier;
+    String forwardTracking;
+    Instant arrivedAt;
+    LocalDate resultDue;
+    Instant resultSentAt;
+    String resultCarrier;
+    String resultTracking;
+    Instant handedOverAt;
+    // C13: remote agency
+    LocalDate agencyStartedOn;
+    LocalDate agencyDue;
+    String agencyState;
+    String agencyEndReason;
+
+    /** C12: the application has not reached the owning tenant yet (at the receiving hall or in the post). */
+    boolean notYetArrived() { return "AT_HALL".equals(relayState) || "IN_TRANSIT".equals(relayState); }
 
     CaseId publicId() { return new CaseId(tenantId, id); }
 

@@ -50,7 +50,7 @@ public class CaseService {
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);
 
     /** Who may decide acceptance (C2) and deliver: the tenant's acceptance clerks, agents and its centre administrator. */
-    private static final Set<String> FRONT_DESK = Set.of("clerk", "agent", Caller.CENTRE_ADMIN);
+    static final Set<String> FRONT_DESK = Set.of("clerk", "agent", Caller.CENTRE_ADMIN);
     /** Who may approve or deny (back office, T5) */
     private static final Set<String> APPROVERS = Set.of("approver", Caller.CENTRE_ADMIN);
     private static final Set<String> ANY_STAFF = Set.of("clerk", "agent", "approver", Caller.CENTRE_ADMIN);
@@ -182,8 +182,15 @@ public class CaseService {
         c.holder = c.firstResponsible;
         c.submittedAt = now;
         c.updatedAt = now;
+        if (receiving != null) {
+            // C12: received at another region's hall, which checks form and posts paper within 1 working day
+            c.relayState = "AT_HALL";
+            c.forwardDue = CrossRegionCases.oneWorkingDayAfter(today, calendar.ofCurrentTenant());
+        }
         store.insert(c);
-        store.record(c, Actor.of(caller, null), "SUBMITTED", "收件：" + materials.size() + " 项材料");
+        store.record(c, Actor.of(caller, null), "SUBMITTED", "收件：" + materials.size() + " 项材料"
+                + (receiving == null ? "" : "（通办：由 " + receiving + " 大厅收件，" + c.forwardDue + " 前转交属地）"), receiving);
+        if (receiving != null) timers.forwardDue(c);
         publish(c, "submitted");
         log.info("case {} filed under {} v{}", c.caseNumber, g.itemId(), g.number());
         return receipt(c, false);
@@ -279,6 +286,11 @@ public class CaseService {
                 throw rule("C13", "status", "办件" + c.status.label() + "，不能再撤回");
             }
             store.closePauses(c, Today.date());
+            if ("OPEN".equals(c.agencyState)) {
+                // C13: the applicant's withdrawal ends the remote agency early
+                c.agencyState = "ENDED_EARLY";
+                c.agencyEndReason = "APPLICANT_WITHDREW";
+            }
             c.status = CaseStatus.WITHDRAWN;
             c.deadline = null;
             String reason = body == null || body.reason() == null || body.reason().isBlank() ? "申请人撤回" : trimmed("reason", body.reason(), 500);
@@ -301,6 +313,7 @@ public class CaseService {
 
     public CaseView accept(Caller caller, String id, StaffActions.Accept body) {
         return staffAction(caller, id, FRONT_DESK, body == null ? null : body.version(), body == null ? null : body.window(), "ACCEPTED", c -> {
+            if (c.notYetArrived()) throw CrossRegionCases.notArrived(c);
             if (c.status == CaseStatus.CORRECTION_REQUIRED) {
                 throw rule("C2", "status", "一次性告知的材料尚未补正，不能受理");
             }
@@ -351,6 +364,7 @@ public class CaseService {
 
     public CaseView issueOneTimeNotice(Caller caller, String id, StaffActions.Notice body) {
         return staffAction(caller, id, FRONT_DESK, body == null ? null : body.version(), body == null ? null : body.window(), "ONE_TIME_NOTICE", c -> {
+            if (c.notYetArrived()) throw CrossRegionCases.notArrived(c);
             if (c.status == CaseStatus.CORRECTION_REQUIRED) {
                 throw rule("C2", "items", "本轮已发出一次性告知书（第 " + c.noticeRound + " 轮），须一次告知全部问题，不能再次告知");
             }
@@ -381,6 +395,7 @@ public class CaseService {
 
     public CaseView reject(Caller caller, String id, StaffActions.Reject body) {
         return staffAction(caller, id, FRONT_DESK, body == null ? null : body.version(), body == null ? null : body.window(), "REJECTED", c -> {
+            if (c.notYetArrived()) throw CrossRegionCases.notArrived(c);
             if (c.status != CaseStatus.SUBMITTED && c.status != CaseStatus.CORRECTION_REQUIRED) {
                 throw rule("C2", "status", "办件" + c.status.label() + "，不能再作不予受理决定");
             }
@@ -406,13 +421,24 @@ public class CaseService {
             c.result = body.approved() ? "APPROVED" : "DENIED";
             c.resultReason = body.reason() == null ? null : trimmed("reason", body.reason(), 500);
             c.holder = actorLabel(caller, body.window());
-            return (body.approved() ? "准予" : "不予批准") + (c.resultReason == null ? "" : "：" + c.resultReason);
+            String decided = (body.approved() ? "准予" : "不予批准") + (c.resultReason == null ? "" : "：" + c.resultReason);
+            if (c.relayState != null && c.deliveryMode.crossRegionOnly()) {
+                // C12: the result goes back within 1 working day of completion
+                c.resultDue = CrossRegionCases.oneWorkingDayAfter(Today.date(), calendar.ofCurrentTenant());
+                timers.resultDue(c);
+                return decided + "；结果须于 " + c.resultDue + " 前按所选方式寄回或转交（C12）";
+            }
+            return decided;
         });
     }
 
     public CaseView deliver(Caller caller, String id, StaffActions.Deliver body) {
         return staffAction(caller, id, FRONT_DESK, body == null ? null : body.version(), body == null ? null : body.window(), "DELIVERED", c -> {
             if (c.status != CaseStatus.COMPLETED) throw rule(null, "status", "办件" + c.status.label() + "，尚无可送达的办理结果");
+            if (c.relayState != null && c.deliveryMode.crossRegionOnly()) {
+                throw rule("C12", "status", "通办件的结果按所选送达方式寄回或转交（returnResult / handOverResult），不在本窗口直接送达");
+            }
+            CrossRegionCases.agencyDone(c);
             c.status = CaseStatus.DELIVERED;
             c.deliveredAt = c.updatedAt;
             c.holder = null;
@@ -472,14 +498,14 @@ public class CaseService {
                 c -> entrustments.record(c, caller, body.window(), body));
     }
 
-    private record Outcome(String action, String note) {}
+    record Outcome(String action, String note) {}
 
     @FunctionalInterface
-    private interface Change {
+    interface Change {
         Object apply(CaseRow c);
     }
 
-    private CaseView staffAction(Caller caller, String id, Set<String> roles, Long version, String window, String action, Change change) {
+    CaseView staffAction(Caller caller, String id, Set<String> roles, Long version, String window, String action, Change change) {
         CaseId cid = CaseId.parse("id", id);
         if (caller.realm() != Realm.STAFF) throw ApiException.forbidden("只有工作人员可以办理");
         if (!caller.actsFor(cid.tenantCode())) throw ApiException.forbidden("只能办理本中心的办件");
@@ -504,7 +530,29 @@ public class CaseService {
         });
     }
 
-    private void apply(CaseRow c, Actor actor, String action, Change change) {
+    /**
+     * C12: an action of the hall that received the case for its owner. The transaction is bound to the
+     * caller's own tenant: row-level security shows it the cases received there and nothing else, so a
+     * case of the owner's that was not received here is NOT_FOUND, as if absent.
+     */
+    CaseView receivingHallAction(Caller caller, String id, Set<String> roles, Long version, String window, String action, Change change) {
+        CaseId cid = CaseId.parse("id", id);
+        if (caller.realm() != Realm.STAFF) throw ApiException.forbidden("只有工作人员可以办理");
+        String hall = caller.tenant().filter(caller::actsFor)
+                .orElseThrow(() -> ApiException.forbidden("只能以本中心工作人员的身份办理通办件"));
+        if (roles.stream().noneMatch(caller::hasRole)) throw ApiException.forbidden("当前岗位无权执行该操作");
+        if (version == null) throw ApiException.validation("version", "请给出办件的版本号（version），以免覆盖他人的处理");
+        String w = required("window", window, 100);
+        return tx.write(hall, () -> {
+            CaseRow c = store.find(cid.tenantCode(), cid.id()).filter(r -> hall.equals(r.receivingTenantId))
+                    .orElseThrow(() -> notFound(id));
+            if (c.version != version) throw CaseStore.stale();
+            apply(c, Actor.of(caller, w), action, change);
+            return views.view(c, true);
+        });
+    }
+
+    void apply(CaseRow c, Actor actor, String action, Change change) {
         c.updatedAt = Instant.now();
         Object result = change.apply(c);
         String recorded = action;
@@ -543,7 +591,7 @@ public class CaseService {
         return json.readValue(c.materials, new TypeReference<List<StoredMaterial>>() {});
     }
 
-    private static String actorLabel(Caller caller, String window) {
+    static String actorLabel(Caller caller, String window) {
         return caller.displayName() + "（" + window + "）";
     }
 
@@ -573,7 +621,7 @@ public class CaseService {
         return trimmed(field, value, max);
     }
 
-    private static String trimmed(String field, String value, int max) {
+    static String trimmed(String field, String value, int max) {
         String v = value.trim();
         if (v.length() > max) throw ApiException.validation(field, field + " 不能超过 " + max + " 个字符");
         return v;

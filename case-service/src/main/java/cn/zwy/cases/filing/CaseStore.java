@@ -45,13 +45,13 @@ class CaseStore {
                     item_id, guide_version_id, guide_version, item_name, case_class, limit_value, limit_unit, tolerated_allowed,
                     applicant_kind, applicant_name, applicant_id_sealed, applicant_id_index, applicant_id_masked, contact_name,
                     contact_phone_sealed, contact_phone_masked, delivery_mode, materials, status, holder, first_responsible,
-                    first_responsible_tel, submitted_at, version, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""",
+                    first_responsible_tel, submitted_at, version, updated_at, relay_state, forward_due)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
                 c.id, c.tenantId, c.caseNumber, c.citizenId, c.idempotencyKey, c.requestHash, c.receivingTenantId, c.itemId,
                 c.guideVersionId, c.guideVersion, c.itemName, c.caseClass, c.limitValue, c.limitUnit, c.toleratedAllowed,
                 c.applicantKind.name(), c.applicantName, c.applicantIdSealed, c.applicantIdIndex, c.applicantIdMasked,
                 c.contactName, c.contactPhoneSealed, c.contactPhoneMasked, c.deliveryMode.name(), c.materials, c.status.name(),
-                c.holder, c.firstResponsible, c.firstResponsibleTel, ts(c.submittedAt), ts(c.updatedAt));
+                c.holder, c.firstResponsible, c.firstResponsibleTel, ts(c.submittedAt), ts(c.updatedAt), c.relayState, date(c.forwardDue));
         jdbc.update("insert into citizen_case (case_id, citizen_id, tenant_id, submitted_at) values (?, ?, ?, ?)",
                 c.id, c.citizenId, c.tenantId, ts(c.submittedAt));
     }
@@ -62,11 +62,17 @@ class CaseStore {
                 update case_file set materials = ?, status = ?, result = ?, result_reason = ?, holder = ?, accepted_on = ?,
                     clock_start = ?, deadline = ?, tolerated_missing = ?, tolerated_due = ?, notice_round = ?, extension_days = ?,
                     extension_reason = ?, extension_state = ?, extension_by = ?, extension_decided_by = ?, delivered_at = ?,
-                    delivery_confirmed_at = ?, version = version + 1, updated_at = ?
+                    delivery_confirmed_at = ?, relay_state = ?, forwarded_at = ?, forward_carrier = ?, forward_tracking = ?,
+                    arrived_at = ?, result_due = ?, result_sent_at = ?, result_carrier = ?, result_tracking = ?, handed_over_at = ?,
+                    agency_started_on = ?, agency_due = ?, agency_state = ?, agency_end_reason = ?,
+                    version = version + 1, updated_at = ?
                 where tenant_id = ? and id = ? and version = ?""",
                 c.materials, c.status.name(), c.result, c.resultReason, c.holder, date(c.acceptedOn), date(c.clockStart),
                 date(c.deadline), c.toleratedMissing, date(c.toleratedDue), c.noticeRound, c.extensionDays, c.extensionReason,
                 c.extensionState, c.extensionBy, c.extensionDecidedBy, ts(c.deliveredAt), ts(c.deliveryConfirmedAt),
+                c.relayState, ts(c.forwardedAt), c.forwardCarrier, c.forwardTracking, ts(c.arrivedAt), date(c.resultDue),
+                ts(c.resultSentAt), c.resultCarrier, c.resultTracking, ts(c.handedOverAt), date(c.agencyStartedOn),
+                date(c.agencyDue), c.agencyState, c.agencyEndReason,
                 ts(c.updatedAt), c.tenantId, c.id, c.version);
         if (n != 1) throw stale();
         c.version++;
@@ -76,21 +82,31 @@ class CaseStore {
         return ApiException.conflict("version", "办件已被他人处理（版本已变化），请刷新后重试");
     }
 
-    /** C16: appends one record of an action; nothing ever updates or deletes it. */
+    /**
+     * C16: appends one record of an action; nothing ever updates or deletes it. It happened where the
+     * transaction is bound (the owner's hall, or the receiving hall acting on a case received there).
+     */
     void record(CaseRow c, Actor actor, String action, String note) {
-        jdbc.update("""
-                insert into case_action (tenant_id, case_id, at, actor_kind, actor_id, actor_name, window_name, action, status, note)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                c.tenantId, c.id, ts(c.updatedAt), actor.kind(), actor.id(), actor.name(), actor.window(), action, c.status.name(), note);
+        record(c, actor, action, note, null);
     }
 
-    record Action(long seq, Instant at, String actorKind, String actorName, String window, String action, String status, String note) {}
+    /** As {@link #record(CaseRow, Actor, String, String)}, at a named place (e.g. a filing at the receiving hall). */
+    void record(CaseRow c, Actor actor, String action, String note, String place) {
+        jdbc.update("""
+                insert into case_action (tenant_id, case_id, at, actor_kind, actor_id, actor_name, window_name, action, status, note, place)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, current_setting('app.tenant_id', true)))""",
+                c.tenantId, c.id, ts(c.updatedAt), actor.kind(), actor.id(), actor.name(), actor.window(), action, c.status.name(), note,
+                place);
+    }
+
+    record Action(long seq, Instant at, String actorKind, String actorName, String window, String action, String status, String note,
+                  String place) {}
 
     List<Action> actions(String tenant, UUID caseId) {
         return jdbc.query("select * from case_action where tenant_id = ? and case_id = ? order by seq",
                 (rs, i) -> new Action(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor_kind"),
                         rs.getString("actor_name"), rs.getString("window_name"), rs.getString("action"), rs.getString("status"),
-                        rs.getString("note")), tenant, caseId);
+                        rs.getString("note"), rs.getString("place")), tenant, caseId);
     }
 
     record Notice(int round, String items, Instant issuedAt, String issuedBy, String window, Instant answeredAt) {}
@@ -177,6 +193,21 @@ class CaseStore {
         c.deliveryConfirmedAt = instant(rs, "delivery_confirmed_at");
         c.version = rs.getLong("version");
         c.updatedAt = rs.getTimestamp("updated_at").toInstant();
+        c.relayState = rs.getString("relay_state");
+        c.forwardDue = localDate(rs, "forward_due");
+        c.forwardedAt = instant(rs, "forwarded_at");
+        c.forwardCarrier = rs.getString("forward_carrier");
+        c.forwardTracking = rs.getString("forward_tracking");
+        c.arrivedAt = instant(rs, "arrived_at");
+        c.resultDue = localDate(rs, "result_due");
+        c.resultSentAt = instant(rs, "result_sent_at");
+        c.resultCarrier = rs.getString("result_carrier");
+        c.resultTracking = rs.getString("result_tracking");
+        c.handedOverAt = instant(rs, "handed_over_at");
+        c.agencyStartedOn = localDate(rs, "agency_started_on");
+        c.agencyDue = localDate(rs, "agency_due");
+        c.agencyState = rs.getString("agency_state");
+        c.agencyEndReason = rs.getString("agency_end_reason");
         return c;
     }
 

@@ -75,7 +75,7 @@ class CaseTimerHandler {
                     String action = overdue ? "OVERDUE" : "NEAR_DEADLINE";
                     String note = overdue ? "已超过承诺期限 " + c.deadline + "（C7），列入督办"
                             : "临近期限预警：已用 " + r.used() + " 个工作日，期限 " + c.deadline + "（C8）";
-                    record(c, action, note);
+                    record(c, action, note, null);
                 }
                 case TOLERATED -> {
                     if (c.toleratedMissing == null || !t.day().equals(c.toleratedDue) || c.status == CaseStatus.WITHDRAWN) return null;
@@ -85,19 +85,34 @@ class CaseTimerHandler {
                             insert into dishonesty_entry (id, tenant_id, case_id, applicant_id_index, applicant_name, reason, listed_on, expires_on)
                             values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""",
                             UUID.randomUUID(), tenant, c.id, c.applicantIdIndex, c.applicantName, reason, Date.valueOf(today), Date.valueOf(expires));
-                    if (added == 1) record(c, "TOLERATED_OVERDUE", reason + "，记入失信名单至 " + expires);
+                    if (added == 1) record(c, "TOLERATED_OVERDUE", reason + "，记入失信名单至 " + expires, null);
+                }
+                case FORWARD -> {
+                    if (!"AT_HALL".equals(c.relayState) || c.status != CaseStatus.SUBMITTED || !t.day().equals(c.forwardDue)
+                            || !today.isAfter(c.forwardDue)) return null;
+                    record(c, "FORWARDING_LATE", "通办件未在收件后 1 个工作日内（" + c.forwardDue + " 前）转交属地（C12），列入督办",
+                            c.receivingTenantId);
+                }
+                case RESULT -> {
+                    if (c.status != CaseStatus.COMPLETED || c.resultSentAt != null || !t.day().equals(c.resultDue)
+                            || !today.isAfter(c.resultDue)) return null;
+                    record(c, "RESULT_RETURN_LATE", "办结后 1 个工作日内（" + c.resultDue + " 前）未寄回办理结果（C12），列入督办", null);
+                }
+                case AGENCY -> {
+                    if (!"OPEN".equals(c.agencyState) || !t.day().equals(c.agencyDue) || !today.isAfter(c.agencyDue)) return null;
+                    record(c, "AGENCY_OVERDUE", "异地代办在大厅滞留超过 7 个工作日（应于 " + c.agencyDue + " 前办结，C13），列入督办", null);
                 }
             }
             return null;
         });
     }
 
-    private void record(CaseRow c, String action, String note) {
+    private void record(CaseRow c, String action, String note, String place) {
         Integer seen = jdbc.queryForObject("select count(*) from case_action where tenant_id = ? and case_id = ? and action = ? and note = ?",
                 Integer.class, c.tenantId, c.id, action, note);
         if (seen != null && seen > 0) return;
         c.updatedAt = Instant.now();
-        store.record(c, PLATFORM, action, note);
+        store.record(c, PLATFORM, action, note, place);
         outbox.publish(CaseService.EVENT_PREFIX + action.toLowerCase(Locale.ROOT), c.tenantId, "case", c.publicId().toString(),
                 Map.of("caseId", c.publicId().toString(), "caseNumber", c.caseNumber, "tenantCode", c.tenantId,
                         "deadline", String.valueOf(c.deadline)));

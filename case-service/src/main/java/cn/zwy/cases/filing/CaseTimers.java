@@ -10,14 +10,15 @@ import org.springframework.stereotype.Component;
  * Puts a case's timers into the persistent scheduler, in the transaction that changes the case (the
  * scheduler's client writes through the transaction's connection): the near-deadline warning (C8) at
  * the start of the day the configured share of the limit is reached, the overdue flag (C7) at the start
- * of the day after the deadline, the 容缺 due date (C5) the day after it. A timer's id names the deadline
+ * of the day after the deadline, the 容缺 due date (C5) the day after it; the same-city/cross-region
+ * forwarding and result return (C12) and a remote agency's limit (C13) the day after they were due. A timer's id names the deadline
  * (or due date) it was set for: when an extension or a calendar change moves the deadline, new timers are
  * set and the old ones find their date stale and do nothing.
  */
 @Component
 class CaseTimers {
 
-    enum Kind { NEAR, OVERDUE, TOLERATED }
+    enum Kind { NEAR, OVERDUE, TOLERATED, FORWARD, RESULT, AGENCY }
 
     record TimerId(Kind kind, LocalDate day, CaseId caseId) {
         static TimerId parse(String s) {
@@ -53,6 +54,21 @@ class CaseTimers {
 
     void toleratedDue(CaseRow c) {
         schedule(new TimerId(Kind.TOLERATED, c.toleratedDue, c.publicId()), startOf(c.toleratedDue.plusDays(1)));
+    }
+
+    /** C12: the receiving hall's forwarding, due 1 working day after receipt; flagged the day after. */
+    void forwardDue(CaseRow c) {
+        schedule(new TimerId(Kind.FORWARD, c.forwardDue, c.publicId()), startOf(c.forwardDue.plusDays(1)));
+    }
+
+    /** C12: the result's way back, due 1 working day after completion. */
+    void resultDue(CaseRow c) {
+        schedule(new TimerId(Kind.RESULT, c.resultDue, c.publicId()), startOf(c.resultDue.plusDays(1)));
+    }
+
+    /** C13: a remote agency's 7 working days. */
+    void agencyDue(CaseRow c) {
+        schedule(new TimerId(Kind.AGENCY, c.agencyDue, c.publicId()), startOf(c.agencyDue.plusDays(1)));
     }
 
     private void schedule(TimerId id, Instant at) {

@@ -1,5 +1,6 @@
 package cn.zwy.cases.filing;
 
+import cn.zwy.cases.api.AgencyEndReason;
 import cn.zwy.cases.api.CaseStatus;
 import cn.zwy.cases.api.CaseSummary;
 import cn.zwy.cases.api.CaseView;
@@ -7,6 +8,7 @@ import cn.zwy.cases.api.OneTimeNotice;
 import cn.zwy.cases.api.Receipt;
 import cn.zwy.cases.api.TimelineEntry;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -27,7 +29,11 @@ class CaseViews {
             Map.entry("EXTENSION_REQUESTED", "申请延期"), Map.entry("EXTENSION_DECIDED", "延期审批"),
             Map.entry("NEAR_DEADLINE", "临近期限预警"), Map.entry("OVERDUE", "超期督办"), Map.entry("DEEMED_APPROVED", "超时默认准予"),
             Map.entry("TOLERATED_OVERDUE", "容缺材料逾期"), Map.entry("TOLERATED_SUPPLIED", "补齐容缺材料"),
-            Map.entry("ENTRUSTED", "帮办代办委托"));
+            Map.entry("ENTRUSTED", "帮办代办委托"),
+            Map.entry("FORWARDED", "形式审查并转交属地"), Map.entry("FORWARD_RECEIVED", "属地收到转递材料"),
+            Map.entry("FORWARDING_LATE", "转交逾期"), Map.entry("RESULT_RETURNED", "寄回办理结果"),
+            Map.entry("RESULT_RETURN_LATE", "结果寄回逾期"), Map.entry("RESULT_HANDED_OVER", "收件大厅交付结果"),
+            Map.entry("AGENCY_STARTED", "异地代办"), Map.entry("AGENCY_ENDED", "中止异地代办"), Map.entry("AGENCY_OVERDUE", "异地代办超时"));
 
     private final CaseStore store;
     private final LocalCalendar calendar;
@@ -48,7 +54,8 @@ class CaseViews {
         List<TimelineEntry> timeline = actions.stream()
                 .map(a -> new TimelineEntry(a.seq(), a.at(), a.action(), ACTION_LABELS.getOrDefault(a.action(), a.action()),
                         // the applicant sees staff by name and window only; themselves as 申请人
-                        a.actorKind().equals("CITIZEN") ? "申请人" : a.actorName(), a.window(), CaseStatus.valueOf(a.status()), a.note()))
+                        a.actorKind().equals("CITIZEN") ? "申请人" : a.actorName(), a.window(), CaseStatus.valueOf(a.status()), a.note(),
+                        a.place()))
                 .toList();
         OneTimeNotice notice = store.latestNotice(c.tenantId, c.id).map(n -> new OneTimeNotice(n.round(), n.issuedAt(), n.issuedBy(),
                 n.window(), json.readValue(n.items(), new TypeReference<List<OneTimeNotice.Item>>() {}), n.answeredAt())).orElse(null);
@@ -59,7 +66,7 @@ class CaseViews {
         return new CaseView(c.publicId().toString(), c.caseNumber, c.tenantId, c.receivingTenantId, c.itemId, c.itemName,
                 c.guideVersion, c.caseClass, c.status, c.status.label(), c.result, c.resultReason, c.applicantKind, c.applicantName,
                 c.applicantIdMasked, c.contactName, c.contactPhoneMasked, c.deliveryMode, materials, c.holder, c.submittedAt,
-                c.acceptedOn, clock(c, decidedOn(c, actions)), extension, notice, nextStep(c), c.version, timeline);
+                c.acceptedOn, clock(c, decidedOn(c, actions)), extension, notice, nextStep(c), c.version, timeline, relay(c), agency(c), flags(c));
     }
 
     /** The day a decided case was completed (its COMPLETED or DEEMED_APPROVED record), for the clock as it stopped. */
@@ -70,6 +77,34 @@ class CaseViews {
             if (a.action().equals("COMPLETED") || a.action().equals("DEEMED_APPROVED")) day = a.at().atZone(Today.ZONE).toLocalDate();
         }
         return day;
+    }
+
+    private static CaseView.Relay relay(CaseRow c) {
+        if (c.relayState == null) return null;
+        return new CaseView.Relay(c.relayState, c.forwardDue, c.forwardedAt, c.forwardCarrier, c.forwardTracking, c.arrivedAt,
+                c.resultDue, c.resultSentAt, c.resultCarrier, c.resultTracking, c.handedOverAt);
+    }
+
+    private static CaseView.Agency agency(CaseRow c) {
+        if (c.agencyState == null) return null;
+        return new CaseView.Agency(c.agencyStartedOn, c.agencyDue, c.agencyState,
+                c.agencyEndReason == null ? null : AgencyEndReason.valueOf(c.agencyEndReason));
+    }
+
+    /**
+     * Warnings on the steps beyond the clock, derived from the due dates on every read (the timers
+     * record the same lateness on the case's record, C16): FORWARDING_LATE and RESULT_RETURN_LATE (C12),
+     * AGENCY_OVERDUE (C13).
+     */
+    static List<String> flags(CaseRow c) {
+        LocalDate today = Today.date();
+        List<String> flags = new ArrayList<>();
+        if ("AT_HALL".equals(c.relayState) && c.status == CaseStatus.SUBMITTED && today.isAfter(c.forwardDue)) flags.add("FORWARDING_LATE");
+        if (c.status == CaseStatus.COMPLETED && c.resultDue != null && c.resultSentAt == null && today.isAfter(c.resultDue)) {
+            flags.add("RESULT_RETURN_LATE");
+        }
+        if ("OPEN".equals(c.agencyState) && today.isAfter(c.agencyDue)) flags.add("AGENCY_OVERDUE");
+        return flags;
     }
 
     CaseView.Clock clock(CaseRow c) {
@@ -96,22 +131,35 @@ class CaseViews {
     CaseSummary summary(CaseRow c) {
         CaseView.Clock k = clock(c);
         return new CaseSummary(c.publicId().toString(), c.caseNumber, c.tenantId, c.itemName, c.status, c.status.label(),
-                c.applicantName, c.submittedAt, k.deadline(), k.daysLeft(), k.warning(), c.version);
+                c.applicantName, c.submittedAt, k.deadline(), k.daysLeft(), k.warning(), c.version, c.receivingTenantId, flags(c));
     }
 
-    /** The clock runs from acceptance until the decision. */
+    /**
+     * The clock runs from acceptance until the decision; a same-city/cross-region case's from the
+     * receiving hall's form check (C12), its time in the post paused.
+     */
     private static boolean running(CaseRow c) {
-        return c.status == CaseStatus.ACCEPTED && c.clockStart != null;
+        return c.clockStart != null && (c.status == CaseStatus.ACCEPTED || c.status == CaseStatus.SUBMITTED && c.relayState != null);
     }
 
     private static String nextStep(CaseRow c) {
         return switch (c.status) {
-            case SUBMITTED -> "等待窗口审查受理，无需操作；如需补正会一次性告知";
+            case SUBMITTED -> switch (c.relayState == null ? "" : c.relayState) {
+                case "AT_HALL" -> "已由 " + c.receivingTenantId + " 大厅收件，形式审查后转交属地办理，无需操作";
+                case "IN_TRANSIT" -> "材料正在寄往属地（" + c.forwardCarrier + " " + c.forwardTracking + "），在途时间不计入办理时限";
+                default -> "等待窗口审查受理，无需操作；如需补正会一次性告知";
+            };
             case CORRECTION_REQUIRED -> "请按一次性告知书补正全部所列材料后提交";
             case ACCEPTED -> c.toleratedMissing != null
                     ? "办理中；请于 " + c.toleratedDue + " 前补齐容缺材料，逾期将记入失信名单（C5）"
                     : "办理中，承诺于 " + c.deadline + " 前办结，请留意办结通知";
-            case COMPLETED -> "已办结，等待送达或领取办理结果";
+            case COMPLETED -> c.relayState == null || !c.deliveryMode.crossRegionOnly() ? "已办结，等待送达或领取办理结果"
+                    : switch (c.deliveryMode) {
+                        case OWNER_EXPRESS -> "已办结，属地将快递送达办理结果";
+                        case RECEIVING_HALL_EXPRESS -> "已办结，" + c.receivingTenantId + " 大厅制证后快递送达";
+                        default -> c.resultSentAt == null ? "已办结，办理结果将转至 " + c.receivingTenantId + " 大厅"
+                                : "办理结果已转至 " + c.receivingTenantId + " 大厅，请前往领取";
+                    };
             case DELIVERED -> c.deliveryConfirmedAt == null ? "办理结果已送达，请确认收到" : "办件已完成，无需操作";
             case REJECTED -> "不予受理：请按决定书所列的理由和受理机关办理";
             case WITHDRAWN -> "已撤回，无需操作";

@@ -31,7 +31,7 @@ class CaseApiContractTest {
             if (get != null) for (String p : get.value()) served.add("GET " + p);
             if (post != null) for (String p : post.value()) served.add("POST " + p);
         }
-        assertThat(contract).hasSize(15);
+        assertThat(contract).hasSize(21);
         assertThat(served).isEqualTo(contract);
     }
 }

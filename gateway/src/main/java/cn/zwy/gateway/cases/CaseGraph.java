@@ -3,6 +3,7 @@ package cn.zwy.gateway.cases;
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseSummary;
 import cn.zwy.cases.api.CaseView;
+import cn.zwy.cases.api.InboxFilter;
 import cn.zwy.cases.api.DishonestyEntry;
 import cn.zwy.cases.api.Receipt;
 import cn.zwy.cases.api.SubmitCaseRequest;
@@ -16,9 +17,15 @@ import cn.zwy.gateway.cases.CaseInputs.ConfirmDeliveryInput;
 import cn.zwy.gateway.cases.CaseInputs.CorrectCaseInput;
 import cn.zwy.gateway.cases.CaseInputs.DecideExtensionInput;
 import cn.zwy.gateway.cases.CaseInputs.DeliverCaseInput;
+import cn.zwy.gateway.cases.CaseInputs.EndRemoteAgencyInput;
+import cn.zwy.gateway.cases.CaseInputs.ForwardCaseInput;
+import cn.zwy.gateway.cases.CaseInputs.HandOverCaseResultInput;
 import cn.zwy.gateway.cases.CaseInputs.IssueOneTimeNoticeInput;
+import cn.zwy.gateway.cases.CaseInputs.ReceiveForwardedCaseInput;
 import cn.zwy.gateway.cases.CaseInputs.RejectCaseInput;
 import cn.zwy.gateway.cases.CaseInputs.RequestExtensionInput;
+import cn.zwy.gateway.cases.CaseInputs.ReturnCaseResultInput;
+import cn.zwy.gateway.cases.CaseInputs.StartRemoteAgencyInput;
 import cn.zwy.gateway.cases.CaseInputs.WithdrawCaseInput;
 import cn.zwy.gateway.graphql.Connection;
 import cn.zwy.gateway.graphql.Ids;
@@ -54,7 +61,9 @@ public class CaseGraph {
     public Mono<CaseView> caseById(@Argument String id, @AuthenticationPrincipal Jwt jwt) {
         Ids.Scoped s = Ids.scoped("id", id);
         Caller caller = Callers.require(jwt);
-        if (caller.realm() == Realm.STAFF && !caller.mayRead(s.tenantCode())) {
+        // staff of another tenant pass only as a possible receiving hall (C12): case-service shows them a case
+        // received there and nothing else (NOT_FOUND, answered null)
+        if (caller.realm() == Realm.STAFF && !caller.mayRead(s.tenantCode()) && caller.tenant().filter(caller::actsFor).isEmpty()) {
             throw ApiException.forbidden("只能查看本中心的办件");
         }
         return cases.get(id).onErrorResume(CaseGraph::unknownCase, e -> Mono.empty());
@@ -69,11 +78,11 @@ public class CaseGraph {
     }
 
     @QueryMapping
-    public Mono<Connection<CaseSummary>> caseInbox(@Argument String tenantCode, @Argument Integer first,
+    public Mono<Connection<CaseSummary>> caseInbox(@Argument String tenantCode, @Argument InboxFilter filter, @Argument Integer first,
                                                    @Argument String after, @AuthenticationPrincipal Jwt jwt) {
         requireReader(jwt, tenantCode);
         checkFirst(first);
-        return cases.inbox(tenantCode, first, after).map(p -> Connection.of(p, after));
+        return cases.inbox(tenantCode, filter, first, after).map(p -> Connection.of(p, after));
     }
 
     @QueryMapping
@@ -153,7 +162,51 @@ public class CaseGraph {
         return payload(cases.decideExtension(actsFor(jwt, input.caseId()), input.body()));
     }
 
+    // ------------------------------------------------------------------ same-city / cross-region (C12), remote agency (C13)
+
+    /** The receiving hall: its staff act on a case of another tenant received there (case-service checks which). */
+    @MutationMapping
+    public Mono<CasePayload> forwardCase(@Argument ForwardCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        return payload(cases.forward(receivingHall(jwt, input.caseId()), input.body()));
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> handOverCaseResult(@Argument HandOverCaseResultInput input, @AuthenticationPrincipal Jwt jwt) {
+        return payload(cases.handOverResult(receivingHall(jwt, input.caseId()), input.body()));
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> receiveForwardedCase(@Argument ReceiveForwardedCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        return payload(cases.receiveForwarded(actsFor(jwt, input.caseId()), input.body()));
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> returnCaseResult(@Argument ReturnCaseResultInput input, @AuthenticationPrincipal Jwt jwt) {
+        return payload(cases.returnResult(actsFor(jwt, input.caseId()), input.body()));
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> startRemoteAgency(@Argument StartRemoteAgencyInput input, @AuthenticationPrincipal Jwt jwt) {
+        return payload(cases.startAgency(actsFor(jwt, input.caseId()), input.body()));
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> endRemoteAgency(@Argument EndRemoteAgencyInput input, @AuthenticationPrincipal Jwt jwt) {
+        return payload(cases.endAgency(actsFor(jwt, input.caseId()), input.body()));
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Staff acting for their own tenant on a case whose id names another (the owner): only as the hall
+     * that received it (C12), which case-service checks under row-level security bound to the caller's tenant.
+     */
+    private static String receivingHall(Jwt jwt, String value) {
+        String id = caseId(value);
+        Caller caller = Callers.require(jwt);
+        if (caller.tenant().filter(caller::actsFor).isEmpty()) throw ApiException.forbidden("只有收件大厅的工作人员可以转交通办件");
+        return id;
+    }
 
     /** A well-formed case id ({@code <tenant>:<uuid>}), or VALIDATION on {@code caseId} before any call. */
     private static String caseId(String value) {

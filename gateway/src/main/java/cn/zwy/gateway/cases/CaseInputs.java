@@ -1,5 +1,6 @@
 package cn.zwy.gateway.cases;
 
+import cn.zwy.cases.api.AgencyEndReason;
 import cn.zwy.cases.api.CitizenActions;
 import cn.zwy.cases.api.OneTimeNotice;
 import cn.zwy.cases.api.StaffActions;
@@ -51,5 +52,29 @@ final class CaseInputs {
 
     record DecideExtensionInput(String caseId, Long version, Boolean approved, String note) {
         StaffActions.DecideExtension body() { return new StaffActions.DecideExtension(version, approved, note); }
+    }
+
+    record ForwardCaseInput(String caseId, Long version, String window, String carrier, String trackingNumber) {
+        StaffActions.Forward body() { return new StaffActions.Forward(version, window, carrier, trackingNumber); }
+    }
+
+    record ReceiveForwardedCaseInput(String caseId, Long version, String window) {
+        StaffActions.ReceiveForwarded body() { return new StaffActions.ReceiveForwarded(version, window); }
+    }
+
+    record ReturnCaseResultInput(String caseId, Long version, String window, String carrier, String trackingNumber) {
+        StaffActions.ReturnResult body() { return new StaffActions.ReturnResult(version, window, carrier, trackingNumber); }
+    }
+
+    record HandOverCaseResultInput(String caseId, Long version, String window, String carrier, String trackingNumber) {
+        StaffActions.HandOverResult body() { return new StaffActions.HandOverResult(version, window, carrier, trackingNumber); }
+    }
+
+    record StartRemoteAgencyInput(String caseId, Long version, String window) {
+        StaffActions.StartAgency body() { return new StaffActions.StartAgency(version, window); }
+    }
+
+    record EndRemoteAgencyInput(String caseId, Long version, String window, AgencyEndReason reason, String note) {
+        StaffActions.EndAgency body() { return new StaffActions.EndAgency(version, window, reason, note); }
     }
 }

@@ -1,0 +1,12 @@
+package cn.zwy.cases.api;
+
+/** Which of a tenant's queues the inbox shows. */
+public enum InboxFilter {
+    /** The tenant's own open cases; a case filed at another region's hall only once it has arrived (C12). */
+    OWN,
+    /**
+     * Cases the tenant's hall received for another (owning) tenant (同城通办/异地, C12): to check and
+     * forward, and to hand the result over where the delivery mode goes through this hall.
+     */
+    RECEIVED_FOR_OTHERS
+}
