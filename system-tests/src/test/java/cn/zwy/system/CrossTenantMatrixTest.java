@@ -68,17 +68,25 @@ class CrossTenantMatrixTest {
      * change anything of 连山's: the citizen only files a case of their own with 连山 (submitCase;
      * the matrix's case of 连山 belongs to another citizen, so every action on it is refused), and
      * the town agent is 连山's own staff, whose front-desk role (agent: accept, one-time notice,
-     * refusal, delivery, asking for an extension, recording an entrustment) case-service grants; deciding (approver) and
-     * extensions (centre administrator) stay refused to it.
+     * refusal, delivery, asking for an extension, recording an entrustment) case-service grants; deciding
+     * (approver) and extensions (centre administrator) stay refused to it. The owner's side of
+     * same-city/cross-region cases and remote agency (C12, C13: receiving forwarded materials, returning
+     * the result, agency) is front desk too; the receiving hall's side (forwardCase, handOverCaseResult)
+     * is for the hall that received the case only, which the matrix's case of 连山 has none of: refused
+     * to everyone.
      */
-    private static final Map<String, Set<Who>> ALLOWED_MUTATIONS = Map.of(
-            "submitCase", Set.of(Who.CITIZEN),
-            "acceptCase", Set.of(Who.TOWN_AGENT),
-            "issueOneTimeNotice", Set.of(Who.TOWN_AGENT),
-            "rejectCase", Set.of(Who.TOWN_AGENT),
-            "deliverCase", Set.of(Who.TOWN_AGENT),
-            "requestExtension", Set.of(Who.TOWN_AGENT),
-            "recordEntrustment", Set.of(Who.TOWN_AGENT));
+    private static final Map<String, Set<Who>> ALLOWED_MUTATIONS = Map.ofEntries(
+            Map.entry("submitCase", Set.of(Who.CITIZEN)),
+            Map.entry("acceptCase", Set.of(Who.TOWN_AGENT)),
+            Map.entry("issueOneTimeNotice", Set.of(Who.TOWN_AGENT)),
+            Map.entry("rejectCase", Set.of(Who.TOWN_AGENT)),
+            Map.entry("deliverCase", Set.of(Who.TOWN_AGENT)),
+            Map.entry("requestExtension", Set.of(Who.TOWN_AGENT)),
+            Map.entry("recordEntrustment", Set.of(Who.TOWN_AGENT)),
+            Map.entry("receiveForwardedCase", Set.of(Who.TOWN_AGENT)),
+            Map.entry("returnCaseResult", Set.of(Who.TOWN_AGENT)),
+            Map.entry("startRemoteAgency", Set.of(Who.TOWN_AGENT)),
+            Map.entry("endRemoteAgency", Set.of(Who.TOWN_AGENT)));
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 
@@ -169,6 +177,30 @@ class CrossTenantMatrixTest {
             }
         }
         assertThat(failures).as(String.join("\n", failures)).isEmpty();
+    }
+
+    /**
+     * C12: a case of 连山 filed at 台山's hall is 台山's to see and forward, and nobody else's outside 连山:
+     * the staff of a third tenant (罗山, 411521) neither see it (null, not in their queue) nor act on it.
+     */
+    @Test
+    void aThirdTenantNeitherSeesNorActsOnACaseReceivedForAnother_C12() {
+        String id = CrossRegionCaseTest.filedAtTheOtherHall("RECEIVING_HALL_PICKUP");
+        String hall = Tokens.staff("taishan.clerk");
+        assertThat(CrossRegionCaseTest.read(hall, id).path("id").asString()).as("the receiving hall sees it").isEqualTo(id);
+        long version = CrossRegionCaseTest.read(hall, id).path("version").asLong();
+        for (String third : List.of(Tokens.staff("luoshan.clerk"), Tokens.staff("henan.admin"))) {
+            Api.Response read = Api.graphql(third, "query($id: ID!) { case(id: $id) { id } }", Map.of("id", id));
+            assertThat(read.data() == null || read.data().path("case").isNull()).as(read.body().toString()).isTrue();
+            for (String[] op : new String[][] {{"forwardCase", "ForwardCaseInput"}, {"handOverCaseResult", "HandOverCaseResultInput"},
+                    {"receiveForwardedCase", "ReceiveForwardedCaseInput"}, {"returnCaseResult", "ReturnCaseResultInput"},
+                    {"startRemoteAgency", "StartRemoteAgencyInput"}}) {
+                Api.Response r = CrossRegionCaseTest.act(third, op[0], op[1], CrossRegionCaseTest.staff(id, version));
+                assertThat(r.errorCode()).as(op[0] + ": " + r.body()).isIn("FORBIDDEN", "NOT_FOUND");
+            }
+        }
+        assertThat(CrossRegionCaseTest.inInbox(Tokens.staff("luoshan.clerk"), "411521", "RECEIVED_FOR_OTHERS", id)).isNull();
+        assertThat(CrossRegionCaseTest.read(hall, id).path("version").asLong()).as("nothing changed").isEqualTo(version);
     }
 
     private static boolean expected(Call call, Who who) {

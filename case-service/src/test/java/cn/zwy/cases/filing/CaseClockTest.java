@@ -173,4 +173,36 @@ class CaseClockTest {
         assertThatThrownBy(() -> CaseClock.deadline(working("2026-11-02", 3), closed, d("2026-11-02")))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    /**
+     * C12: a case checked at another region's hall on Tuesday 2026-09-29 with a 3-working-day limit, its
+     * paper posted the same day and arriving at the owner on 10-09 (after National Day). Without the
+     * transit it would be due 10-08 (09-29, 09-30, 10-08); the three working days in the post (09-29,
+     * 09-30, 10-08) do not count, so it is due on Monday 10-12 (10-09, the make-up Saturday 10-10, 10-12).
+     */
+    @Test
+    void transitTimeIsExcludedFromTheClock_C12() {
+        assertThat(CaseClock.deadline(working("2026-09-29", 3), cal, d("2026-09-29"))).isEqualTo(d("2026-10-08"));
+        Facts inTransit = working("2026-09-29", 3, new Pause(d("2026-09-29"), d("2026-10-09")));
+        assertThat(CaseClock.deadline(inTransit, cal, d("2026-10-09"))).isEqualTo(d("2026-10-12"));
+        CaseClock.Reading onArrival = CaseClock.read(inTransit, cal, d("2026-10-09"), 80);
+        assertThat(onArrival.used()).isEqualTo(1);
+        assertThat(onArrival.paused()).isEqualTo(3);
+        assertThat(onArrival.left()).isEqualTo(2);
+        // still in the post (open pause) on 10-08: nothing used yet
+        CaseClock.Reading stillPosted = CaseClock.read(working("2026-09-29", 3, new Pause(d("2026-09-29"), null)), cal, d("2026-10-08"), 80);
+        assertThat(stillPosted.used()).isZero();
+        assertThat(stillPosted.left()).isEqualTo(3);
+    }
+
+    /** C12/C13 due dates: "within 1 working day" of a receipt is the next working day; 7 agency days count the start day. */
+    @Test
+    void forwardingAndAgencyDueDatesOnTheCalendar_C12_C13() {
+        // received on Wednesday 09-30: posting due on the first working day after, 10-08
+        assertThat(CrossRegionCases.oneWorkingDayAfter(d("2026-09-30"), cal)).isEqualTo(d("2026-10-08"));
+        // received on Friday 10-09: due on the make-up Saturday 10-10
+        assertThat(CrossRegionCases.oneWorkingDayAfter(d("2026-10-09"), cal)).isEqualTo(d("2026-10-10"));
+        // an agency from Monday 09-28: 09-28, 09-29, 09-30, 10-08, 10-09, 10-10, 10-12
+        assertThat(CaseClock.deadline(working("2026-09-28", 7), cal, d("2026-09-28"))).isEqualTo(d("2026-10-12"));
+    }
 }
