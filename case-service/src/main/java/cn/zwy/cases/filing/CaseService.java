@@ -355,6 +355,11 @@ public class CaseService {
                 c.status = CaseStatus.COMPLETED;
                 c.result = "APPROVED";
                 c.resultReason = "即办件当场办结";
+                if (c.relayState != null && c.deliveryMode.crossRegionOnly()) {
+                    // C12: the result goes back within 1 working day of completion, as for any other completion
+                    c.resultDue = CrossRegionCases.oneWorkingDayAfter(today, cal);
+                    timers.resultDue(c);
+                }
                 return new Outcome("COMPLETED", "即办件材料齐全，当场办结（C3）");
             }
             timers.deadlineSet(c, facts, cal);
