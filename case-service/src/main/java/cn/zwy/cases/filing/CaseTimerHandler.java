@@ -69,7 +69,7 @@ class CaseTimerHandler {
                         c.holder = null;
                         c.updatedAt = Instant.now();
                         store.update(c);
-                        record(c, "DEEMED_APPROVED", "承诺期限 " + c.deadline + " 届满未作出决定，视为准予（C9）");
+                        record(c, "DEEMED_APPROVED", "承诺期限 " + c.deadline + " 届满未作出决定，视为准予（C9）", null);
                         return null;
                     }
                     String action = overdue ? "OVERDUE" : "NEAR_DEADLINE";
