@@ -8,8 +8,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
-import org.springframework.http.MediaType;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,8 +36,6 @@ public interface CaseApi {
     String WITHDRAW = "/api/cases/{id}/withdraw";
     String EXTENSION = "/api/cases/{id}/extension";
     String EXTENSION_DECISION = "/api/cases/{id}/extension/decision";
-    /** Server-sent events: the case now, then again after every committed change (ADR 0012). */
-    String UPDATES = "/api/cases/{id}/updates";
     String MY_MESSAGES = "/api/messages/mine";
     String MESSAGE_READ = "/api/messages/{id}/read";
     /** The most cases one page holds. */
@@ -53,14 +49,6 @@ public interface CaseApi {
     Mono<CaseView> get(@PathVariable("id") String id);
 
     /** The caller's own cases, newest first (a citizen). */
-    /**
-     * The case as {@link #get} answers it (same authorisation: another citizen's case is NOT_FOUND, another
-     * tenant's staff FORBIDDEN), first as it stands, then after every committed change, as server-sent
-     * events (each event's data one {@link CaseView}) until the service ends the stream (its lifetime is capped).
-     */
-    @GetExchange(value = UPDATES, accept = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<CaseView> updates(@PathVariable("id") String id);
-
     /** The calling citizen's own messages, newest first. */
     @GetExchange(MY_MESSAGES)
     Mono<Page<CitizenMessage>> myMessages(@RequestParam(name = "first", required = false) Integer first,

@@ -2,6 +2,7 @@ package cn.zwy.cases.filing;
 
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseSummary;
+import cn.zwy.cases.api.CaseUpdatesApi;
 import cn.zwy.cases.api.CaseView;
 import cn.zwy.cases.api.CitizenMessage;
 import cn.zwy.cases.api.CitizenActions;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** case-service's REST API: the paths and records of the contract {@link CaseApi} (case-api module). */
+/** case-service's REST API: the paths and records of the contracts {@link CaseApi} and {@link CaseUpdatesApi} (case-api module). */
 @RestController
 class CaseController {
 
@@ -44,7 +45,7 @@ class CaseController {
     @GetMapping(CaseApi.CASE)
     CaseView get(@PathVariable String id) { return queries.get(Callers.require(), id); }
 
-    @GetMapping(path = CaseApi.UPDATES, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping(path = CaseUpdatesApi.UPDATES, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter updates(@PathVariable String id) { return updates.open(Callers.require(), id); }
 
     @GetMapping(CaseApi.MY_MESSAGES)

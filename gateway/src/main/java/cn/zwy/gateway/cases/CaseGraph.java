@@ -2,6 +2,7 @@ package cn.zwy.gateway.cases;
 
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseSummary;
+import cn.zwy.cases.api.CaseUpdatesApi;
 import cn.zwy.cases.api.CaseView;
 import cn.zwy.cases.api.DishonestyEntry;
 import cn.zwy.cases.api.Receipt;
@@ -45,9 +46,11 @@ import reactor.core.publisher.Mono;
 public class CaseGraph {
 
     private final CaseApi cases;
+    private final CaseUpdatesApi updates;
 
-    public CaseGraph(CaseApi cases) {
+    public CaseGraph(CaseApi cases, CaseUpdatesApi updates) {
         this.cases = cases;
+        this.updates = updates;
     }
 
     // ------------------------------------------------------------------ queries
@@ -74,7 +77,7 @@ public class CaseGraph {
         if (caller.realm() == Realm.STAFF && !caller.mayRead(s.tenantCode())) {
             throw ApiException.forbidden("只能查看本中心的办件");
         }
-        return cases.updates(s.tenantCode() + ":" + s.id());
+        return updates.updates(s.tenantCode() + ":" + s.id());
     }
 
     @QueryMapping
