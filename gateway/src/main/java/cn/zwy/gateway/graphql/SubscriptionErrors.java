@@ -1,6 +1,7 @@
 package cn.zwy.gateway.graphql;
 
 import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.util.LinkedHashMap;
@@ -8,6 +9,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +31,15 @@ public class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
             if (e.field() != null) ext.put("field", e.field());
             if (e.rule() != null) ext.put("rule", e.rule());
             return GraphqlErrorBuilder.newError().message(e.getMessage()).extensions(ext).build();
+        }
+        if (ex instanceof AuthenticationException) {
+            // no or anonymous authentication reaching a subscription that needs a caller
+            ext.put("code", ErrorCode.UNAUTHENTICATED.name());
+            return GraphqlErrorBuilder.newError().message("需要登录后访问").extensions(ext).build();
+        }
+        if (ex instanceof AccessDeniedException) {
+            ext.put("code", ErrorCode.FORBIDDEN.name());
+            return GraphqlErrorBuilder.newError().message("无权执行此操作").extensions(ext).build();
         }
         log.warn("subscription ended by a failure: {}", ex.toString());
         ext.put("code", "UNAVAILABLE");

@@ -127,6 +127,9 @@ class CaseGraphTest {
                 .executeSubscription().toFlux().blockLast());
         assertThat(refused).isInstanceOf(SubscriptionPublisherException.class);
         assertThat(((SubscriptionPublisherException) refused).getErrors().getFirst().getExtensions()).containsEntry("code", "FORBIDDEN");
+        Throwable anonymous = catchThrowable(() -> as(graphQl, null).document(doc).executeSubscription().toFlux().blockLast());
+        assertThat(((SubscriptionPublisherException) anonymous).getErrors().getFirst().getExtensions())
+                .containsEntry("code", "UNAUTHENTICATED");
         verify(updates).updates(CASE_ID);
     }
 
