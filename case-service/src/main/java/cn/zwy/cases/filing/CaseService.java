@@ -10,8 +10,6 @@ import cn.zwy.cases.api.OneTimeNotice;
 import cn.zwy.cases.api.Receipt;
 import cn.zwy.cases.api.StaffActions;
 import cn.zwy.cases.api.SubmitCaseRequest;
-import cn.zwy.cases.messages.CaseMessage;
-import cn.zwy.cases.messages.CitizenMessages;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.events.OutboxPublisher;
@@ -24,7 +22,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -73,12 +70,12 @@ public class CaseService {
     private final DeemedApproval deemedApproval;
     private final Entrustments entrustments;
     private final JsonMapper json;
-    private final CitizenMessages messages;
+    private final ApplicantNotices notices;
 
-    CaseService(CitizenMessages messages, TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
+    CaseService(ApplicantNotices notices, TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
                 CaseDeadlines deadlines, ApplicantPrivacy privacy, MaterialUploads uploads, OutboxPublisher outbox,
                 CaseViews views, CaseTimers timers, DeemedApproval deemedApproval, Entrustments entrustments, JsonMapper json) {
-        this.messages = messages;
+        this.notices = notices;
         this.timers = timers;
         this.entrustments = entrustments;
         this.deemedApproval = deemedApproval;
@@ -190,7 +187,7 @@ public class CaseService {
         store.insert(c);
         store.record(c, Actor.of(caller, null), "SUBMITTED", "收件：" + materials.size() + " 项材料");
         publish(c, "submitted");
-        tellApplicant(c, "SUBMITTED", "已收件，收到材料 " + materials.size() + " 项；首问负责：" + c.firstResponsible
+        notices.tell(c, "SUBMITTED", "已收件，收到材料 " + materials.size() + " 项；首问负责：" + c.firstResponsible
                 + (c.firstResponsibleTel.isBlank() ? "" : "（电话 " + c.firstResponsibleTel + "）"));
         log.info("case {} filed under {} v{}", c.caseNumber, g.itemId(), g.number());
         return receipt(c, false);
@@ -345,7 +342,7 @@ public class CaseService {
                 store.update(c);
                 store.record(c, Actor.of(caller, body.window()), "ACCEPTED", notice);
                 publish(c, "accepted");
-                tellApplicant(c, "ACCEPTED", notice);
+                notices.tell(c, "ACCEPTED", notice);
                 c.updatedAt = Instant.now();
                 c.status = CaseStatus.COMPLETED;
                 c.result = "APPROVED";
@@ -526,49 +523,9 @@ public class CaseService {
         store.update(c);
         store.record(c, actor, recorded, note);
         publish(c, recorded.toLowerCase(Locale.ROOT));
-        tellApplicant(c, recorded, note);
+        notices.tell(c, recorded, note);
     }
 
-    /**
-     * The applicant's in-app message and SMS for the steps they must hear of (C1 receipt, C2 one-time
-     * notice, acceptance with the promised deadline, refusal, result, delivery), in this transaction.
-     */
-    private void tellApplicant(CaseRow c, String action, String note) {
-        CaseMessage.Kind kind = switch (action) {
-            case "SUBMITTED" -> CaseMessage.Kind.RECEIPT;
-            case "ONE_TIME_NOTICE" -> CaseMessage.Kind.ONE_TIME_NOTICE;
-            case "ACCEPTED" -> CaseMessage.Kind.ACCEPTED;
-            case "REJECTED" -> CaseMessage.Kind.REJECTED;
-            case "COMPLETED" -> CaseMessage.Kind.COMPLETED;
-            case "DELIVERED" -> CaseMessage.Kind.DELIVERED;
-            default -> null;
-        };
-        if (kind == null) return;
-        String text = switch (kind) {
-            case ONE_TIME_NOTICE -> noticeText(c);
-            case COMPLETED -> "已办结：" + note + ("APPROVED".equals(c.result) ? "，请按选择的方式领取结果" : "");
-            default -> note;
-        };
-        String body = "【政务服务】您的办件 " + c.caseNumber + "（" + c.itemName + "）：" + text + "。"
-                + MESSAGE_TIME.format(c.updatedAt.atZone(Today.ZONE));
-        messages.send(new CaseMessage(c.tenantId, c.id, c.caseNumber, c.citizenId, c.contactPhoneMasked, kind, body, c.updatedAt));
-    }
-
-    private static final DateTimeFormatter MESSAGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-    /** C2: every item of the notice, so the applicant can fix everything at once. */
-    private String noticeText(CaseRow c) {
-        StringBuilder b = new StringBuilder("需补正材料（一次性告知书第 " + c.noticeRound + " 轮）：");
-        store.latestNotice(c.tenantId, c.id).ifPresent(n -> {
-            List<OneTimeNotice.Item> items = json.readValue(n.items(), new TypeReference<List<OneTimeNotice.Item>>() {});
-            for (int i = 0; i < items.size(); i++) {
-                OneTimeNotice.Item it = items.get(i);
-                b.append(i == 0 ? "" : "；").append(i + 1).append(". ").append(it.material())
-                        .append("（").append("MISSING".equals(it.problem()) ? "缺少" : "不符合要求").append("）：").append(it.howToFix());
-            }
-        });
-        return b.toString();
-    }
 
     private void publish(CaseRow c, String what) {
         outbox.publish(EVENT_PREFIX + what, c.tenantId, "case", c.publicId().toString(), Map.of(
