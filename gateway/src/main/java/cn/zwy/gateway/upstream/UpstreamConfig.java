@@ -2,8 +2,8 @@ package cn.zwy.gateway.upstream;
 
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseReportApi;
-import cn.zwy.cases.api.DeemedApprovalApi;
 import cn.zwy.cases.api.CaseUpdatesApi;
+import cn.zwy.cases.api.DeemedApprovalApi;
 import cn.zwy.cases.api.EntrustmentApi;
 import cn.zwy.search.api.SearchApi;
 import cn.zwy.tenant.api.calendar.CalendarApi;
