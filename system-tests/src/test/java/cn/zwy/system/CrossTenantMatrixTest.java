@@ -90,6 +90,13 @@ class CrossTenantMatrixTest {
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 
+    /**
+     * Subscriptions one of these callers may open on 连山's records: the town agent is 连山's own staff and
+     * follows its cases as it reads them (caseUpdated is authorised as case(id)); the matrix's citizen
+     * does not own the matrix's case, so it is refused like everyone else.
+     */
+    private static final Map<String, Set<Who>> ALLOWED_SUBSCRIPTIONS = Map.of("caseUpdated", Set.of(Who.TOWN_AGENT));
+
     /** Argument names that carry a tenant, a region or an id. */
     private static final Pattern SCOPED = Pattern.compile("tenantCode|regionCode|provinceCode|parentCode|regionPrefix|code|id|.*Id");
 
@@ -116,6 +123,10 @@ class CrossTenantMatrixTest {
         Api.Response filed = Cases.submit(Cases.otherCitizen(), Cases.submission(Cases.promisedItem(), UUID.randomUUID().toString()));
         assertThat(filed.status()).as(filed.body().toString()).isEqualTo(200);
         IDS.put("case", filed.body().get("caseId").asString());
+        IDS.put("caseUpdated", IDS.get("case"));
+        // a message of that other citizen (the case's receipt): nobody in the matrix may mark it read
+        Api.Response messages = Api.graphql(Cases.otherCitizen(), "{ myMessages(first: 1) { edges { node { id } } } }", Map.of());
+        IDS.put("markMessageRead", first(messages, "/myMessages/edges/0/node/id"));
     }
 
     private static String first(Api.Response r, String pointer) {
@@ -154,6 +165,42 @@ class CrossTenantMatrixTest {
                             + r.errorCode() + "): " + r.body() + "  variables " + call.variables());
                 } else if (!succeeded && expected && call.kind().equals("query") && !"NOT_FOUND".equals(r.errorCode())) {
                     failures.add(who + " query " + call.field() + " is declared allowed but failed: " + r.body());
+                }
+            }
+        }
+        assertThat(failures).as(String.join("\n", failures)).isEmpty();
+    }
+
+    /**
+     * The subscriptions with a scoped argument (caseUpdated: 连山's case of another citizen), opened over the
+     * WebSocket by each caller: the first message must be a refusal (an error with UNAUTHENTICATED, FORBIDDEN
+     * or NOT_FOUND), never the record, unless declared above.
+     */
+    @Test
+    void noCallerFollowsAnotherTenantsRecordsLive_T2() throws Exception {
+        List<Call> calls = new ArrayList<>();
+        for (JsonNode f : fields("subscriptionType")) {
+            if (scoped(f.get("args"), 0)) calls.add(call("subscription", f));
+        }
+        assertThat(calls).extracting(Call::field).contains("caseUpdated");
+        List<String> failures = new ArrayList<>();
+        for (Call call : calls) {
+            for (Who who : Who.values()) {
+                try (Subscription s = Subscription.open(who.token(), call.document(), call.variables())) {
+                    JsonNode m = s.next(20);
+                    JsonNode payload = m.path("payload");
+                    JsonNode errors = m.get("type").asString().equals("error") ? payload : payload.path("errors");
+                    boolean succeeded = m.get("type").asString().equals("next") && errors.isMissingNode()
+                            && !payload.path("data").path(call.field()).isNull() && !payload.path("data").path(call.field()).isMissingNode();
+                    boolean expected = ALLOWED_SUBSCRIPTIONS.getOrDefault(call.field(), Set.of()).contains(who);
+                    String code = errors.isArray() && !errors.isEmpty() ? errors.get(0).path("extensions").path("code").asString(null) : null;
+                    if (succeeded && !expected) {
+                        failures.add(who + " subscription " + call.field() + " SUCCEEDED: " + m);
+                    } else if (!succeeded && expected) {
+                        failures.add(who + " subscription " + call.field() + " is declared allowed but failed: " + m);
+                    } else if (!succeeded && (code == null || !REFUSALS.contains(code))) {
+                        failures.add(who + " subscription " + call.field() + " refused without reaching the access check: " + m);
+                    }
                 }
             }
         }
@@ -361,7 +408,7 @@ class CrossTenantMatrixTest {
     private static final String TYPE_REF = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";
     private static final String INTROSPECTION = """
             { __schema {
-                queryType { name } mutationType { name }
+                queryType { name } mutationType { name } subscriptionType { name }
                 types { name kind
                   fields { name type { %1$s } args { name type { %1$s } } }
                   inputFields { name type { %1$s } }

@@ -42,6 +42,8 @@ public interface CaseApi {
     String HAND_OVER_RESULT = "/api/cases/{id}/hand-over-result";
     String AGENCY = "/api/cases/{id}/agency";
     String AGENCY_END = "/api/cases/{id}/agency/end";
+    String MY_MESSAGES = "/api/messages/mine";
+    String MESSAGE_READ = "/api/messages/{id}/read";
     /** The most cases one page holds. */
     int MAX_FIRST = 100;
 
@@ -53,6 +55,15 @@ public interface CaseApi {
     Mono<CaseView> get(@PathVariable("id") String id);
 
     /** The caller's own cases, newest first (a citizen). */
+    /** The calling citizen's own messages, newest first. */
+    @GetExchange(MY_MESSAGES)
+    Mono<Page<CitizenMessage>> myMessages(@RequestParam(name = "first", required = false) Integer first,
+                                          @RequestParam(name = "after", required = false) String after);
+
+    /** The calling citizen marks one of their own messages read (another's is NOT_FOUND). */
+    @PostExchange(MESSAGE_READ)
+    Mono<CitizenMessage> markMessageRead(@PathVariable("id") String id);
+
     @GetExchange(MINE)
     Mono<Page<CaseSummary>> mine(@RequestParam(name = "first", required = false) Integer first,
                                  @RequestParam(name = "after", required = false) String after);

@@ -2,35 +2,44 @@ package cn.zwy.cases.filing;
 
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseSummary;
+import cn.zwy.cases.api.CaseUpdatesApi;
 import cn.zwy.cases.api.CaseView;
 import cn.zwy.cases.api.InboxFilter;
+import cn.zwy.cases.api.CitizenMessage;
 import cn.zwy.cases.api.CitizenActions;
 import cn.zwy.cases.api.DishonestyEntry;
 import cn.zwy.cases.api.Receipt;
 import cn.zwy.cases.api.StaffActions;
 import cn.zwy.cases.api.SubmitCaseRequest;
+import cn.zwy.cases.messages.CitizenMessages;
 import cn.zwy.common.api.Page;
 import cn.zwy.common.security.Callers;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** case-service's REST API: the paths and records of the contract {@link CaseApi} (case-api module). */
+/** case-service's REST API: the paths and records of the contracts {@link CaseApi} and {@link CaseUpdatesApi} (case-api module). */
 @RestController
 class CaseController {
 
     private final CaseService cases;
     private final CaseQueries queries;
     private final CrossRegionCases relay;
+    private final CaseUpdates updates;
+    private final CitizenMessages messages;
 
-    CaseController(CaseService cases, CaseQueries queries, CrossRegionCases relay) {
+    CaseController(CaseService cases, CaseQueries queries, CrossRegionCases relay, CaseUpdates updates, CitizenMessages messages) {
         this.cases = cases;
         this.queries = queries;
         this.relay = relay;
+        this.updates = updates;
+        this.messages = messages;
     }
 
     @PostMapping(CaseApi.CASES)
@@ -38,6 +47,17 @@ class CaseController {
 
     @GetMapping(CaseApi.CASE)
     CaseView get(@PathVariable String id) { return queries.get(Callers.require(), id); }
+
+    @GetMapping(path = CaseUpdatesApi.UPDATES, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter updates(@PathVariable String id) { return updates.open(Callers.require(), id); }
+
+    @GetMapping(CaseApi.MY_MESSAGES)
+    Page<CitizenMessage> myMessages(@RequestParam(required = false) Integer first, @RequestParam(required = false) String after) {
+        return messages.mine(Callers.require(), first, after);
+    }
+
+    @PostMapping(CaseApi.MESSAGE_READ)
+    CitizenMessage markMessageRead(@PathVariable String id) { return messages.markRead(Callers.require(), id); }
 
     @GetMapping(CaseApi.MINE)
     Page<CaseSummary> mine(@RequestParam(required = false) Integer first, @RequestParam(required = false) String after) {

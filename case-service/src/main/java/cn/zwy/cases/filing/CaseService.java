@@ -70,10 +70,12 @@ public class CaseService {
     private final DeemedApproval deemedApproval;
     private final Entrustments entrustments;
     private final JsonMapper json;
+    private final ApplicantNotices notices;
 
-    CaseService(TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
+    CaseService(ApplicantNotices notices, TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
                 CaseDeadlines deadlines, ApplicantPrivacy privacy, MaterialUploads uploads, OutboxPublisher outbox,
                 CaseViews views, CaseTimers timers, DeemedApproval deemedApproval, Entrustments entrustments, JsonMapper json) {
+        this.notices = notices;
         this.timers = timers;
         this.entrustments = entrustments;
         this.deemedApproval = deemedApproval;
@@ -192,6 +194,8 @@ public class CaseService {
                 + (receiving == null ? "" : "（通办：由 " + receiving + " 大厅收件，" + c.forwardDue + " 前转交属地）"), receiving);
         if (receiving != null) timers.forwardDue(c);
         publish(c, "submitted");
+        notices.tell(c, "SUBMITTED", "已收件，收到材料 " + materials.size() + " 项；首问负责：" + c.firstResponsible
+                + (c.firstResponsibleTel.isBlank() ? "" : "（电话 " + c.firstResponsibleTel + "）"));
         log.info("case {} filed under {} v{}", c.caseNumber, g.itemId(), g.number());
         return receipt(c, false);
     }
@@ -351,6 +355,7 @@ public class CaseService {
                 store.update(c);
                 store.record(c, Actor.of(caller, body.window()), "ACCEPTED", notice);
                 publish(c, "accepted");
+                notices.tell(c, "ACCEPTED", notice);
                 c.updatedAt = Instant.now();
                 c.status = CaseStatus.COMPLETED;
                 c.result = "APPROVED";
@@ -571,7 +576,9 @@ public class CaseService {
         store.update(c);
         store.record(c, actor, recorded, note);
         publish(c, recorded.toLowerCase(Locale.ROOT));
+        notices.tell(c, recorded, note);
     }
+
 
     private void publish(CaseRow c, String what) {
         outbox.publish(EVENT_PREFIX + what, c.tenantId, "case", c.publicId().toString(), Map.of(

@@ -1,5 +1,6 @@
 package cn.zwy.cases.filing;
 
+import cn.zwy.cases.messages.SmsDispatch;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -32,9 +33,10 @@ class CaseTimerConfig {
     }
 
     @Bean
-    SmartLifecycle caseTimerScheduler(DataSource dataSource, OneTimeTask<Void> caseTimerTask,
+    SmartLifecycle caseTimerScheduler(DataSource dataSource, OneTimeTask<Void> caseTimerTask, SmsDispatch sms,
                                       @Value("${zwy.cases.timer-poll:PT5S}") Duration poll) {
-        Scheduler scheduler = Scheduler.create(dataSource, caseTimerTask)
+        // the one scheduler of the service: the case timers and the SMS outbox (ADR 0012)
+        Scheduler scheduler = Scheduler.create(dataSource, caseTimerTask, sms.task())
                 .threads(2)
                 .pollingInterval(poll)
                 .build();

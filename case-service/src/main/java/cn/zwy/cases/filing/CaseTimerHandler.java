@@ -36,9 +36,13 @@ class CaseTimerHandler {
     private final JdbcTemplate jdbc;
     private final DeemedApproval deemedApproval;
 
+    private final ApplicantNotices notices;
+
     CaseTimerHandler(TenantTransactions tx, CaseStore store, CaseDeadlines deadlines, LocalCalendar calendar,
-                     FilingProperties props, OutboxPublisher outbox, JdbcTemplate jdbc, DeemedApproval deemedApproval) {
+                     FilingProperties props, OutboxPublisher outbox, JdbcTemplate jdbc, DeemedApproval deemedApproval,
+                     ApplicantNotices notices) {
         this.deemedApproval = deemedApproval;
+        this.notices = notices;
         this.tx = tx;
         this.store = store;
         this.deadlines = deadlines;
@@ -69,7 +73,8 @@ class CaseTimerHandler {
                         c.holder = null;
                         c.updatedAt = Instant.now();
                         store.update(c);
-                        record(c, "DEEMED_APPROVED", "承诺期限 " + c.deadline + " 届满未作出决定，视为准予（C9）", null);
+                        String note = "承诺期限 " + c.deadline + " 届满未作出决定，视为准予（C9）";
+                        if (record(c, "DEEMED_APPROVED", note, null)) notices.tell(c, "DEEMED_APPROVED", note);
                         return null;
                     }
                     String action = overdue ? "OVERDUE" : "NEAR_DEADLINE";
@@ -107,15 +112,17 @@ class CaseTimerHandler {
         });
     }
 
-    private void record(CaseRow c, String action, String note, String place) {
+    /** Records the action (at {@code place}, null: the owner's) unless it is on record already (a timer that fired twice); whether it recorded it. */
+    private boolean record(CaseRow c, String action, String note, String place) {
         Integer seen = jdbc.queryForObject("select count(*) from case_action where tenant_id = ? and case_id = ? and action = ? and note = ?",
                 Integer.class, c.tenantId, c.id, action, note);
-        if (seen != null && seen > 0) return;
+        if (seen != null && seen > 0) return false;
         c.updatedAt = Instant.now();
         store.record(c, PLATFORM, action, note, place);
         outbox.publish(CaseService.EVENT_PREFIX + action.toLowerCase(Locale.ROOT), c.tenantId, "case", c.publicId().toString(),
                 Map.of("caseId", c.publicId().toString(), "caseNumber", c.caseNumber, "tenantCode", c.tenantId,
                         "deadline", String.valueOf(c.deadline)));
         log.info("case {}: {}", c.caseNumber, action);
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package cn.zwy.gateway.upstream;
 
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseReportApi;
+import cn.zwy.cases.api.CaseUpdatesApi;
 import cn.zwy.cases.api.DeemedApprovalApi;
 import cn.zwy.cases.api.EntrustmentApi;
 import cn.zwy.search.api.SearchApi;
@@ -10,13 +11,18 @@ import cn.zwy.tenant.api.catalog.CatalogApi;
 import cn.zwy.tenant.api.hall.HallApi;
 import cn.zwy.tenant.api.organisation.OrganisationApi;
 import cn.zwy.tenant.api.region.RegionApi;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.datetime.standard.DateTimeFormatterRegistrar;
 import org.springframework.format.support.DefaultFormattingConversionService;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The services' contracts as HTTP service proxies (ADR 0008): one WebClient per service, built
@@ -29,11 +35,19 @@ public class UpstreamConfig {
     private final HttpServiceProxyFactory tenantService;
     private final HttpServiceProxyFactory searchService;
     private final HttpServiceProxyFactory caseService;
+    private final HttpServiceProxyFactory caseStreams;
 
-    public UpstreamConfig(WebClient.Builder builder, ServicesProperties props) {
+    public UpstreamConfig(WebClient.Builder builder, ServicesProperties props,
+                          @Value("${zwy.services.case-update-streams:2000}") int caseUpdateStreams) {
         this.tenantService = proxies(builder, props.tenantUrl(), "tenant-service");
         this.searchService = proxies(builder, props.searchUrl(), "search-service");
         this.caseService = proxies(builder, props.caseUrl(), "case-service");
+        // live updates (ADR 0012): each open stream holds a connection, so they get a pool of their own (the
+        // default pool has a few dozen connections per host, shared by every ordinary call to case-service)
+        ConnectionProvider streams = ConnectionProvider.builder("case-update-streams").maxConnections(caseUpdateStreams)
+                .pendingAcquireTimeout(Duration.ofSeconds(5)).build();
+        this.caseStreams = proxies(builder.clone().clientConnector(new ReactorClientHttpConnector(HttpClient.create(streams))),
+                props.caseUrl(), "case-service");
     }
 
     static HttpServiceProxyFactory proxies(WebClient.Builder builder, String baseUrl, String serviceName) {
@@ -98,5 +112,10 @@ public class UpstreamConfig {
     @Bean
     CaseReportApi caseReportApi() {
         return caseService.createClient(CaseReportApi.class);
+    }
+
+    @Bean
+    CaseUpdatesApi caseUpdatesApi() {
+        return caseStreams.createClient(CaseUpdatesApi.class);
     }
 }

@@ -4,6 +4,7 @@ import static cn.zwy.gateway.slice.TestCallers.LIANSHAN;
 import static cn.zwy.gateway.slice.TestCallers.YANGSHAN;
 import static cn.zwy.gateway.slice.TestCallers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -13,6 +14,7 @@ import static org.mockito.Mockito.when;
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseStatus;
 import cn.zwy.cases.api.CaseSummary;
+import cn.zwy.cases.api.CaseUpdatesApi;
 import cn.zwy.cases.api.CaseView;
 import cn.zwy.cases.api.InboxFilter;
 import cn.zwy.cases.api.StaffActions;
@@ -20,6 +22,7 @@ import cn.zwy.common.api.Page;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.gateway.cases.CaseGraph;
+import cn.zwy.gateway.graphql.SubscriptionErrors;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,7 +44,7 @@ import reactor.core.publisher.Mono;
  * null, and the service's refusals (role, ownership, rule ids) pass through unchanged (ADR 0008).
  */
 @GraphQlTest(controllers = CaseGraph.class, properties = TestCallers.NO_REDIS)
-@Import(SliceConfig.class)
+@Import({SliceConfig.class, SubscriptionErrors.class})
 class CaseGraphTest {
 
     private static final String CASE_ID = LIANSHAN + ":6f1c2b7e-0d7a-4d55-9c1e-3b1f5a2e0001";
@@ -48,6 +53,7 @@ class CaseGraphTest {
 
     @Autowired ExecutionGraphQlService graphQl;
     @MockitoBean CaseApi cases;
+    @MockitoBean CaseUpdatesApi updates;
 
     private static CaseView view(CaseStatus status, long version) {
         return new CaseView(CASE_ID, "441825-2026-000001", LIANSHAN, null, LIANSHAN + ":0b6b3c43-5e3c-4c0b-9a59-2c1f6f0f0001",
@@ -110,6 +116,25 @@ class CaseGraphTest {
         r.path("acceptCase.case.status").entity(String.class).isEqualTo("ACCEPTED");
         r.path("acceptCase.case.version").entity(Long.class).isEqualTo(4L);
         verify(cases).accept(CASE_ID, new StaffActions.Accept(3L, "综合受理窗口 3 号", null, null));
+    }
+
+    @Test
+    void caseUpdatedStreamsTheServicesViewsAndRefusesAnotherTenantsStaffBeforeAnyCall_T2() {
+        when(updates.updates(CASE_ID)).thenReturn(Flux.just(view(CaseStatus.SUBMITTED, 0), view(CaseStatus.ACCEPTED, 1)));
+        String doc = "subscription { caseUpdated(id: \"" + CASE_ID + "\") { status version } }";
+        List<String> statuses = as(graphQl, TestCallers.citizen()).document(doc).executeSubscription()
+                .toFlux("caseUpdated.status", String.class).collectList().block();
+        assertThat(statuses).containsExactly("SUBMITTED", "ACCEPTED");
+
+        // a subscription's refusal ends its stream with an error in the one format (graphql-ws "error")
+        Throwable refused = catchThrowable(() -> as(graphQl, TestCallers.staff(YANGSHAN, "clerk")).document(doc)
+                .executeSubscription().toFlux().blockLast());
+        assertThat(refused).isInstanceOf(SubscriptionPublisherException.class);
+        assertThat(((SubscriptionPublisherException) refused).getErrors().getFirst().getExtensions()).containsEntry("code", "FORBIDDEN");
+        Throwable anonymous = catchThrowable(() -> as(graphQl, null).document(doc).executeSubscription().toFlux().blockLast());
+        assertThat(((SubscriptionPublisherException) anonymous).getErrors().getFirst().getExtensions())
+                .containsEntry("code", "UNAUTHENTICATED");
+        verify(updates).updates(CASE_ID);
     }
 
     @Test

@@ -1,0 +1,148 @@
+package cn.zwy.cases.messages;
+
+import cn.zwy.cases.api.CaseApi;
+import cn.zwy.cases.api.CitizenMessage;
+import cn.zwy.common.api.Page;
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.security.Caller;
+import cn.zwy.common.security.Realm;
+import cn.zwy.common.tenant.DivisionCodes;
+import cn.zwy.common.tenant.TenantTransactions;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The citizen's in-app messages. Written by filing inside the case's transaction (with the SMS of the
+ * outbox); read and marked by their citizen only: the transaction binds {@code app.citizen_id} to the
+ * token's subject, and row-level security shows that citizen's rows and no other's (the query's own
+ * filter says the same).
+ */
+@Service
+public class CitizenMessages {
+
+    private final TenantTransactions tx;
+    private final JdbcTemplate jdbc;
+    private final SmsDispatch sms;
+
+    CitizenMessages(TenantTransactions tx, JdbcTemplate jdbc, SmsDispatch sms) {
+        this.tx = tx;
+        this.jdbc = jdbc;
+        this.sms = sms;
+    }
+
+    /** Inside the case's (tenant-bound, writing) transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(CaseMessage m) {
+        UUID id = UUID.randomUUID();
+        Timestamp at = Timestamp.from(m.at());
+        jdbc.update("""
+                insert into citizen_message (id, tenant_id, citizen_id, case_id, case_number, kind, title, body, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, m.tenantId(), m.citizenId(), m.caseId(), m.caseNumber(), m.kind().name(), m.kind().title, m.body(), at);
+        jdbc.update("""
+                insert into sms_outbox (message_id, tenant_id, case_id, phone_masked, text, created_at)
+                values (?, ?, ?, ?, ?, ?)""", id, m.tenantId(), m.caseId(), m.phoneMasked(), m.body(), at);
+        sms.schedule(m.tenantId(), id);
+    }
+
+    /** The calling citizen's messages, newest first (keyset paging on created_at, id). */
+    public Page<CitizenMessage> mine(Caller caller, Integer first, String after) {
+        requireCitizen(caller);
+        int n = first(first);
+        String[] cursor = after == null ? null : decode(after);
+        List<CitizenMessage> rows = asCitizen(caller, () -> cursor == null
+                ? jdbc.query("""
+                        select * from citizen_message where citizen_id = ?
+                        order by created_at desc, id desc limit ?""", CitizenMessages::row, caller.userId(), n + 1)
+                : jdbc.query("""
+                        select * from citizen_message where citizen_id = ? and (created_at, id) < (?, ?)
+                        order by created_at desc, id desc limit ?""", CitizenMessages::row, caller.userId(),
+                        Timestamp.from(Instant.parse(cursor[0])), UUID.fromString(cursor[1]), n + 1));
+        boolean more = rows.size() > n;
+        List<Page.Item<CitizenMessage>> items = new ArrayList<>();
+        for (CitizenMessage m : more ? rows.subList(0, n) : rows) {
+            items.add(new Page.Item<>(encode(m.createdAt() + "|" + uuidOf(m.id())), m));
+        }
+        return new Page<>(items, more, null);
+    }
+
+    /** Marks one of the caller's own messages read (again: answers it unchanged); another's is NOT_FOUND. */
+    public CitizenMessage markRead(Caller caller, String id) {
+        requireCitizen(caller);
+        UUID uuid = parse(id);
+        return asCitizen(caller, () -> {
+            jdbc.update("update citizen_message set read_at = now() where id = ? and citizen_id = ? and read_at is null",
+                    uuid, caller.userId());
+            return jdbc.query("select * from citizen_message where id = ? and citizen_id = ?", CitizenMessages::row,
+                    uuid, caller.userId()).stream().findFirst()
+                    .orElseThrow(() -> ApiException.notFound("id", "未找到该消息: " + id));
+        });
+    }
+
+    /** A platform transaction bound to the citizen: RLS shows their messages only. */
+    private <T> T asCitizen(Caller caller, java.util.function.Supplier<T> work) {
+        return tx.platform(() -> {
+            jdbc.queryForObject("select set_config('app.citizen_id', ?, true)", String.class, caller.userId());
+            return work.get();
+        });
+    }
+
+    private static CitizenMessage row(ResultSet rs, int i) throws SQLException {
+        String tenant = rs.getString("tenant_id");
+        Timestamp read = rs.getTimestamp("read_at");
+        return new CitizenMessage(tenant + ":" + rs.getObject("id", UUID.class), tenant + ":" + rs.getObject("case_id", UUID.class),
+                rs.getString("case_number"), rs.getString("kind"), rs.getString("title"), rs.getString("body"),
+                rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant());
+    }
+
+    private static void requireCitizen(Caller caller) {
+        if (caller.realm() != Realm.CITIZEN) throw ApiException.forbidden("消息仅供申请人本人（公众账号）查看");
+    }
+
+    private static UUID parse(String id) {
+        int colon = id == null ? -1 : id.indexOf(':');
+        try {
+            if (colon < 0 || !DivisionCodes.isTenant(id.substring(0, colon))) throw new IllegalArgumentException();
+            return UUID.fromString(id.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("id", "编号格式不正确（应为 区划代码:UUID）: " + id);
+        }
+    }
+
+    private static String uuidOf(String id) {
+        return id.substring(id.indexOf(':') + 1);
+    }
+
+    private static int first(Integer first) {
+        if (first == null) return 20;
+        if (first < 1 || first > CaseApi.MAX_FIRST) throw ApiException.validation("first", "first 应在 1 到 " + CaseApi.MAX_FIRST + " 之间");
+        return first;
+    }
+
+    private static String encode(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            if (p.length != 2) throw new IllegalArgumentException();
+            Instant.parse(p[0]);
+            UUID.fromString(p[1]);
+            return p;
+        } catch (RuntimeException e) {
+            throw ApiException.validation("after", "分页游标无效");
+        }
+    }
+}

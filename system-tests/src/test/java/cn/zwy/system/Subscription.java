@@ -1,0 +1,65 @@
+package cn.zwy.system;
+
+import cn.zwy.system.PlatformUnderTest.Service;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One GraphQL subscription over the gateway's WebSocket (graphql-transport-ws) with a real token, as the
+ * app opens it: every {@code next}, {@code error} and {@code complete} message lands in a queue the test
+ * reads with a timeout.
+ */
+final class Subscription implements AutoCloseable {
+
+    private final WebSocket ws;
+    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+
+    private Subscription(String token, String query, Map<String, Object> variables) throws Exception {
+        String subscribe = Api.JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
+                "payload", Map.of("query", query, "variables", variables)));
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        ws = b.buildAsync(URI.create("ws://127.0.0.1:" + Service.GATEWAY.port + "/graphql"), new WebSocket.Listener() {
+            private final StringBuilder buf = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                buf.append(data);
+                if (last) {
+                    JsonNode msg = Api.JSON.readTree(buf.toString());
+                    buf.setLength(0);
+                    String type = msg.get("type").asString();
+                    if (type.equals("connection_ack")) socket.sendText(subscribe, true);
+                    else if (type.equals("ping")) socket.sendText("{\"type\":\"pong\"}", true);
+                    else received.add(msg);
+                }
+                socket.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+        ws.sendText("{\"type\":\"connection_init\"}", true);
+    }
+
+    static Subscription open(String token, String query, Map<String, Object> variables) throws Exception {
+        return new Subscription(token, query, variables);
+    }
+
+    /** The next message ({@code next}, {@code error} or {@code complete}), failing after {@code seconds}. */
+    JsonNode next(int seconds) throws InterruptedException {
+        JsonNode m = received.poll(seconds, TimeUnit.SECONDS);
+        if (m == null) throw new AssertionError("no subscription message within " + seconds + " s");
+        return m;
+    }
+
+    @Override
+    public void close() {
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+}
