@@ -40,6 +40,8 @@ import tools.jackson.databind.JsonNode;
 public final class CaseLifecycleBenchmark {
 
     private static final String TENANT = "441825";
+    /** Text after this line of the report is kept when the benchmark rewrites the figures above it. */
+    static final String KEPT = "<!-- kept: the benchmark rewrites only what is above this line -->";
     private static final List<String> STEPS = List.of("submitCase", "acceptCase", "completeCase", "deliverCase");
 
     private final String gateway = env("BENCH_GATEWAY", "http://127.0.0.1:28080");
@@ -339,6 +341,12 @@ public final class CaseLifecycleBenchmark {
         md.append("\nAnchor: DIGIT publishes 37 lifecycles/s on an empty database and 6.3/s at 1M cases on 8 vCPU. ")
                 .append("Goal here: ≥ 200 lifecycles/s at 1M cases on 2 cores, p99 per step < 100 ms.\n");
         Files.createDirectories(report.toAbsolutePath().getParent());
+        // what people wrote below the marker (analysis, profiles) survives a new run
+        if (Files.exists(report)) {
+            String old = Files.readString(report);
+            int kept = old.indexOf(KEPT);
+            if (kept >= 0) md.append('\n').append(old.substring(kept));
+        }
         Files.writeString(report, md.toString());
         System.out.println("written " + report);
     }
