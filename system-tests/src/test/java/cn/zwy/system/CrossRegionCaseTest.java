@@ -197,6 +197,32 @@ class CrossRegionCaseTest {
         assertThat(rule(notThroughTheHall)).isEqualTo("C12");
     }
 
+    /** A cross-region case approved by deemed approval (C9) owes its result back like any completed one (C12). */
+    @Test
+    void deemedApprovalSendsTheResultBackToo_C9_C12() throws Exception {
+        JsonNode item = Cases.promisedItem();
+        String admin = Tokens.staff("lianshan.admin");
+        String id;
+        String deadline;
+        assertThat(DeemedApprovalTest.set(admin, item.get("id").asString(), true).errors()).isNull();
+        try {
+            id = filedAtTheOtherHall(item, "OWNER_TO_RECEIVING_HALL");
+            done(act(hall(), "forwardCase", "ForwardCaseInput", staff(id, version(id))), "forwardCase");
+            deadline = done(act(owner(), "acceptCase", "AcceptCaseInput", staff(id, version(id))), "acceptCase")
+                    .path("clock").path("deadline").asString();
+        } finally {
+            DeemedApprovalTest.set(admin, item.get("id").asString(), false);
+        }
+        DeemedApprovalTest.deadlinePassed(id, deadline);
+        JsonNode deemed = awaitAction(id, "DEEMED_APPROVED");
+        assertThat(deemed.path("note").asString()).contains("C9").contains("C12");
+        JsonNode c = read(owner(), id);
+        assertThat(c.path("status").asString()).isEqualTo("COMPLETED");
+        LocalDate resultDue = LocalDate.parse(c.path("relay").path("resultDue").asString());
+        assertThat(resultDue).isAfter(Cases.today());
+        assertThat(timer("RESULT|" + resultDue + "|" + id)).isTrue();
+    }
+
     // ------------------------------------------------------------------ C13
 
     @Test

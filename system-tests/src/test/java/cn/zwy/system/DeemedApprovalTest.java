@@ -28,7 +28,7 @@ class DeemedApprovalTest {
     private static final String SET = """
             mutation($i: ID!, $e: Boolean!) { setDeemedApproval(input: {itemId: $i, enabled: $e}) { item { itemId enabled changedBy } } }""";
 
-    private static Api.Response set(String token, String itemId, boolean enabled) {
+    static Api.Response set(String token, String itemId, boolean enabled) {
         return Api.graphql(token, SET, Map.of("i", itemId, "e", enabled));
     }
 
@@ -36,7 +36,7 @@ class DeemedApprovalTest {
      * Lets the case's deadline pass: its clock started 60 days ago and was due 30 days ago, and its
      * overdue timer (renamed for that deadline, as an acceptance back then would have set it) is due now.
      */
-    private static void deadlinePassed(String caseId, String deadline) throws Exception {
+    static void deadlinePassed(String caseId, String deadline) throws Exception {
         LocalDate due = Cases.today().minusDays(30);
         try (Connection c = CaseDb.connectAsOwner()) {
             c.setAutoCommit(false);

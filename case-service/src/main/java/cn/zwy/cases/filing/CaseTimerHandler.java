@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +38,13 @@ class CaseTimerHandler {
     private final DeemedApproval deemedApproval;
 
     private final ApplicantNotices notices;
+    /** The timers of a case; looked up when needed, as the scheduler's task (which calls this handler) makes them. */
+    private final ObjectProvider<CaseTimers> timers;
 
     CaseTimerHandler(TenantTransactions tx, CaseStore store, CaseDeadlines deadlines, LocalCalendar calendar,
                      FilingProperties props, OutboxPublisher outbox, JdbcTemplate jdbc, DeemedApproval deemedApproval,
-                     ApplicantNotices notices) {
+                     ApplicantNotices notices, ObjectProvider<CaseTimers> timers) {
+        this.timers = timers;
         this.deemedApproval = deemedApproval;
         this.notices = notices;
         this.tx = tx;
@@ -72,8 +76,15 @@ class CaseTimerHandler {
                         c.resultReason = DeemedApproval.DEEMED_REASON;
                         c.holder = null;
                         c.updatedAt = Instant.now();
-                        store.update(c);
                         String note = "承诺期限 " + c.deadline + " 届满未作出决定，视为准予（C9）";
+                        boolean sendBack = c.relayState != null && c.deliveryMode.crossRegionOnly();
+                        if (sendBack) {
+                            // C12: as after any completion, the result goes back within 1 working day
+                            c.resultDue = CrossRegionCases.oneWorkingDayAfter(today, calendar.ofCurrentTenant());
+                            note += "；结果须于 " + c.resultDue + " 前按所选方式寄回或转交（C12）";
+                        }
+                        store.update(c);
+                        if (sendBack) timers.getObject().resultDue(c);
                         if (record(c, "DEEMED_APPROVED", note, null)) notices.tell(c, "DEEMED_APPROVED", note);
                         return null;
                     }
