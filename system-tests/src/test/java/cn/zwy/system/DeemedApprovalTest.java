@@ -9,11 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -38,17 +36,9 @@ class DeemedApprovalTest {
      */
     static void deadlinePassed(String caseId, String deadline) throws Exception {
         LocalDate due = Cases.today().minusDays(30);
+        CaseDb.shiftClock(caseId, Cases.today().minusDays(60), due);
         try (Connection c = CaseDb.connectAsOwner()) {
             c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute("select set_config('app.tenant_id', '" + Cases.LIANSHAN + "', true), set_config('app.tenant_write', 'on', true)");
-            }
-            try (PreparedStatement ps = c.prepareStatement("update case_file set clock_start = ?, deadline = ? where id = ?")) {
-                ps.setObject(1, Cases.today().minusDays(60));
-                ps.setObject(2, due);
-                ps.setObject(3, UUID.fromString(caseId.substring(caseId.indexOf(':') + 1)));
-                assertThat(ps.executeUpdate()).isEqualTo(1);
-            }
             try (PreparedStatement ps = c.prepareStatement("""
                     update scheduled_tasks set task_instance = ?, execution_time = now() where task_name = 'case-timer' and task_instance = ?""")) {
                 ps.setString(1, "OVERDUE|" + due + "|" + caseId);

@@ -22,7 +22,7 @@ class PersonalDataAuditTest {
     private static final String TENANT = "441825";
 
     private static void bind(Statement st, String tenant) throws SQLException {
-        st.execute("select set_config('app.tenant_id', '" + tenant + "', true), set_config('app.tenant_write', 'on', true)");
+        CaseDb.bind(st, tenant);
     }
 
     private static String record(Connection c) throws SQLException {

@@ -6,9 +6,6 @@ import static cn.zwy.system.Cases.ok;
 import static cn.zwy.system.Cases.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
@@ -38,18 +35,7 @@ class WindowReportTest {
 
     /** Makes a case look accepted long ago: its clock started 60 days back, due 30 days back. */
     private static void acceptedLongAgo(String caseId) throws Exception {
-        try (Connection c = CaseDb.connectAsOwner()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute("select set_config('app.tenant_id', '" + Cases.LIANSHAN + "', true), set_config('app.tenant_write', 'on', true)");
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update case_file set clock_start = current_date - 60, deadline = current_date - 30 where id = ?")) {
-                ps.setObject(1, UUID.fromString(caseId.substring(caseId.indexOf(':') + 1)));
-                assertThat(ps.executeUpdate()).isEqualTo(1);
-            }
-            c.commit();
-        }
+        CaseDb.shiftClock(caseId, Cases.today().minusDays(60), Cases.today().minusDays(30));
     }
 
     @Test
