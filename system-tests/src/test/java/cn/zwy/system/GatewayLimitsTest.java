@@ -142,13 +142,15 @@ class GatewayLimitsTest {
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder buf = new StringBuilder();
         WebSocket socket;
+        OrderedSends sends;
 
         static Client open(String token) throws Exception {
             Client c = new Client();
             var b = HTTP.newWebSocketBuilder().subprotocols("graphql-transport-ws");
             if (token != null) b.header("Authorization", "Bearer " + token);
             c.socket = b.buildAsync(URI.create(url.replace("http:", "ws:") + "/graphql"), c).get(10, TimeUnit.SECONDS);
-            c.socket.sendText("{\"type\":\"connection_init\"}", true);
+            c.sends = new OrderedSends(c.socket);
+            c.sends.text("{\"type\":\"connection_init\"}");
             return c;
         }
 
@@ -175,7 +177,7 @@ class GatewayLimitsTest {
         }
 
         void subscribe(String id, String query) {
-            socket.sendText(Api.JSON.writeValueAsString(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query))), true);
+            sends.text(Api.JSON.writeValueAsString(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query))));
         }
 
         JsonNode next(String type) throws InterruptedException {
@@ -197,7 +199,7 @@ class GatewayLimitsTest {
         }
 
         void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            sends.close();
         }
     }
 

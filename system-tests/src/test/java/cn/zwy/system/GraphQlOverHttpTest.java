@@ -66,6 +66,7 @@ class GraphQlOverHttpTest {
     void subscriptionsRunOverWebSocket() throws Exception {
         List<JsonNode> messages = new CopyOnWriteArrayList<>();
         CountDownLatch complete = new CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<OrderedSends> sends = new java.util.concurrent.CompletableFuture<>();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
                 .buildAsync(URI.create("ws://127.0.0.1:" + Service.GATEWAY.port + "/graphql"), new WebSocket.Listener() {
                     private final StringBuilder buf = new StringBuilder();
@@ -79,7 +80,7 @@ class GraphQlOverHttpTest {
                             messages.add(msg);
                             String type = msg.get("type").asString();
                             if (type.equals("connection_ack")) {
-                                socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { clock(count: 2) }\"}}", true);
+                                sends.join().text("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { clock(count: 2) }\"}}");
                             } else if (type.equals("complete") || type.equals("error")) {
                                 complete.countDown();
                             }
@@ -88,10 +89,11 @@ class GraphQlOverHttpTest {
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
-        ws.sendText("{\"type\":\"connection_init\"}", true);
+        sends.complete(new OrderedSends(ws));
+        sends.join().text("{\"type\":\"connection_init\"}");
         assertThat(complete.await(15, TimeUnit.SECONDS)).isTrue();
         assertThat(messages.stream().filter(m -> m.get("type").asString().equals("next")).count()).isEqualTo(2);
-        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        sends.join().close();
     }
 
     /**
@@ -122,13 +124,14 @@ class GraphQlOverHttpTest {
                             return null;
                         }
                     }).get(10, TimeUnit.SECONDS);
-            ws.sendText("{\"type\":\"connection_init\"}", true);
+            OrderedSends sends = new OrderedSends(ws);
+            sends.text("{\"type\":\"connection_init\"}");
             try {
                 ack.get(3, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 unacknowledged++;
             }
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            sends.close();
             closed.get(5, TimeUnit.SECONDS);
         }
         assertThat(unacknowledged).as("connections of 400 that never got connection_ack").isZero();

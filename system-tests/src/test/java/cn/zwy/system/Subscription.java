@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class Subscription implements AutoCloseable {
 
-    private final WebSocket ws;
+    private final OrderedSends sends;
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
 
     private Subscription(String token, String query, Map<String, Object> variables) throws Exception {
@@ -26,7 +26,8 @@ final class Subscription implements AutoCloseable {
                 "payload", Map.of("query", query, "variables", variables)));
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws");
         if (token != null) b.header("Authorization", "Bearer " + token);
-        ws = b.buildAsync(URI.create("ws://127.0.0.1:" + Service.GATEWAY.port + "/graphql"), new WebSocket.Listener() {
+        java.util.concurrent.CompletableFuture<OrderedSends> out = new java.util.concurrent.CompletableFuture<>();
+        WebSocket ws = b.buildAsync(URI.create("ws://127.0.0.1:" + Service.GATEWAY.port + "/graphql"), new WebSocket.Listener() {
             private final StringBuilder buf = new StringBuilder();
 
             @Override
@@ -36,15 +37,17 @@ final class Subscription implements AutoCloseable {
                     JsonNode msg = Api.JSON.readTree(buf.toString());
                     buf.setLength(0);
                     String type = msg.get("type").asString();
-                    if (type.equals("connection_ack")) socket.sendText(subscribe, true);
-                    else if (type.equals("ping")) socket.sendText("{\"type\":\"pong\"}", true);
+                    if (type.equals("connection_ack")) out.join().text(subscribe);
+                    else if (type.equals("ping")) out.join().text("{\"type\":\"pong\"}");
                     else received.add(msg);
                 }
                 socket.request(1);
                 return null;
             }
         }).get(10, TimeUnit.SECONDS);
-        ws.sendText("{\"type\":\"connection_init\"}", true);
+        sends = new OrderedSends(ws);
+        out.complete(sends);
+        sends.text("{\"type\":\"connection_init\"}");
     }
 
     static Subscription open(String token, String query, Map<String, Object> variables) throws Exception {
@@ -60,6 +63,6 @@ final class Subscription implements AutoCloseable {
 
     @Override
     public void close() {
-        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        sends.close();
     }
 }
