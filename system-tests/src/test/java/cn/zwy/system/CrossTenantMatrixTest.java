@@ -73,7 +73,8 @@ class CrossTenantMatrixTest {
      * same-city/cross-region cases and remote agency (C12, C13: receiving forwarded materials, returning
      * the result, agency) is front desk too; the receiving hall's side (forwardCase, handOverCaseResult)
      * is for the hall that received the case only, which the matrix's case of 连山 has none of: refused
-     * to everyone.
+     * to everyone. A joint case's escalation and upper reply (C10) are recorded by any of its centre's staff;
+     * a department's own opinion (answerJointReview) is its approver's, refused to the agent.
      */
     private static final Map<String, Set<Who>> ALLOWED_MUTATIONS = Map.ofEntries(
             Map.entry("submitCase", Set.of(Who.CITIZEN)),
@@ -86,7 +87,9 @@ class CrossTenantMatrixTest {
             Map.entry("receiveForwardedCase", Set.of(Who.TOWN_AGENT)),
             Map.entry("returnCaseResult", Set.of(Who.TOWN_AGENT)),
             Map.entry("startRemoteAgency", Set.of(Who.TOWN_AGENT)),
-            Map.entry("endRemoteAgency", Set.of(Who.TOWN_AGENT)));
+            Map.entry("endRemoteAgency", Set.of(Who.TOWN_AGENT)),
+            Map.entry("escalateJointReview", Set.of(Who.TOWN_AGENT)),
+            Map.entry("recordJointUpperReply", Set.of(Who.TOWN_AGENT)));
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 

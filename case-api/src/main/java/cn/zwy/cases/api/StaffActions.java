@@ -14,9 +14,12 @@ public final class StaffActions {
 
     /**
      * Acceptance (C2; C3 completes an instant item at once). {@code toleratedMissing}: materials
-     * accepted as missing under 容缺 (C5, only where the guide allows it), due by {@code toleratedDue}.
+     * accepted as missing under 容缺 (C5, only where the guide allows it), due by {@code toleratedDue};
+     * {@code jointDepartments}: the departments of a joint case (C10), named in the one acceptance notice
+     * and reviewing in parallel (required for a 联办件 item).
      */
-    public record Accept(Long version, String window, List<String> toleratedMissing, LocalDate toleratedDue) {}
+    public record Accept(Long version, String window, List<String> toleratedMissing, LocalDate toleratedDue,
+                         List<JointReviewApi.JointDepartment> jointDepartments) {}
 
     /** The one-time notice (C2): every item at once. */
     public record Notice(Long version, String window, List<OneTimeNotice.Item> items) {}

@@ -26,7 +26,7 @@ class ApplicantNotices {
     /**
      * The applicant's in-app message and SMS for the steps they must hear of (C1 receipt, C2 one-time
      * notice, acceptance with the promised deadline, refusal, result — decided or deemed approved, C9 —
-     * and delivery), in the transaction of the change.
+     * and delivery; a joint case's upper reply, C10), in the transaction of the change.
      */
     void tell(CaseRow c, String action, String note) {
         CaseMessage.Kind kind = switch (action) {
@@ -36,6 +36,7 @@ class ApplicantNotices {
             case "REJECTED" -> CaseMessage.Kind.REJECTED;
             case "COMPLETED", "DEEMED_APPROVED" -> CaseMessage.Kind.COMPLETED;
             case "DELIVERED" -> CaseMessage.Kind.DELIVERED;
+            case "JOINT_UPPER_REPLY" -> CaseMessage.Kind.UPPER_REPLY;
             default -> null;
         };
         if (kind == null) return;

@@ -4,6 +4,7 @@ import cn.zwy.cases.api.ApplicantKind;
 import cn.zwy.cases.api.CaseStatus;
 import cn.zwy.cases.api.CaseView;
 import cn.zwy.cases.api.EntrustmentApi;
+import cn.zwy.cases.api.JointReviewApi;
 import cn.zwy.cases.api.CitizenActions;
 import cn.zwy.cases.api.DeliveryMode;
 import cn.zwy.cases.api.OneTimeNotice;
@@ -69,13 +70,16 @@ public class CaseService {
     private final CaseTimers timers;
     private final DeemedApproval deemedApproval;
     private final Entrustments entrustments;
+    private final JointReviews jointReviews;
     private final JsonMapper json;
     private final ApplicantNotices notices;
 
     CaseService(ApplicantNotices notices, TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
                 CaseDeadlines deadlines, ApplicantPrivacy privacy, MaterialUploads uploads, OutboxPublisher outbox,
-                CaseViews views, CaseTimers timers, DeemedApproval deemedApproval, Entrustments entrustments, JsonMapper json) {
+                CaseViews views, CaseTimers timers, DeemedApproval deemedApproval, Entrustments entrustments, JointReviews jointReviews,
+                JsonMapper json) {
         this.notices = notices;
+        this.jointReviews = jointReviews;
         this.timers = timers;
         this.entrustments = entrustments;
         this.deemedApproval = deemedApproval;
@@ -346,10 +350,14 @@ public class CaseService {
             CaseClock.Facts facts = deadlines.facts(c);
             c.deadline = CaseClock.deadline(facts, cal, today);
             if (c.toleratedDue != null) timers.toleratedDue(c);
+            // C10: a joint case's departments are named in this one notice, and their reviews start today
+            JointReviews.Opened joint = jointReviews.open(c, body.jointDepartments(), facts, cal, today);
+            if (joint != null) timers.jointReviews(c, joint);
             boolean instant = "INSTANT".equals(c.caseClass) && missing.isEmpty();
             boolean deemed = !instant && deemedApproval.promiseAtAcceptance(c, today);
             String notice = "受理通知书：已受理，承诺于 " + c.deadline + " 前办结" + (deemed ? DeemedApproval.NOTICE : "") + (missing.isEmpty() ? ""
-                    : "；容缺受理，请于 " + c.toleratedDue + " 前补齐：" + String.join("、", missing));
+                    : "；容缺受理，请于 " + c.toleratedDue + " 前补齐：" + String.join("、", missing))
+                    + (joint == null ? "" : joint.notice());
             if (instant) {
                 // C3: an instant item with complete materials is finished on the spot
                 store.update(c);
@@ -427,6 +435,7 @@ public class CaseService {
             if (!body.approved() && (body.reason() == null || body.reason().isBlank())) {
                 throw ApiException.validation("reason", "不予批准须说明理由");
             }
+            jointReviews.checkCompletion(c, body.approved());
             c.status = CaseStatus.COMPLETED;
             c.result = body.approved() ? "APPROVED" : "DENIED";
             c.resultReason = body.reason() == null ? null : trimmed("reason", body.reason(), 500);
@@ -506,6 +515,24 @@ public class CaseService {
     public CaseView recordEntrustment(Caller caller, String id, EntrustmentApi.Record body) {
         return staffAction(caller, id, FRONT_DESK, body == null ? null : body.version(), body == null ? null : body.window(), "ENTRUSTED",
                 c -> entrustments.record(c, caller, body.window(), body));
+    }
+
+    /** C10: a department of a joint case gives its opinion (its approver, for the department). */
+    public CaseView answerJointReview(Caller caller, String id, JointReviewApi.Answer body) {
+        return staffAction(caller, id, APPROVERS, body == null ? null : body.version(), body == null ? null : body.window(),
+                "JOINT_REVIEW_ANSWERED", c -> jointReviews.answer(c, caller, body.window(), body));
+    }
+
+    /** C10: a department's part goes up to its upper authority (上报), due within 7 working days of acceptance. */
+    public CaseView escalateJointReview(Caller caller, String id, JointReviewApi.Escalate body) {
+        return staffAction(caller, id, ANY_STAFF, body == null ? null : body.version(), body == null ? null : body.window(),
+                "JOINT_ESCALATED", c -> jointReviews.escalate(c, body));
+    }
+
+    /** C10: the upper authority's reply is recorded, and the applicant is told of it in the same transaction. */
+    public CaseView recordJointUpperReply(Caller caller, String id, JointReviewApi.UpperReply body) {
+        return staffAction(caller, id, ANY_STAFF, body == null ? null : body.version(), body == null ? null : body.window(),
+                "JOINT_UPPER_REPLY", c -> jointReviews.upperReply(c, caller, body.window(), body));
     }
 
     record Outcome(String action, String note) {}

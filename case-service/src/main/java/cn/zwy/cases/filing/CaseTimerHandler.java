@@ -36,6 +36,7 @@ class CaseTimerHandler {
     private final OutboxPublisher outbox;
     private final JdbcTemplate jdbc;
     private final DeemedApproval deemedApproval;
+    private final JointReviews jointReviews;
 
     private final ApplicantNotices notices;
     /** The timers of a case; looked up when needed, as the scheduler's task (which calls this handler) makes them. */
@@ -43,8 +44,9 @@ class CaseTimerHandler {
 
     CaseTimerHandler(TenantTransactions tx, CaseStore store, CaseDeadlines deadlines, LocalCalendar calendar,
                      FilingProperties props, OutboxPublisher outbox, JdbcTemplate jdbc, DeemedApproval deemedApproval,
-                     ApplicantNotices notices, ObjectProvider<CaseTimers> timers) {
+                     ApplicantNotices notices, ObjectProvider<CaseTimers> timers, JointReviews jointReviews) {
         this.timers = timers;
+        this.jointReviews = jointReviews;
         this.deemedApproval = deemedApproval;
         this.notices = notices;
         this.tx = tx;
@@ -113,6 +115,14 @@ class CaseTimerHandler {
                     if (c.status != CaseStatus.COMPLETED || c.resultSentAt != null || !t.day().equals(c.resultDue)
                             || !today.isAfter(c.resultDue)) return null;
                     record(c, "RESULT_RETURN_LATE", "办结后 1 个工作日内（" + c.resultDue + " 前）未寄回办理结果（C12），列入督办", null);
+                }
+                case JOINT -> {
+                    String note = jointReviews.deemAgreement(c, t.day());
+                    if (note != null) record(c, "JOINT_DEEMED_AGREED", note, null);
+                }
+                case ESCALATE -> {
+                    String note = jointReviews.lateEscalations(c, t.day());
+                    if (note != null) record(c, "JOINT_ESCALATION_LATE", note, null);
                 }
                 case AGENCY -> {
                     if (!"OPEN".equals(c.agencyState) || !t.day().equals(c.agencyDue) || !today.isAfter(c.agencyDue)) return null;

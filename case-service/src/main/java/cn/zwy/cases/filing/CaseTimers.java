@@ -11,14 +11,15 @@ import org.springframework.stereotype.Component;
  * scheduler's client writes through the transaction's connection): the near-deadline warning (C8) at
  * the start of the day the configured share of the limit is reached, the overdue flag (C7) at the start
  * of the day after the deadline, the 容缺 due date (C5) the day after it; the same-city/cross-region
- * forwarding and result return (C12) and a remote agency's limit (C13) the day after they were due. A timer's id names the deadline
+ * forwarding and result return (C12), a remote agency's limit (C13), a joint case's department reviews and
+ * escalations (C10) the day after they were due. A timer's id names the deadline
  * (or due date) it was set for: when an extension or a calendar change moves the deadline, new timers are
  * set and the old ones find their date stale and do nothing.
  */
 @Component
 class CaseTimers {
 
-    enum Kind { NEAR, OVERDUE, TOLERATED, FORWARD, RESULT, AGENCY }
+    enum Kind { NEAR, OVERDUE, TOLERATED, FORWARD, RESULT, AGENCY, JOINT, ESCALATE }
 
     record TimerId(Kind kind, LocalDate day, CaseId caseId) {
         static TimerId parse(String s) {
@@ -69,6 +70,14 @@ class CaseTimers {
     /** C13: a remote agency's 7 working days. */
     void agencyDue(CaseRow c) {
         schedule(new TimerId(Kind.AGENCY, c.agencyDue, c.publicId()), startOf(c.agencyDue.plusDays(1)));
+    }
+
+    /** C10: a joint case's department reviews, deemed agreed the day after they fell due; late escalations flagged. */
+    void jointReviews(CaseRow c, JointReviews.Opened joint) {
+        schedule(new TimerId(Kind.JOINT, joint.reviewDue(), c.publicId()), startOf(joint.reviewDue().plusDays(1)));
+        if (joint.escalateDue() != null) {
+            schedule(new TimerId(Kind.ESCALATE, joint.escalateDue(), c.publicId()), startOf(joint.escalateDue().plusDays(1)));
+        }
     }
 
     private void schedule(TimerId id, Instant at) {

@@ -33,7 +33,10 @@ class CaseViews {
             Map.entry("FORWARDED", "形式审查并转交属地"), Map.entry("FORWARD_RECEIVED", "属地收到转递材料"),
             Map.entry("FORWARDING_LATE", "转交逾期"), Map.entry("RESULT_RETURNED", "寄回办理结果"),
             Map.entry("RESULT_RETURN_LATE", "结果寄回逾期"), Map.entry("RESULT_HANDED_OVER", "收件大厅交付结果"),
-            Map.entry("AGENCY_STARTED", "异地代办"), Map.entry("AGENCY_ENDED", "中止异地代办"), Map.entry("AGENCY_OVERDUE", "异地代办超时"));
+            Map.entry("AGENCY_STARTED", "异地代办"), Map.entry("AGENCY_ENDED", "中止异地代办"), Map.entry("AGENCY_OVERDUE", "异地代办超时"),
+            Map.entry("JOINT_REVIEW_ANSWERED", "联办部门出具意见"), Map.entry("JOINT_DEEMED_AGREED", "联办部门视为同意"),
+            Map.entry("JOINT_ESCALATED", "联办事项上报"), Map.entry("JOINT_ESCALATION_LATE", "联办上报逾期"),
+            Map.entry("JOINT_UPPER_REPLY", "上级批复"));
 
     private final CaseStore store;
     private final LocalCalendar calendar;

@@ -12,7 +12,7 @@ public record CaseMessage(String tenantId, UUID caseId, String caseNumber, Strin
 
     public enum Kind {
         RECEIPT("收件回执"), ONE_TIME_NOTICE("一次性告知书"), ACCEPTED("受理通知"), REJECTED("不予受理决定"),
-        COMPLETED("办结通知"), DELIVERED("送达通知");
+        COMPLETED("办结通知"), DELIVERED("送达通知"), UPPER_REPLY("上级批复通知");
 
         public final String title;
 

@@ -3,6 +3,7 @@ package cn.zwy.gateway.cases;
 import cn.zwy.cases.api.AgencyEndReason;
 import cn.zwy.cases.api.CitizenActions;
 import cn.zwy.cases.api.OneTimeNotice;
+import cn.zwy.cases.api.JointReviewApi;
 import cn.zwy.cases.api.StaffActions;
 import cn.zwy.cases.api.SubmitCaseRequest;
 import java.time.LocalDate;
@@ -16,8 +17,9 @@ final class CaseInputs {
 
     private CaseInputs() {}
 
-    record AcceptCaseInput(String caseId, Long version, String window, List<String> toleratedMissing, LocalDate toleratedDue) {
-        StaffActions.Accept body() { return new StaffActions.Accept(version, window, toleratedMissing, toleratedDue); }
+    record AcceptCaseInput(String caseId, Long version, String window, List<String> toleratedMissing, LocalDate toleratedDue,
+                           List<JointReviewApi.JointDepartment> jointDepartments) {
+        StaffActions.Accept body() { return new StaffActions.Accept(version, window, toleratedMissing, toleratedDue, jointDepartments); }
     }
 
     record IssueOneTimeNoticeInput(String caseId, Long version, String window, List<OneTimeNotice.Item> items) {

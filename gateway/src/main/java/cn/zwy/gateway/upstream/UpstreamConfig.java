@@ -5,6 +5,7 @@ import cn.zwy.cases.api.CaseReportApi;
 import cn.zwy.cases.api.CaseUpdatesApi;
 import cn.zwy.cases.api.DeemedApprovalApi;
 import cn.zwy.cases.api.EntrustmentApi;
+import cn.zwy.cases.api.JointReviewApi;
 import cn.zwy.search.api.SearchApi;
 import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
@@ -102,6 +103,11 @@ public class UpstreamConfig {
     @Bean
     EntrustmentApi entrustmentApi() {
         return caseService.createClient(EntrustmentApi.class);
+    }
+
+    @Bean
+    JointReviewApi jointReviewApi() {
+        return caseService.createClient(JointReviewApi.class);
     }
 
     @Bean

@@ -115,7 +115,7 @@ class CaseGraphTest {
         Errors.none(r);
         r.path("acceptCase.case.status").entity(String.class).isEqualTo("ACCEPTED");
         r.path("acceptCase.case.version").entity(Long.class).isEqualTo(4L);
-        verify(cases).accept(CASE_ID, new StaffActions.Accept(3L, "综合受理窗口 3 号", null, null));
+        verify(cases).accept(CASE_ID, new StaffActions.Accept(3L, "综合受理窗口 3 号", null, null, null));
     }
 
     @Test
