@@ -56,7 +56,7 @@ class AccountSecurityTest {
     }
 
     /** Issues the administrator's invitation as the province's administrator and activates the account; its token. */
-    private static String activatedAdmin(String code) {
+    static String activatedAdmin(String code) {
         String admin = onboardAndAwaitAdmin(code);
         Api.Response invitation = Api.graphql(Tokens.staff("gd.admin"), INVITE, Map.of("t", code, "u", admin));
         assertThat(invitation.errors()).as(invitation.body().toString()).isNull();

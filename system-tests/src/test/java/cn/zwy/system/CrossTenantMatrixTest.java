@@ -74,7 +74,9 @@ class CrossTenantMatrixTest {
      * the result, agency) is front desk too; the receiving hall's side (forwardCase, handOverCaseResult)
      * is for the hall that received the case only, which the matrix's case of 连山 has none of: refused
      * to everyone. A joint case's escalation and upper reply (C10) are recorded by any of its centre's staff;
-     * a department's own opinion (answerJointReview) is its approver's, refused to the agent.
+     * a department's own opinion (answerJointReview) is its approver's, refused to the agent. Any of its staff
+     * sends a case up (escalateCase, C11); the reply (replyToEscalation) is the upper level's only, which the
+     * matrix's case has none of: refused to everyone.
      */
     private static final Map<String, Set<Who>> ALLOWED_MUTATIONS = Map.ofEntries(
             Map.entry("submitCase", Set.of(Who.CITIZEN)),
@@ -89,7 +91,8 @@ class CrossTenantMatrixTest {
             Map.entry("startRemoteAgency", Set.of(Who.TOWN_AGENT)),
             Map.entry("endRemoteAgency", Set.of(Who.TOWN_AGENT)),
             Map.entry("escalateJointReview", Set.of(Who.TOWN_AGENT)),
-            Map.entry("recordJointUpperReply", Set.of(Who.TOWN_AGENT)));
+            Map.entry("recordJointUpperReply", Set.of(Who.TOWN_AGENT)),
+            Map.entry("escalateCase", Set.of(Who.TOWN_AGENT)));
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 

@@ -8,5 +8,7 @@ public enum InboxFilter {
      * Cases the tenant's hall received for another (owning) tenant (同城通办/异地, C12): to check and
      * forward, and to hand the result over where the delivery mode goes through this hall.
      */
-    RECEIVED_FOR_OTHERS
+    RECEIVED_FOR_OTHERS,
+    /** Cases a lower level sent up to this tenant (跨层联办, C11), waiting for its reply or answered. */
+    ESCALATED_TO_US
 }

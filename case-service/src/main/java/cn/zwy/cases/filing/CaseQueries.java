@@ -46,15 +46,17 @@ public class CaseQueries {
 
     /**
      * A citizen sees only their own case (another's is NOT_FOUND, as if absent); staff their tenant's,
-     * and the cases their hall received for another tenant (C12: read under their own tenant's binding,
-     * where row-level security shows exactly those; any other case is NOT_FOUND).
+     * the cases their hall received for another tenant (C12) and those a lower level sent up to them (C11),
+     * read under their own tenant's binding, where row-level security shows exactly those; any other
+     * case is NOT_FOUND.
      */
     public CaseView get(Caller caller, String id) {
         CaseId cid = CaseId.parse("id", id);
         boolean staff = caller.realm() == Realm.STAFF;
         if (staff && !caller.mayRead(cid.tenantCode())) {
             String hall = caller.tenant().filter(caller::actsFor).orElseThrow(() -> ApiException.forbidden("只能查看本中心的办件"));
-            return tx.read(hall, () -> store.find(cid.tenantCode(), cid.id()).filter(c -> hall.equals(c.receivingTenantId))
+            return tx.read(hall, () -> store.find(cid.tenantCode(), cid.id())
+                    .filter(c -> hall.equals(c.receivingTenantId) || hall.equals(c.escalatedTo))
                     .map(c -> views.view(c, true))
                     .orElseThrow(() -> CaseService.notFound(id)));
         }
@@ -102,16 +104,19 @@ public class CaseQueries {
     /**
      * A tenant's open cases, soonest deadline first (not yet accepted ones after them, by filing time):
      * its own (a case filed at another region's hall only once it arrived, C12), or those its hall
-     * received for other tenants (RECEIVED_FOR_OTHERS, under the receiving policies of row-level security).
+     * received for other tenants (RECEIVED_FOR_OTHERS, under the receiving policies of row-level security),
+     * or those a lower level sent up to it (ESCALATED_TO_US, C11, under the escalation policies).
      */
     public Page<CaseSummary> inbox(Caller caller, String tenantCode, InboxFilter filter, Integer first, String after) {
         if (caller.realm() != Realm.STAFF || !caller.mayRead(tenantCode)) throw ApiException.forbidden("只能查看本中心的办件");
         int n = first(first);
         String[] cursor = after == null ? null : decode("after", after, 3);
         return tx.read(tenantCode, () -> {
-            String open = "status in ('SUBMITTED', 'CORRECTION_REQUIRED', 'ACCEPTED', 'COMPLETED') and "
-                    + (filter == InboxFilter.RECEIVED_FOR_OTHERS ? "receiving_tenant_id = ? and tenant_id <> receiving_tenant_id"
-                    : "tenant_id = ? and (relay_state is null or relay_state = 'ARRIVED')");
+            String open = "status in ('SUBMITTED', 'CORRECTION_REQUIRED', 'ACCEPTED', 'COMPLETED') and " + switch (filter == null ? InboxFilter.OWN : filter) {
+                case RECEIVED_FOR_OTHERS -> "receiving_tenant_id = ? and tenant_id <> receiving_tenant_id";
+                case ESCALATED_TO_US -> "escalated_to = ?";
+                case OWN -> "tenant_id = ? and (relay_state is null or relay_state = 'ARRIVED')";
+            };
             String order = " order by coalesce(deadline, date '9999-12-31'), submitted_at, id limit ?";
             List<CaseRow> rows = cursor == null
                     ? jdbc.query("select * from case_file where " + open + order, CaseStore::row, tenantCode, n + 1)

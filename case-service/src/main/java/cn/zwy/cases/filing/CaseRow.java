@@ -16,6 +16,8 @@ final class CaseRow {
     String idempotencyKey;
     String requestHash;
     String receivingTenantId;
+    /** C11: the level above this case was sent up to, once it was. */
+    String escalatedTo;
     String itemId;
     String guideVersionId;
     int guideVersion;

@@ -3,6 +3,7 @@ package cn.zwy.cases.filing;
 import cn.zwy.cases.api.ApplicantKind;
 import cn.zwy.cases.api.CaseStatus;
 import cn.zwy.cases.api.CaseView;
+import cn.zwy.cases.api.CrossLevelApi;
 import cn.zwy.cases.api.EntrustmentApi;
 import cn.zwy.cases.api.JointReviewApi;
 import cn.zwy.cases.api.CitizenActions;
@@ -71,14 +72,16 @@ public class CaseService {
     private final DeemedApproval deemedApproval;
     private final Entrustments entrustments;
     private final JointReviews jointReviews;
+    private final CrossLevel crossLevel;
     private final JsonMapper json;
     private final ApplicantNotices notices;
 
     CaseService(ApplicantNotices notices, TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
                 CaseDeadlines deadlines, ApplicantPrivacy privacy, MaterialUploads uploads, OutboxPublisher outbox,
                 CaseViews views, CaseTimers timers, DeemedApproval deemedApproval, Entrustments entrustments, JointReviews jointReviews,
-                JsonMapper json) {
+                CrossLevel crossLevel, JsonMapper json) {
         this.notices = notices;
+        this.crossLevel = crossLevel;
         this.jointReviews = jointReviews;
         this.timers = timers;
         this.entrustments = entrustments;
@@ -436,6 +439,7 @@ public class CaseService {
                 throw ApiException.validation("reason", "不予批准须说明理由");
             }
             jointReviews.checkCompletion(c, body.approved());
+            crossLevel.checkCompletion(c, body.approved());
             c.status = CaseStatus.COMPLETED;
             c.result = body.approved() ? "APPROVED" : "DENIED";
             c.resultReason = body.reason() == null ? null : trimmed("reason", body.reason(), 500);
@@ -535,6 +539,18 @@ public class CaseService {
                 "JOINT_UPPER_REPLY", c -> jointReviews.upperReply(c, caller, body.window(), body));
     }
 
+    /** C11: the first-receiving unit sends the accepted, reviewed case up to the level above on the platform. */
+    public CaseView escalateCase(Caller caller, String id, CrossLevelApi.Escalate body) {
+        return staffAction(caller, id, ANY_STAFF, body == null ? null : body.version(), body == null ? null : body.window(),
+                "ESCALATED_UP", c -> crossLevel.escalate(c, caller, body));
+    }
+
+    /** C11: the upper level's reply to a case sent up to it, recorded at its place. */
+    public CaseView replyToEscalation(Caller caller, String id, CrossLevelApi.Reply body) {
+        return placeAction(caller, id, APPROVERS, body == null ? null : body.version(), body == null ? null : body.window(),
+                "UPPER_LEVEL_REPLIED", (place, c) -> place.equals(c.escalatedTo), c -> crossLevel.reply(c, caller, body.window(), body));
+    }
+
     record Outcome(String action, String note) {}
 
     @FunctionalInterface
@@ -573,15 +589,25 @@ public class CaseService {
      * case of the owner's that was not received here is NOT_FOUND, as if absent.
      */
     CaseView receivingHallAction(Caller caller, String id, Set<String> roles, Long version, String window, String action, Change change) {
+        return placeAction(caller, id, roles, version, window, action, (hall, c) -> hall.equals(c.receivingTenantId), change);
+    }
+
+    /**
+     * An action on another tenant's case by a tenant that the case reaches ({@code reaches}: the hall that
+     * received it, C12; the level it was sent up to, C11). The transaction is bound to the caller's own
+     * tenant, whose row-level security policies show it exactly those cases; any other is NOT_FOUND.
+     */
+    private CaseView placeAction(Caller caller, String id, Set<String> roles, Long version, String window, String action,
+                                 java.util.function.BiPredicate<String, CaseRow> reaches, Change change) {
         CaseId cid = CaseId.parse("id", id);
         if (caller.realm() != Realm.STAFF) throw ApiException.forbidden("只有工作人员可以办理");
         String hall = caller.tenant().filter(caller::actsFor)
-                .orElseThrow(() -> ApiException.forbidden("只能以本中心工作人员的身份办理通办件"));
+                .orElseThrow(() -> ApiException.forbidden("只能以本中心工作人员的身份办理"));
         if (roles.stream().noneMatch(caller::hasRole)) throw ApiException.forbidden("当前岗位无权执行该操作");
         if (version == null) throw ApiException.validation("version", "请给出办件的版本号（version），以免覆盖他人的处理");
         String w = required("window", window, 100);
         return tx.write(hall, () -> {
-            CaseRow c = store.find(cid.tenantCode(), cid.id()).filter(r -> hall.equals(r.receivingTenantId))
+            CaseRow c = store.find(cid.tenantCode(), cid.id()).filter(r -> reaches.test(hall, r))
                     .orElseThrow(() -> notFound(id));
             if (c.version != version) throw CaseStore.stale();
             apply(c, Actor.of(caller, w), action, change);

@@ -222,9 +222,17 @@ public class CaseGraph {
      * that received it (C12), which case-service checks under row-level security bound to the caller's tenant.
      */
     private static String receivingHall(Jwt jwt, String value) {
+        return reachedBy(jwt, value, "只有收件大厅的工作人员可以转交通办件");
+    }
+
+    /**
+     * Staff of a tenant that another tenant's case reaches (the hall that received it, C12; the level it was
+     * sent up to, C11): they act for their own tenant, and case-service checks the reach under row-level security.
+     */
+    static String reachedBy(Jwt jwt, String value, String refusal) {
         String id = caseId(value);
         Caller caller = Callers.require(jwt);
-        if (caller.tenant().filter(caller::actsFor).isEmpty()) throw ApiException.forbidden("只有收件大厅的工作人员可以转交通办件");
+        if (caller.tenant().filter(caller::actsFor).isEmpty()) throw ApiException.forbidden(refusal);
         return id;
     }
 

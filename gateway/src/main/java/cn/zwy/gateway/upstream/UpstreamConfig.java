@@ -4,6 +4,7 @@ import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseReportApi;
 import cn.zwy.cases.api.CaseUpdatesApi;
 import cn.zwy.cases.api.DeemedApprovalApi;
+import cn.zwy.cases.api.CrossLevelApi;
 import cn.zwy.cases.api.EntrustmentApi;
 import cn.zwy.cases.api.JointReviewApi;
 import cn.zwy.search.api.SearchApi;
@@ -103,6 +104,11 @@ public class UpstreamConfig {
     @Bean
     EntrustmentApi entrustmentApi() {
         return caseService.createClient(EntrustmentApi.class);
+    }
+
+    @Bean
+    CrossLevelApi crossLevelApi() {
+        return caseService.createClient(CrossLevelApi.class);
     }
 
     @Bean
