@@ -61,7 +61,8 @@ class CrossTenantMatrixTest {
      * the tenant's organisation and its cases); the town agent of 连山 is such staff.
      */
     private static final Set<String> OWN_STAFF_READS = Set.of("staff", "departments", "windows", "hallChanges", "validateGuide",
-            "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport", "deemedApprovalItems");
+            "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport", "deemedApprovalItems", "supervisionItems",
+            "supervisionInbox");
 
     /**
      * Mutations one of these callers may make on 连山's behalf, with who. No one outside 连山 may

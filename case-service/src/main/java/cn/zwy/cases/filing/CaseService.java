@@ -73,14 +73,16 @@ public class CaseService {
     private final Entrustments entrustments;
     private final JointReviews jointReviews;
     private final CrossLevel crossLevel;
+    private final Supervision supervision;
     private final JsonMapper json;
     private final ApplicantNotices notices;
 
     CaseService(ApplicantNotices notices, TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
                 CaseDeadlines deadlines, ApplicantPrivacy privacy, MaterialUploads uploads, OutboxPublisher outbox,
                 CaseViews views, CaseTimers timers, DeemedApproval deemedApproval, Entrustments entrustments, JointReviews jointReviews,
-                CrossLevel crossLevel, JsonMapper json) {
+                CrossLevel crossLevel, Supervision supervision, JsonMapper json) {
         this.notices = notices;
+        this.supervision = supervision;
         this.crossLevel = crossLevel;
         this.jointReviews = jointReviews;
         this.timers = timers;
@@ -376,7 +378,7 @@ public class CaseService {
                     c.resultDue = CrossRegionCases.oneWorkingDayAfter(today, cal);
                     timers.resultDue(c);
                 }
-                return new Outcome("COMPLETED", "即办件材料齐全，当场办结（C3）");
+                return new Outcome("COMPLETED", "即办件材料齐全，当场办结（C3）" + supervision.push(c));
             }
             timers.deadlineSet(c, facts, cal);
             return notice;
@@ -444,7 +446,9 @@ public class CaseService {
             c.result = body.approved() ? "APPROVED" : "DENIED";
             c.resultReason = body.reason() == null ? null : trimmed("reason", body.reason(), 500);
             c.holder = actorLabel(caller, body.window());
-            String decided = (body.approved() ? "准予" : "不予批准") + (c.resultReason == null ? "" : "：" + c.resultReason);
+            // C15: the result and the materials' references go to the item's supervising department with the decision
+            String decided = (body.approved() ? "准予" : "不予批准") + (c.resultReason == null ? "" : "：" + c.resultReason)
+                    + supervision.push(c);
             if (c.relayState != null && c.deliveryMode.crossRegionOnly()) {
                 // C12: the result goes back within 1 working day of completion
                 c.resultDue = CrossRegionCases.oneWorkingDayAfter(Today.date(), calendar.ofCurrentTenant());
