@@ -433,6 +433,30 @@ public class CaseService {
         });
     }
 
+    /**
+     * T5: the front desk (or the centre administrator) hands an accepted case to one of the tenant's
+     * departments; its chief representative holds the approval authority. Again to another department
+     * moves it.
+     */
+    public CaseView assign(Caller caller, String id, StaffActions.Assign body) {
+        return staffAction(caller, id, FRONT_DESK, body == null ? null : body.version(), body == null ? null : body.window(), "ASSIGNED", c -> {
+            if (c.status != CaseStatus.ACCEPTED) throw rule(null, "status", "办件" + c.status.label() + "，只有办理中的办件可以分派");
+            UUID department;
+            try {
+                department = UUID.fromString(required("departmentId", body.departmentId(), 60));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.validation("departmentId", "部门编号格式不正确: " + body.departmentId());
+            }
+            if (department.equals(c.departmentId)) throw rule(null, "departmentId", "办件已分派给该部门");
+            // the tenant's own departments only: row-level security hides every other tenant's
+            String name = store.departmentName(department)
+                    .orElseThrow(() -> ApiException.notFound("departmentId", "本中心没有这个部门：" + department));
+            c.departmentId = department;
+            c.holder = name + "（首席代表审批）";
+            return "分派至" + name + "审批（T5）";
+        });
+    }
+
     public CaseView complete(Caller caller, String id, StaffActions.Complete body) {
         return staffAction(caller, id, APPROVERS, body == null ? null : body.version(), body == null ? null : body.window(), "COMPLETED", c -> {
             if (c.status != CaseStatus.ACCEPTED) throw rule("C2", "status", "办件" + c.status.label() + "，须先受理才能办结");
