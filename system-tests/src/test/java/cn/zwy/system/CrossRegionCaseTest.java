@@ -88,6 +88,39 @@ class CrossRegionCaseTest {
     }
 
     @Test
+    void receivingHallsFormCheckIssuesTheOneTimeNotice_C12_C2() {
+        String id = filedAtTheOtherHall("OWNER_TO_RECEIVING_HALL");
+        long v = read(hall(), id).path("version").asLong();
+        Map<String, Object> notice = staff(id, v, "items", List.of(
+                Map.of("material", "居民身份证", "problem", "FAULTY", "howToFix", "请提供在有效期内的居民身份证原件")));
+        // the owner cannot, before the case arrived; a third tenant's hall cannot at all
+        assertThat(rule(act(owner(), "issueOneTimeNotice", "IssueOneTimeNoticeInput", notice))).isEqualTo("C12");
+        Api.Response third = act(Tokens.staff("luoshan.clerk"), "issueOneTimeNotice", "IssueOneTimeNoticeInput", notice);
+        assertThat(third.errorCode()).as(third.body().toString()).isIn("NOT_FOUND", "FORBIDDEN");
+
+        JsonNode noticed = done(act(hall(), "issueOneTimeNotice", "IssueOneTimeNoticeInput", notice), "issueOneTimeNotice");
+        assertThat(noticed.path("status").asString()).isEqualTo("CORRECTION_REQUIRED");
+        JsonNode entry = last(noticed, "ONE_TIME_NOTICE");
+        assertThat(entry.path("place").asString()).as("issued at the receiving hall").isEqualTo(HALL);
+        assertThat(entry.path("note").asString()).startsWith("形式审查未通过");
+        // once per round (C2); nothing goes forward until the applicant corrected it
+        Map<String, Object> second = new HashMap<>(notice);
+        second.put("version", noticed.path("version").asLong());
+        assertThat(rule(act(hall(), "issueOneTimeNotice", "IssueOneTimeNoticeInput", second))).isEqualTo("C2");
+        assertThat(rule(act(hall(), "forwardCase", "ForwardCaseInput", staff(id, noticed.path("version").asLong())))).isEqualTo("C12");
+
+        // the applicant corrects at once (their own case, whichever hall it is at); then the hall forwards it
+        Api.Response corrected = Api.graphql(Cases.citizen(), """
+                mutation($i: CorrectCaseInput!) { correctCase(input: $i) { case { status version } } }""",
+                Map.of("i", Map.of("caseId", id, "materials", List.of(Map.of("name", Cases.materialNames(Cases.promisedItem()).get(0))))));
+        assertThat(corrected.errors()).as(corrected.body().toString()).isNull();
+        assertThat(corrected.data().at("/correctCase/case/status").asString()).isEqualTo("SUBMITTED");
+        JsonNode online = done(act(hall(), "forwardCase", "ForwardCaseInput", staff(id, corrected.data().at("/correctCase/case/version").asLong())),
+                "forwardCase");
+        assertThat(online.path("relay").path("state").asString()).isEqualTo("ARRIVED");
+    }
+
+    @Test
     void transitTimeIsExcludedFromTheClock_C12() {
         JsonNode item = Cases.promisedItem();
         int limit = item.path("current").path("guide").path("promisedLimit").path("value").asInt();

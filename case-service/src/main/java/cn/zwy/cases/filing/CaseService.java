@@ -385,35 +385,54 @@ public class CaseService {
         });
     }
 
+    /**
+     * C2: the one-time notice. The owner's front desk issues it before deciding on acceptance; a hall
+     * that received the case for its owner (C12) issues it when its form check (形式审查) finds the
+     * application incomplete, before forwarding — at its own place, under its own tenant's binding.
+     */
     public CaseView issueOneTimeNotice(Caller caller, String id, StaffActions.Notice body) {
-        return staffAction(caller, id, FRONT_DESK, body == null ? null : body.version(), body == null ? null : body.window(), "ONE_TIME_NOTICE", c -> {
+        Long version = body == null ? null : body.version();
+        String window = body == null ? null : body.window();
+        CaseId cid = CaseId.parse("id", id);
+        if (caller.realm() == Realm.STAFF && !caller.actsFor(cid.tenantCode())) {
+            return receivingHallAction(caller, id, FRONT_DESK, version, window, "ONE_TIME_NOTICE", c -> {
+                if (!"AT_HALL".equals(c.relayState)) throw rule("C12", "status", "该通办件已转交属地，补正告知由属地发出");
+                return oneTimeNotice(c, caller, body, "形式审查未通过，");
+            });
+        }
+        return staffAction(caller, id, FRONT_DESK, version, window, "ONE_TIME_NOTICE", c -> {
             if (c.notYetArrived()) throw CrossRegionCases.notArrived(c);
-            if (c.status == CaseStatus.CORRECTION_REQUIRED) {
-                throw rule("C2", "items", "本轮已发出一次性告知书（第 " + c.noticeRound + " 轮），须一次告知全部问题，不能再次告知");
-            }
-            if (c.status != CaseStatus.SUBMITTED) throw rule("C2", "status", "办件" + c.status.label() + "，不能再发一次性告知书");
-            List<OneTimeNotice.Item> items = body.items();
-            if (items == null || items.isEmpty()) throw ApiException.validation("items", "一次性告知书须列出全部缺少或不符合要求的材料");
-            List<OneTimeNotice.Item> clean = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                OneTimeNotice.Item it = items.get(i);
-                String f = "items[" + i + "]";
-                if (it == null) throw ApiException.validation(f, "告知事项为空");
-                String material = required(f + ".material", it.material(), 200);
-                String problem = it.problem() == null ? "" : it.problem();
-                if (!problem.equals("MISSING") && !problem.equals("FAULTY")) {
-                    throw ApiException.validation(f + ".problem", "请说明是缺少（MISSING）还是不符合要求（FAULTY）");
-                }
-                String fix = required(f + ".howToFix", it.howToFix(), 500);
-                clean.add(new OneTimeNotice.Item(material, problem, fix));
-            }
-            c.noticeRound++;
-            c.status = CaseStatus.CORRECTION_REQUIRED;
-            store.insertNotice(c, json.writeValueAsString(clean), caller.displayName(), body.window());
-            // C4: the applicant's correction time is theirs, a fact on the case
-            store.openPause(c, "CORRECTION", Today.date());
-            return "一次性告知书（第 " + c.noticeRound + " 轮）：" + clean.size() + " 项材料需补正";
+            return oneTimeNotice(c, caller, body, "");
         });
+    }
+
+    /** The notice itself, inside the action: every item at once, once per round (C2); the applicant's time is paused (C4). */
+    private String oneTimeNotice(CaseRow c, Caller caller, StaffActions.Notice body, String prefix) {
+        if (c.status == CaseStatus.CORRECTION_REQUIRED) {
+            throw rule("C2", "items", "本轮已发出一次性告知书（第 " + c.noticeRound + " 轮），须一次告知全部问题，不能再次告知");
+        }
+        if (c.status != CaseStatus.SUBMITTED) throw rule("C2", "status", "办件" + c.status.label() + "，不能再发一次性告知书");
+        List<OneTimeNotice.Item> items = body.items();
+        if (items == null || items.isEmpty()) throw ApiException.validation("items", "一次性告知书须列出全部缺少或不符合要求的材料");
+        List<OneTimeNotice.Item> clean = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            OneTimeNotice.Item it = items.get(i);
+            String f = "items[" + i + "]";
+            if (it == null) throw ApiException.validation(f, "告知事项为空");
+            String material = required(f + ".material", it.material(), 200);
+            String problem = it.problem() == null ? "" : it.problem();
+            if (!problem.equals("MISSING") && !problem.equals("FAULTY")) {
+                throw ApiException.validation(f + ".problem", "请说明是缺少（MISSING）还是不符合要求（FAULTY）");
+            }
+            String fix = required(f + ".howToFix", it.howToFix(), 500);
+            clean.add(new OneTimeNotice.Item(material, problem, fix));
+        }
+        c.noticeRound++;
+        c.status = CaseStatus.CORRECTION_REQUIRED;
+        store.insertNotice(c, json.writeValueAsString(clean), caller.displayName(), body.window());
+        // C4: the applicant's correction time is theirs, a fact on the case
+        store.openPause(c, "CORRECTION", Today.date());
+        return prefix + "一次性告知书（第 " + c.noticeRound + " 轮）：" + clean.size() + " 项材料需补正";
     }
 
     public CaseView reject(Caller caller, String id, StaffActions.Reject body) {

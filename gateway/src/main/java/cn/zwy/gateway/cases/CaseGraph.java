@@ -155,7 +155,8 @@ public class CaseGraph {
 
     @MutationMapping
     public Mono<CasePayload> issueOneTimeNotice(@Argument IssueOneTimeNoticeInput input, @AuthenticationPrincipal Jwt jwt) {
-        return payload(cases.issueOneTimeNotice(actsFor(jwt, input.caseId()), input.body()));
+        // the owner's front desk, or the hall that received the case for its owner (its form check, C12)
+        return payload(cases.issueOneTimeNotice(reachedBy(jwt, input.caseId(), "只能办理本中心的办件或本大厅收件的通办件"), input.body()));
     }
 
     @MutationMapping
