@@ -5,6 +5,7 @@ alter table citizen_message alter column case_number drop not null;
 alter table citizen_message add column appointment_id uuid references appointment (id);
 alter table citizen_message add column booking_code varchar(12);
 alter table citizen_message add constraint citizen_message_subject check ((case_id is null) <> (appointment_id is null));
+alter table citizen_message alter column kind type varchar(30);
 alter table citizen_message drop constraint citizen_message_kind_check;
 alter table citizen_message add constraint citizen_message_kind_check check (kind in ('RECEIPT', 'ONE_TIME_NOTICE', 'ACCEPTED',
     'REJECTED', 'COMPLETED', 'DELIVERED', 'APPOINTMENT_BOOKED', 'APPOINTMENT_REMINDER', 'APPOINTMENT_CANCELLED', 'NO_SHOW',

@@ -133,7 +133,9 @@ class BookingTest {
         String slotId = slot.get("id").asString();
         int capacity = slot.get("capacity").asInt();
         int free = slot.get("remaining").asInt();
-        assertThat(free).as("a slot nobody booked yet").isEqualTo(capacity).isPositive();
+        assertThat(free).as("a slot nobody booked yet").isEqualTo(capacity);
+        // the read model of 连山's windows: three windows of the main hall serve bookings (category Y) × 2 per slot
+        assertThat(capacity).isEqualTo(6);
 
         // 200 bookings at once, each for another person (帮办), each its own idempotency key
         int n = 200;
