@@ -230,7 +230,7 @@ class Bookings {
                 timers.booked(r);
                 tell(r, AppointmentMessage.Kind.APPOINTMENT_BOOKED, "您已预约" + r.hallName + "办理「" + r.itemName + "」，时间 "
                         + when(r.startsAt) + "，预约码 " + r.code + "。请按时到场，迟到超过 " + props.noShowAfter().toMinutes()
-                        + " 分钟视为爽约（A2）；如需取消，请在开始前 " + hours(props.cancelBefore()) + " 取消。");
+                        + " 分钟视为爽约（A2）；如需取消，请在开始前 " + hours(props.cancelBefore()) + "取消。");
                 log.info("appointment {} booked at {} {} for item {}", code, slot.tenantCode(), t.startsAt(), in.itemId());
                 return view(r, false);
             });
