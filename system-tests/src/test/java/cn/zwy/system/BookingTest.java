@@ -293,6 +293,16 @@ class BookingTest {
         assertThat(reminder).as("the reminder in the citizen's messages").isNotNull();
         assertThat(reminder.get("body").asString()).contains(a.get("bookingCode").asString()).contains("签到");
         assertThat(reminder.get("caseId").isNull()).isTrue();
+        // its SMS goes to the booking's phone through the SMS port (the outbox row records the masked number and the sender)
+        long sent = System.currentTimeMillis() + 30_000;
+        String[] sms = null;
+        while ((sms == null || sms[1] == null) && System.currentTimeMillis() < sent) {
+            Thread.sleep(500);
+            sms = Bookings.smsOf(LIANSHAN, id, "APPOINTMENT_REMINDER");
+        }
+        assertThat(sms).as("an SMS of the reminder").isNotNull();
+        assertThat(sms[0]).isEqualTo("139****5678");
+        assertThat(sms[1]).as("sent by").isEqualTo("logging");
         // moved: the old timers are stale, new ones for the new slot
         Api.Response moved = Bookings.reschedule(citizen(), id, Bookings.slots(LIANSHAN, hall, item, day).get(4).get("id").asString());
         assertThat(moved.errors()).as(moved.body().toString()).isNull();

@@ -206,6 +206,27 @@ final class Bookings {
         }
     }
 
+    /** The SMS of the appointment's message of that kind: {masked phone, sender (null until sent)}, or null. */
+    static String[] smsOf(String tenant, String appointmentId, String kind) throws SQLException {
+        try (Connection c = CaseDb.connectAsOwner()) {
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                CaseDb.bind(st, tenant);
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select o.phone_masked, o.sender from sms_outbox o join citizen_message m on m.id = o.message_id
+                    where m.appointment_id = ? and m.kind = ?""")) {
+                ps.setObject(1, UUID.fromString(appointmentId.substring(appointmentId.indexOf(':') + 1)));
+                ps.setString(2, kind);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String[] out = rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+                    c.commit();
+                    return out;
+                }
+            }
+        }
+    }
+
     /** Active (BOOKED or CHECKED_IN) appointments of a slot, counted in the database. */
     static int activeOn(String tenant, String slotId, Instant startsAt) throws SQLException {
         String hall = slotId.split(":")[1];
