@@ -76,6 +76,25 @@ class BookingTest {
         assertThat(again.get("replayed").asBoolean()).isTrue();
         assertThat(Bookings.slot(LIANSHAN, hall, item, slot.get("id").asString()).get("remaining").asInt()).isEqualTo(before - 1);
 
+        // copies of one request sent at once (a client retrying before the answer came): one booking, one place
+        JsonNode last = Bookings.slots(LIANSHAN, hall, item, day).getLast();
+        Map<String, Object> copy = input(last.get("id").asString(), item, "bookedFor", person("重复提交"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Response>> copies = new ArrayList<>();
+        for (int i = 0; i < 8; i++) copies.add(pool.submit(() -> { go.await(); return book(citizen(), copy); }));
+        go.countDown();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Future<Api.Response> f : copies) {
+            Api.Response r = f.get();
+            assertThat(r.errors()).as(r.body().toString()).isNull();
+            ids.add(r.data().at("/bookAppointment/appointment/id").asString());
+        }
+        pool.shutdown();
+        assertThat(ids).hasSize(1);
+        assertThat(Bookings.slot(LIANSHAN, hall, item, last.get("id").asString()).get("remaining").asInt())
+                .isEqualTo(last.get("remaining").asInt() - 1);
+
         // cancelled: the place is free again at once, and the booking says so
         Api.Response cancelled = Bookings.cancel(citizen(), a.get("id").asString());
         assertThat(cancelled.errors()).as(cancelled.body().toString()).isNull();

@@ -62,7 +62,6 @@ class Bookings {
 
     private static final Logger log = LoggerFactory.getLogger(Bookings.class);
     static final String ONE_ACTIVE_INDEX = "appointment_one_active_idx";
-    static final String IDEMPOTENCY_KEY = "appointment_citizen_id_idempotency_key_key";
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -234,11 +233,18 @@ class Bookings {
                 log.info("appointment {} booked at {} {} for item {}", code, slot.tenantCode(), t.startsAt(), in.itemId());
                 return view(r, false);
             });
-        } catch (DuplicateKeyException e) {
-            if (String.valueOf(e.getMessage()).contains(IDEMPOTENCY_KEY)) {
-                // the same request raced itself: the first one's booking is the answer
-                return replay(caller, key, slot, in.itemId()).orElseThrow(() -> e);
+        } catch (ApiException e) {
+            // copies of one request racing for a slot's last place: the first took it and committed before this
+            // one found the slot full; the retry's answer is that booking, not "full"
+            if (e.code() == ErrorCode.CONFLICT && "slotId".equals(e.field())) {
+                Optional<Appointment> first = replay(caller, key, slot, in.itemId());
+                if (first.isPresent()) return first.get();
             }
+            throw e;
+        } catch (DuplicateKeyException e) {
+            // the same request raced itself (whichever unique index noticed first): the first one's booking is the answer
+            Optional<Appointment> first = replay(caller, key, slot, in.itemId());
+            if (first.isPresent()) return first.get();
             if (String.valueOf(e.getMessage()).contains(ONE_ACTIVE_INDEX)) throw onePerDay();
             throw e;
         }
