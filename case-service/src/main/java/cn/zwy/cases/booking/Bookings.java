@@ -299,7 +299,7 @@ class Bookings {
         return tx.write(a.tenant(), () -> {
             Instant now = Instant.now();
             Row r = mine(caller, a).orElseThrow(() -> notFound(appointmentId));
-            if ("CANCELLED".equals(r.status)) return view(r, true);
+            if ("CANCELLED".equals(r.status)) return view(r, false);   // cancelling twice changes nothing
             requireChangeable(r, now, "取消");
             jdbc.update("update appointment set status = 'CANCELLED', cancelled_at = ?, updated_at = ?, version = version + 1 where tenant_id = ? and id = ?",
                     Timestamp.from(now), Timestamp.from(now), a.tenant(), a.id());
