@@ -328,4 +328,29 @@ class BookingTest {
         assertThat(Bookings.timer("NO_SHOW|" + id + "|1"))
                 .isEqualTo(Instant.parse(moved.data().at("/rescheduleAppointment/appointment/startsAt").asString()).plus(Duration.ofMinutes(30)));
     }
+
+    @Test
+    void rowLevelSecurityHidesAnotherTenantsBookings_T2() throws Exception {
+        String hall = Bookings.mainHall(LIANSHAN);
+        String item = item(7);
+        LocalDate day = Bookings.openDays(LIANSHAN, hall, item, 2).get(1);
+        booked(citizen(), input(Bookings.slots(LIANSHAN, hall, item, day).getFirst().get("id").asString(), item, "bookedFor", person("行级安全")));
+        // as the services' role: unbound, or bound to 台山, no row of 连山's appointments, slots or bars is visible
+        try (java.sql.Connection c = CaseDb.connect()) {
+            c.setAutoCommit(false);
+            for (String bind : new String[] {null, "440781", LIANSHAN}) {
+                try (java.sql.Statement st = c.createStatement()) {
+                    if (bind != null) CaseDb.bind(st, bind);
+                    for (String table : List.of("appointment", "booking_slot", "booking_hall", "booking_window")) {
+                        try (java.sql.ResultSet rs = st.executeQuery("select count(*) from " + table + " where tenant_id = '" + LIANSHAN + "'")) {
+                            rs.next();
+                            if (LIANSHAN.equals(bind)) assertThat(rs.getInt(1)).as(table + " as 连山").isPositive();
+                            else assertThat(rs.getInt(1)).as(table + " bound to " + bind).isZero();
+                        }
+                    }
+                }
+                c.commit();
+            }
+        }
+    }
 }
