@@ -37,7 +37,8 @@ create policy case_joint_review_update on case_joint_review for update
     using (tenant_id = current_setting('app.tenant_id', true))
     with check (tenant_id = current_setting('app.tenant_id', true) and current_setting('app.tenant_write', true) = 'on');
 
--- the applicant hears of an upper authority's reply (C10: within 1 day of it)
+-- the applicant hears of an upper authority's reply (C10: within 1 day of it); the appointment kinds of V29 stay
 alter table citizen_message drop constraint citizen_message_kind_check;
 alter table citizen_message add constraint citizen_message_kind_check
-    check (kind in ('RECEIPT', 'ONE_TIME_NOTICE', 'ACCEPTED', 'REJECTED', 'COMPLETED', 'DELIVERED', 'UPPER_REPLY'));
+    check (kind in ('RECEIPT', 'ONE_TIME_NOTICE', 'ACCEPTED', 'REJECTED', 'COMPLETED', 'DELIVERED', 'UPPER_REPLY',
+                    'APPOINTMENT_BOOKED', 'APPOINTMENT_REMINDER', 'APPOINTMENT_CANCELLED', 'NO_SHOW', 'BOOKING_BARRED'));

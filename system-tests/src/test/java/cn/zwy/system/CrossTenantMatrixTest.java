@@ -2,6 +2,7 @@ package cn.zwy.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ class CrossTenantMatrixTest {
     /** Public reads: anyone may call them for any tenant (published data only). */
     private static final Set<String> PUBLIC_READS = Set.of("regions", "region", "tenant", "hall", "halls", "searchHalls",
             "workingDay", "addWorkingDays", "workingDaysBetween", "hallNextOpening", "items", "item", "guideVersion",
-            "standardItems", "standardItem");
+            "standardItems", "standardItem", "bookableDays", "slots");
 
     /**
      * Internal reads a tenant's own staff may make whatever their role (T7: every staff member reads
@@ -62,7 +63,7 @@ class CrossTenantMatrixTest {
      */
     private static final Set<String> OWN_STAFF_READS = Set.of("staff", "departments", "windows", "hallChanges", "validateGuide",
             "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport", "deemedApprovalItems", "supervisionItems",
-            "supervisionInbox");
+            "supervisionInbox", "bookingBars");
 
     /**
      * Mutations one of these callers may make on 连山's behalf, with who. No one outside 连山 may
@@ -95,7 +96,12 @@ class CrossTenantMatrixTest {
             Map.entry("escalateJointReview", Set.of(Who.TOWN_AGENT)),
             Map.entry("recordJointUpperReply", Set.of(Who.TOWN_AGENT)),
             Map.entry("escalateCase", Set.of(Who.TOWN_AGENT)),
-            Map.entry("assignCase", Set.of(Who.TOWN_AGENT)));
+            Map.entry("assignCase", Set.of(Who.TOWN_AGENT)),
+            // appointments (ADR 0014): a citizen books a slot of 连山 for themselves; the town agent is 连山's staff and
+            // checks citizens in at its halls. Moving or cancelling the matrix's appointment (another citizen's) and
+            // lifting a booking bar (centre administrator) stay refused to everyone here.
+            Map.entry("bookAppointment", Set.of(Who.CITIZEN)),
+            Map.entry("checkInAppointment", Set.of(Who.TOWN_AGENT)));
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 
@@ -136,6 +142,18 @@ class CrossTenantMatrixTest {
         // a message of that other citizen (the case's receipt): nobody in the matrix may mark it read
         Api.Response messages = Api.graphql(Cases.otherCitizen(), "{ myMessages(first: 1) { edges { node { id } } } }", Map.of());
         IDS.put("markMessageRead", first(messages, "/myMessages/edges/0/node/id"));
+        // a slot of 连山's main hall, and an appointment of 连山 booked by that other citizen (ADR 0014)
+        String published = Bookings.items(VICTIM).getFirst();
+        try {
+            String hall = Bookings.mainHall(VICTIM);
+            LocalDate day = Bookings.openDays(VICTIM, hall, published, 1).getFirst();
+            IDS.put("slot", Bookings.slots(VICTIM, hall, published, day).getFirst().get("id").asString());
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        Api.Response booked = Bookings.book(Cases.otherCitizen(), Bookings.input(IDS.get("slot"), published,
+                "bookedFor", Bookings.person("跨租户")));
+        IDS.put("appointment", first(booked, "/bookAppointment/appointment/id"));
     }
 
     private static String first(Api.Response r, String pointer) {

@@ -3,9 +3,12 @@ package cn.zwy.cases.filing;
 import cn.zwy.cases.messages.SmsDispatch;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -33,10 +36,13 @@ class CaseTimerConfig {
     }
 
     @Bean
-    SmartLifecycle caseTimerScheduler(DataSource dataSource, OneTimeTask<Void> caseTimerTask, SmsDispatch sms,
+    SmartLifecycle caseTimerScheduler(DataSource dataSource, List<Task<?>> timerTasks, SmsDispatch sms,
                                       @Value("${zwy.cases.timer-poll:PT5S}") Duration poll) {
-        // the one scheduler of the service: the case timers and the SMS outbox (ADR 0012)
-        Scheduler scheduler = Scheduler.create(dataSource, caseTimerTask, sms.task())
+        // the one scheduler of the service: every module's timer task (the case timers here, booking's, ADR 0014)
+        // and the SMS outbox (ADR 0012)
+        List<Task<?>> tasks = new ArrayList<>(timerTasks);
+        tasks.add(sms.task());
+        Scheduler scheduler = Scheduler.create(dataSource, tasks)
                 .threads(2)
                 .pollingInterval(poll)
                 .build();

@@ -49,6 +49,12 @@ class LocalCalendar {
             }
 
             @Override
+            public boolean closed(LocalDate d) {
+                Boolean w = own.get(d);
+                return w != null ? !w : Boolean.TRUE.equals(n.offDays().get(d));
+            }
+
+            @Override
             public boolean loaded(int year) { return n.years().contains(year); }
         };
     }

@@ -56,6 +56,25 @@ public class CitizenMessages {
         sms.schedule(m.tenantId(), id);
     }
 
+    /**
+     * A message about an appointment (booking's reminders, no-show, bar), inside the appointment's (tenant-bound,
+     * writing) transaction; the SMS goes out after the commit when the appointment has a phone number.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(AppointmentMessage m) {
+        UUID id = UUID.randomUUID();
+        Timestamp at = Timestamp.from(m.at());
+        jdbc.update("""
+                insert into citizen_message (id, tenant_id, citizen_id, appointment_id, booking_code, kind, title, body, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, m.tenantId(), m.citizenId(), m.appointmentId(), m.bookingCode(), m.kind().name(), m.kind().title, m.body(), at);
+        if (m.phoneSealed() == null) return;
+        jdbc.update("""
+                insert into sms_outbox (message_id, tenant_id, phone_sealed, phone_masked, text, created_at)
+                values (?, ?, ?, ?, ?, ?)""", id, m.tenantId(), m.phoneSealed(), m.phoneMasked(), m.body(), at);
+        sms.schedule(m.tenantId(), id);
+    }
+
     /** The calling citizen's messages, newest first (keyset paging on created_at, id). */
     public Page<CitizenMessage> mine(Caller caller, Integer first, String after) {
         requireCitizen(caller);
@@ -101,9 +120,12 @@ public class CitizenMessages {
     private static CitizenMessage row(ResultSet rs, int i) throws SQLException {
         String tenant = rs.getString("tenant_id");
         Timestamp read = rs.getTimestamp("read_at");
-        return new CitizenMessage(tenant + ":" + rs.getObject("id", UUID.class), tenant + ":" + rs.getObject("case_id", UUID.class),
+        UUID caseId = rs.getObject("case_id", UUID.class);
+        UUID appointmentId = rs.getObject("appointment_id", UUID.class);
+        return new CitizenMessage(tenant + ":" + rs.getObject("id", UUID.class), caseId == null ? null : tenant + ":" + caseId,
                 rs.getString("case_number"), rs.getString("kind"), rs.getString("title"), rs.getString("body"),
-                rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant());
+                rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant(),
+                appointmentId == null ? null : tenant + ":" + appointmentId, rs.getString("booking_code"));
     }
 
     private static void requireCitizen(Caller caller) {

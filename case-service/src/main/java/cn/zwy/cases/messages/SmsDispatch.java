@@ -66,8 +66,8 @@ public class SmsDispatch {
         UUID messageId = UUID.fromString(instanceId.substring(colon + 1));
         tx.write(tenant, () -> {
             List<Pending> pending = jdbc.query("""
-                    select c.contact_phone_sealed, o.phone_masked, o.text from sms_outbox o
-                    join case_file c on c.tenant_id = o.tenant_id and c.id = o.case_id
+                    select coalesce(c.contact_phone_sealed, o.phone_sealed), o.phone_masked, o.text from sms_outbox o
+                    left join case_file c on c.tenant_id = o.tenant_id and c.id = o.case_id
                     where o.tenant_id = ? and o.message_id = ? and o.sent_at is null for update of o""",
                     (rs, i) -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3)), tenant, messageId);
             if (pending.isEmpty()) return null;   // sent already

@@ -1,5 +1,6 @@
 package cn.zwy.gateway.upstream;
 
+import cn.zwy.cases.api.BookingApi;
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseReportApi;
 import cn.zwy.cases.api.CaseUpdatesApi;
@@ -125,6 +126,11 @@ public class UpstreamConfig {
     @Bean
     DeemedApprovalApi deemedApprovalApi() {
         return caseService.createClient(DeemedApprovalApi.class);
+    }
+
+    @Bean
+    BookingApi bookingApi() {
+        return caseService.createClient(BookingApi.class);
     }
 
     @Bean

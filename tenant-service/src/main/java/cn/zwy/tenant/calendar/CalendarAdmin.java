@@ -111,7 +111,11 @@ public class CalendarAdmin {
             HallSpecialDay day = specialDays.findByHallIdAndDay(hallId, date).orElseGet(() -> new HallSpecialDay(hallId, date));
             day.set(input.closed(), periods, reason, caller.username());
             log.info("hall {} special day {} set (closed={}) by {}", hallId, date, input.closed(), caller.username());
-            return view(specialDays.saveAndFlush(day));
+            SpecialDayView saved = view(specialDays.saveAndFlush(day));
+            // case-service's booking keeps the halls' days (A1/A3: a weekend booking day opens slots)
+            outbox.publish(CalendarEvents.HALL_DAY_SET, tenantCode, "hall_special_day", hallId + ":" + date,
+                    new CalendarEvents.HallDay(tenantCode, hallId, date, input.closed(), periods, reason));
+            return saved;
         });
     }
 
@@ -122,6 +126,8 @@ public class CalendarAdmin {
             requireHall(tenantCode, hallId);
             return specialDays.findByHallIdAndDay(hallId, date).map(d -> {
                 specialDays.delete(d);
+                outbox.publish(CalendarEvents.HALL_DAY_REMOVED, tenantCode, "hall_special_day", hallId + ":" + date,
+                        new CalendarEvents.HallDay(tenantCode, hallId, date, null, null, null));
                 return new Removed(true);
             }).orElse(new Removed(false));
         });

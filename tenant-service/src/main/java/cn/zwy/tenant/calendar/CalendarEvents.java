@@ -1,7 +1,9 @@
 package cn.zwy.tenant.calendar;
 
+import cn.zwy.tenant.api.hall.TimeRange;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What the calendar tells other services (case-service keeps a local copy for its deadlines, C4):
@@ -17,6 +19,14 @@ public final class CalendarEvents {
     /** A tenant closed a day or made it an extra working day ({@code working} says which), or removed that. */
     public static final String TENANT_DAY_SET = "calendar.tenant.day.set";
     public static final String TENANT_DAY_REMOVED = "calendar.tenant.day.removed";
+
+    /** A hall departs from its weekly hours on a day (closed, or open with its own periods: a weekend booking day). */
+    public static final String HALL_DAY_SET = "hall.special_day.set";
+    /** The hall's weekly hours apply on that day again. */
+    public static final String HALL_DAY_REMOVED = "hall.special_day.removed";
+
+    /** {@code closed}, {@code periods} and {@code reason} are null when the special day was removed. */
+    public record HallDay(String tenantCode, UUID hallId, LocalDate date, Boolean closed, List<TimeRange> periods, String reason) {}
 
     public record Day(LocalDate date, String name, boolean offDay) {}
 

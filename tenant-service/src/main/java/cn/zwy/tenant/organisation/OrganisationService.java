@@ -7,8 +7,8 @@ import cn.zwy.tenant.api.organisation.StaffInputs.Assignment;
 import cn.zwy.tenant.api.organisation.StaffInputs.NewDepartment;
 import cn.zwy.tenant.api.organisation.StaffInputs.NewWindow;
 import cn.zwy.common.error.ApiException;
-import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.error.ErrorCode;
+import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
 import cn.zwy.tenant.hall.HallRepository;
@@ -62,6 +62,12 @@ public class OrganisationService {
     public static final String DEPARTMENT_CREATED = "organisation.department.created";
 
     public record DepartmentCreated(String tenantCode, UUID departmentId, UUID hallId, String name) {}
+
+    /** A window as other services keep it (case-service's booking: how many windows serve a category, A5). */
+    public static final String WINDOW_CHANGED = "window.changed";
+
+    public record WindowChanged(String tenantCode, UUID windowId, UUID hallId, String number, String name, WindowKind kind,
+                                List<BusinessCategory> categories) {}
 
     public OrganisationService(DepartmentRepository departments, WindowRepository windows, AssignmentRepository assignments,
                                StaffRepository staff, HallRepository halls, TenantTransactions tx, TenantLookup lookup,
@@ -161,6 +167,8 @@ public class OrganisationService {
             }
             ServiceWindow w = new ServiceWindow(in.hallId(), number, name, in.kind(), in.departmentId(), categories);
             save(() -> windows.saveAndFlush(w), "number", "该大厅已有编号为 " + number + " 的窗口");
+            outbox.publish(WINDOW_CHANGED, tenantCode, "window", w.getId().toString(),
+                    new WindowChanged(tenantCode, w.getId(), w.getHallId(), w.getNumber(), w.getName(), w.getKind(), w.getCategories()));
             log.info("window {} {} added to hall {} of tenant {} by {}", number, name, in.hallId(), tenantCode, caller.username());
             return new Created<>(views(tenantCode, List.of(w)).getFirst(), true);
         });

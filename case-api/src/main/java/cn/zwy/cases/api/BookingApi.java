@@ -1,0 +1,110 @@
+package cn.zwy.cases.api;
+
+import cn.zwy.common.api.Page;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Appointments (预约, A1–A3): bookable days and slots of a tenant's halls (public reads), a citizen's
+ * bookings, the no-show bar (A2) and check-in at the hall. case-service's {@code booking} module
+ * answers these paths; the gateway calls them with the caller's token.
+ */
+@HttpExchange
+public interface BookingApi {
+
+    String DAYS = "/api/booking/{tenantCode}/days";
+    String SLOTS = "/api/booking/{tenantCode}/halls/{hallId}/slots";
+    String APPOINTMENTS = "/api/booking/appointments";
+    String MINE = "/api/booking/appointments/mine";
+    String RESCHEDULE = "/api/booking/appointments/{id}/reschedule";
+    String CANCEL = "/api/booking/appointments/{id}/cancel";
+    String CHECK_IN = "/api/booking/{tenantCode}/check-in";
+    String BARS = "/api/booking/{tenantCode}/bars";
+    String LIFT_BAR = "/api/booking/bars/{id}/lift";
+    /** The GETs anyone may call (published hours and free places only). */
+    List<String> PUBLIC_READS = List.of("/api/booking/*/days", "/api/booking/*/halls/*/slots");
+    /** At most this many days in one bookableDays read. */
+    int MAX_DAYS_PER_READ = 62;
+
+    /** Public: the days in [from, to] on which a hall of the tenant has a free place for the item. */
+    @GetExchange(DAYS)
+    Mono<List<BookableDay>> bookableDays(@PathVariable("tenantCode") String tenantCode, @RequestParam("itemId") String itemId,
+                                         @RequestParam("from") LocalDate from,
+                                         @RequestParam("to") LocalDate to);
+
+    /** Public: the hall's slots on the date, with what is left of each. */
+    @GetExchange(SLOTS)
+    Mono<List<Slot>> slots(@PathVariable("tenantCode") String tenantCode, @PathVariable("hallId") String hallId,
+                           @RequestParam("itemId") String itemId,
+                           @RequestParam("date") LocalDate date);
+
+    /** A citizen books a slot; the same idempotency key again answers the same appointment ({@code replayed}). */
+    @PostExchange(APPOINTMENTS)
+    Mono<Appointment> book(@RequestBody BookRequest request);
+
+    @PostExchange(RESCHEDULE)
+    Mono<Appointment> reschedule(@PathVariable("id") String appointmentId, @RequestBody RescheduleRequest request);
+
+    @PostExchange(CANCEL)
+    Mono<Appointment> cancel(@PathVariable("id") String appointmentId);
+
+    /** The calling citizen's appointments, the latest slot first. */
+    @GetExchange(MINE)
+    Mono<Page<Appointment>> mine(@RequestParam(value = "first", required = false) Integer first,
+                                 @RequestParam(value = "after", required = false) String after);
+
+    /** The tenant's staff at the hall: the citizen has arrived (before the no-show rule, A2, applies). */
+    @PostExchange(CHECK_IN)
+    Mono<Appointment> checkIn(@PathVariable("tenantCode") String tenantCode, @RequestBody CheckInRequest request);
+
+    /** The tenant's staff: the booking bars in force (A2). */
+    @GetExchange(BARS)
+    Mono<List<BookingBar>> bars(@PathVariable("tenantCode") String tenantCode);
+
+    /** The centre administrator lifts a bar, with a reason. */
+    @PostExchange(LIFT_BAR)
+    Mono<BookingBar> liftBar(@PathVariable("id") String barId, @RequestBody LiftBarRequest request);
+
+    /** A hall open on the day with its free places for the item. */
+    record BookableHall(String hallId, String hallName, int remaining) {}
+
+    /** {@code working}: whether it is a working day (a weekend booking day is not, A1/A3); {@code note}: the hall's reason for a special day. */
+    record BookableDay(LocalDate date, boolean working, String note, List<BookableHall> halls) {}
+
+    /** {@code id}: {@code <tenantCode>:<hallId>:<yyyyMMddHHmm>} (the start in the halls' time zone). */
+    record Slot(String id, Instant startsAt, Instant endsAt, int capacity, int remaining) {}
+
+    /** Under 帮办 (C14/A7) a citizen books for another person, named with their ID number. */
+    record Person(String name, String idNumber) {}
+
+    record BookRequest(String idempotencyKey, String slotId, String itemId, String contactPhone, Person bookedFor) {}
+
+    record RescheduleRequest(String slotId) {}
+
+    record CheckInRequest(String bookingCode) {}
+
+    record LiftBarRequest(String reason) {}
+
+    /**
+     * @param status          BOOKED, CHECKED_IN, CANCELLED or NO_SHOW
+     * @param qrCodeSvg       the booking code as a QR code (SVG), shown at the hall's kiosk or window
+     * @param cancellableUntil the last moment it can be cancelled or moved
+     * @param replayed        true when answered from an earlier request with the same idempotency key
+     */
+    record Appointment(String id, String bookingCode, String status, String tenantCode, String hallId, String hallName,
+                       String itemId, String itemName, Instant startsAt, Instant endsAt, String bookedForName,
+                       String bookedForIdMasked, String contactPhoneMasked, Instant cancellableUntil, Instant createdAt,
+                       Instant checkedInAt, String qrCodeSvg, boolean replayed) {}
+
+    /** @param who the person barred (masked), as far as the bookings name them */
+    record BookingBar(String id, String tenantCode, String who, String reason, List<String> noShowCodes, Instant barredAt,
+                      Instant barredUntil, Instant liftedAt, String liftedBy, String liftReason) {}
+}

@@ -1,0 +1,61 @@
+package cn.zwy.cases.booking;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.stereotype.Component;
+
+/**
+ * An appointment's timers on the service's one persistent scheduler (db-scheduler, started with filing's case
+ * timers): the reminders the day before and an hour before, and the no-show check {@code noShowAfter} after the
+ * start (A2). Written in the booking's transaction (through its connection): a timer exists if and only if the
+ * booking committed. A timer names the appointment's version; a move makes new timers and the old ones find
+ * their version stale and do nothing.
+ */
+@Component
+class BookingTimers {
+
+    enum Kind { REMIND_DAY, REMIND_HOUR, NO_SHOW }
+
+    record TimerId(Kind kind, String tenant, UUID appointmentId, int version) {
+        static TimerId parse(String s) {
+            String[] p = s.split("\\|", 3);
+            Bookings.Scoped a = Bookings.scoped("timer", p[1]);
+            return new TimerId(Kind.valueOf(p[0]), a.tenant(), a.id(), Integer.parseInt(p[2]));
+        }
+
+        @Override
+        public String toString() { return kind + "|" + tenant + ":" + appointmentId + "|" + version; }
+    }
+
+    static final Duration DAY_BEFORE = Duration.ofDays(1);
+    static final Duration HOUR_BEFORE = Duration.ofHours(1);
+
+    private final OneTimeTask<String> task;
+    private final SchedulerClient client;
+    private final BookingProperties props;
+
+    BookingTimers(DataSource dataSource, OneTimeTask<String> bookingTimerTask, BookingProperties props) {
+        this.task = bookingTimerTask;
+        this.props = props;
+        this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), bookingTimerTask).build();
+    }
+
+    /** After a booking or a move; inside its transaction. */
+    void booked(Bookings.Row r) {
+        Instant now = Instant.now();
+        Instant day = r.startsAt.minus(DAY_BEFORE);
+        Instant hour = r.startsAt.minus(HOUR_BEFORE);
+        if (day.isAfter(now)) schedule(new TimerId(Kind.REMIND_DAY, r.tenantId, r.id, r.version), day);
+        if (hour.isAfter(now)) schedule(new TimerId(Kind.REMIND_HOUR, r.tenantId, r.id, r.version), hour);
+        schedule(new TimerId(Kind.NO_SHOW, r.tenantId, r.id, r.version), r.startsAt.plus(props.noShowAfter()));
+    }
+
+    private void schedule(TimerId id, Instant at) {
+        client.scheduleIfNotExists(task.instance(id.toString()), at);
+    }
+}
