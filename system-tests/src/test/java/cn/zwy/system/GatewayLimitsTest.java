@@ -342,6 +342,44 @@ class GatewayLimitsTest {
         throw new AssertionError("could not finish within one minute window");
     }
 
+    /** An anonymous request through an ingress: the client the ingress saw in X-Forwarded-For. */
+    private static int forwarded(String gateway, String forwardedFor) {
+        return send(HttpRequest.newBuilder(URI.create(gateway + "/graphql")).timeout(java.time.Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ ping }\"}")).build()).statusCode();
+    }
+
+    /**
+     * Behind a trusted ingress (ZWY_TRUSTED_PROXIES, here the loopback address every test request comes
+     * from) anonymous citizens are counted one by one, by the address the ingress appended to
+     * X-Forwarded-For — not all together as the ingress; what a client wrote into the header itself
+     * (left of it) picks no bucket.
+     */
+    @Test
+    @Order(90)
+    void clientsBehindATrustedIngressAreCountedApart() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                "ZWY_RATE_LIMIT_PER_MINUTE", String.valueOf(PER_MINUTE),
+                "ZWY_RATE_LIMIT_KEY_PREFIX", "zwy-test:local:limits-" + UUID.randomUUID() + ":",
+                "ZWY_TRUSTED_PROXIES", "127.0.0.1/32"));
+        String ingress = PlatformUnderTest.startExtraGateway("forwarded", 7, settings);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long minute = System.currentTimeMillis() / 60_000;
+            String a = "203.0.113." + (10 + attempt * 2);
+            String b = "203.0.113." + (11 + attempt * 2);
+            int n = 0;
+            while (forwarded(ingress, a) != 429) assertThat(++n).isLessThanOrEqualTo(PER_MINUTE + 1);
+            int other = forwarded(ingress, b);
+            int spoofed = forwarded(ingress, b + ", " + a);
+            if (System.currentTimeMillis() / 60_000 != minute) continue; // a new window opened meanwhile: again
+            assertThat(n).as("the first client's own minute").isEqualTo(PER_MINUTE);
+            assertThat(other).as("another client behind the same ingress").isEqualTo(200);
+            assertThat(spoofed).as("a client naming another address in its own header is still itself").isEqualTo(429);
+            return;
+        }
+        throw new AssertionError("could not finish within one minute window");
+    }
+
     @Test
     @Order(100)
     void percentEncodedPathIsRateLimited() {
