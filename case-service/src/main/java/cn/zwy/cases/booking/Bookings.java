@@ -16,6 +16,7 @@ import cn.zwy.cases.messages.CitizenMessages;
 import cn.zwy.cases.privacy.BlindIndex;
 import cn.zwy.cases.privacy.Masking;
 import cn.zwy.cases.privacy.PersonalDataCipher;
+import cn.zwy.common.api.KeysetCursor;
 import cn.zwy.common.api.Page;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
@@ -23,7 +24,6 @@ import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.common.tenant.TenantTransactions;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -35,7 +35,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -313,19 +312,18 @@ class Bookings {
 
     Page<Appointment> mine(Caller caller, Integer first, String after) {
         requireCitizen(caller);
-        int n = first == null ? 20 : first;
-        if (n < 1 || n > CaseApi.MAX_FIRST) throw ApiException.validation("first", "first 应在 1 到 " + CaseApi.MAX_FIRST + " 之间");
-        String[] cursor = after == null ? null : decode(after);
+        int n = KeysetCursor.pageSize(first, CaseApi.MAX_FIRST);
+        KeysetCursor cursor = after == null ? null : KeysetCursor.decode("after", after);
         List<Row> rows = asCitizen(caller, () -> cursor == null
                 ? jdbc.query("select * from appointment where citizen_id = ? order by starts_at desc, id desc limit ?", Bookings::row,
                         caller.userId(), n + 1)
                 : jdbc.query("""
                         select * from appointment where citizen_id = ? and (starts_at, id) < (?, ?)
                         order by starts_at desc, id desc limit ?""", Bookings::row, caller.userId(),
-                        Timestamp.from(Instant.parse(cursor[0])), UUID.fromString(cursor[1]), n + 1));
+                        Timestamp.from(cursor.at()), cursor.id(), n + 1));
         boolean more = rows.size() > n;
         List<Page.Item<Appointment>> items = new ArrayList<>();
-        for (Row r : more ? rows.subList(0, n) : rows) items.add(new Page.Item<>(encode(r.startsAt + "|" + r.id), view(r, false)));
+        for (Row r : more ? rows.subList(0, n) : rows) items.add(new Page.Item<>(new KeysetCursor(r.startsAt, r.id).encode(), view(r, false)));
         return new Page<>(items, more, null);
     }
 
@@ -578,19 +576,5 @@ class Bookings {
         if (caller.realm() != Realm.CITIZEN) throw ApiException.forbidden("预约由办事群众本人（公众账号）办理");
     }
 
-    private static String encode(String s) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static String[] decode(String cursor) {
-        try {
-            String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            if (p.length != 2) throw new IllegalArgumentException();
-            Instant.parse(p[0]);
-            UUID.fromString(p[1]);
-            return p;
-        } catch (RuntimeException e) {
-            throw ApiException.validation("after", "分页游标无效");
-        }
-    }
 }

@@ -4,19 +4,18 @@ import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.SupervisionApi;
 import cn.zwy.cases.api.SupervisionApi.MaterialRef;
 import cn.zwy.cases.api.SupervisionApi.Push;
+import cn.zwy.common.api.KeysetCursor;
 import cn.zwy.common.api.Page;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.common.tenant.TenantTransactions;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,9 +112,8 @@ class Supervision {
     Page<Push> inbox(Caller caller, String tenantCode, String departmentId, Boolean unacknowledgedOnly, Integer first, String after) {
         if (caller.realm() != Realm.STAFF || !caller.mayRead(tenantCode)) throw ApiException.forbidden("只能查看本中心监管部门的推送");
         UUID department = uuid("departmentId", departmentId);
-        int n = first == null ? 20 : first;
-        if (n < 1 || n > CaseApi.MAX_FIRST) throw ApiException.validation("first", "first 应在 1 到 " + CaseApi.MAX_FIRST + " 之间");
-        String[] cursor = after == null ? null : decode(after);
+        int n = KeysetCursor.pageSize(first, CaseApi.MAX_FIRST);
+        KeysetCursor cursor = after == null ? null : KeysetCursor.decode("after", after);
         boolean open = Boolean.TRUE.equals(unacknowledgedOnly);
         return tx.read(tenantCode, () -> {
             String sql = "select p.*, d.name as department_name from supervision_push p join department_model d on d.id = p.department_id "
@@ -123,13 +121,13 @@ class Supervision {
                     + (cursor == null ? "" : " and (p.completed_at, p.case_id) < (?, ?)") + " order by p.completed_at desc, p.case_id desc limit ?";
             List<Object> args = new ArrayList<>(List.of(tenantCode, department));
             if (cursor != null) {
-                args.add(Timestamp.from(Instant.parse(cursor[0])));
-                args.add(UUID.fromString(cursor[1]));
+                args.add(Timestamp.from(cursor.at()));
+                args.add(cursor.id());
             }
             args.add(n + 1);
             List<Push> rows = jdbc.query(sql, (rs, i) -> push(rs), args.toArray());
             boolean more = rows.size() > n;
-            return Page.of(more ? rows.subList(0, n) : rows, p -> encode(p.completedAt() + "|" + CaseId.parse("id", p.caseId()).id()),
+            return Page.of(more ? rows.subList(0, n) : rows, p -> new KeysetCursor(p.completedAt(), CaseId.parse("id", p.caseId()).id()).encode(),
                     more, null);
         });
     }
@@ -169,19 +167,5 @@ class Supervision {
         }
     }
 
-    private static String encode(String s) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static String[] decode(String cursor) {
-        try {
-            String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            if (p.length != 2) throw new IllegalArgumentException();
-            Instant.parse(p[0]);
-            UUID.fromString(p[1]);
-            return p;
-        } catch (RuntimeException e) {
-            throw ApiException.validation("after", "分页游标无效");
-        }
-    }
 }

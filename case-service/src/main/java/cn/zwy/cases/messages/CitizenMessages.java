@@ -2,19 +2,18 @@ package cn.zwy.cases.messages;
 
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CitizenMessage;
+import cn.zwy.common.api.KeysetCursor;
 import cn.zwy.common.api.Page;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.common.tenant.TenantTransactions;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,8 +77,8 @@ public class CitizenMessages {
     /** The calling citizen's messages, newest first (keyset paging on created_at, id). */
     public Page<CitizenMessage> mine(Caller caller, Integer first, String after) {
         requireCitizen(caller);
-        int n = first(first);
-        String[] cursor = after == null ? null : decode(after);
+        int n = KeysetCursor.pageSize(first, CaseApi.MAX_FIRST);
+        KeysetCursor cursor = after == null ? null : KeysetCursor.decode("after", after);
         List<CitizenMessage> rows = asCitizen(caller, () -> cursor == null
                 ? jdbc.query("""
                         select * from citizen_message where citizen_id = ?
@@ -87,11 +86,11 @@ public class CitizenMessages {
                 : jdbc.query("""
                         select * from citizen_message where citizen_id = ? and (created_at, id) < (?, ?)
                         order by created_at desc, id desc limit ?""", CitizenMessages::row, caller.userId(),
-                        Timestamp.from(Instant.parse(cursor[0])), UUID.fromString(cursor[1]), n + 1));
+                        Timestamp.from(cursor.at()), cursor.id(), n + 1));
         boolean more = rows.size() > n;
         List<Page.Item<CitizenMessage>> items = new ArrayList<>();
         for (CitizenMessage m : more ? rows.subList(0, n) : rows) {
-            items.add(new Page.Item<>(encode(m.createdAt() + "|" + uuidOf(m.id())), m));
+            items.add(new Page.Item<>(new KeysetCursor(m.createdAt(), UUID.fromString(uuidOf(m.id()))).encode(), m));
         }
         return new Page<>(items, more, null);
     }
@@ -146,25 +145,6 @@ public class CitizenMessages {
         return id.substring(id.indexOf(':') + 1);
     }
 
-    private static int first(Integer first) {
-        if (first == null) return 20;
-        if (first < 1 || first > CaseApi.MAX_FIRST) throw ApiException.validation("first", "first 应在 1 到 " + CaseApi.MAX_FIRST + " 之间");
-        return first;
-    }
 
-    private static String encode(String s) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static String[] decode(String cursor) {
-        try {
-            String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            if (p.length != 2) throw new IllegalArgumentException();
-            Instant.parse(p[0]);
-            UUID.fromString(p[1]);
-            return p;
-        } catch (RuntimeException e) {
-            throw ApiException.validation("after", "分页游标无效");
-        }
-    }
 }
