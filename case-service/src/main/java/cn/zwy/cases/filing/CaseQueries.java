@@ -7,6 +7,7 @@ import cn.zwy.cases.api.InboxFilter;
 import cn.zwy.cases.api.DishonestyEntry;
 import cn.zwy.common.api.Page;
 import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.common.tenant.TenantTransactions;
@@ -61,7 +62,7 @@ public class CaseQueries {
                     .orElseThrow(() -> CaseService.notFound(id)));
         }
         return tx.read(cid.tenantCode(), () -> store.find(cid.tenantCode(), cid.id())
-                .filter(c -> staff || c.citizenId.equals(caller.userId()))
+                .filter(c -> staff || c.filedBy(caller))
                 .map(c -> views.view(c, staff))
                 .orElseThrow(() -> CaseService.notFound(id)));
     }
@@ -105,25 +106,33 @@ public class CaseQueries {
      * A tenant's open cases, soonest deadline first (not yet accepted ones after them, by filing time):
      * its own (a case filed at another region's hall only once it arrived, C12), or those its hall
      * received for other tenants (RECEIVED_FOR_OTHERS, under the receiving policies of row-level security),
-     * or those a lower level sent up to it (ESCALATED_TO_US, C11, under the escalation policies).
+     * or those a lower level sent up to it (ESCALATED_TO_US, C11, under the escalation policies), or those
+     * received at the caller's own station (AT_MY_STATION, T3: also before they reached the centre).
      */
     public Page<CaseSummary> inbox(Caller caller, String tenantCode, InboxFilter filter, Integer first, String after) {
         if (caller.realm() != Realm.STAFF || !caller.mayRead(tenantCode)) throw ApiException.forbidden("只能查看本中心的办件");
         int n = first(first);
         String[] cursor = after == null ? null : decode("after", after, 3);
+        // T3: a station's queue is its own staff's (the agents posted there)
+        String site = filter != InboxFilter.AT_MY_STATION ? null : caller.site().filter(s -> caller.actsFor(tenantCode))
+                .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "只有驻代办点（site）的本中心工作人员可以查看代办点的办件（T3）", "filter", "T3"));
         return tx.read(tenantCode, () -> {
             String open = "status in ('SUBMITTED', 'CORRECTION_REQUIRED', 'ACCEPTED', 'COMPLETED') and " + switch (filter == null ? InboxFilter.OWN : filter) {
                 case RECEIVED_FOR_OTHERS -> "receiving_tenant_id = ? and tenant_id <> receiving_tenant_id";
                 case ESCALATED_TO_US -> "escalated_to = ?";
                 case OWN -> "tenant_id = ? and (relay_state is null or relay_state = 'ARRIVED')";
+                case AT_MY_STATION -> "tenant_id = ? and station_site = ?";
             };
+            List<Object> args = new ArrayList<>(List.of(tenantCode));
+            if (site != null) args.add(site);
             String order = " order by coalesce(deadline, date '9999-12-31'), submitted_at, id limit ?";
-            List<CaseRow> rows = cursor == null
-                    ? jdbc.query("select * from case_file where " + open + order, CaseStore::row, tenantCode, n + 1)
-                    : jdbc.query("select * from case_file where " + open
-                                    + " and (coalesce(deadline, date '9999-12-31'), submitted_at, id) > (?, ?, ?)" + order,
-                            CaseStore::row, tenantCode, Date.valueOf(LocalDate.parse(cursor[0])),
-                            Timestamp.from(Instant.parse(cursor[1])), UUID.fromString(cursor[2]), n + 1);
+            if (cursor != null) {
+                args.addAll(List.of(Date.valueOf(LocalDate.parse(cursor[0])), Timestamp.from(Instant.parse(cursor[1])), UUID.fromString(cursor[2])));
+            }
+            args.add(n + 1);
+            List<CaseRow> rows = jdbc.query("select * from case_file where " + open
+                    + (cursor == null ? "" : " and (coalesce(deadline, date '9999-12-31'), submitted_at, id) > (?, ?, ?)") + order,
+                    CaseStore::row, args.toArray());
             boolean more = rows.size() > n;
             List<Page.Item<CaseSummary>> items = new ArrayList<>();
             for (CaseRow c : more ? rows.subList(0, n) : rows) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseUpdatesApi;
+import cn.zwy.cases.api.StationApi;
 import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.Set;
@@ -35,6 +36,27 @@ class CaseApiContractTest {
         // CaseApi (15 + 6 of C12/C13 + 2 of the citizen's messages) and CaseUpdatesApi (1)
         assertThat(contract).hasSize(24);
         assertThat(served).isEqualTo(contract);
+    }
+
+    @Test
+    void stationControllerServesTheStationContract_T3() {
+        assertThat(paths(StationController.class.getDeclaredMethods())).hasSize(2).isEqualTo(paths(StationApi.class.getMethods()));
+    }
+
+    /** The operations of a contract's or a controller's methods, as "METHOD path". */
+    private static Set<String> paths(Method[] methods) {
+        Set<String> out = new HashSet<>();
+        for (Method m : methods) {
+            GetExchange ge = m.getAnnotation(GetExchange.class);
+            PostExchange pe = m.getAnnotation(PostExchange.class);
+            GetMapping gm = m.getAnnotation(GetMapping.class);
+            PostMapping pm = m.getAnnotation(PostMapping.class);
+            if (ge != null) out.add("GET " + ge.value());
+            if (pe != null) out.add("POST " + pe.value());
+            if (gm != null) for (String p : gm.value().length > 0 ? gm.value() : gm.path()) out.add("GET " + p);
+            if (pm != null) for (String p : pm.value().length > 0 ? pm.value() : pm.path()) out.add("POST " + p);
+        }
+        return out;
     }
 
     private static Method[] concat(Method[] a, Method[] b) {
