@@ -61,7 +61,7 @@ class CrossTenantMatrixTest {
      * the tenant's organisation and its cases); the town agent of 连山 is such staff.
      */
     private static final Set<String> OWN_STAFF_READS = Set.of("staff", "departments", "windows", "hallChanges", "validateGuide",
-            "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport", "deemedApprovalItems");
+            "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport", "deemedApprovalItems", "stationMessages");
 
     /**
      * Mutations one of these callers may make on 连山's behalf, with who. No one outside 连山 may
@@ -76,7 +76,9 @@ class CrossTenantMatrixTest {
      * to everyone. A joint case's escalation and upper reply (C10) are recorded by any of its centre's staff;
      * a department's own opinion (answerJointReview) is its approver's, refused to the agent. Any of its staff
      * sends a case up (escalateCase, C11); the reply (replyToEscalation) is the upper level's only, which the
-     * matrix's case has none of: refused to everyone.
+     * matrix's case has none of: refused to everyone. Three-level agency (T3): the town agent records an
+     * application at its station (recordStationSubmission, an agent posted at a station of 连山); forwardCase of a
+     * station's case is the station's, and the matrix's case was filed by a citizen: refused to the agent too.
      */
     private static final Map<String, Set<Who>> ALLOWED_MUTATIONS = Map.ofEntries(
             Map.entry("submitCase", Set.of(Who.CITIZEN)),
@@ -92,7 +94,8 @@ class CrossTenantMatrixTest {
             Map.entry("endRemoteAgency", Set.of(Who.TOWN_AGENT)),
             Map.entry("escalateJointReview", Set.of(Who.TOWN_AGENT)),
             Map.entry("recordJointUpperReply", Set.of(Who.TOWN_AGENT)),
-            Map.entry("escalateCase", Set.of(Who.TOWN_AGENT)));
+            Map.entry("escalateCase", Set.of(Who.TOWN_AGENT)),
+            Map.entry("recordStationSubmission", Set.of(Who.TOWN_AGENT)));
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 
