@@ -61,14 +61,16 @@ class CrossTenantMatrixTest {
      * the tenant's organisation and its cases); the town agent of 连山 is such staff.
      */
     private static final Set<String> OWN_STAFF_READS = Set.of("staff", "departments", "windows", "hallChanges", "validateGuide",
-            "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport", "deemedApprovalItems", "stationMessages");
+            "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport", "deemedApprovalItems", "supervisionItems",
+            "supervisionInbox", "stationMessages");
 
     /**
      * Mutations one of these callers may make on 连山's behalf, with who. No one outside 连山 may
      * change anything of 连山's: the citizen only files a case of their own with 连山 (submitCase;
      * the matrix's case of 连山 belongs to another citizen, so every action on it is refused), and
      * the town agent is 连山's own staff, whose front-desk role (agent: accept, one-time notice,
-     * refusal, delivery, asking for an extension, recording an entrustment) case-service grants; deciding
+     * refusal, assigning to a department, delivery, asking for an extension, recording an entrustment)
+     * case-service grants; deciding
      * (approver) and extensions (centre administrator) stay refused to it. The owner's side of
      * same-city/cross-region cases and remote agency (C12, C13: receiving forwarded materials, returning
      * the result, agency) is front desk too; the receiving hall's side (forwardCase, handOverCaseResult)
@@ -95,6 +97,7 @@ class CrossTenantMatrixTest {
             Map.entry("escalateJointReview", Set.of(Who.TOWN_AGENT)),
             Map.entry("recordJointUpperReply", Set.of(Who.TOWN_AGENT)),
             Map.entry("escalateCase", Set.of(Who.TOWN_AGENT)),
+            Map.entry("assignCase", Set.of(Who.TOWN_AGENT)),
             Map.entry("recordStationSubmission", Set.of(Who.TOWN_AGENT)));
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");

@@ -31,6 +31,7 @@ public interface CaseApi {
     String CORRECT = "/api/cases/{id}/correct";
     String REJECT = "/api/cases/{id}/reject";
     String COMPLETE = "/api/cases/{id}/complete";
+    String ASSIGN = "/api/cases/{id}/assign";
     String DELIVER = "/api/cases/{id}/deliver";
     String CONFIRM_DELIVERY = "/api/cases/{id}/confirm-delivery";
     String WITHDRAW = "/api/cases/{id}/withdraw";
@@ -76,6 +77,7 @@ public interface CaseApi {
     @GetExchange(INBOX)
     Mono<Page<CaseSummary>> inbox(@PathVariable("tenantCode") String tenantCode,
                                   @RequestParam(name = "filter", required = false) InboxFilter filter,
+                                  @RequestParam(name = "departmentId", required = false) String departmentId,
                                   @RequestParam(name = "first", required = false) Integer first,
                                   @RequestParam(name = "after", required = false) String after);
 
@@ -94,6 +96,10 @@ public interface CaseApi {
 
     @PostExchange(REJECT)
     Mono<CaseView> reject(@PathVariable("id") String id, @RequestBody StaffActions.Reject body);
+
+    /** T5: the front desk hands an accepted case to one of the tenant's departments for approval. */
+    @PostExchange(ASSIGN)
+    Mono<CaseView> assign(@PathVariable("id") String id, @RequestBody StaffActions.Assign body);
 
     @PostExchange(COMPLETE)
     Mono<CaseView> complete(@PathVariable("id") String id, @RequestBody StaffActions.Complete body);

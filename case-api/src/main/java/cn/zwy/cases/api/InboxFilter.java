@@ -2,7 +2,10 @@ package cn.zwy.cases.api;
 
 /** Which of a tenant's queues the inbox shows. */
 public enum InboxFilter {
-    /** The tenant's own open cases; a case filed at another region's hall only once it has arrived (C12). */
+    /**
+     * The tenant's own open cases; a case filed at another region's hall only once it has arrived (C12);
+     * with a {@code departmentId}, only those assigned to that department (its queue, T5).
+     */
     OWN,
     /**
      * Cases the tenant's hall received for another (owning) tenant (同城通办/异地, C12): to check and

@@ -30,6 +30,9 @@ public final class StaffActions {
     /** The decision: approved, or denied with the reason. */
     public record Complete(Long version, String window, Boolean approved, String reason) {}
 
+    /** Handling (T5): the department (one of the tenant's) whose chief representative approves the case. */
+    public record Assign(Long version, String window, String departmentId) {}
+
     /** The result handed over or sent ({@code note}: e.g. an express tracking number). */
     public record Deliver(Long version, String window, String note) {}
 

@@ -66,8 +66,9 @@ class CaseController {
 
     @GetMapping(CaseApi.INBOX)
     Page<CaseSummary> inbox(@PathVariable String tenantCode, @RequestParam(required = false) InboxFilter filter,
+                            @RequestParam(required = false) String departmentId,
                             @RequestParam(required = false) Integer first, @RequestParam(required = false) String after) {
-        return queries.inbox(Callers.require(), tenantCode, filter, first, after);
+        return queries.inbox(Callers.require(), tenantCode, filter, departmentId, first, after);
     }
 
     @GetMapping(CaseApi.DISHONESTY)
@@ -91,6 +92,11 @@ class CaseController {
     @PostMapping(CaseApi.REJECT)
     CaseView reject(@PathVariable String id, @RequestBody(required = false) StaffActions.Reject body) {
         return cases.reject(Callers.require(), id, body);
+    }
+
+    @PostMapping(CaseApi.ASSIGN)
+    CaseView assign(@PathVariable String id, @RequestBody(required = false) StaffActions.Assign body) {
+        return cases.assign(Callers.require(), id, body);
     }
 
     @PostMapping(CaseApi.COMPLETE)

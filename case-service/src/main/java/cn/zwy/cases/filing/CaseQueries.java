@@ -106,33 +106,44 @@ public class CaseQueries {
      * A tenant's open cases, soonest deadline first (not yet accepted ones after them, by filing time):
      * its own (a case filed at another region's hall only once it arrived, C12), or those its hall
      * received for other tenants (RECEIVED_FOR_OTHERS, under the receiving policies of row-level security),
-     * or those a lower level sent up to it (ESCALATED_TO_US, C11, under the escalation policies), or those
+     * or those a lower level sent up to it (ESCALATED_TO_US, C11, under the escalation policies), or its
+     * own cases assigned to one of its departments (OWN with a department: its queue, T5), or those
      * received at the caller's own station (AT_MY_STATION, T3: also before they reached the centre).
      */
-    public Page<CaseSummary> inbox(Caller caller, String tenantCode, InboxFilter filter, Integer first, String after) {
+    public Page<CaseSummary> inbox(Caller caller, String tenantCode, InboxFilter filter, String departmentId, Integer first, String after) {
         if (caller.realm() != Realm.STAFF || !caller.mayRead(tenantCode)) throw ApiException.forbidden("只能查看本中心的办件");
         int n = first(first);
+        InboxFilter f = filter == null ? InboxFilter.OWN : filter;
+        UUID department = departmentId == null ? null : department(departmentId);
+        if (department != null && f != InboxFilter.OWN) {
+            throw ApiException.validation("departmentId", "部门队列只适用于本中心自己的办件（filter: OWN）");
+        }
         String[] cursor = after == null ? null : decode("after", after, 3);
         // T3: a station's queue is its own staff's (the agents posted there)
-        String site = filter != InboxFilter.AT_MY_STATION ? null : caller.site().filter(s -> caller.actsFor(tenantCode))
+        String site = f != InboxFilter.AT_MY_STATION ? null : caller.site().filter(s -> caller.actsFor(tenantCode))
                 .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "只有驻代办点（site）的本中心工作人员可以查看代办点的办件（T3）", "filter", "T3"));
         return tx.read(tenantCode, () -> {
-            String open = "status in ('SUBMITTED', 'CORRECTION_REQUIRED', 'ACCEPTED', 'COMPLETED') and " + switch (filter == null ? InboxFilter.OWN : filter) {
+            String open = "status in ('SUBMITTED', 'CORRECTION_REQUIRED', 'ACCEPTED', 'COMPLETED') and " + switch (f) {
                 case RECEIVED_FOR_OTHERS -> "receiving_tenant_id = ? and tenant_id <> receiving_tenant_id";
                 case ESCALATED_TO_US -> "escalated_to = ?";
-                case OWN -> "tenant_id = ? and (relay_state is null or relay_state = 'ARRIVED')";
+                case OWN -> "tenant_id = ? and (relay_state is null or relay_state = 'ARRIVED')"
+                        + (department == null ? "" : " and department_id = ?");
                 case AT_MY_STATION -> "tenant_id = ? and station_site = ?";
             };
-            List<Object> args = new ArrayList<>(List.of(tenantCode));
-            if (site != null) args.add(site);
             String order = " order by coalesce(deadline, date '9999-12-31'), submitted_at, id limit ?";
+            List<Object> args = new ArrayList<>();
+            args.add(tenantCode);
+            if (department != null) args.add(department);
+            if (site != null) args.add(site);
+            String sql = "select * from case_file where " + open;
             if (cursor != null) {
-                args.addAll(List.of(Date.valueOf(LocalDate.parse(cursor[0])), Timestamp.from(Instant.parse(cursor[1])), UUID.fromString(cursor[2])));
+                sql += " and (coalesce(deadline, date '9999-12-31'), submitted_at, id) > (?, ?, ?)";
+                args.add(Date.valueOf(LocalDate.parse(cursor[0])));
+                args.add(Timestamp.from(Instant.parse(cursor[1])));
+                args.add(UUID.fromString(cursor[2]));
             }
             args.add(n + 1);
-            List<CaseRow> rows = jdbc.query("select * from case_file where " + open
-                    + (cursor == null ? "" : " and (coalesce(deadline, date '9999-12-31'), submitted_at, id) > (?, ?, ?)") + order,
-                    CaseStore::row, args.toArray());
+            List<CaseRow> rows = jdbc.query(sql + order, CaseStore::row, args.toArray());
             boolean more = rows.size() > n;
             List<Page.Item<CaseSummary>> items = new ArrayList<>();
             for (CaseRow c : more ? rows.subList(0, n) : rows) {
@@ -153,6 +164,14 @@ public class CaseQueries {
                         rs.getString("case_number"), rs.getString("applicant_name"), rs.getString("applicant_id_masked"),
                         rs.getString("reason"), rs.getDate("listed_on").toLocalDate(), rs.getDate("expires_on").toLocalDate(),
                         rs.getString("appeal")), tenantCode));
+    }
+
+    private static UUID department(String departmentId) {
+        try {
+            return UUID.fromString(departmentId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("departmentId", "部门编号格式不正确: " + departmentId);
+        }
     }
 
     private static int first(Integer first) {

@@ -18,6 +18,8 @@ final class CaseRow {
     String receivingTenantId;
     /** C11: the level above this case was sent up to, once it was. */
     String escalatedTo;
+    /** T5: the department the case was assigned to for approval. */
+    java.util.UUID departmentId;
     String itemId;
     String guideVersionId;
     int guideVersion;

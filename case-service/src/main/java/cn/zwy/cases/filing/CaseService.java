@@ -74,14 +74,16 @@ public class CaseService {
     private final Entrustments entrustments;
     private final JointReviews jointReviews;
     private final CrossLevel crossLevel;
+    private final Supervision supervision;
     private final JsonMapper json;
     private final ApplicantNotices notices;
 
     CaseService(ApplicantNotices notices, TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
                 CaseDeadlines deadlines, ApplicantPrivacy privacy, MaterialUploads uploads, OutboxPublisher outbox,
                 CaseViews views, CaseTimers timers, DeemedApproval deemedApproval, Entrustments entrustments, JointReviews jointReviews,
-                CrossLevel crossLevel, JsonMapper json) {
+                CrossLevel crossLevel, Supervision supervision, JsonMapper json) {
         this.notices = notices;
+        this.supervision = supervision;
         this.crossLevel = crossLevel;
         this.jointReviews = jointReviews;
         this.timers = timers;
@@ -435,7 +437,7 @@ public class CaseService {
                     c.resultDue = CrossRegionCases.oneWorkingDayAfter(today, cal);
                     timers.resultDue(c);
                 }
-                return new Outcome("COMPLETED", "即办件材料齐全，当场办结（C3）");
+                return new Outcome("COMPLETED", "即办件材料齐全，当场办结（C3）" + supervision.push(c));
             }
             timers.deadlineSet(c, facts, cal);
             return notice;
@@ -490,6 +492,30 @@ public class CaseService {
         });
     }
 
+    /**
+     * T5: the front desk (or the centre administrator) hands an accepted case to one of the tenant's
+     * departments; its chief representative holds the approval authority. Again to another department
+     * moves it.
+     */
+    public CaseView assign(Caller caller, String id, StaffActions.Assign body) {
+        return staffAction(caller, id, FRONT_DESK, body == null ? null : body.version(), body == null ? null : body.window(), "ASSIGNED", c -> {
+            if (c.status != CaseStatus.ACCEPTED) throw rule(null, "status", "办件" + c.status.label() + "，只有办理中的办件可以分派");
+            UUID department;
+            try {
+                department = UUID.fromString(required("departmentId", body.departmentId(), 60));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.validation("departmentId", "部门编号格式不正确: " + body.departmentId());
+            }
+            if (department.equals(c.departmentId)) throw rule(null, "departmentId", "办件已分派给该部门");
+            // the tenant's own departments only: row-level security hides every other tenant's
+            String name = store.departmentName(department)
+                    .orElseThrow(() -> ApiException.notFound("departmentId", "本中心没有这个部门：" + department));
+            c.departmentId = department;
+            c.holder = name + "（首席代表审批）";
+            return "分派至" + name + "审批（T5）";
+        });
+    }
+
     public CaseView complete(Caller caller, String id, StaffActions.Complete body) {
         return staffAction(caller, id, APPROVERS, body == null ? null : body.version(), body == null ? null : body.window(), "COMPLETED", c -> {
             if (c.status != CaseStatus.ACCEPTED) throw rule("C2", "status", "办件" + c.status.label() + "，须先受理才能办结");
@@ -503,7 +529,9 @@ public class CaseService {
             c.result = body.approved() ? "APPROVED" : "DENIED";
             c.resultReason = body.reason() == null ? null : trimmed("reason", body.reason(), 500);
             c.holder = actorLabel(caller, body.window());
-            String decided = (body.approved() ? "准予" : "不予批准") + (c.resultReason == null ? "" : "：" + c.resultReason);
+            // C15: the result and the materials' references go to the item's supervising department with the decision
+            String decided = (body.approved() ? "准予" : "不予批准") + (c.resultReason == null ? "" : "：" + c.resultReason)
+                    + supervision.push(c);
             if (c.relayState != null && c.deliveryMode.crossRegionOnly()) {
                 // C12: the result goes back within 1 working day of completion
                 c.resultDue = CrossRegionCases.oneWorkingDayAfter(Today.date(), calendar.ofCurrentTenant());

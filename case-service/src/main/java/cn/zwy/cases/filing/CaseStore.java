@@ -74,7 +74,7 @@ class CaseStore {
                     extension_reason = ?, extension_state = ?, extension_by = ?, extension_decided_by = ?, delivered_at = ?,
                     delivery_confirmed_at = ?, relay_state = ?, forwarded_at = ?, forward_carrier = ?, forward_tracking = ?,
                     arrived_at = ?, result_due = ?, result_sent_at = ?, result_carrier = ?, result_tracking = ?, handed_over_at = ?,
-                    agency_started_on = ?, agency_due = ?, agency_state = ?, agency_end_reason = ?, escalated_to = ?,
+                    agency_started_on = ?, agency_due = ?, agency_state = ?, agency_end_reason = ?, escalated_to = ?, department_id = ?,
                     version = version + 1, updated_at = ?
                 where tenant_id = ? and id = ? and version = ?""",
                 c.materials, c.status.name(), c.result, c.resultReason, c.holder, date(c.acceptedOn), date(c.clockStart),
@@ -82,10 +82,15 @@ class CaseStore {
                 c.extensionState, c.extensionBy, c.extensionDecidedBy, ts(c.deliveredAt), ts(c.deliveryConfirmedAt),
                 c.relayState, ts(c.forwardedAt), c.forwardCarrier, c.forwardTracking, ts(c.arrivedAt), date(c.resultDue),
                 ts(c.resultSentAt), c.resultCarrier, c.resultTracking, ts(c.handedOverAt), date(c.agencyStartedOn),
-                date(c.agencyDue), c.agencyState, c.agencyEndReason, c.escalatedTo,
+                date(c.agencyDue), c.agencyState, c.agencyEndReason, c.escalatedTo, c.departmentId,
                 ts(c.updatedAt), c.tenantId, c.id, c.version);
         if (n != 1) throw stale();
         c.version++;
+    }
+
+    /** One of the current tenant's departments (T5), from the read model. */
+    Optional<String> departmentName(UUID id) {
+        return jdbc.queryForList("select name from department_model where id = ?", String.class, id).stream().findFirst();
     }
 
     static ApiException stale() {
@@ -164,6 +169,7 @@ class CaseStore {
         c.requestHash = rs.getString("request_hash");
         c.receivingTenantId = rs.getString("receiving_tenant_id");
         c.escalatedTo = rs.getString("escalated_to");
+        c.departmentId = rs.getObject("department_id", UUID.class);
         c.itemId = rs.getString("item_id");
         c.guideVersionId = rs.getString("guide_version_id");
         c.guideVersion = rs.getInt("guide_version");

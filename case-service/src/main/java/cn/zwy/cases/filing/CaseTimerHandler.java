@@ -37,6 +37,7 @@ class CaseTimerHandler {
     private final JdbcTemplate jdbc;
     private final DeemedApproval deemedApproval;
     private final JointReviews jointReviews;
+    private final Supervision supervision;
 
     private final ApplicantNotices notices;
     /** The timers of a case; looked up when needed, as the scheduler's task (which calls this handler) makes them. */
@@ -44,7 +45,9 @@ class CaseTimerHandler {
 
     CaseTimerHandler(TenantTransactions tx, CaseStore store, CaseDeadlines deadlines, LocalCalendar calendar,
                      FilingProperties props, OutboxPublisher outbox, JdbcTemplate jdbc, DeemedApproval deemedApproval,
-                     ApplicantNotices notices, ObjectProvider<CaseTimers> timers, JointReviews jointReviews) {
+                     ApplicantNotices notices, ObjectProvider<CaseTimers> timers, JointReviews jointReviews,
+                     Supervision supervision) {
+        this.supervision = supervision;
         this.timers = timers;
         this.jointReviews = jointReviews;
         this.deemedApproval = deemedApproval;
@@ -78,7 +81,7 @@ class CaseTimerHandler {
                         c.resultReason = DeemedApproval.DEEMED_REASON;
                         c.holder = null;
                         c.updatedAt = Instant.now();
-                        String note = "承诺期限 " + c.deadline + " 届满未作出决定，视为准予（C9）";
+                        String note = "承诺期限 " + c.deadline + " 届满未作出决定，视为准予（C9）" + supervision.push(c);
                         boolean sendBack = c.relayState != null && c.deliveryMode.crossRegionOnly();
                         if (sendBack) {
                             // C12: as after any completion, the result goes back within 1 working day

@@ -37,7 +37,7 @@ class CaseViews {
             Map.entry("JOINT_REVIEW_ANSWERED", "联办部门出具意见"), Map.entry("JOINT_DEEMED_AGREED", "联办部门视为同意"),
             Map.entry("JOINT_ESCALATED", "联办事项上报"), Map.entry("JOINT_ESCALATION_LATE", "联办上报逾期"),
             Map.entry("JOINT_UPPER_REPLY", "上级批复"),
-            Map.entry("ESCALATED_UP", "跨层级转报"), Map.entry("UPPER_LEVEL_REPLIED", "跨层联办上级批复"),
+            Map.entry("ASSIGNED", "分派部门审批"), Map.entry("ESCALATED_UP", "跨层级转报"), Map.entry("UPPER_LEVEL_REPLIED", "跨层联办上级批复"),
             Map.entry("REPORTED_TO_CENTRE", "代办点报送中心（受理报送清单）"), Map.entry("CENTRE_RECEIVED", "中心收到代办点报送材料"));
 
     private final CaseStore store;

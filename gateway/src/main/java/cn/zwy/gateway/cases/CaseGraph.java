@@ -13,6 +13,7 @@ import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.gateway.cases.CaseInputs.AcceptCaseInput;
+import cn.zwy.gateway.cases.CaseInputs.AssignCaseInput;
 import cn.zwy.gateway.cases.CaseInputs.CompleteCaseInput;
 import cn.zwy.gateway.cases.CaseInputs.ConfirmDeliveryInput;
 import cn.zwy.gateway.cases.CaseInputs.CorrectCaseInput;
@@ -98,11 +99,11 @@ public class CaseGraph {
     }
 
     @QueryMapping
-    public Mono<Connection<CaseSummary>> caseInbox(@Argument String tenantCode, @Argument InboxFilter filter, @Argument Integer first,
-                                                   @Argument String after, @AuthenticationPrincipal Jwt jwt) {
+    public Mono<Connection<CaseSummary>> caseInbox(@Argument String tenantCode, @Argument InboxFilter filter, @Argument String departmentId,
+                                                   @Argument Integer first, @Argument String after, @AuthenticationPrincipal Jwt jwt) {
         requireReader(jwt, tenantCode);
         checkFirst(first);
-        return cases.inbox(tenantCode, filter, first, after).map(p -> Connection.of(p, after));
+        return cases.inbox(tenantCode, filter, departmentId, first, after).map(p -> Connection.of(p, after));
     }
 
     @QueryMapping
@@ -160,6 +161,11 @@ public class CaseGraph {
     @MutationMapping
     public Mono<CasePayload> rejectCase(@Argument RejectCaseInput input, @AuthenticationPrincipal Jwt jwt) {
         return payload(cases.reject(actsFor(jwt, input.caseId()), input.body()));
+    }
+
+    @MutationMapping
+    public Mono<CasePayload> assignCase(@Argument AssignCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        return payload(cases.assign(actsFor(jwt, input.caseId()), input.body()));
     }
 
     @MutationMapping

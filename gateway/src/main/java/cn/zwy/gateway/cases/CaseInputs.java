@@ -34,6 +34,10 @@ final class CaseInputs {
         StaffActions.Reject body() { return new StaffActions.Reject(version, window, reason, competentBody); }
     }
 
+    record AssignCaseInput(String caseId, Long version, String window, String departmentId) {
+        StaffActions.Assign body() { return new StaffActions.Assign(version, window, departmentId); }
+    }
+
     record CompleteCaseInput(String caseId, Long version, String window, Boolean approved, String reason) {
         StaffActions.Complete body() { return new StaffActions.Complete(version, window, approved, reason); }
     }

@@ -8,6 +8,7 @@ import cn.zwy.cases.api.CrossLevelApi;
 import cn.zwy.cases.api.StationApi;
 import cn.zwy.cases.api.EntrustmentApi;
 import cn.zwy.cases.api.JointReviewApi;
+import cn.zwy.cases.api.SupervisionApi;
 import cn.zwy.search.api.SearchApi;
 import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
@@ -105,6 +106,11 @@ public class UpstreamConfig {
     @Bean
     EntrustmentApi entrustmentApi() {
         return caseService.createClient(EntrustmentApi.class);
+    }
+
+    @Bean
+    SupervisionApi supervisionApi() {
+        return caseService.createClient(SupervisionApi.class);
     }
 
     @Bean

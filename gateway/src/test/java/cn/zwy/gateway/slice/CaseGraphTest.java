@@ -178,7 +178,7 @@ class CaseGraphTest {
     void theInboxIsAConnectionAndFirstIsBounded() {
         CaseSummary row = new CaseSummary(CASE_ID, "441825-2026-000001", LIANSHAN, "个体工商户登记", CaseStatus.ACCEPTED, "已受理",
                 "张三", Instant.parse("2026-12-01T02:00:00Z"), LocalDate.of(2026, 12, 4), 2, "NONE", 4, null, List.of(), null);
-        when(cases.inbox(LIANSHAN, InboxFilter.OWN, 20, null)).thenReturn(Mono.just(new Page<>(List.of(new Page.Item<>("c1", row)), true, null)));
+        when(cases.inbox(LIANSHAN, InboxFilter.OWN, null, 20, null)).thenReturn(Mono.just(new Page<>(List.of(new Page.Item<>("c1", row)), true, null)));
         var r = as(graphQl, TestCallers.staff(LIANSHAN, "clerk"))
                 .document("{ caseInbox(tenantCode: \"" + LIANSHAN + "\") { edges { cursor node { id deadline } } pageInfo { hasNextPage endCursor } totalCount } }")
                 .execute();

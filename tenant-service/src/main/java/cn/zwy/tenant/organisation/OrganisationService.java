@@ -7,6 +7,7 @@ import cn.zwy.tenant.api.organisation.StaffInputs.Assignment;
 import cn.zwy.tenant.api.organisation.StaffInputs.NewDepartment;
 import cn.zwy.tenant.api.organisation.StaffInputs.NewWindow;
 import cn.zwy.common.error.ApiException;
+import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
@@ -55,10 +56,18 @@ public class OrganisationService {
     private final TenantTransactions tx;
 
     private final TenantLookup lookup;
+    private final OutboxPublisher outbox;
+
+    /** A department stationed in a hall (T5), announced for the services' read models (e.g. case-service's C15 supervision). */
+    public static final String DEPARTMENT_CREATED = "organisation.department.created";
+
+    public record DepartmentCreated(String tenantCode, UUID departmentId, UUID hallId, String name) {}
 
     public OrganisationService(DepartmentRepository departments, WindowRepository windows, AssignmentRepository assignments,
-                               StaffRepository staff, HallRepository halls, TenantTransactions tx, TenantLookup lookup) {
+                               StaffRepository staff, HallRepository halls, TenantTransactions tx, TenantLookup lookup,
+                               OutboxPublisher outbox) {
         this.lookup = lookup;
+        this.outbox = outbox;
         this.departments = departments;
         this.windows = windows;
         this.assignments = assignments;
@@ -98,6 +107,8 @@ public class OrganisationService {
             }
             Department d = new Department(in.hallId(), name, chief == null ? null : chief.getId());
             save(() -> departments.saveAndFlush(d), "name", "该大厅已有同名部门: " + name);
+            outbox.publish(DEPARTMENT_CREATED, tenantCode, "department", d.getId().toString(),
+                    new DepartmentCreated(tenantCode, d.getId(), in.hallId(), name));
             log.info("department {} stationed in hall {} of tenant {} by {}", name, in.hallId(), tenantCode, caller.username());
             return new Created<>(view(tenantCode, d, staffById()), true);
         });
