@@ -63,7 +63,7 @@ class CrossTenantMatrixTest {
      */
     private static final Set<String> OWN_STAFF_READS = Set.of("staff", "departments", "windows", "hallChanges", "validateGuide",
             "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport", "deemedApprovalItems", "supervisionItems",
-            "supervisionInbox", "bookingBars");
+            "supervisionInbox", "bookingBars", "stationMessages");
 
     /**
      * Mutations one of these callers may make on 连山's behalf, with who. No one outside 连山 may
@@ -79,7 +79,9 @@ class CrossTenantMatrixTest {
      * to everyone. A joint case's escalation and upper reply (C10) are recorded by any of its centre's staff;
      * a department's own opinion (answerJointReview) is its approver's, refused to the agent. Any of its staff
      * sends a case up (escalateCase, C11); the reply (replyToEscalation) is the upper level's only, which the
-     * matrix's case has none of: refused to everyone.
+     * matrix's case has none of: refused to everyone. Three-level agency (T3): the town agent records an
+     * application at its station (recordStationSubmission, an agent posted at a station of 连山); forwardCase of a
+     * station's case is the station's, and the matrix's case was filed by a citizen: refused to the agent too.
      */
     private static final Map<String, Set<Who>> ALLOWED_MUTATIONS = Map.ofEntries(
             Map.entry("submitCase", Set.of(Who.CITIZEN)),
@@ -101,7 +103,8 @@ class CrossTenantMatrixTest {
             // checks citizens in at its halls. Moving or cancelling the matrix's appointment (another citizen's) and
             // lifting a booking bar (centre administrator) stay refused to everyone here.
             Map.entry("bookAppointment", Set.of(Who.CITIZEN)),
-            Map.entry("checkInAppointment", Set.of(Who.TOWN_AGENT)));
+            Map.entry("checkInAppointment", Set.of(Who.TOWN_AGENT)),
+            Map.entry("recordStationSubmission", Set.of(Who.TOWN_AGENT)));
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 

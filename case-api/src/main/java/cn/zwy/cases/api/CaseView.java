@@ -17,7 +17,8 @@ public record CaseView(String id, String caseNumber, String tenantCode, String r
                        String applicantIdMasked, String contactName, String contactPhoneMasked, DeliveryMode deliveryMode,
                        List<Receipt.ReceivedMaterial> materials, String holder, Instant submittedAt, LocalDate acceptedOn,
                        Clock clock, Extension extension, OneTimeNotice notice, String nextStep, long version,
-                       List<TimelineEntry> timeline, Relay relay, Agency agency, List<String> flags) {
+                       List<TimelineEntry> timeline, Relay relay, Agency agency, List<String> flags,
+                       Station station) {
 
     /**
      * The clock (C4), derived on every read from the facts (start day, limit, pauses, extension)
@@ -40,6 +41,13 @@ public record CaseView(String id, String caseNumber, String tenantCode, String r
     public record Relay(String state, LocalDate forwardDue, Instant forwardedAt, String forwardCarrier,
                         String forwardTrackingNumber, Instant arrivedAt, LocalDate resultDue, Instant resultSentAt,
                         String resultCarrier, String resultTrackingNumber, Instant handedOverAt) {}
+
+    /**
+     * Three-level agency (T3): the station (site code) where the case was received, the agent who carries
+     * it and their phone (首问负责, T8), and whether the applicant has an account (otherwise the agent
+     * relays what the applicant is told).
+     */
+    public record Station(String siteCode, String agentName, String agentPhone, boolean applicantHasAccount) {}
 
     /** Remote agency (C13): started, due by the 7th working day, OPEN, ENDED_EARLY (with the reason) or DONE. */
     public record Agency(LocalDate startedOn, LocalDate due, String state, AgencyEndReason endReason) {}

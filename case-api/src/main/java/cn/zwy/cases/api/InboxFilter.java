@@ -13,5 +13,10 @@ public enum InboxFilter {
      */
     RECEIVED_FOR_OTHERS,
     /** Cases a lower level sent up to this tenant (跨层联办, C11), waiting for its reply or answered. */
-    ESCALATED_TO_US
+    ESCALATED_TO_US,
+    /**
+     * Cases received at the caller's own station (三级全程代理, T3), for its agents: to forward to the
+     * centre, follow and answer the applicant (also before they arrived at the centre, and until delivered).
+     */
+    AT_MY_STATION
 }

@@ -7,6 +7,7 @@ import cn.zwy.cases.api.InboxFilter;
 import cn.zwy.cases.api.DishonestyEntry;
 import cn.zwy.common.api.Page;
 import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.common.tenant.TenantTransactions;
@@ -61,7 +62,7 @@ public class CaseQueries {
                     .orElseThrow(() -> CaseService.notFound(id)));
         }
         return tx.read(cid.tenantCode(), () -> store.find(cid.tenantCode(), cid.id())
-                .filter(c -> staff || c.citizenId.equals(caller.userId()))
+                .filter(c -> staff || c.filedBy(caller))
                 .map(c -> views.view(c, staff))
                 .orElseThrow(() -> CaseService.notFound(id)));
     }
@@ -106,7 +107,8 @@ public class CaseQueries {
      * its own (a case filed at another region's hall only once it arrived, C12), or those its hall
      * received for other tenants (RECEIVED_FOR_OTHERS, under the receiving policies of row-level security),
      * or those a lower level sent up to it (ESCALATED_TO_US, C11, under the escalation policies), or its
-     * own cases assigned to one of its departments (OWN with a department: its queue, T5).
+     * own cases assigned to one of its departments (OWN with a department: its queue, T5), or those
+     * received at the caller's own station (AT_MY_STATION, T3: also before they reached the centre).
      */
     public Page<CaseSummary> inbox(Caller caller, String tenantCode, InboxFilter filter, String departmentId, Integer first, String after) {
         if (caller.realm() != Realm.STAFF || !caller.mayRead(tenantCode)) throw ApiException.forbidden("只能查看本中心的办件");
@@ -117,17 +119,22 @@ public class CaseQueries {
             throw ApiException.validation("departmentId", "部门队列只适用于本中心自己的办件（filter: OWN）");
         }
         String[] cursor = after == null ? null : decode("after", after, 3);
+        // T3: a station's queue is its own staff's (the agents posted there)
+        String site = f != InboxFilter.AT_MY_STATION ? null : caller.site().filter(s -> caller.actsFor(tenantCode))
+                .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "只有驻代办点（site）的本中心工作人员可以查看代办点的办件（T3）", "filter", "T3"));
         return tx.read(tenantCode, () -> {
             String open = "status in ('SUBMITTED', 'CORRECTION_REQUIRED', 'ACCEPTED', 'COMPLETED') and " + switch (f) {
                 case RECEIVED_FOR_OTHERS -> "receiving_tenant_id = ? and tenant_id <> receiving_tenant_id";
                 case ESCALATED_TO_US -> "escalated_to = ?";
                 case OWN -> "tenant_id = ? and (relay_state is null or relay_state = 'ARRIVED')"
                         + (department == null ? "" : " and department_id = ?");
+                case AT_MY_STATION -> "tenant_id = ? and station_site = ?";
             };
             String order = " order by coalesce(deadline, date '9999-12-31'), submitted_at, id limit ?";
             List<Object> args = new ArrayList<>();
             args.add(tenantCode);
             if (department != null) args.add(department);
+            if (site != null) args.add(site);
             String sql = "select * from case_file where " + open;
             if (cursor != null) {
                 sql += " and (coalesce(deadline, date '9999-12-31'), submitted_at, id) > (?, ?, ?)";

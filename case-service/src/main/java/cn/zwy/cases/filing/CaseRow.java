@@ -77,9 +77,21 @@ final class CaseRow {
     LocalDate agencyDue;
     String agencyState;
     String agencyEndReason;
+    // T3: received at a village or town station of the tenant by an agent, who carries it
+    String stationSite;
+    String agentId;
+    String agentName;
 
     /** C12: the application has not reached the owning tenant yet (at the receiving hall or in the post). */
     boolean notYetArrived() { return "AT_HALL".equals(relayState) || "IN_TRANSIT".equals(relayState); }
+
+    /** The applicant's own case (a station case of an applicant without an account has no citizen). */
+    boolean filedBy(cn.zwy.common.security.Caller caller) { return citizenId != null && citizenId.equals(caller.userId()); }
+
+    /** T3: the caller is the station's: its agent who carries the case, or staff posted at that station. */
+    boolean carriedBy(cn.zwy.common.security.Caller caller) {
+        return stationSite != null && (caller.userId().equals(agentId) || caller.site().filter(stationSite::equals).isPresent());
+    }
 
     CaseId publicId() { return new CaseId(tenantId, id); }
 

@@ -11,6 +11,7 @@ import cn.zwy.cases.api.DeliveryMode;
 import cn.zwy.cases.api.OneTimeNotice;
 import cn.zwy.cases.api.Receipt;
 import cn.zwy.cases.api.StaffActions;
+import cn.zwy.cases.api.StationApi;
 import cn.zwy.cases.api.SubmitCaseRequest;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
@@ -120,10 +121,52 @@ public class CaseService {
         try {
             return tx.write(tenant, () -> store.findByKey(tenant, caller.userId(), key)
                     .map(existing -> replay(existing, hash))
-                    .orElseGet(() -> file(caller, r, tenant, key, hash)));
+                    .orElseGet(() -> file(caller, r, tenant, key, hash, null)));
         } catch (DuplicateKeyException raced) {
             // the same submission sent twice at once: the other one made the case
             return tx.read(tenant, () -> store.findByKey(tenant, caller.userId(), key).map(e -> replay(e, hash))
+                    .orElseThrow(() -> raced));
+        }
+    }
+
+    /** T3: the station a submission was recorded at and the agent who carries it (their phone for the receipt, T8). */
+    record Station(String site, String agentId, String agentName, String agentPhone) {}
+
+    /** Who may record a station submission (T3): the tenant's agents (代办员), posted at a station. */
+    static final String AGENT = "agent";
+
+    /**
+     * T3: an agent records an application at their village or town station for an applicant who may have
+     * no account. Checked as submit (the same validation, the guide in effect today), and first who records
+     * it: staff of the item's tenant, in the agent role, posted at a station of that tenant (a 9-digit town
+     * or 12-digit village code under it). A retry with the same agent's idempotency key answers the same receipt.
+     */
+    public Receipt submitAtStation(Caller caller, StationApi.StationSubmission s) {
+        if (caller.realm() != Realm.STAFF) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "代办点收件只能由代办员办理；申请人本人请直接提交申请（submitCase）", null, "T3");
+        }
+        if (s == null) throw ApiException.validation("body", "缺少办件申请内容");
+        String itemId = required("itemId", s.itemId(), 60);
+        String tenant = tenantOfItem(itemId);
+        if (!caller.actsFor(tenant)) throw ApiException.forbidden("只能为本中心（" + tenant + "）的事项代为收件");
+        if (!caller.hasRole(AGENT)) throw new ApiException(ErrorCode.FORBIDDEN, "只有代办员（agent）可以在代办点代为收件（T3）", null, "T3");
+        String site = caller.site().filter(x -> !x.isBlank())
+                .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "您的账号没有所属代办点（site），不能代为收件（T3）", "site", "T3"));
+        if (!site.startsWith(tenant) || (site.length() != 9 && site.length() != 12)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "所属代办点 " + site + " 不是本中心（" + tenant + "）下的乡镇或村（社区）代办点（T3）", "site", "T3");
+        }
+        String key = required("idempotencyKey", s.idempotencyKey(), 100);
+        String phone = required("agentPhone", s.agentPhone(), 30);
+        if (!phone.matches("[0-9+\\- ]{7,20}")) throw ApiException.validation("agentPhone", "代办员联系电话格式不正确: " + phone);
+        Station station = new Station(site, caller.userId(), caller.displayName() == null ? caller.username() : caller.displayName(), phone);
+        SubmitCaseRequest r = new SubmitCaseRequest(key, itemId, null, s.applicant(), s.contact(), s.materials(), s.deliveryMode());
+        String hash = sha256(json.writeValueAsString(s));
+        try {
+            return tx.write(tenant, () -> store.findByAgentKey(tenant, caller.userId(), key)
+                    .map(existing -> replay(existing, hash))
+                    .orElseGet(() -> file(caller, r, tenant, key, hash, station)));
+        } catch (DuplicateKeyException raced) {
+            return tx.read(tenant, () -> store.findByAgentKey(tenant, caller.userId(), key).map(e -> replay(e, hash))
                     .orElseThrow(() -> raced));
         }
     }
@@ -135,7 +178,7 @@ public class CaseService {
         return receipt(existing, true);
     }
 
-    private Receipt file(Caller caller, SubmitCaseRequest r, String tenant, String key, String hash) {
+    private Receipt file(Caller caller, SubmitCaseRequest r, String tenant, String key, String hash, Station station) {
         LocalDate today = Today.date();
         GuideVersion g = guides.inEffect(r.itemId(), today)
                 .orElseThrow(() -> ApiException.notFound("itemId", "未找到该事项已发布的办事指南: " + r.itemId()));
@@ -164,7 +207,8 @@ public class CaseService {
         c.id = caseId;
         c.tenantId = tenant;
         c.caseNumber = numbers.next(tenant, today.getYear());
-        c.citizenId = caller.userId();
+        // T3: a station submission has no citizen account behind it; the agent carries it
+        c.citizenId = station == null ? caller.userId() : null;
         c.idempotencyKey = key;
         c.requestHash = hash;
         c.receivingTenantId = receiving;
@@ -190,6 +234,14 @@ public class CaseService {
         // T8: the hall's acceptance window answers for the case until a clerk takes it
         c.firstResponsible = g.windowName() == null ? g.tenantName() + "综合受理窗口" : g.windowName();
         c.firstResponsibleTel = g.consultPhone() == null ? "" : g.consultPhone();
+        if (station != null) {
+            // T3, T8: the agent who takes it at the station answers for it to the end
+            c.stationSite = station.site();
+            c.agentId = station.agentId();
+            c.agentName = station.agentName();
+            c.firstResponsible = station.agentName() + "（代办员，" + station.site() + " 代办点）";
+            c.firstResponsibleTel = station.agentPhone();
+        }
         c.holder = c.firstResponsible;
         c.submittedAt = now;
         c.updatedAt = now;
@@ -197,11 +249,18 @@ public class CaseService {
             // C12: received at another region's hall, which checks form and posts paper within 1 working day
             c.relayState = "AT_HALL";
             c.forwardDue = CrossRegionCases.oneWorkingDayAfter(today, calendar.ofCurrentTenant());
+        } else if (station != null) {
+            // T3: the station reports it to the centre within 2 working days (受理报送清单), by the same relay
+            c.relayState = "AT_HALL";
+            c.forwardDue = CrossRegionCases.workingDaysAfter(today, VillageAgency.FORWARD_WORKING_DAYS, calendar.ofCurrentTenant());
         }
         store.insert(c);
-        store.record(c, Actor.of(caller, null), "SUBMITTED", "收件：" + materials.size() + " 项材料"
-                + (receiving == null ? "" : "（通办：由 " + receiving + " 大厅收件，" + c.forwardDue + " 前转交属地）"), receiving);
-        if (receiving != null) timers.forwardDue(c);
+        String where = receiving != null ? "（通办：由 " + receiving + " 大厅收件，" + c.forwardDue + " 前转交属地）"
+                : station != null ? "（三级代理：" + station.site() + " 代办点代办员 " + station.agentName() + " 收件，出具受理报送清单，"
+                        + c.forwardDue + " 前报送中心）" : "";
+        store.record(c, Actor.of(caller, station == null ? null : station.site() + " 代办点"), "SUBMITTED",
+                "收件：" + materials.size() + " 项材料" + where, receiving != null ? receiving : station != null ? station.site() : null);
+        if (c.relayState != null) timers.forwardDue(c);
         publish(c, "submitted");
         notices.tell(c, "SUBMITTED", "已收件，收到材料 " + materials.size() + " 项；首问负责：" + c.firstResponsible
                 + (c.firstResponsibleTel.isBlank() ? "" : "（电话 " + c.firstResponsibleTel + "）"));
@@ -508,6 +567,10 @@ public class CaseService {
             if (c.relayState != null && c.deliveryMode.crossRegionOnly()) {
                 throw rule("C12", "status", "通办件的结果按所选送达方式寄回或转交（returnResult / handOverResult），不在本窗口直接送达");
             }
+            if (c.stationSite != null && !c.carriedBy(caller)) {
+                // T3: the agent who carries the case answers the applicant and hands the result over
+                throw rule("T3", "id", "该办件由 " + c.stationSite + " 代办点受理，由代办员 " + c.agentName + " 将办理结果送达申请人");
+            }
             CrossRegionCases.agencyDone(c);
             c.status = CaseStatus.DELIVERED;
             c.deliveredAt = c.updatedAt;
@@ -515,7 +578,8 @@ public class CaseService {
             // the promised deadline stays on the case: the applicant sees whether it was kept (the clock no
             // longer runs, the inbox and the timers go by status)
             String note = body.note() == null || body.note().isBlank() ? null : trimmed("note", body.note(), 200);
-            return "结果已送达（" + c.deliveryMode.name() + "）" + (note == null ? "" : "：" + note);
+            String by = c.stationSite == null ? "" : "，代办员 " + caller.displayName() + " 送达申请人（T3）";
+            return "结果已送达（" + c.deliveryMode.name() + "）" + by + (note == null ? "" : "：" + note);
         });
     }
 
@@ -606,6 +670,16 @@ public class CaseService {
     }
 
     CaseView staffAction(Caller caller, String id, Set<String> roles, Long version, String window, String action, Change change) {
+        return staffAction(caller, id, roles, version, window, action, c -> null, change);
+    }
+
+    /**
+     * A staff action on a case of the caller's own tenant; {@code refusal} may refuse this caller for this
+     * case (an error, or null) before anything else is looked at. A step taken by staff posted at the case's
+     * station (T3) is recorded at that station's place.
+     */
+    CaseView staffAction(Caller caller, String id, Set<String> roles, Long version, String window, String action,
+                         java.util.function.Function<CaseRow, ApiException> refusal, Change change) {
         CaseId cid = CaseId.parse("id", id);
         if (caller.realm() != Realm.STAFF) throw ApiException.forbidden("只有工作人员可以办理");
         if (!caller.actsFor(cid.tenantCode())) throw ApiException.forbidden("只能办理本中心的办件");
@@ -614,8 +688,11 @@ public class CaseService {
         String w = required("window", window, 100);
         return tx.write(cid.tenantCode(), () -> {
             CaseRow c = store.find(cid.tenantCode(), cid.id()).orElseThrow(() -> notFound(id));
+            ApiException refused = refusal.apply(c);
+            if (refused != null) throw refused;
             if (c.version != version) throw CaseStore.stale();
-            apply(c, Actor.of(caller, w), action, change);
+            String place = c.stationSite != null && caller.site().filter(c.stationSite::equals).isPresent() ? c.stationSite : null;
+            apply(c, Actor.of(caller, w), action, change, place);
             return views.view(c, true);
         });
     }
@@ -623,7 +700,7 @@ public class CaseService {
     private CaseView ownCase(Caller caller, String id, String window, String action, Change change) {
         CaseId cid = CaseId.parse("id", id);
         return tx.write(cid.tenantCode(), () -> {
-            CaseRow c = store.find(cid.tenantCode(), cid.id()).filter(r -> r.citizenId.equals(caller.userId()))
+            CaseRow c = store.find(cid.tenantCode(), cid.id()).filter(r -> r.filedBy(caller))
                     .orElseThrow(() -> notFound(id));
             apply(c, Actor.of(caller, window), action, change);
             return views.view(c, false);
@@ -663,6 +740,11 @@ public class CaseService {
     }
 
     void apply(CaseRow c, Actor actor, String action, Change change) {
+        apply(c, actor, action, change, null);
+    }
+
+    /** As {@link #apply(CaseRow, Actor, String, Change)}, recorded at {@code place} (null: where the transaction is bound). */
+    void apply(CaseRow c, Actor actor, String action, Change change, String place) {
         c.updatedAt = Instant.now();
         Object result = change.apply(c);
         String recorded = action;
@@ -674,7 +756,7 @@ public class CaseService {
             note = (String) result;
         }
         store.update(c);
-        store.record(c, actor, recorded, note);
+        store.record(c, actor, recorded, note, place);
         publish(c, recorded.toLowerCase(Locale.ROOT));
         notices.tell(c, recorded, note);
     }

@@ -39,21 +39,31 @@ class CaseStore {
                 CaseStore::row, tenant, citizenId, key).stream().findFirst();
     }
 
+    /** T3: a station submission of an applicant without an account, by the agent's idempotency key. */
+    Optional<CaseRow> findByAgentKey(String tenant, String agentId, String key) {
+        return jdbc.query("select * from case_file where tenant_id = ? and citizen_id is null and agent_id = ? and idempotency_key = ?",
+                CaseStore::row, tenant, agentId, key).stream().findFirst();
+    }
+
     void insert(CaseRow c) {
         jdbc.update("""
                 insert into case_file (id, tenant_id, case_number, citizen_id, idempotency_key, request_hash, receiving_tenant_id,
                     item_id, guide_version_id, guide_version, item_name, case_class, limit_value, limit_unit, tolerated_allowed,
                     applicant_kind, applicant_name, applicant_id_sealed, applicant_id_index, applicant_id_masked, contact_name,
                     contact_phone_sealed, contact_phone_masked, delivery_mode, materials, status, holder, first_responsible,
-                    first_responsible_tel, submitted_at, version, updated_at, relay_state, forward_due)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
+                    first_responsible_tel, submitted_at, version, updated_at, relay_state, forward_due, station_site, agent_id, agent_name)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)""",
                 c.id, c.tenantId, c.caseNumber, c.citizenId, c.idempotencyKey, c.requestHash, c.receivingTenantId, c.itemId,
                 c.guideVersionId, c.guideVersion, c.itemName, c.caseClass, c.limitValue, c.limitUnit, c.toleratedAllowed,
                 c.applicantKind.name(), c.applicantName, c.applicantIdSealed, c.applicantIdIndex, c.applicantIdMasked,
                 c.contactName, c.contactPhoneSealed, c.contactPhoneMasked, c.deliveryMode.name(), c.materials, c.status.name(),
-                c.holder, c.firstResponsible, c.firstResponsibleTel, ts(c.submittedAt), ts(c.updatedAt), c.relayState, date(c.forwardDue));
-        jdbc.update("insert into citizen_case (case_id, citizen_id, tenant_id, submitted_at) values (?, ?, ?, ?)",
-                c.id, c.citizenId, c.tenantId, ts(c.submittedAt));
+                c.holder, c.firstResponsible, c.firstResponsibleTel, ts(c.submittedAt), ts(c.updatedAt), c.relayState, date(c.forwardDue),
+                c.stationSite, c.agentId, c.agentName);
+        // the applicant's list (myCases); an applicant without an account has none (T3)
+        if (c.citizenId != null) {
+            jdbc.update("insert into citizen_case (case_id, citizen_id, tenant_id, submitted_at) values (?, ?, ?, ?)",
+                    c.id, c.citizenId, c.tenantId, ts(c.submittedAt));
+        }
     }
 
     /** Writes the mutable part back if nobody changed the case since {@code c.version}; the row's version moves on. */
@@ -215,6 +225,9 @@ class CaseStore {
         c.agencyDue = localDate(rs, "agency_due");
         c.agencyState = rs.getString("agency_state");
         c.agencyEndReason = rs.getString("agency_end_reason");
+        c.stationSite = rs.getString("station_site");
+        c.agentId = rs.getString("agent_id");
+        c.agentName = rs.getString("agent_name");
         return c;
     }
 

@@ -111,6 +111,11 @@ class CaseTimerHandler {
                 case FORWARD -> {
                     if (!"AT_HALL".equals(c.relayState) || c.status != CaseStatus.SUBMITTED || !t.day().equals(c.forwardDue)
                             || !today.isAfter(c.forwardDue)) return null;
+                    if (c.stationSite != null) {
+                        record(c, "FORWARDING_LATE", c.stationSite + " 代办点未在收件后 " + VillageAgency.FORWARD_WORKING_DAYS + " 个工作日内（"
+                                + c.forwardDue + " 前）报送中心（T3），列入督办", c.stationSite);
+                        return null;
+                    }
                     record(c, "FORWARDING_LATE", "通办件未在收件后 1 个工作日内（" + c.forwardDue + " 前）转交属地（C12），列入督办",
                             c.receivingTenantId);
                 }

@@ -37,7 +37,8 @@ class CaseViews {
             Map.entry("JOINT_REVIEW_ANSWERED", "联办部门出具意见"), Map.entry("JOINT_DEEMED_AGREED", "联办部门视为同意"),
             Map.entry("JOINT_ESCALATED", "联办事项上报"), Map.entry("JOINT_ESCALATION_LATE", "联办上报逾期"),
             Map.entry("JOINT_UPPER_REPLY", "上级批复"),
-            Map.entry("ASSIGNED", "分派部门审批"), Map.entry("ESCALATED_UP", "跨层级转报"), Map.entry("UPPER_LEVEL_REPLIED", "跨层联办上级批复"));
+            Map.entry("ASSIGNED", "分派部门审批"), Map.entry("ESCALATED_UP", "跨层级转报"), Map.entry("UPPER_LEVEL_REPLIED", "跨层联办上级批复"),
+            Map.entry("REPORTED_TO_CENTRE", "代办点报送中心（受理报送清单）"), Map.entry("CENTRE_RECEIVED", "中心收到代办点报送材料"));
 
     private final CaseStore store;
     private final LocalCalendar calendar;
@@ -70,7 +71,14 @@ class CaseViews {
         return new CaseView(c.publicId().toString(), c.caseNumber, c.tenantId, c.receivingTenantId, c.itemId, c.itemName,
                 c.guideVersion, c.caseClass, c.status, c.status.label(), c.result, c.resultReason, c.applicantKind, c.applicantName,
                 c.applicantIdMasked, c.contactName, c.contactPhoneMasked, c.deliveryMode, materials, c.holder, c.submittedAt,
-                c.acceptedOn, clock(c, decidedOn(c, actions)), extension, notice, nextStep(c), c.version, timeline, relay(c), agency(c), flags(c));
+                c.acceptedOn, clock(c, decidedOn(c, actions)), extension, notice, nextStep(c), c.version, timeline, relay(c), agency(c), flags(c),
+                station(c));
+    }
+
+    /** T3: the station and the agent who carries the case (their work phone is the receipt's, T8). */
+    private static CaseView.Station station(CaseRow c) {
+        if (c.stationSite == null) return null;
+        return new CaseView.Station(c.stationSite, c.agentName, c.firstResponsibleTel, c.citizenId != null);
     }
 
     /** The day a decided case was completed (its COMPLETED or DEEMED_APPROVED record), for the clock as it stopped. */
@@ -97,8 +105,8 @@ class CaseViews {
 
     /**
      * Warnings on the steps beyond the clock, derived from the due dates on every read (the timers
-     * record the same lateness on the case's record, C16): FORWARDING_LATE and RESULT_RETURN_LATE (C12),
-     * AGENCY_OVERDUE (C13).
+     * record the same lateness on the case's record, C16): FORWARDING_LATE (C12; a station's report to the
+     * centre, T3) and RESULT_RETURN_LATE (C12), AGENCY_OVERDUE (C13).
      */
     static List<String> flags(CaseRow c) {
         LocalDate today = Today.date();
@@ -135,7 +143,8 @@ class CaseViews {
     CaseSummary summary(CaseRow c) {
         CaseView.Clock k = clock(c);
         return new CaseSummary(c.publicId().toString(), c.caseNumber, c.tenantId, c.itemName, c.status, c.status.label(),
-                c.applicantName, c.submittedAt, k.deadline(), k.daysLeft(), k.warning(), c.version, c.receivingTenantId, flags(c));
+                c.applicantName, c.submittedAt, k.deadline(), k.daysLeft(), k.warning(), c.version, c.receivingTenantId, flags(c),
+                c.stationSite);
     }
 
     /**
@@ -149,15 +158,19 @@ class CaseViews {
     private static String nextStep(CaseRow c) {
         return switch (c.status) {
             case SUBMITTED -> switch (c.relayState == null ? "" : c.relayState) {
-                case "AT_HALL" -> "已由 " + c.receivingTenantId + " 大厅收件，形式审查后转交属地办理，无需操作";
-                case "IN_TRANSIT" -> "材料正在寄往属地（" + c.forwardCarrier + " " + c.forwardTracking + "），在途时间不计入办理时限";
+                case "AT_HALL" -> c.stationSite != null
+                        ? "已由 " + c.stationSite + " 代办点收件，代办员 " + c.agentName + " 将于 " + c.forwardDue + " 前报送中心，无需操作"
+                        : "已由 " + c.receivingTenantId + " 大厅收件，形式审查后转交属地办理，无需操作";
+                case "IN_TRANSIT" -> c.stationSite != null ? "材料正在报送中心（" + c.forwardCarrier + " " + c.forwardTracking + "），无需操作"
+                        : "材料正在寄往属地（" + c.forwardCarrier + " " + c.forwardTracking + "），在途时间不计入办理时限";
                 default -> "等待窗口审查受理，无需操作；如需补正会一次性告知";
             };
             case CORRECTION_REQUIRED -> "请按一次性告知书补正全部所列材料后提交";
             case ACCEPTED -> c.toleratedMissing != null
                     ? "办理中；请于 " + c.toleratedDue + " 前补齐容缺材料，逾期将记入失信名单（C5）"
                     : "办理中，承诺于 " + c.deadline + " 前办结，请留意办结通知";
-            case COMPLETED -> c.relayState == null || !c.deliveryMode.crossRegionOnly() ? "已办结，等待送达或领取办理结果"
+            case COMPLETED -> c.stationSite != null ? "已办结，代办员 " + c.agentName + " 将把办理结果送达您"
+                    : c.relayState == null || !c.deliveryMode.crossRegionOnly() ? "已办结，等待送达或领取办理结果"
                     : switch (c.deliveryMode) {
                         case OWNER_EXPRESS -> "已办结，属地将快递送达办理结果";
                         case RECEIVING_HALL_EXPRESS -> "已办结，" + c.receivingTenantId + " 大厅制证后快递送达";

@@ -93,7 +93,7 @@ class CrossLevel {
                     .flatMap(this::find).orElseThrow(() -> CaseService.notFound(id)));
         }
         return tx.read(cid.tenantCode(), () -> store.find(cid.tenantCode(), cid.id())
-                .filter(c -> staff || c.citizenId.equals(caller.userId()))
+                .filter(c -> staff || c.filedBy(caller))
                 .map(c -> find(c).orElseThrow(() -> ApiException.notFound("id", "该办件没有跨层级转报")))
                 .orElseThrow(() -> CaseService.notFound(id)));
     }

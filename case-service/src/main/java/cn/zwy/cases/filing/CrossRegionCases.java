@@ -48,31 +48,51 @@ class CrossRegionCases {
 
     // ------------------------------------------------------------------ C12, the receiving hall
 
+    /**
+     * The hall that received the case forwards it: another region's hall to the owner (C12), or the tenant's
+     * own village or town station to its centre (T3, by the agent who carries it or staff posted there).
+     */
     CaseView forward(Caller caller, String id, StaffActions.Forward body) {
-        return cases.receivingHallAction(caller, id, FRONT_DESK, body == null ? null : body.version(), body == null ? null : body.window(),
-                "FORWARDED", c -> {
-                    if (c.status != CaseStatus.SUBMITTED || !"AT_HALL".equals(c.relayState)) {
-                        throw rule("C12", "status", c.status != CaseStatus.SUBMITTED ? "办件" + c.status.label() + "，不能再转交"
-                                : "该办件已转交属地（" + c.tenantId + "），不能再次转交");
-                    }
-                    Post post = post(body.carrier(), body.trackingNumber(), false);
-                    LocalDate today = Today.date();
-                    // the form check at this hall is the day the application was taken: counting starts here (C4)
-                    if (c.clockStart == null) c.clockStart = today;
-                    c.forwardedAt = c.updatedAt;
-                    String late = today.isAfter(c.forwardDue) ? "（逾期：应于 " + c.forwardDue + " 前转交）" : "";
-                    if (post == null) {
-                        c.relayState = "ARRIVED";
-                        c.arrivedAt = c.updatedAt;
-                        return "形式审查通过，线上即时推送至属地 " + c.tenantId + late;
-                    }
-                    c.relayState = "IN_TRANSIT";
-                    c.forwardCarrier = post.carrier();
-                    c.forwardTracking = post.trackingNumber();
-                    store.openPause(c, "TRANSIT", today);
-                    return "形式审查通过，纸质材料经 " + post.carrier() + " 寄往属地 " + c.tenantId + "，运单号 " + post.trackingNumber()
-                            + "；材料在途时间不计入办理时限（C12）" + late;
-                });
+        Long version = body == null ? null : body.version();
+        String window = body == null ? null : body.window();
+        if (caller.actsFor(CaseId.parse("id", id).tenantCode())) {
+            return cases.staffAction(caller, id, FRONT_DESK, version, window, "REPORTED_TO_CENTRE",
+                    c -> c.carriedBy(caller) ? null : ApiException.forbidden(c.stationSite == null
+                            ? "只有收件大厅（通办，C12）或收件代办点（三级代理，T3）可以转交该办件"
+                            : "只有 " + c.stationSite + " 代办点的代办员可以报送该办件（T3）"),
+                    c -> relay(c, body));
+        }
+        return cases.receivingHallAction(caller, id, FRONT_DESK, version, window, "FORWARDED", c -> relay(c, body));
+    }
+
+    /** The forwarding itself, the same for both (where the case is, the due date, the post). */
+    private String relay(CaseRow c, StaffActions.Forward body) {
+        boolean station = c.stationSite != null;
+        if (c.status != CaseStatus.SUBMITTED || !"AT_HALL".equals(c.relayState)) {
+            throw rule(station ? "T3" : "C12", "status", c.status != CaseStatus.SUBMITTED ? "办件" + c.status.label() + "，不能再转交"
+                    : station ? "该办件已报送中心，不能再次报送" : "该办件已转交属地（" + c.tenantId + "），不能再次转交");
+        }
+        Post post = post(body.carrier(), body.trackingNumber(), false);
+        LocalDate today = Today.date();
+        // C12: the form check at another region's hall is the day the application was taken, counting
+        // starts here (C4); T3: the centre accepts a station's case (受理通知书), its clock starts then
+        if (!station && c.clockStart == null) c.clockStart = today;
+        c.forwardedAt = c.updatedAt;
+        String late = today.isAfter(c.forwardDue) ? "（逾期：应于 " + c.forwardDue + " 前" + (station ? "报送" : "转交") + "）" : "";
+        if (post == null) {
+            c.relayState = "ARRIVED";
+            c.arrivedAt = c.updatedAt;
+            return station ? "受理报送清单及材料已线上即时报送中心" + late : "形式审查通过，线上即时推送至属地 " + c.tenantId + late;
+        }
+        c.relayState = "IN_TRANSIT";
+        c.forwardCarrier = post.carrier();
+        c.forwardTracking = post.trackingNumber();
+        if (station) {
+            return "受理报送清单及纸质材料经 " + post.carrier() + " 报送中心，运单号 " + post.trackingNumber() + late;
+        }
+        store.openPause(c, "TRANSIT", today);
+        return "形式审查通过，纸质材料经 " + post.carrier() + " 寄往属地 " + c.tenantId + "，运单号 " + post.trackingNumber()
+                + "；材料在途时间不计入办理时限（C12）" + late;
     }
 
     CaseView handOverResult(Caller caller, String id, StaffActions.HandOverResult body) {
@@ -97,14 +117,23 @@ class CrossRegionCases {
     CaseView receiveForwarded(Caller caller, String id, StaffActions.ReceiveForwarded body) {
         return cases.staffAction(caller, id, FRONT_DESK, body == null ? null : body.version(), body == null ? null : body.window(),
                 "FORWARD_RECEIVED", c -> {
+                    String rule = c.stationSite == null ? "C12" : "T3";
                     if (!"IN_TRANSIT".equals(c.relayState)) {
-                        throw rule("C12", "status", c.relayState == null ? "该办件不是通办件，没有转递中的材料"
-                                : "AT_HALL".equals(c.relayState) ? "收件大厅尚未转交该办件" : "该办件的材料已送达");
+                        throw rule(rule, "status", c.relayState == null ? "该办件不是通办件，没有转递中的材料"
+                                : "AT_HALL".equals(c.relayState) ? (c.stationSite == null ? "收件大厅" : "代办点") + "尚未转交该办件"
+                                : "该办件的材料已送达");
+                    }
+                    if (c.stationSite != null && caller.site().filter(c.stationSite::equals).isPresent()) {
+                        throw rule("T3", "status", "报送的材料由中心前台接收登记，代办点不能自行确认送达");
                     }
                     LocalDate today = Today.date();
-                    store.closePauses(c, today);
                     c.relayState = "ARRIVED";
                     c.arrivedAt = c.updatedAt;
+                    if (c.stationSite != null) {
+                        return new CaseService.Outcome("CENTRE_RECEIVED", "中心收到 " + c.stationSite + " 代办点报送的纸质材料（" + c.forwardCarrier
+                                + " 运单号 " + c.forwardTracking + "），审核登记后受理（T3）");
+                    }
+                    store.closePauses(c, today);
                     LocalDate posted = c.forwardedAt.atZone(Today.ZONE).toLocalDate();
                     int inTransit = workingDaysBetween(posted, today, calendar.ofCurrentTenant());
                     return "纸质材料已送达（" + c.forwardCarrier + " 运单号 " + c.forwardTracking + "），在途 " + inTransit
@@ -181,6 +210,11 @@ class CrossRegionCases {
 
     /** The owner may take no acceptance decision while the application is still at the receiving hall or in the post. */
     static ApiException notArrived(CaseRow c) {
+        if (c.stationSite != null) {
+            return rule("T3", "status", "AT_HALL".equals(c.relayState)
+                    ? "该办件仍在 " + c.stationSite + " 代办点，代办员报送到达中心后才能受理"
+                    : "代办点报送的材料仍在途中（" + c.forwardCarrier + " " + c.forwardTracking + "），送达中心后才能受理");
+        }
         return rule("C12", "status", "AT_HALL".equals(c.relayState)
                 ? "该通办件仍在收件大厅（" + c.receivingTenantId + "），转交到达后才能受理"
                 : "该通办件的材料仍在转递途中（" + c.forwardCarrier + " " + c.forwardTracking + "），送达后才能受理");
@@ -188,7 +222,12 @@ class CrossRegionCases {
 
     /** The first working day after {@code day}: "within 1 working day" of a receipt or a completion. */
     static LocalDate oneWorkingDayAfter(LocalDate day, WorkingCalendar cal) {
-        return CaseClock.deadline(new CaseClock.Facts(day.plusDays(1), 1, CaseClock.Unit.WORKING_DAY, List.of(), 0), cal, day);
+        return workingDaysAfter(day, 1, cal);
+    }
+
+    /** The n-th working day after {@code day}: "within n working days" of it (T3's 2 for a station's report). */
+    static LocalDate workingDaysAfter(LocalDate day, int n, WorkingCalendar cal) {
+        return CaseClock.deadline(new CaseClock.Facts(day.plusDays(1), n, CaseClock.Unit.WORKING_DAY, List.of(), 0), cal, day);
     }
 
     /** C13: the remote agency is done when the result reaches the applicant. */

@@ -72,7 +72,7 @@ class Entrustments {
         boolean staff = caller.realm() == Realm.STAFF;
         if (staff && !caller.mayRead(cid.tenantCode())) throw ApiException.forbidden("只能查看本中心的办件");
         return tx.read(cid.tenantCode(), () -> {
-            CaseRow c = store.find(cid.tenantCode(), cid.id()).filter(r -> staff || r.citizenId.equals(caller.userId()))
+            CaseRow c = store.find(cid.tenantCode(), cid.id()).filter(r -> staff || r.filedBy(caller))
                     .orElseThrow(() -> CaseService.notFound(id));
             return jdbc.query("select * from case_entrustment where tenant_id = ? and case_id = ?", rs -> {
                 if (!rs.next()) throw ApiException.notFound("id", "该办件没有帮办代办委托");

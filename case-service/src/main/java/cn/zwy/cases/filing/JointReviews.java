@@ -192,7 +192,7 @@ class JointReviews {
         boolean staff = caller.realm() == Realm.STAFF;
         if (staff && !caller.mayRead(cid.tenantCode())) throw ApiException.forbidden("只能查看本中心的办件");
         return tx.read(cid.tenantCode(), () -> {
-            CaseRow c = store.find(cid.tenantCode(), cid.id()).filter(r -> staff || r.citizenId.equals(caller.userId()))
+            CaseRow c = store.find(cid.tenantCode(), cid.id()).filter(r -> staff || r.filedBy(caller))
                     .orElseThrow(() -> CaseService.notFound(id));
             LocalDate today = Today.date();
             return rows(c.tenantId, c).stream().map(r -> new JointReview(r.department, r.upperApproval, r.state, r.startedOn, r.due,

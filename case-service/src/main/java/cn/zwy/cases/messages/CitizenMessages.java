@@ -95,6 +95,37 @@ public class CitizenMessages {
         return new Page<>(items, more, null);
     }
 
+    /**
+     * T3: the messages of the tenant's cases whose applicant has no account (received at a station, its agent
+     * answers them), newest first; of one station's cases when {@code site} is given. The caller's access is
+     * the filing's to check; the transaction is bound to the tenant.
+     */
+    public Page<CitizenMessage> withoutAccount(String tenant, String site, Integer first, String after) {
+        int n = first(first);
+        String[] cursor = after == null ? null : decode(after);
+        List<Object> args = new ArrayList<>(List.of(tenant));
+        String where = "m.tenant_id = ? and m.citizen_id is null";
+        if (site != null) {
+            where += " and f.station_site = ?";
+            args.add(site);
+        }
+        if (cursor != null) {
+            where += " and (m.created_at, m.id) < (?, ?)";
+            args.add(Timestamp.from(Instant.parse(cursor[0])));
+            args.add(UUID.fromString(cursor[1]));
+        }
+        args.add(n + 1);
+        String sql = "select m.* from citizen_message m join case_file f on f.id = m.case_id where " + where
+                + " order by m.created_at desc, m.id desc limit ?";
+        List<CitizenMessage> rows = tx.read(tenant, () -> jdbc.query(sql, CitizenMessages::row, args.toArray()));
+        boolean more = rows.size() > n;
+        List<Page.Item<CitizenMessage>> items = new ArrayList<>();
+        for (CitizenMessage m : more ? rows.subList(0, n) : rows) {
+            items.add(new Page.Item<>(encode(m.createdAt() + "|" + uuidOf(m.id())), m));
+        }
+        return new Page<>(items, more, null);
+    }
+
     /** Marks one of the caller's own messages read (again: answers it unchanged); another's is NOT_FOUND. */
     public CitizenMessage markRead(Caller caller, String id) {
         requireCitizen(caller);

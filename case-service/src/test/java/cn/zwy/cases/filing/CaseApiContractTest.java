@@ -9,6 +9,7 @@ import cn.zwy.cases.api.DeemedApprovalApi;
 import cn.zwy.cases.api.EntrustmentApi;
 import cn.zwy.cases.api.JointReviewApi;
 import cn.zwy.cases.api.SupervisionApi;
+import cn.zwy.cases.api.StationApi;
 import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,7 @@ class CaseApiContractTest {
         assertThat(contract(SupervisionApi.class)).hasSize(4).isEqualTo(served(SupervisionController.class));
         assertThat(contract(EntrustmentApi.class)).hasSize(2).isEqualTo(served(EntrustmentController.class));
         assertThat(contract(DeemedApprovalApi.class)).hasSize(2).isEqualTo(served(DeemedApprovalController.class));
+        assertThat(contract(StationApi.class)).hasSize(2).isEqualTo(served(StationController.class));
     }
 
     private static Set<String> contract(Class<?>... interfaces) {

@@ -205,4 +205,14 @@ class CaseClockTest {
         // an agency from Monday 09-28: 09-28, 09-29, 09-30, 10-08, 10-09, 10-10, 10-12
         assertThat(CaseClock.deadline(working("2026-09-28", 7), cal, d("2026-09-28"))).isEqualTo(d("2026-10-12"));
     }
+
+    @Test
+    void aStationsReportIsDueOnTheSecondWorkingDayAfterReceipt_T3() {
+        // received on Wednesday 09-30: 10-08 and 10-09 are the two working days after it
+        assertThat(CrossRegionCases.workingDaysAfter(d("2026-09-30"), VillageAgency.FORWARD_WORKING_DAYS, cal)).isEqualTo(d("2026-10-09"));
+        // received on Friday 10-09: the make-up Saturday 10-10, then Monday 10-12
+        assertThat(CrossRegionCases.workingDaysAfter(d("2026-10-09"), VillageAgency.FORWARD_WORKING_DAYS, cal)).isEqualTo(d("2026-10-12"));
+        // received on the holiday 10-03: 10-08, 10-09
+        assertThat(CrossRegionCases.workingDaysAfter(d("2026-10-03"), VillageAgency.FORWARD_WORKING_DAYS, cal)).isEqualTo(d("2026-10-09"));
+    }
 }

@@ -6,6 +6,7 @@ import cn.zwy.cases.api.CaseReportApi;
 import cn.zwy.cases.api.CaseUpdatesApi;
 import cn.zwy.cases.api.DeemedApprovalApi;
 import cn.zwy.cases.api.CrossLevelApi;
+import cn.zwy.cases.api.StationApi;
 import cn.zwy.cases.api.EntrustmentApi;
 import cn.zwy.cases.api.JointReviewApi;
 import cn.zwy.cases.api.SupervisionApi;
@@ -116,6 +117,11 @@ public class UpstreamConfig {
     @Bean
     CrossLevelApi crossLevelApi() {
         return caseService.createClient(CrossLevelApi.class);
+    }
+
+    @Bean
+    StationApi stationApi() {
+        return caseService.createClient(StationApi.class);
     }
 
     @Bean
