@@ -101,8 +101,8 @@ public class CitizenMessages {
      * the filing's to check; the transaction is bound to the tenant.
      */
     public Page<CitizenMessage> withoutAccount(String tenant, String site, Integer first, String after) {
-        int n = first(first);
-        String[] cursor = after == null ? null : decode(after);
+        int n = KeysetCursor.pageSize(first, CaseApi.MAX_FIRST);
+        KeysetCursor cursor = after == null ? null : KeysetCursor.decode("after", after);
         List<Object> args = new ArrayList<>(List.of(tenant));
         String where = "m.tenant_id = ? and m.citizen_id is null";
         if (site != null) {
@@ -111,8 +111,8 @@ public class CitizenMessages {
         }
         if (cursor != null) {
             where += " and (m.created_at, m.id) < (?, ?)";
-            args.add(Timestamp.from(Instant.parse(cursor[0])));
-            args.add(UUID.fromString(cursor[1]));
+            args.add(Timestamp.from(cursor.at()));
+            args.add(cursor.id());
         }
         args.add(n + 1);
         String sql = "select m.* from citizen_message m join case_file f on f.id = m.case_id where " + where
@@ -121,7 +121,7 @@ public class CitizenMessages {
         boolean more = rows.size() > n;
         List<Page.Item<CitizenMessage>> items = new ArrayList<>();
         for (CitizenMessage m : more ? rows.subList(0, n) : rows) {
-            items.add(new Page.Item<>(encode(m.createdAt() + "|" + uuidOf(m.id())), m));
+            items.add(new Page.Item<>(new KeysetCursor(m.createdAt(), UUID.fromString(uuidOf(m.id()))).encode(), m));
         }
         return new Page<>(items, more, null);
     }
