@@ -121,6 +121,12 @@ class CrossLevelCaseTest {
         Api.Response seen = Api.graphql(countyAdmin, READ, Map.of("id", id));
         assertThat(seen.errors()).as(seen.body().toString()).isNull();
         assertThat(seen.data().at("/case/escalation/state").asString()).isEqualTo("AWAITING_UPPER");
+        // the town's own records on the case stay the town's: the county reads none, and no error
+        Api.Response parts = Api.graphql(countyAdmin, "query($id: ID!) { case(id: $id) { entrustment { agentName } jointReviews { department } } }",
+                Map.of("id", id));
+        assertThat(parts.errors()).as(parts.body().toString()).isNull();
+        assertThat(parts.data().at("/case/entrustment").isNull()).isTrue();
+        assertThat(parts.data().at("/case/jointReviews").size()).isZero();
 
         // nobody else replies: not the town itself, not a third tenant's approver
         for (String other : new String[] {townAdmin, Cases.approver()}) {

@@ -52,19 +52,22 @@ public class CaseQueries {
      * case is NOT_FOUND.
      */
     public CaseView get(Caller caller, String id) {
+        return read(caller, id, (c, staff) -> views.view(c, staff));
+    }
+
+    /** What {@code read} makes of the case (and whether the caller reads it as staff), as {@link #get} lets the caller see it. */
+    <T> T read(Caller caller, String id, java.util.function.BiFunction<CaseRow, Boolean, T> read) {
         CaseId cid = CaseId.parse("id", id);
         boolean staff = caller.realm() == Realm.STAFF;
         if (staff && !caller.mayRead(cid.tenantCode())) {
             String hall = caller.tenant().filter(caller::actsFor).orElseThrow(() -> ApiException.forbidden("只能查看本中心的办件"));
-            return tx.read(hall, () -> store.find(cid.tenantCode(), cid.id())
+            return tx.read(hall, () -> read.apply(store.find(cid.tenantCode(), cid.id())
                     .filter(c -> hall.equals(c.receivingTenantId) || hall.equals(c.escalatedTo))
-                    .map(c -> views.view(c, true))
-                    .orElseThrow(() -> CaseService.notFound(id)));
+                    .orElseThrow(() -> CaseService.notFound(id)), true));
         }
-        return tx.read(cid.tenantCode(), () -> store.find(cid.tenantCode(), cid.id())
+        return tx.read(cid.tenantCode(), () -> read.apply(store.find(cid.tenantCode(), cid.id())
                 .filter(c -> staff || c.filedBy(caller))
-                .map(c -> views.view(c, staff))
-                .orElseThrow(() -> CaseService.notFound(id)));
+                .orElseThrow(() -> CaseService.notFound(id)), staff));
     }
 
     /** The caller's own cases across tenants, newest first. */

@@ -5,8 +5,6 @@ import cn.zwy.cases.api.CrossLevelApi;
 import cn.zwy.cases.api.CrossLevelApi.Escalation;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
-import cn.zwy.common.security.Realm;
-import cn.zwy.common.tenant.TenantTransactions;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,14 +25,12 @@ import org.springframework.stereotype.Component;
 class CrossLevel {
 
     private final JdbcTemplate jdbc;
-    private final TenantTransactions tx;
-    private final CaseStore store;
+    private final CaseQueries queries;
     private final TenantReadModel tenants;
 
-    CrossLevel(JdbcTemplate jdbc, TenantTransactions tx, CaseStore store, TenantReadModel tenants) {
+    CrossLevel(JdbcTemplate jdbc, CaseQueries queries, TenantReadModel tenants) {
         this.jdbc = jdbc;
-        this.tx = tx;
-        this.store = store;
+        this.queries = queries;
         this.tenants = tenants;
     }
 
@@ -85,17 +81,7 @@ class CrossLevel {
      * and the applicant.
      */
     Escalation get(Caller caller, String id) {
-        CaseId cid = CaseId.parse("id", id);
-        boolean staff = caller.realm() == Realm.STAFF;
-        if (staff && !caller.mayRead(cid.tenantCode())) {
-            String upper = caller.tenant().filter(caller::actsFor).orElseThrow(() -> ApiException.forbidden("只能查看本中心的办件"));
-            return tx.read(upper, () -> store.find(cid.tenantCode(), cid.id()).filter(c -> upper.equals(c.escalatedTo))
-                    .flatMap(this::find).orElseThrow(() -> CaseService.notFound(id)));
-        }
-        return tx.read(cid.tenantCode(), () -> store.find(cid.tenantCode(), cid.id())
-                .filter(c -> staff || c.filedBy(caller))
-                .map(c -> find(c).orElseThrow(() -> ApiException.notFound("id", "该办件没有跨层级转报")))
-                .orElseThrow(() -> CaseService.notFound(id)));
+        return queries.read(caller, id, (c, staff) -> find(c).orElseThrow(() -> ApiException.notFound("id", "该办件没有跨层级转报")));
     }
 
     private Optional<Escalation> find(CaseRow c) {

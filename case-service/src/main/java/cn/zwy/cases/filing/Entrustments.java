@@ -5,8 +5,6 @@ import cn.zwy.cases.api.EntrustmentApi;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
-import cn.zwy.common.security.Realm;
-import cn.zwy.common.tenant.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,15 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 class Entrustments {
 
     private final JdbcTemplate jdbc;
-    private final TenantTransactions tx;
-    private final CaseStore store;
+    private final CaseQueries queries;
     private final ApplicantPrivacy privacy;
     private final JsonMapper json;
 
-    Entrustments(JdbcTemplate jdbc, TenantTransactions tx, CaseStore store, ApplicantPrivacy privacy, JsonMapper json) {
+    Entrustments(JdbcTemplate jdbc, CaseQueries queries, ApplicantPrivacy privacy, JsonMapper json) {
         this.jdbc = jdbc;
-        this.tx = tx;
-        this.store = store;
+        this.queries = queries;
         this.privacy = privacy;
         this.json = json;
     }
@@ -68,12 +64,9 @@ class Entrustments {
 
     /** The case's entrustment, for whoever may read the case (its applicant, the tenant's staff, its province's administrator). */
     EntrustmentApi.Entrustment get(Caller caller, String id) {
-        CaseId cid = CaseId.parse("id", id);
-        boolean staff = caller.realm() == Realm.STAFF;
-        if (staff && !caller.mayRead(cid.tenantCode())) throw ApiException.forbidden("只能查看本中心的办件");
-        return tx.read(cid.tenantCode(), () -> {
-            CaseRow c = store.find(cid.tenantCode(), cid.id()).filter(r -> staff || r.filedBy(caller))
-                    .orElseThrow(() -> CaseService.notFound(id));
+        // read as the case is (its tenant, its applicant; the hall that received it or the level it went up to
+        // find none: the entrustment stays the owner's under row-level security)
+        return queries.read(caller, id, (c, staff) -> {
             return jdbc.query("select * from case_entrustment where tenant_id = ? and case_id = ?", rs -> {
                 if (!rs.next()) throw ApiException.notFound("id", "该办件没有帮办代办委托");
                 return new EntrustmentApi.Entrustment(rs.getString("agent_name"), rs.getString("agent_phone_masked"),

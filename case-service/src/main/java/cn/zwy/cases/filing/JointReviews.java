@@ -7,8 +7,6 @@ import cn.zwy.cases.api.JointReviewApi.JointReview;
 import cn.zwy.cases.api.JointReviewApi.ReviewState;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
-import cn.zwy.common.security.Realm;
-import cn.zwy.common.tenant.TenantTransactions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -48,14 +46,12 @@ class JointReviews {
     private static final int MAX_DEPARTMENTS = 20;
 
     private final JdbcTemplate jdbc;
-    private final TenantTransactions tx;
-    private final CaseStore store;
+    private final CaseQueries queries;
     private final GuideVersions guides;
 
-    JointReviews(JdbcTemplate jdbc, TenantTransactions tx, CaseStore store, GuideVersions guides) {
+    JointReviews(JdbcTemplate jdbc, CaseQueries queries, GuideVersions guides) {
         this.jdbc = jdbc;
-        this.tx = tx;
-        this.store = store;
+        this.queries = queries;
         this.guides = guides;
     }
 
@@ -188,12 +184,8 @@ class JointReviews {
 
     /** The reviews of a case, for whoever may read it (its applicant, the tenant's staff, its province's administrator). */
     List<JointReview> list(Caller caller, String id) {
-        CaseId cid = CaseId.parse("id", id);
-        boolean staff = caller.realm() == Realm.STAFF;
-        if (staff && !caller.mayRead(cid.tenantCode())) throw ApiException.forbidden("只能查看本中心的办件");
-        return tx.read(cid.tenantCode(), () -> {
-            CaseRow c = store.find(cid.tenantCode(), cid.id()).filter(r -> staff || r.filedBy(caller))
-                    .orElseThrow(() -> CaseService.notFound(id));
+        // read as the case is; the hall that received it or the level it went up to see no reviews (the owner's rows)
+        return queries.read(caller, id, (c, staff) -> {
             LocalDate today = Today.date();
             return rows(c.tenantId, c).stream().map(r -> new JointReview(r.department, r.upperApproval, r.state, r.startedOn, r.due,
                     r.state == ReviewState.PENDING && today.isAfter(r.due), r.escalateDue, r.escalatedOn, r.upperAuthority,
