@@ -313,20 +313,24 @@ class Tickets {
         Integer wait = null;
         if ("WAITING".equals(r.status)) {
             Timestamp due = Timestamp.from(Instant.now().plus(lead));
+            // the windows serving the ticket's category also call the other categories they serve
+            List<HallWindow> serving = halls.windows(r.hallId).stream().filter(w -> w.categories().contains(r.category)).toList();
+            Set<String> alongside = served(serving);
+            alongside.add(r.category);
             ahead = jdbc.queryForObject("""
                     select count(*) from queue_ticket o, queue_ticket t
                     where t.id = ? and o.hall_id = t.hall_id and o.day = t.day and o.status = 'WAITING' and o.id <> t.id
                       and (case when t.target_window is not null then o.target_window = t.target_window
-                                else o.target_window is null and o.category = t.category end)
+                                else o.target_window is null and o.category = any (string_to_array(?, ',')) end)
                       and (%s, o.taken_at, o.seq) < (%s, t.taken_at, t.seq)""".formatted(RANK.formatted("o"), RANK.formatted("t")),
-                    Integer.class, r.id, due, due);
+                    Integer.class, r.id, String.join(",", alongside), due, due);
             position = ahead + 1;
             Double avg = jdbc.queryForObject("""
                     select avg(extract(epoch from finished_at - called_at)) from queue_ticket
                     where hall_id = ? and category = ? and status = 'FINISHED' and finished_at > ?""",
                     Double.class, r.hallId, r.category, Timestamp.from(Instant.now().minus(Duration.ofDays(7))));
             double minutes = avg == null ? defaultService.toSeconds() / 60.0 : avg / 60.0;
-            long windows = r.targetWindow != null ? 1 : halls.windows(r.hallId).stream().filter(w -> w.categories().contains(r.category)).count();
+            long windows = r.targetWindow != null ? 1 : serving.size();
             wait = (int) Math.ceil(ahead * minutes / Math.max(1, windows));
         }
         return new cn.zwy.cases.api.QueueApi.Ticket(r.tenant + ":" + r.id, r.tenant, r.hallId.toString(), r.number, r.category, r.kind,
