@@ -55,7 +55,10 @@ class CrossTenantMatrixTest {
     /** Public reads: anyone may call them for any tenant (published data only). */
     private static final Set<String> PUBLIC_READS = Set.of("regions", "region", "tenant", "hall", "halls", "searchHalls",
             "workingDay", "addWorkingDays", "workingDaysBetween", "hallNextOpening", "items", "item", "guideVersion",
-            "standardItems", "standardItem", "bookableDays", "slots");
+            "standardItems", "standardItem", "bookableDays", "slots",
+            // the hall queue (ADR 0017): the calling screen and quiet hours hang on the hall's wall; a ticket is read by
+            // its unguessable id (printed on it), nothing personal in it
+            "hallQueue", "quietHours", "myTicket");
 
     /**
      * Internal reads a tenant's own staff may make whatever their role (T7: every staff member reads
@@ -63,7 +66,7 @@ class CrossTenantMatrixTest {
      */
     private static final Set<String> OWN_STAFF_READS = Set.of("staff", "departments", "windows", "hallChanges", "validateGuide",
             "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport", "deemedApprovalItems", "supervisionItems",
-            "supervisionInbox", "bookingBars", "stationMessages");
+            "supervisionInbox", "bookingBars", "stationMessages", "visitorFlow");
 
     /**
      * Mutations one of these callers may make on 连山's behalf, with who. No one outside 连山 may
@@ -104,7 +107,16 @@ class CrossTenantMatrixTest {
             // lifting a booking bar (centre administrator) stay refused to everyone here.
             Map.entry("bookAppointment", Set.of(Who.CITIZEN)),
             Map.entry("checkInAppointment", Set.of(Who.TOWN_AGENT)),
-            Map.entry("recordStationSubmission", Set.of(Who.TOWN_AGENT)));
+            Map.entry("recordStationSubmission", Set.of(Who.TOWN_AGENT)),
+            // the hall queue (ADR 0017): a citizen takes a ticket at 连山 for themselves, as a kiosk of 连山 does under its
+            // staff's account; calling and handling tickets is any staff member of 连山 at a window (T6 holders are not
+            // known to case-service), the town agent included
+            Map.entry("takeTicket", Set.of(Who.CITIZEN, Who.TOWN_AGENT)),
+            Map.entry("callNext", Set.of(Who.TOWN_AGENT)),
+            Map.entry("recallTicket", Set.of(Who.TOWN_AGENT)),
+            Map.entry("transferTicket", Set.of(Who.TOWN_AGENT)),
+            Map.entry("missTicket", Set.of(Who.TOWN_AGENT)),
+            Map.entry("finishTicket", Set.of(Who.TOWN_AGENT)));
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 
@@ -113,7 +125,9 @@ class CrossTenantMatrixTest {
      * follows its cases as it reads them (caseUpdated is authorised as case(id)); the matrix's citizen
      * does not own the matrix's case, so it is refused like everyone else.
      */
-    private static final Map<String, Set<Who>> ALLOWED_SUBSCRIPTIONS = Map.of("caseUpdated", Set.of(Who.TOWN_AGENT));
+    private static final Map<String, Set<Who>> ALLOWED_SUBSCRIPTIONS = Map.of("caseUpdated", Set.of(Who.TOWN_AGENT),
+            // public like their reads (ADR 0017): the hall's calling screen, and a ticket followed by its id
+            "queueCalled", Set.of(Who.values()), "ticketUpdated", Set.of(Who.values()));
 
     /** Argument names that carry a tenant, a region or an id. */
     private static final Pattern SCOPED = Pattern.compile("tenantCode|regionCode|provinceCode|parentCode|regionPrefix|code|id|.*Id");
@@ -157,6 +171,13 @@ class CrossTenantMatrixTest {
         Api.Response booked = Bookings.book(Cases.otherCitizen(), Bookings.input(IDS.get("slot"), published,
                 "bookedFor", Bookings.person("跨租户")));
         IDS.put("appointment", first(booked, "/bookAppointment/appointment/id"));
+        // a ticket of 连山's main hall (ADR 0017), taken at its kiosk
+        Api.Response ticket = Api.graphql(admin, "mutation($i: TakeTicketInput!) { takeTicket(input: $i) { ticket { id } } }",
+                Map.of("i", Map.of("idempotencyKey", UUID.randomUUID().toString(), "tenantCode", VICTIM, "hallId", IDS.get("hall"),
+                        "businessCategory", "A")));
+        IDS.put("ticket", first(ticket, "/takeTicket/ticket/id"));
+        IDS.put("myTicket", IDS.get("ticket"));
+        IDS.put("ticketUpdated", IDS.get("ticket"));
     }
 
     private static String first(Api.Response r, String pointer) {

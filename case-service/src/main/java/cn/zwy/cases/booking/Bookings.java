@@ -43,6 +43,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -75,9 +76,12 @@ class Bookings {
     private final CitizenMessages messages;
     private final PersonalDataCipher cipher;
     private final BlindIndex index;
+    private final ApplicationEventPublisher events;
 
     Bookings(TenantTransactions tx, JdbcTemplate jdbc, HallSchedules halls, FilingReadModels filing, BookingProperties props,
-             BookingBars bars, BookingTimers timers, CitizenMessages messages, PersonalDataCipher cipher, BlindIndex index) {
+             BookingBars bars, BookingTimers timers, CitizenMessages messages, PersonalDataCipher cipher, BlindIndex index,
+             ApplicationEventPublisher events) {
+        this.events = events;
         this.tx = tx;
         this.jdbc = jdbc;
         this.halls = halls;
@@ -351,6 +355,8 @@ class Bookings {
             }
             jdbc.update("update appointment set status = 'CHECKED_IN', checked_in_at = ?, updated_at = ? where tenant_id = ? and id = ?",
                     Timestamp.from(now), Timestamp.from(now), tenantCode, r.id);
+            // in this transaction: the queue's ticket for the arrival (A5) commits with the check-in or not at all
+            events.publishEvent(new AppointmentCheckedIn(tenantCode, r.id, r.hallId, r.code, r.startsAt, r.citizenId, props.category()));
             return view(find(tenantCode, r.id).orElseThrow(), false);
         });
     }

@@ -70,11 +70,12 @@ class HallReadModel implements EventHandler {
                 case DAY_REMOVED -> jdbc.update("delete from booking_hall_day where hall_id = ? and date = ?",
                         UUID.fromString(p.get("hallId").asString()), Date.valueOf(LocalDate.parse(p.get("date").asString())));
                 case WINDOW_CHANGED -> jdbc.update("""
-                        insert into booking_window (window_id, tenant_id, hall_id, kind, categories) values (?, ?, ?, ?, ?)
+                        insert into booking_window (window_id, tenant_id, hall_id, kind, categories, number, name) values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (window_id) do update set hall_id = excluded.hall_id, kind = excluded.kind,
-                            categories = excluded.categories""",
+                            categories = excluded.categories, number = excluded.number, name = excluded.name""",
                         UUID.fromString(p.get("windowId").asString()), tenant, UUID.fromString(p.get("hallId").asString()),
-                        p.path("kind").asString("COMPREHENSIVE"), json.writeValueAsString(p.path("categories")));
+                        p.path("kind").asString("COMPREHENSIVE"), json.writeValueAsString(p.path("categories")),
+                        p.path("number").asString(null), p.path("name").asString(null));
                 default -> { }
             }
             return null;

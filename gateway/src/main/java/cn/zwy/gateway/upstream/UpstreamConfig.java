@@ -4,6 +4,8 @@ import cn.zwy.cases.api.BookingApi;
 import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseReportApi;
 import cn.zwy.cases.api.CaseUpdatesApi;
+import cn.zwy.cases.api.QueueApi;
+import cn.zwy.cases.api.QueueUpdatesApi;
 import cn.zwy.cases.api.DeemedApprovalApi;
 import cn.zwy.cases.api.CrossLevelApi;
 import cn.zwy.cases.api.StationApi;
@@ -147,5 +149,16 @@ public class UpstreamConfig {
     @Bean
     CaseUpdatesApi caseUpdatesApi() {
         return caseStreams.createClient(CaseUpdatesApi.class);
+    }
+
+    @Bean
+    QueueApi queueApi() {
+        return caseService.createClient(QueueApi.class);
+    }
+
+    /** The calling screens and tickets followed live (ADR 0017) share the stream pool of the case updates. */
+    @Bean
+    QueueUpdatesApi queueUpdatesApi() {
+        return caseStreams.createClient(QueueUpdatesApi.class);
     }
 }
