@@ -1,6 +1,6 @@
 package cn.zwy.bench;
 
-/** {@code java -jar benchmarks.jar [scale|cases]}: which benchmark (scale when none is named). */
+/** {@code java -jar benchmarks.jar [scale|cases|booking]}: which benchmark (scale when none is named). */
 public final class Main {
 
     private Main() {}
@@ -10,7 +10,8 @@ public final class Main {
         switch (which) {
             case "scale" -> ScaleBenchmark.main(args);
             case "cases" -> CaseLifecycleBenchmark.main(args);
-            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (scale or cases)");
+            case "booking" -> BookingBurstBenchmark.main(args);
+            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (scale, cases or booking)");
         }
     }
 }
