@@ -76,12 +76,7 @@ class CaseGraphQlTest {
     }
 
     private static Map<String, Object> staffInput(String caseId, long version, Object... more) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("caseId", caseId);
-        m.put("version", version);
-        m.put("window", WINDOW);
-        for (int i = 0; i < more.length; i += 2) m.put((String) more[i], more[i + 1]);
-        return m;
+        return Cases.staffAction(caseId, version, WINDOW, more);
     }
 
     private static String rule(Api.Response r) {

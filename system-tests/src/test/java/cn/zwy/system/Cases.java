@@ -126,9 +126,18 @@ final class Cases {
     }
 
     static Map<String, Object> staff(long version, Object... more) {
+        return staffAction(null, version, "综合受理窗口 3 号", more);
+    }
+
+    /**
+     * The input of a staff action on a case (GraphQL or REST body): the case (omitted when null), the version it was
+     * decided on, the window, and more name/value pairs.
+     */
+    static Map<String, Object> staffAction(String caseId, long version, String window, Object... more) {
         Map<String, Object> m = new HashMap<>();
+        if (caseId != null) m.put("caseId", caseId);
         m.put("version", version);
-        m.put("window", "综合受理窗口 3 号");
+        m.put("window", window);
         for (int i = 0; i < more.length; i += 2) m.put((String) more[i], more[i + 1]);
         return m;
     }

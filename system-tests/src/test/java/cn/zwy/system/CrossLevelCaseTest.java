@@ -45,12 +45,7 @@ class CrossLevelCaseTest {
     }
 
     private static Map<String, Object> input(String caseId, long version, Object... more) {
-        Map<String, Object> i = new HashMap<>();
-        i.put("caseId", caseId);
-        i.put("version", version);
-        i.put("window", "便民服务中心综合窗口");
-        for (int k = 0; k < more.length; k += 2) i.put((String) more[k], more[k + 1]);
-        return i;
+        return Cases.staffAction(caseId, version, "便民服务中心综合窗口", more);
     }
 
     private static JsonNode ok(Api.Response r, String field) {

@@ -333,12 +333,7 @@ class CrossRegionCaseTest {
     }
 
     static Map<String, Object> staff(String id, long version, Object... more) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("caseId", id);
-        m.put("version", version);
-        m.put("window", WINDOW);
-        for (int i = 0; i < more.length; i += 2) m.put((String) more[i], more[i + 1]);
-        return m;
+        return Cases.staffAction(id, version, WINDOW, more);
     }
 
     static String rule(Api.Response r) {

@@ -40,12 +40,7 @@ class JointCaseTest {
     private static final String FIRE = "县消防救援大队";
 
     private static Map<String, Object> input(String caseId, long version, Object... more) {
-        Map<String, Object> i = new HashMap<>();
-        i.put("caseId", caseId);
-        i.put("version", version);
-        i.put("window", "综合受理窗口 3 号");
-        for (int k = 0; k < more.length; k += 2) i.put((String) more[k], more[k + 1]);
-        return i;
+        return Cases.staffAction(caseId, version, "综合受理窗口 3 号", more);
     }
 
     private static JsonNode ok(Api.Response r, String field) {
