@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,6 +127,113 @@ class HelmChartTest {
         assertThat(rules).hasSize(3);
         assertThat(rules[1]).contains("port: 8080").doesNotContain("from:");
         assertThat(rules[2]).contains("port: 8130", "kubernetes.io/metadata.name: monitoring");
+    }
+
+    /** The chart as installed: the default values, the single-node trial and the HA province install. */
+    private static Map<String, String> variants() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("default", render());
+        for (String file : List.of("values-trial.yaml", "values-ha.yaml")) {
+            out.put(file, new Helm(CHART).template().withName("zwy").withValuesFile(CHART.resolve(file)).call());
+        }
+        return out;
+    }
+
+    private static List<String> documents(String manifests, String kind) {
+        return Arrays.stream(manifests.split("\n---")).filter(d -> d.contains("\nkind: " + kind + "\n")).toList();
+    }
+
+    /** Every Deployment of every variant: three probes on actuator, CPU and memory limits, a PDB, a NetworkPolicy, hardening. */
+    @Test
+    void everyDeploymentHasProbesLimitsABudgetAndAPolicy() {
+        variants().forEach((variant, manifests) -> {
+            for (String service : SERVICES) {
+                String d = manifest(manifests, "Deployment", service);
+                String as = variant + " " + service;
+                assertThat(d).as(as).contains("startupProbe:", "readinessProbe:", "livenessProbe:")
+                        .containsPattern("limits:\\n\\s+cpu: \"?\\d+m?\"?\\n\\s+memory: \\d+Mi")
+                        .containsPattern("requests:\\n\\s+cpu: \"?\\d+m?\"?\\n\\s+memory: \\d+Mi")
+                        .contains("runAsNonRoot: true", "readOnlyRootFilesystem: true", "allowPrivilegeEscalation: false",
+                                "automountServiceAccountToken: false", "serviceAccountName: zwy-" + service, "podAntiAffinity:");
+                assertThat(manifest(manifests, "PodDisruptionBudget", service)).as(as).contains("minAvailable:");
+                assertThat(manifest(manifests, "NetworkPolicy", service)).as(as).contains("policyTypes:");
+                assertThat(manifest(manifests, "ServiceAccount", "zwy-" + service)).as(as).contains("automountServiceAccountToken: false");
+            }
+        });
+        // the HA install: autoscaled, never below two serving, hard anti-affinity
+        String ha = variants().get("values-ha.yaml");
+        for (String service : SERVICES) {
+            assertThat(manifest(ha, "HorizontalPodAutoscaler", service)).contains("minReplicas: 3", "averageUtilization:");
+            assertThat(manifest(ha, "PodDisruptionBudget", service)).contains("minAvailable: 2");
+            // the HPA owns the replica count: a fixed one in the Deployment would fight it at every upgrade
+            assertThat(manifest(ha, "Deployment", service)).doesNotContain("\n  replicas:")
+                    .contains("requiredDuringSchedulingIgnoredDuringExecution:");
+        }
+        assertThat(documents(variants().get("values-trial.yaml"), "HorizontalPodAutoscaler")).isEmpty();
+    }
+
+    /** No Secret is rendered (all come from existing Secrets) and no secret-looking variable carries a literal value. */
+    @Test
+    void noSecretValueIsInPlainText() {
+        variants().forEach((variant, manifests) -> {
+            assertThat(documents(manifests, "Secret")).as(variant).isEmpty();
+            Matcher literal = Pattern.compile("- name: (\\w*(PASSWORD|SECRET|_KEYS?|_KEY_ID|TOKEN))\\n\\s+value:").matcher(manifests);
+            List<String> plain = new java.util.ArrayList<>();
+            while (literal.find()) plain.add(literal.group(1));
+            assertThat(plain).as(variant + ": secret variables with a literal value").isEmpty();
+        });
+    }
+
+    /** Only the gateway is reachable from outside the cluster; every Service is cluster-internal. */
+    @Test
+    void onlyTheIngressExposesAnythingAndOnlyTheGateway() {
+        variants().forEach((variant, manifests) -> {
+            for (String svc : documents(manifests, "Service")) {
+                assertThat(svc).as(variant).contains("type: ClusterIP").doesNotContain("NodePort").doesNotContain("LoadBalancer");
+            }
+            for (String ingress : documents(manifests, "Ingress")) {
+                assertThat(ingress).as(variant).contains("name: gateway")
+                        .doesNotContain("tenant-service").doesNotContain("case-service").doesNotContain("search-service");
+            }
+        });
+    }
+
+    /** Flyway runs once per release, in a hook Job before the pods; the pods themselves never migrate. */
+    @Test
+    void migrationsRunOncePerReleaseBeforeThePods() throws IOException {
+        // `helm template` (helm-java's too) leaves hooks out: the Job as an ordinary resource shows its content,
+        // and the template shows that it is a pre-install/pre-upgrade hook by default
+        String manifests = new Helm(CHART).template().withName("zwy").set("migrations.helmHook", "false").call();
+        assertThat(documents(render(), "Job")).as("hooks are not part of the rendered release").isEmpty();
+        assertThat(Files.readString(CHART.resolve("templates/migrations.yaml")))
+                .contains("{{- if $root.Values.migrations.helmHook }}", "\"helm.sh/hook\": pre-install,pre-upgrade");
+        assertThat(Files.readString(CHART.resolve("values.yaml"))).contains("  helmHook: true");
+        for (String service : List.of("tenant-service", "case-service", "search-service")) {
+            String job = documents(manifests, "Job").stream().filter(j -> j.contains("name: " + service + "-migrate-"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no migration job for " + service));
+            assertThat(job).contains("- name: ZWY_MIGRATE_ONLY\n              value: \"true\"",
+                    "restartPolicy: Never", "secretKeyRef:");
+            assertThat(manifest(manifests, "Deployment", service)).contains("- name: SPRING_FLYWAY_ENABLED\n              value: \"false\"");
+        }
+        assertThat(documents(manifests, "Job")).noneMatch(j -> j.contains("name: gateway-migrate"));
+    }
+
+    /** The HA install monitors itself: a ServiceMonitor on the management ports, the alert rules, the dashboard. */
+    @Test
+    void haInstallHasMonitorsAlertRulesAndADashboard() throws IOException {
+        String ha = variants().get("values-ha.yaml");
+        assertThat(documents(ha, "ServiceMonitor")).singleElement().asString().contains("port: management", "path: /actuator/prometheus");
+        assertThat(documents(ha, "PrometheusRule")).singleElement().asString().contains("ZwyHighErrorRate", "ZwyHighLatencyP99",
+                "ZwyEventConsumerLag", "ZwyOutboxBacklog", "ZwyOverdueTimers");
+        String dashboard = manifest(ha, "ConfigMap", "zwy-dashboard");
+        assertThat(dashboard).contains("grafana_dashboard: \"1\"", "政务云 平台总览");
+        // the dashboard file is valid JSON (Grafana skips a broken one silently)
+        tools.jackson.databind.JsonNode json = new tools.jackson.databind.ObjectMapper().readTree(Files.readString(CHART.resolve("dashboards/zwy.json")));
+        assertThat(json.path("panels").size()).isGreaterThanOrEqualTo(6);
+        // the management ports are reached only through the headless metrics Services, never the API Services
+        assertThat(manifest(ha, "Service", "case-service-metrics")).contains("clusterIP: None", "port: 8132");
+        assertThat(manifest(ha, "Service", "case-service")).doesNotContain("8132");
+        assertThat(documents(render(), "ServiceMonitor")).as("off unless asked for").isEmpty();
     }
 
     /** Environment variables the service's application.yml reads without a default. */

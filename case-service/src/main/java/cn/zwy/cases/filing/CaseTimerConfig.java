@@ -6,6 +6,8 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
@@ -33,6 +36,23 @@ class CaseTimerConfig {
     SchedulerClient caseTimerClient(DataSource dataSource, OneTimeTask<Void> caseTimerTask) {
         // through the transaction's connection: a timer exists if and only if the case change committed
         return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), caseTimerTask).build();
+    }
+
+    /**
+     * Timers due more than a minute ago and not picked: the scheduler is not keeping up or not running (the
+     * chart's ZwyOverdueTimers alert). db-scheduler's table has no tenant column and no RLS; read on scrape only.
+     */
+    @Bean
+    MeterBinder overdueTimers(JdbcTemplate jdbc) {
+        return registry -> Gauge.builder("zwy.timers.overdue", jdbc, j -> {
+                    try {
+                        return j.queryForObject("select count(*) from scheduled_tasks"
+                                + " where not picked and execution_time < now() - interval '1 minute'", Long.class);
+                    } catch (RuntimeException unavailable) {
+                        return Double.NaN;
+                    }
+                }).description("timers (deadlines, no-shows, review windows, SMS) due over a minute ago and not fired")
+                .register(registry);
     }
 
     @Bean

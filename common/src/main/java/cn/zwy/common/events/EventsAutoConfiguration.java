@@ -53,6 +53,19 @@ public class EventsAutoConfiguration {
                 .map(h -> new EventStreamConsumer(redis, jdbc, tx, props, signature, h)).toList());
     }
 
+    /** The event path's gauges where the service has a meter registry (all services with actuator). */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    static class Metrics {
+        @Bean
+        org.springframework.beans.factory.SmartInitializingSingleton eventMetrics(
+                ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry, JdbcTemplate jdbc, StringRedisTemplate redis,
+                EventsProperties props, ObjectProvider<OutboxRelay> relay, ObjectProvider<EventHandler> handlers) {
+            return () -> registry.ifAvailable(r -> EventMetrics.register(r, jdbc, redis, props, relay.getIfAvailable() != null,
+                    handlers.orderedStream().map(EventHandler::group).distinct().toList()));
+        }
+    }
+
     /** Starts and stops the consumers with the application. */
     public record EventConsumers(List<EventStreamConsumer> consumers) implements SmartLifecycle {
         @Override public void start() { consumers.forEach(EventStreamConsumer::start); }
