@@ -39,7 +39,13 @@ public final class Api {
     }
 
     public static Response graphql(String token, String query, Map<String, Object> variables, Map<String, String> headers) {
-        var b = HttpRequest.newBuilder(URI.create(PlatformUnderTest.Service.GATEWAY.url() + "/graphql"))
+        return graphqlAt(PlatformUnderTest.Service.GATEWAY.url(), token, query, variables, headers);
+    }
+
+    /** A GraphQL POST to the gateway at {@code gatewayUrl} (a second gateway of the test, e.g.). */
+    public static Response graphqlAt(String gatewayUrl, String token, String query, Map<String, Object> variables,
+                                     Map<String, String> headers) {
+        var b = HttpRequest.newBuilder(URI.create(gatewayUrl + "/graphql"))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query, "variables", variables))));

@@ -121,14 +121,28 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
      */
     public static synchronized String startExtraGateway(String name, int portOffset, Map<String, String> settings)
             throws IOException, InterruptedException {
-        int port = Service.GATEWAY.port + portOffset;
+        return startExtra(Service.GATEWAY, name, portOffset, settings).url();
+    }
+
+    /** A process started beside the shared ones: its base URL and the process (to stop or kill it). */
+    public record Extra(String url, Process process, java.nio.file.Path log) {}
+
+    /**
+     * A second instance of a service on its own port (the service's port + {@code portOffset}, actuator 50 above)
+     * with the given settings over the test ones (a replica of the shared service: same databases, stream and
+     * consumer groups); stopped with the rest. Returns once it is ready.
+     */
+    public static synchronized Extra startExtra(Service s, String name, int portOffset, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        int port = s.port + portOffset;
         Map<String, String> env = new java.util.HashMap<>(settings);
-        env.put(Service.GATEWAY.portVariable, String.valueOf(port));
-        env.put(Service.GATEWAY.managementPortVariable, String.valueOf(port + 50));
-        Process p = launch(Service.GATEWAY, "gateway-" + name + ".log", env);
+        env.put(s.portVariable, String.valueOf(port));
+        env.put(s.managementPortVariable, String.valueOf(port + 50));
+        String logName = s.module + "-" + name + ".log";
+        Process p = launch(s, logName, env);
         EXTRA.add(p);
-        awaitReady("http://127.0.0.1:" + (port + 50), p, "gateway-" + name);
-        return "http://127.0.0.1:" + port;
+        awaitReady("http://127.0.0.1:" + (port + 50), p, s.module + "-" + name);
+        return new Extra("http://127.0.0.1:" + port, p, LOGS.resolve(logName));
     }
 
     private static Process launch(Service s, String logName, Map<String, String> settings) throws IOException {
@@ -167,10 +181,18 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
         env.put("ZWY_PUBLIC_INTROSPECTION", "true");
         // the tests run the staff reconciliation themselves (reconcileStaff) and assert on its report
         env.put("ZWY_STAFF_RECONCILE_INITIAL_DELAY", "PT6H");
+        // a replica's event-stream entries left unacknowledged are taken over after 10 s, not the production 60 s
+        // (ReplicasTest kills one and waits for the other to finish its work)
+        env.put("ZWY_EVENTS_CLAIMIDLE", "PT10S");
         env.putAll(settings);
         File log = LOGS.resolve(logName).toFile();
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         return pb.start();
+    }
+
+    /** The log file of the shared instance of {@code s}. */
+    public static java.nio.file.Path logOf(Service s) {
+        return LOGS.resolve(s.module + ".log");
     }
 
     public static void awaitReady(Service s) throws InterruptedException {

@@ -21,13 +21,13 @@ final class Subscription implements AutoCloseable {
     private final OrderedSends sends;
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
 
-    private Subscription(String token, String query, Map<String, Object> variables) throws Exception {
+    private Subscription(String gatewayUrl, String token, String query, Map<String, Object> variables) throws Exception {
         String subscribe = Api.JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
                 "payload", Map.of("query", query, "variables", variables)));
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws");
         if (token != null) b.header("Authorization", "Bearer " + token);
         java.util.concurrent.CompletableFuture<OrderedSends> out = new java.util.concurrent.CompletableFuture<>();
-        WebSocket ws = b.buildAsync(URI.create("ws://127.0.0.1:" + Service.GATEWAY.port + "/graphql"), new WebSocket.Listener() {
+        WebSocket ws = b.buildAsync(URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/graphql"), new WebSocket.Listener() {
             private final StringBuilder buf = new StringBuilder();
 
             @Override
@@ -51,7 +51,12 @@ final class Subscription implements AutoCloseable {
     }
 
     static Subscription open(String token, String query, Map<String, Object> variables) throws Exception {
-        return new Subscription(token, query, variables);
+        return new Subscription(Service.GATEWAY.url(), token, query, variables);
+    }
+
+    /** The same over the WebSocket of the gateway at {@code gatewayUrl}. */
+    static Subscription openAt(String gatewayUrl, String token, String query, Map<String, Object> variables) throws Exception {
+        return new Subscription(gatewayUrl, token, query, variables);
     }
 
     /** The next message ({@code next}, {@code error} or {@code complete}), failing after {@code seconds}. */

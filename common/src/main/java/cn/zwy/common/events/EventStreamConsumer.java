@@ -8,7 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.PendingMessages;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamInfo;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
@@ -21,6 +26,10 @@ import tools.jackson.core.JacksonException;
 /**
  * Reads the event stream as one consumer of a group. Its own pending entries are handled
  * first, so what was delivered but not acknowledged before a crash or an outage is done again.
+ * Each running instance is its own consumer ({@link EventsProperties#consumer()}), so Redis hands every
+ * new entry to exactly one replica; what another consumer of the group left unacknowledged for longer than
+ * {@code claimIdle} (a replica that died or hangs) is claimed and done here, and consumers that are gone
+ * (idle for an hour with nothing pending) are removed from the group.
  * A failing event stops the line (no skipping ahead) and is retried with a growing pause.
  * Processed event ids are recorded in the consuming service's {@code processed_event} table.
  * Every entry's signature is checked first ({@link EventSignature}): an unsigned or badly signed
@@ -71,9 +80,15 @@ public class EventStreamConsumer implements SmartLifecycle {
     private void loop() {
         Duration pause = Duration.ofMillis(500);
         boolean groupReady = false;
+        long nextClaim = 0;
         while (running.get()) {
             try {
                 if (!groupReady) groupReady = ensureGroup();
+                if (System.nanoTime() - nextClaim >= 0) {
+                    claimAbandoned();
+                    // half the idle time, at most every 15 s: an abandoned entry waits at most 1.5 × claimIdle
+                    nextClaim = System.nanoTime() + Math.min(props.claimIdle().toNanos() / 2, Duration.ofSeconds(15).toNanos());
+                }
                 // pending first (ID 0), then new entries (>)
                 if (!drain(ReadOffset.from("0"), Duration.ZERO) ) {
                     drain(ReadOffset.lastConsumed(), Duration.ofSeconds(2));
@@ -96,6 +111,28 @@ public class EventStreamConsumer implements SmartLifecycle {
             if (!String.valueOf(e.getMostSpecificCause().getMessage()).contains("BUSYGROUP")) throw e;
         }
         return true;
+    }
+
+    private static final Duration GONE_AFTER = Duration.ofHours(1);
+
+    /**
+     * Takes over the entries other consumers of the group have held unacknowledged for {@code claimIdle}: they
+     * become this consumer's pending entries and are done by the next pending read. XCLAIM with the same minimum
+     * idle time is atomic, so two live replicas never both take one entry.
+     */
+    private void claimAbandoned() {
+        String me = props.consumer();
+        PendingMessages stale = redis.opsForStream().pending(props.stream(), handler.group(), Range.unbounded(), 100, props.claimIdle());
+        List<RecordId> ids = stale.stream().filter(m -> !me.equals(m.getConsumerName())).map(PendingMessage::getId).toList();
+        if (!ids.isEmpty()) {
+            List<?> claimed = redis.opsForStream().claim(props.stream(), handler.group(), me, props.claimIdle(), ids.toArray(RecordId[]::new));
+            log.warn("event consumer {} ({}) took over {} entries left unacknowledged by another instance", handler.group(), me, claimed.size());
+        }
+        for (StreamInfo.XInfoConsumer c : redis.opsForStream().consumers(props.stream(), handler.group())) {
+            if (!c.consumerName().equals(me) && c.pendingCount() == 0 && c.idleTime().compareTo(GONE_AFTER) > 0) {
+                redis.opsForStream().deleteConsumer(props.stream(), Consumer.from(handler.group(), c.consumerName()));
+            }
+        }
     }
 
     /** Handles one batch; returns whether it found any entry. */
