@@ -203,6 +203,11 @@ class GuideRelevanceBenchmark {
         for (Judged j : judged) byKind.computeIfAbsent(j.kind(), k -> new ArrayList<>()).add(j);
         row(b, "**zwy analysis, all**", Totals.of(judged, ours));
         row(b, "standard analyzer, all", Totals.of(judged, plain));
+        // the honest part: queries that are not themselves a phrasing or term of the synonym dictionary
+        Set<String> dictionary = dictionaryPhrases();
+        List<Judged> unseen = judged.stream().filter(j -> !dictionary.contains(j.query().toLowerCase(Locale.ROOT))).toList();
+        row(b, "zwy — queries not in the dictionary", Totals.of(unseen, ours));
+        row(b, "standard — queries not in the dictionary", Totals.of(unseen, plain));
         for (var e : byKind.entrySet()) {
             row(b, "zwy — " + e.getKey(), Totals.of(e.getValue(), ours));
             row(b, "standard — " + e.getKey(), Totals.of(e.getValue(), plain));
@@ -217,6 +222,23 @@ class GuideRelevanceBenchmark {
                     .append(String.join("、", s.top().subList(0, Math.min(3, s.top().size())))).append(" |\n");
         }
         return b.toString();
+    }
+
+    /** Every phrasing and official term of search-analysis's synonyms.txt (as written; traditional forms are not in it). */
+    static Set<String> dictionaryPhrases() {
+        Path file = Path.of(System.getProperty("user.dir")).getParent().resolve("search-analysis/src/main/resources/cn/zwy/analysis/synonyms.txt");
+        try {
+            Set<String> out = new java.util.HashSet<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#") || !line.contains("|")) continue;
+                out.add(line.substring(0, line.indexOf('|')).strip());
+                for (String c : line.substring(line.indexOf('|') + 1).split("[,，]")) out.add(c.strip().toLowerCase(Locale.ROOT));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void row(StringBuilder b, String label, Totals t) {
