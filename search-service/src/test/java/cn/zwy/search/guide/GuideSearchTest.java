@@ -221,6 +221,28 @@ class GuideSearchTest {
     }
 
     @Test
+    void pagesWithKeysetCursorsNeitherRepeatNorSkip() {
+        String w = word();
+        String office = "县婚姻登记处" + w;
+        for (int k = 0; k < 5; k++) {
+            events.publish(version(item("441825", "连山壮族瑶族自治县", "婚姻登记" + w + k, CrossRegionScope.NONE), 1, GuideStatus.PUBLISHED,
+                    TODAY, "婚姻登记" + w + k, List.of(Audience.INDIVIDUAL), List.of(), office, false));
+        }
+        eventually(() -> assertThat(searchIn("婚姻登记" + w, "department=" + office).path("page").path("totalCount").asLong()).isEqualTo(5));
+        JsonNode p1 = get(Map.of("text", "婚姻登记" + w, "regionCode", "441825", "department", office, "first", "2")).getBody();
+        assertThat(p1.path("page").path("hasNextPage").asBoolean()).isTrue();
+        String c1 = p1.path("page").path("items").get(1).path("cursor").asString();
+        JsonNode p2 = get(Map.of("text", "婚姻登记" + w, "regionCode", "441825", "department", office, "first", "2", "after", c1)).getBody();
+        String c2 = p2.path("page").path("items").get(1).path("cursor").asString();
+        JsonNode p3 = get(Map.of("text", "婚姻登记" + w, "regionCode", "441825", "department", office, "first", "2", "after", c2)).getBody();
+        assertThat(p3.path("page").path("hasNextPage").asBoolean()).isFalse();
+        List<String> seen = new java.util.ArrayList<>(ids(p1));
+        seen.addAll(ids(p2));
+        seen.addAll(ids(p3));
+        assertThat(seen).hasSize(5).doesNotHaveDuplicates();
+    }
+
+    @Test
     void suggestionsAndGetByIdKeepToTheScope_S7() {
         String w = word();
         GuideEvents.Item i = item("441825", "连山壮族瑶族自治县", "最低生活保障申请" + w, CrossRegionScope.NONE);
