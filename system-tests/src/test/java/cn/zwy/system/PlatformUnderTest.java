@@ -131,6 +131,23 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * A second search-service on its own port (the test port base + {@code portOffset}, actuator 50 above)
+     * with the given settings over the test ones (e.g. an Elasticsearch URL where nothing listens); stopped
+     * with the rest. Returns its base URL once it is ready.
+     */
+    public static synchronized String startExtraSearchService(String name, int portOffset, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        int port = Service.GATEWAY.port + portOffset;
+        Map<String, String> env = new java.util.HashMap<>(settings);
+        env.put(Service.SEARCH.portVariable, String.valueOf(port));
+        env.put(Service.SEARCH.managementPortVariable, String.valueOf(port + 50));
+        Process p = launch(Service.SEARCH, "search-service-" + name + ".log", env);
+        EXTRA.add(p);
+        awaitReady("http://127.0.0.1:" + (port + 50), p, "search-service-" + name);
+        return "http://127.0.0.1:" + port;
+    }
+
     private static Process launch(Service s, String logName, Map<String, String> settings) throws IOException {
         ProcessBuilder pb = process(s);
         Map<String, String> env = pb.environment();

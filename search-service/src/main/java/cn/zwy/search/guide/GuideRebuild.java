@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,7 +58,10 @@ class GuideRebuild {
             List<String> tenants = store.tenants();
             int guides = 0;
             int scheduled = 0;
+            int read = 0;
             for (String tenant : tenants) {
+                if (!catalogKnows(tenant)) continue;
+                read++;
                 String after = null;
                 do {
                     Page<GuideViews.Summary> page = catalog.items(tenant, null, null, null, null, null, null, null, PAGE, after).block(CALL);
@@ -79,13 +83,24 @@ class GuideRebuild {
                 } while (after != null);
             }
             index.finishRebuild(target);
-            IndexRebuilt r = new IndexRebuilt(target, tenants.size(), guides, scheduled, Duration.between(started, Instant.now()).toMillis());
+            IndexRebuilt r = new IndexRebuilt(target, read, guides, scheduled, Duration.between(started, Instant.now()).toMillis());
             log.info("guides index rebuilt: {}", r);
             return r;
         } catch (IOException e) {
             throw new cn.zwy.search.elastic.SearchUnavailableException(e);
         } finally {
             running.set(false);
+        }
+    }
+
+    /** Whether tenant-service has the tenant (a tenant seen in an event may since be gone): skipped when not. */
+    private boolean catalogKnows(String tenant) {
+        try {
+            catalog.items(tenant, null, null, null, null, null, null, null, 1, null).block(CALL);
+            return true;
+        } catch (WebClientResponseException.NotFound e) {
+            log.warn("rebuild skips tenant {}: tenant-service does not know it", tenant);
+            return false;
         }
     }
 
