@@ -435,7 +435,12 @@ _es_start() {
     # it still owns it (its started-by-us marker is kept), so this run does not stop it later.
     warn "elasticsearch: the running node lacks the current analysis plugin; restarting it to install the plugin"
     _zwy_es_keep_marker=$(cat "$ZWY_RUN_DIR/started-by-us.elasticsearch" 2>/dev/null || true)
-    _stop_elasticsearch || return 1
+    # the node that answers on ZWY_ES_PORT, whatever a pid file says
+    local node; node=$(pid_on_port "$ZWY_ES_PORT")
+    [[ -n "$node" ]] || { err "elasticsearch: no process listens on port $ZWY_ES_PORT"; return 1; }
+    stop_pid elasticsearch "$node" 60 || return 1
+    [[ "$(pid_from_file "$_es_pidfile" 2>/dev/null)" == "$node" ]] && rm -f "$_es_pidfile"
+    log "elasticsearch: stopped (pid $node)"
   fi
   local stale
   stale=$(pid_from_file "$_es_pidfile" 2>/dev/null) && {

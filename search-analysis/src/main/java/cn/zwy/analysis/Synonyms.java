@@ -34,7 +34,7 @@ public final class Synonyms {
     public static final String RESOURCE = "/cn/zwy/analysis/synonyms.txt";
     public static final String STOPWORDS = "/cn/zwy/analysis/query-stopwords.txt";
 
-    /** official term → the citizens' phrasings (folded), in file order. */
+    /** official term → the citizens' phrasings (folded): longest terms first, phrasings in file order. */
     public final Map<String, List<String>> colloquial;
     /** Chinese phrases kept as one word on the search side. */
     public final Set<String> phrases;
@@ -102,9 +102,12 @@ public final class Synonyms {
     private Synonyms(Map<String, List<String>> byOfficial, int entries, Set<String> stopwords) {
         this.entries = entries;
         this.stopwords = stopwords;
+        // longest official terms first, then file order: the same variants on every node (Map.copyOf would not keep an order)
         Map<String, List<String>> col = new LinkedHashMap<>();
-        byOfficial.forEach((k, v) -> col.put(k, v.stream().filter(Synonyms::hasHan).toList()));
-        this.colloquial = Map.copyOf(col);
+        byOfficial.entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt((Map.Entry<String, List<String>> e) -> e.getKey().length()).reversed())
+                .forEach(e -> col.put(e.getKey(), e.getValue().stream().filter(Synonyms::hasHan).toList()));
+        this.colloquial = java.util.Collections.unmodifiableMap(col);
         Set<String> ph = new HashSet<>();
         int longest = 0;
         for (Map.Entry<String, List<String>> e : byOfficial.entrySet()) {

@@ -1,5 +1,6 @@
 package cn.zwy.analysis;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,13 +128,18 @@ final class Tokenizers {
             int han = 0;
             for (int i = 0; i < text.length(); i++) if (cn.zwy.analysis.Pinyin.isHan(text.charAt(i))) han++;
             if (index) {
-                for (Map.Entry<String, List<String>> e : colloquial.entrySet()) {
-                    if (v.size() >= MAX_VARIANTS / 3) break;
-                    if (!text.contains(e.getKey())) continue;
-                    for (String c : e.getValue()) {
-                        if (v.size() >= MAX_VARIANTS / 3) break;
-                        v.add(text.replace(e.getKey(), c));
+                // the official terms in the text, longest first; their phrasings taken in turns (the first of
+                // each term, then the second…), so that every term gets its most common phrasing in
+                List<Map.Entry<String, List<String>>> found = new ArrayList<>();
+                for (Map.Entry<String, List<String>> e : colloquial.entrySet()) if (text.contains(e.getKey())) found.add(e);
+                for (int round = 0; v.size() < MAX_VARIANTS / 3; round++) {
+                    boolean any = false;
+                    for (Map.Entry<String, List<String>> e : found) {
+                        if (round >= e.getValue().size() || v.size() >= MAX_VARIANTS / 3) continue;
+                        any = true;
+                        v.add(text.replace(e.getKey(), e.getValue().get(round)));
                     }
+                    if (!any) break;
                 }
                 for (String t : List.copyOf(v)) {
                     if (han == 0) break;
