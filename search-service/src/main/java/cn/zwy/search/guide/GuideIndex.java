@@ -1,9 +1,9 @@
 package cn.zwy.search.guide;
 
+import cn.zwy.search.elastic.AliasedIndex;
 import cn.zwy.search.elastic.SearchProperties;
 import cn.zwy.search.elastic.SearchUnavailableException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
@@ -80,11 +80,7 @@ class GuideIndex {
 
     @EventListener(ApplicationReadyEvent.class)
     void createAtStartup() {
-        try {
-            ensureExists();
-        } catch (IOException | ElasticsearchException e) {
-            log.warn("index {} not created yet, will be on first use: {}", alias, e.toString());
-        }
+        AliasedIndex.tryAtStartup(alias, this::ensureExists);
     }
 
     // ------------------------------------------------------------------ writes
@@ -172,7 +168,7 @@ class GuideIndex {
     }
 
     private String create(String aliasName, boolean writeIndex) throws IOException {
-        String index = alias + "-v" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
+        String index = newIndexName();
         try (InputStream mapping = GuideIndex.class.getResourceAsStream(MAPPING)) {
             es.indices().create(c -> c.withJson(mapping).index(index).aliases(aliasName, a -> a.isWriteIndex(writeIndex)));
         }
@@ -180,16 +176,13 @@ class GuideIndex {
         return index;
     }
 
+    private String newIndexName() {
+        return alias + "-v" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
+    }
+
     private void ensureExists() throws IOException {
         if (ready) return;
-        if (!es.indices().exists(e -> e.index(alias)).value()) {
-            try {
-                create(alias, true);
-            } catch (ElasticsearchException e) {
-                // another instance was quicker
-                if (!"resource_already_exists_exception".equals(e.error().type())) throw e;
-            }
-        }
+        AliasedIndex.createIfMissing(es, alias, newIndexName(), MAPPING);
         ready = true;
     }
 
