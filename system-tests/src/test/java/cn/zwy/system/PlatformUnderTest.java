@@ -121,14 +121,7 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
      */
     public static synchronized String startExtraGateway(String name, int portOffset, Map<String, String> settings)
             throws IOException, InterruptedException {
-        int port = Service.GATEWAY.port + portOffset;
-        Map<String, String> env = new java.util.HashMap<>(settings);
-        env.put(Service.GATEWAY.portVariable, String.valueOf(port));
-        env.put(Service.GATEWAY.managementPortVariable, String.valueOf(port + 50));
-        Process p = launch(Service.GATEWAY, "gateway-" + name + ".log", env);
-        EXTRA.add(p);
-        awaitReady("http://127.0.0.1:" + (port + 50), p, "gateway-" + name);
-        return "http://127.0.0.1:" + port;
+        return startExtra(Service.GATEWAY, name, portOffset, settings);
     }
 
     /**
@@ -138,13 +131,18 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
      */
     public static synchronized String startExtraSearchService(String name, int portOffset, Map<String, String> settings)
             throws IOException, InterruptedException {
+        return startExtra(Service.SEARCH, name, portOffset, settings);
+    }
+
+    private static String startExtra(Service s, String name, int portOffset, Map<String, String> settings)
+            throws IOException, InterruptedException {
         int port = Service.GATEWAY.port + portOffset;
         Map<String, String> env = new java.util.HashMap<>(settings);
-        env.put(Service.SEARCH.portVariable, String.valueOf(port));
-        env.put(Service.SEARCH.managementPortVariable, String.valueOf(port + 50));
-        Process p = launch(Service.SEARCH, "search-service-" + name + ".log", env);
+        env.put(s.portVariable, String.valueOf(port));
+        env.put(s.managementPortVariable, String.valueOf(port + 50));
+        Process p = launch(s, s.module + "-" + name + ".log", env);
         EXTRA.add(p);
-        awaitReady("http://127.0.0.1:" + (port + 50), p, "search-service-" + name);
+        awaitReady("http://127.0.0.1:" + (port + 50), p, s.module + "-" + name);
         return "http://127.0.0.1:" + port;
     }
 

@@ -21,9 +21,20 @@ class GuideAdminController {
     static final int MAX_LOAD = 5_000;
 
     private final GuideRebuild rebuild;
+    private final GuideSearchService search;
 
-    GuideAdminController(GuideRebuild rebuild) {
+    GuideAdminController(GuideRebuild rebuild, GuideSearchService search) {
         this.rebuild = rebuild;
+        this.search = search;
+    }
+
+    record QueryRequest(String text, String regionCode, Integer first) {}
+
+    /** The Elasticsearch body of a search as the public API would send it (for the latency benchmark's raw side). */
+    @PostMapping(value = GuideSearchApi.QUERY, produces = "application/json")
+    String query(@RequestBody QueryRequest q) {
+        requireAdmin();
+        return search.elasticsearchRequest(q.text(), q.regionCode(), q.first() == null ? 20 : q.first());
     }
 
     @PostMapping(GuideSearchApi.REBUILD)

@@ -1,9 +1,9 @@
 package cn.zwy.search.guide;
 
+import cn.zwy.search.elastic.AliasedIndex;
 import cn.zwy.search.elastic.SearchProperties;
 import cn.zwy.search.elastic.SearchUnavailableException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
@@ -79,11 +80,7 @@ class GuideIndex {
 
     @EventListener(ApplicationReadyEvent.class)
     void createAtStartup() {
-        try {
-            ensureExists();
-        } catch (IOException | ElasticsearchException e) {
-            log.warn("index {} not created yet, will be on first use: {}", alias, e.toString());
-        }
+        AliasedIndex.tryAtStartup(alias, this::ensureExists);
     }
 
     // ------------------------------------------------------------------ writes
@@ -171,7 +168,7 @@ class GuideIndex {
     }
 
     private String create(String aliasName, boolean writeIndex) throws IOException {
-        String index = alias + "-v" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
+        String index = newIndexName();
         try (InputStream mapping = GuideIndex.class.getResourceAsStream(MAPPING)) {
             es.indices().create(c -> c.withJson(mapping).index(index).aliases(aliasName, a -> a.isWriteIndex(writeIndex)));
         }
@@ -179,16 +176,13 @@ class GuideIndex {
         return index;
     }
 
+    private String newIndexName() {
+        return alias + "-v" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
+    }
+
     private void ensureExists() throws IOException {
         if (ready) return;
-        if (!es.indices().exists(e -> e.index(alias)).value()) {
-            try {
-                create(alias, true);
-            } catch (ElasticsearchException e) {
-                // another instance was quicker
-                if (!"resource_already_exists_exception".equals(e.error().type())) throw e;
-            }
-        }
+        AliasedIndex.createIfMissing(es, alias, newIndexName(), MAPPING);
         ready = true;
     }
 
@@ -211,56 +205,73 @@ class GuideIndex {
     Result search(Request r) {
         try {
             ensureExists();
-            String county = r.regionCode().substring(0, 6);
-            Query scoped = Query.of(q -> q.bool(b -> {
-                b.must(GuideTextQuery.query(r.text()));
-                b.filter(f -> f.terms(t -> t.field("scope").terms(v -> v.value(
-                        GuideDocument.scopeOf(r.regionCode()).stream().map(FieldValue::of).toList()))));
-                if (!r.hiddenTenants().isEmpty()) {
-                    b.mustNot(m -> m.terms(t -> t.field("tenantCode").terms(v -> v.value(
-                            r.hiddenTenants().stream().map(FieldValue::of).toList()))));
-                }
-                return b;
-            }));
-            // the citizen's own county first, then items open to filing from elsewhere and items filed online
-            Query boosted = Query.of(q -> q.functionScore(fs -> fs.query(scoped)
-                    .functions(f -> f.filter(x -> x.term(t -> t.field("countyCode").value(county))).weight(2.0))
-                    .functions(f -> f.filter(x -> x.terms(t -> t.field("crossRegion").terms(v -> v.value(
-                            List.of(FieldValue.of("SAME_CITY"), FieldValue.of("PROVINCE"), FieldValue.of("NATIONWIDE")))))).weight(1.3))
-                    .functions(f -> f.filter(x -> x.term(t -> t.field("onlineFiling").value(true))).weight(1.2))
-                    .scoreMode(FunctionScoreMode.Multiply).boostMode(FunctionBoostMode.Multiply)));
-            SearchResponse<GuideDocument> res = es.search(s -> {
-                s.index(alias).query(boosted).size(r.size()).trackTotalHits(t -> t.enabled(true))
-                        .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field("itemId").order(SortOrder.Asc)))
-                        .highlight(GuideTextQuery.highlight());
-                Query post = filterQuery(r.filters(), null);
-                if (post != null) s.postFilter(post);
-                for (Map.Entry<String, String> facet : FACETS.entrySet()) {
-                    Query others = filterQuery(r.filters(), facet.getKey());
-                    s.aggregations(facet.getKey(), a -> a
-                            .filter(others == null ? Query.of(q -> q.matchAll(m -> m)) : others)
-                            .aggregations("values", Aggregation.of(v -> v.terms(t -> t.field(facet.getValue()).size(FACET_SIZE)))));
-                }
-                if (r.after() != null) s.searchAfter(FieldValue.of(r.after().score()), FieldValue.of(r.after().itemId()));
-                return s;
-            }, GuideDocument.class);
-            List<Found> hits = new ArrayList<>();
-            for (Hit<GuideDocument> h : res.hits().hits()) {
-                hits.add(new Found(h.source(), h.score() == null ? 0 : h.score(), h.highlight()));
-            }
-            Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-            for (String name : FACETS.keySet()) {
-                Map<String, Long> counts = new LinkedHashMap<>();
-                for (StringTermsBucket b : res.aggregations().get(name).filter().aggregations().get("values").sterms().buckets().array()) {
-                    counts.put(b.key().stringValue(), b.docCount());
-                }
-                facets.put(name, counts);
-            }
-            return new Result(hits, res.hits().total() == null ? hits.size() : res.hits().total().value(), facets);
+            SearchResponse<GuideDocument> res = es.search(requestFor(r), GuideDocument.class);
+            return result(res);
         } catch (IOException e) {
             throw new SearchUnavailableException(e);
         }
+    }
+
+    /** The request body a search sends to Elasticsearch (a benchmark replays it straight to Elasticsearch). */
+    String requestJson(Request r) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (jakarta.json.stream.JsonGenerator g = es._jsonpMapper().jsonProvider().createGenerator(out)) {
+            requestFor(r).serialize(g, es._jsonpMapper());
+        }
+        return out.toString();
+    }
+
+    private SearchRequest requestFor(Request r) {
+        String county = r.regionCode().substring(0, 6);
+        Query scoped = Query.of(q -> q.bool(b -> {
+            b.must(GuideTextQuery.query(r.text()));
+            b.filter(f -> f.terms(t -> t.field("scope").terms(v -> v.value(
+                    GuideDocument.scopeOf(r.regionCode()).stream().map(FieldValue::of).toList()))));
+            if (!r.hiddenTenants().isEmpty()) {
+                b.mustNot(m -> m.terms(t -> t.field("tenantCode").terms(v -> v.value(
+                        r.hiddenTenants().stream().map(FieldValue::of).toList()))));
+            }
+            return b;
+        }));
+        // the citizen's own county first, then items open to filing from elsewhere and items filed online
+        Query boosted = Query.of(q -> q.functionScore(fs -> fs.query(scoped)
+                .functions(f -> f.filter(x -> x.term(t -> t.field("countyCode").value(county))).weight(2.0))
+                .functions(f -> f.filter(x -> x.terms(t -> t.field("crossRegion").terms(v -> v.value(
+                        List.of(FieldValue.of("SAME_CITY"), FieldValue.of("PROVINCE"), FieldValue.of("NATIONWIDE")))))).weight(1.3))
+                .functions(f -> f.filter(x -> x.term(t -> t.field("onlineFiling").value(true))).weight(1.2))
+                .scoreMode(FunctionScoreMode.Multiply).boostMode(FunctionBoostMode.Multiply)));
+        return SearchRequest.of(s -> {
+            s.index(alias).query(boosted).size(r.size()).trackTotalHits(t -> t.enabled(true))
+                    .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field("itemId").order(SortOrder.Asc)))
+                    .highlight(GuideTextQuery.highlight());
+            Query post = filterQuery(r.filters(), null);
+            if (post != null) s.postFilter(post);
+            for (Map.Entry<String, String> facet : FACETS.entrySet()) {
+                Query others = filterQuery(r.filters(), facet.getKey());
+                s.aggregations(facet.getKey(), a -> a
+                        .filter(others == null ? Query.of(q -> q.matchAll(m -> m)) : others)
+                        .aggregations("values", Aggregation.of(v -> v.terms(t -> t.field(facet.getValue()).size(FACET_SIZE)))));
+            }
+            if (r.after() != null) s.searchAfter(FieldValue.of(r.after().score()), FieldValue.of(r.after().itemId()));
+            return s;
+        });
+    }
+
+    private Result result(SearchResponse<GuideDocument> res) {
+        List<Found> hits = new ArrayList<>();
+        for (Hit<GuideDocument> h : res.hits().hits()) {
+            hits.add(new Found(h.source(), h.score() == null ? 0 : h.score(), h.highlight()));
+        }
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String name : FACETS.keySet()) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (StringTermsBucket b : res.aggregations().get(name).filter().aggregations().get("values").sterms().buckets().array()) {
+                counts.put(b.key().stringValue(), b.docCount());
+            }
+            facets.put(name, counts);
+        }
+        return new Result(hits, res.hits().total() == null ? hits.size() : res.hits().total().value(), facets);
     }
 
     /** The filters of every facet but {@code except}, ANDed; null when there are none. */

@@ -72,6 +72,12 @@ public class GuideSearchService {
                 counts(fc.get("caseClasses")), counts(fc.get("themes"))));
     }
 
+    /** The body a search of the text in the region, {@code first} results, sends to Elasticsearch (the index is the alias). */
+    String elasticsearchRequest(String text, String regionCode, int first) {
+        return index.requestJson(new GuideIndex.Request(text(text, "text", MAX_TEXT, "搜索内容"), region(regionCode),
+                Map.of(), store.hidden(), first + 1, null));
+    }
+
     public List<GuideSuggestion> suggest(String prefix, String regionCode) {
         String p = text(prefix, "prefix", MAX_PREFIX, "输入内容");
         String region = region(regionCode);

@@ -1,6 +1,7 @@
 package cn.zwy.search.guide;
 
 import cn.zwy.common.events.EventSignature;
+import cn.zwy.search.StreamEvents;
 import cn.zwy.tenant.api.catalog.Audience;
 import cn.zwy.tenant.api.catalog.CaseClass;
 import cn.zwy.tenant.api.catalog.ChangeKind;
@@ -16,11 +17,8 @@ import cn.zwy.tenant.api.catalog.TimeLimit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,17 +76,6 @@ final class GuideEvents {
     }
 
     UUID publish(String type, String tenant, String aggregateType, String aggregateId, String payload) {
-        UUID id = UUID.randomUUID();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("id", id.toString());
-        fields.put("type", type);
-        fields.put("tenant", tenant);
-        fields.put("aggregateType", aggregateType);
-        fields.put("aggregateId", aggregateId);
-        fields.put("occurredAt", Instant.now().toString());
-        fields.put("payload", payload);
-        fields.put(EventSignature.FIELD, signature.sign(fields));
-        redis.opsForStream().add(StreamRecords.string(fields).withStreamKey(stream));
-        return id;
+        return new StreamEvents(redis, signature, stream).publish(type, tenant, aggregateType, aggregateId, payload);
     }
 }

@@ -2,6 +2,7 @@ package cn.zwy.search.guide;
 
 import static cn.zwy.search.guide.GuideEvents.item;
 import static cn.zwy.search.guide.GuideEvents.version;
+import static cn.zwy.search.StreamEvents.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zwy.common.events.EventSignature;
@@ -337,25 +338,6 @@ class GuideSearchTest {
             es.indices().refresh(r -> r.index(INDEX_PREFIX + "-guides"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Repeats the check until it holds or 15 s have passed: indexing is asynchronous. */
-    static void eventually(Runnable check) {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) throw e;
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
         }
     }
 }

@@ -27,6 +27,8 @@ public interface GuideSearchApi {
     String REBUILD = "/api/guides/index/rebuild";
     /** Bulk load of guide events (a benchmark's synthetic catalog); not part of the gateway's API. */
     String LOAD = "/api/guides/index/documents";
+    /** The Elasticsearch request body of a search (a benchmark replays it straight to Elasticsearch); not part of the gateway's API. */
+    String QUERY = "/api/guides/index/query";
 
     /** The guides best first, with the facet counts of the whole result under the filters. */
     @GetExchange(SEARCH)
