@@ -358,14 +358,89 @@ EOF
   chown "$ZWY_USER:$ZWY_USER" "$ZWY_ES_HOME/config/elasticsearch.yml" "$ZWY_ES_HOME/config/jvm.options.d/zwy.options"
 }
 
+# ---------------------------------------------------------------- the analysis plugin
+# 政务云's Chinese analysis (module search-analysis, ADR 0018) is an Elasticsearch plugin: built
+# into a zip by Maven, installed with bin/elasticsearch-plugin before ES starts. The zip is
+# reproducible, so its SHA-256 says whether it changed: the hash installed is kept beside the
+# distribution, the hash the running node loaded in the run directory.
+ZWY_ES_PLUGIN_NAME=zwy-analysis
+ZWY_ES_PLUGIN_ZIP="${ZWY_ES_PLUGIN_ZIP:-$ZWY_REPO_ROOT/search-analysis/target/search-analysis-0.1.0-SNAPSHOT-plugin.zip}"
+_es_plugin_installed="$ZWY_ES_HOME/.zwy-analysis.sha256"
+_es_plugin_loaded="$ZWY_RUN_DIR/elasticsearch.analysis.sha256"
+
+# build_analysis_plugin: package the plugin zip when it is missing or older than its sources
+build_analysis_plugin() {
+  local mod="$ZWY_REPO_ROOT/search-analysis"
+  if [[ -f "$ZWY_ES_PLUGIN_ZIP" && -z "$(find "$mod/src" "$mod/pom.xml" "$ZWY_REPO_ROOT/pom.xml" -newer "$ZWY_ES_PLUGIN_ZIP" -print -quit 2>/dev/null)" ]]; then
+    return 0
+  fi
+  ensure_runtime_dirs
+  local t0; t0=$(now_ms)
+  log "build: the Elasticsearch analysis plugin (mvn -pl search-analysis package) ..."
+  (cd "$ZWY_REPO_ROOT" && mvn -B -q -DskipTests -pl search-analysis package) >"$ZWY_LOG_DIR/build-analysis.log" 2>&1 \
+    || { show_log_tail "$ZWY_LOG_DIR/build-analysis.log" 40; err "build of the analysis plugin failed (log: $ZWY_LOG_DIR/build-analysis.log)"; return 1; }
+  log "build: analysis plugin built in $(_secs_since "$t0")s"
+}
+
+_es_plugin_hash() { sha256sum "$ZWY_ES_PLUGIN_ZIP" | cut -d' ' -f1; }
+
+# _es_plugin_install JDK: (re)install the plugin into ZWY_ES_HOME when the zip differs from what is installed (ES stopped)
+_es_plugin_install() {
+  local jdk=$1 want
+  build_analysis_plugin || return 1
+  want=$(_es_plugin_hash)
+  if [[ -d "$ZWY_ES_HOME/plugins/$ZWY_ES_PLUGIN_NAME" && "$(cat "$_es_plugin_installed" 2>/dev/null)" == "$want" ]]; then
+    return 0
+  fi
+  if [[ -d "$ZWY_ES_HOME/plugins/$ZWY_ES_PLUGIN_NAME" ]]; then
+    ES_JAVA_HOME="$jdk" "$ZWY_ES_HOME/bin/elasticsearch-plugin" remove "$ZWY_ES_PLUGIN_NAME" >>"$ZWY_LOG_DIR/build-analysis.log" 2>&1 \
+      || rm -rf "${ZWY_ES_HOME:?}/plugins/$ZWY_ES_PLUGIN_NAME"
+  fi
+  ES_JAVA_HOME="$jdk" "$ZWY_ES_HOME/bin/elasticsearch-plugin" install --batch "file://$ZWY_ES_PLUGIN_ZIP" >>"$ZWY_LOG_DIR/build-analysis.log" 2>&1 \
+    || { show_log_tail "$ZWY_LOG_DIR/build-analysis.log" 20; err "elasticsearch: installing the analysis plugin failed"; return 1; }
+  # the node runs as ZWY_USER: the plugin's files are its own
+  chown -R "$ZWY_USER:$ZWY_USER" "$ZWY_ES_HOME/plugins"
+  echo "$want" >"$_es_plugin_installed"
+  log "elasticsearch: analysis plugin $ZWY_ES_PLUGIN_NAME installed (sha256 ${want:0:12})"
+}
+
+# _es_plugin_stale: the running node lacks the analysis plugin, or loaded another build of it and
+# ours is newer than that load (two work trees sharing one node do not restart it in turn: the
+# newest build wins, an older one only warns)
+_es_plugin_stale() {
+  [[ -d "$ZWY_REPO_ROOT/search-analysis" ]] || return 1
+  build_analysis_plugin || return 1
+  curl -fs -m 5 "$ZWY_ES_URL/_cat/plugins?h=component" 2>/dev/null | grep -qx "$ZWY_ES_PLUGIN_NAME" || return 0
+  local hash at
+  read -r hash at <"$_es_plugin_loaded" 2>/dev/null || return 0
+  [[ "$hash" == "$(_es_plugin_hash)" ]] && return 1
+  if (( $(stat -c %Y "$ZWY_ES_PLUGIN_ZIP") > ${at:-0} )); then return 0; fi
+  warn "elasticsearch: the running node has another, older-or-same-age build of the analysis plugin than $ZWY_ES_PLUGIN_ZIP; leaving it running"
+  return 1
+}
+
 # _es_start: launch ES if it does not answer; returns at once.  Sets _zwy_es_launched.
 _zwy_es_launched=''
 _zwy_es_t0=0
+_zwy_es_keep_marker=none
 _es_start() {
   _zwy_es_launched=''
+  _zwy_es_keep_marker=none
   if es_answers; then
-    log "elasticsearch: already running on $ZWY_ES_URL (pid $(_es_pid))"
-    return 0
+    if ! _es_plugin_stale; then
+      log "elasticsearch: already running on $ZWY_ES_URL (pid $(_es_pid))"
+      return 0
+    fi
+    # a node without the current analysis plugin: restart it with the plugin. Whoever started
+    # it still owns it (its started-by-us marker is kept), so this run does not stop it later.
+    warn "elasticsearch: the running node lacks the current analysis plugin; restarting it to install the plugin"
+    _zwy_es_keep_marker=$(cat "$ZWY_RUN_DIR/started-by-us.elasticsearch" 2>/dev/null || true)
+    # the node that answers on ZWY_ES_PORT, whatever a pid file says
+    local node; node=$(pid_on_port "$ZWY_ES_PORT")
+    [[ -n "$node" ]] || { err "elasticsearch: no process listens on port $ZWY_ES_PORT"; return 1; }
+    stop_pid elasticsearch "$node" 60 || return 1
+    [[ "$(pid_from_file "$_es_pidfile" 2>/dev/null)" == "$node" ]] && rm -f "$_es_pidfile"
+    log "elasticsearch: stopped (pid $node)"
   fi
   local stale
   stale=$(pid_from_file "$_es_pidfile" 2>/dev/null) && {
@@ -382,6 +457,10 @@ _es_start() {
   jdk=$(find_jdk 21) || { pick_jdk 21; return 1; }
   _es_install || return 1
   _es_configure
+  if [[ -d "$ZWY_REPO_ROOT/search-analysis" ]]; then
+    _es_plugin_install "$jdk" || return 1
+    echo "$(cat "$_es_plugin_installed") $(date +%s)" >"$_es_plugin_loaded"
+  fi
   _zwy_es_t0=$(now_ms)
   : >>"$_es_console"; chown "$ZWY_USER:$ZWY_USER" "$_es_console"
   # -d: daemonize once the node is up; -p: the server process writes its pid
@@ -391,7 +470,11 @@ _es_start() {
     env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$ZWY_HOME" LANG=C.UTF-8 \
     ES_JAVA_HOME="$jdk" ES_PATH_CONF="$ZWY_ES_HOME/config" ES_JAVA_OPTS="$ZWY_ES_JAVA_OPTS" \
     "$ZWY_ES_HOME/bin/elasticsearch" -d -p "$_es_pidfile"
-  _mark_started elasticsearch
+  case "$_zwy_es_keep_marker" in
+    none) _mark_started elasticsearch ;;        # started by this run
+    '') _unmark_started elasticsearch ;;        # restarted for the plugin; nobody's run owned it
+    *) printf '%s\n' "$_zwy_es_keep_marker" >"$ZWY_RUN_DIR/started-by-us.elasticsearch" ;;
+  esac
   _zwy_es_launched=us
 }
 

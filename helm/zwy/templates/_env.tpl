@@ -117,6 +117,9 @@ same Secrets). Called with (dict "root" $ "name" <service> "svc" <its values>).
 {{- if eq $name "search-service" }}
 - name: ZWY_ES_URL
   value: {{ $root.Values.elasticsearch.url | quote }}
+# a rebuild of the guides index reads the published catalog (ADR 0019)
+- name: ZWY_TENANT_SERVICE_URL
+  value: "http://tenant-service:{{ (index $root.Values.services "tenant-service").port }}"
 {{- end }}
 {{- if eq $name "gateway" }}
 - name: ZWY_TENANT_SERVICE_URL

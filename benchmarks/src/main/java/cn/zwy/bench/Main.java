@@ -1,6 +1,6 @@
 package cn.zwy.bench;
 
-/** {@code java -jar benchmarks.jar [scale|cases|booking]}: which benchmark (scale when none is named). */
+/** {@code java -jar benchmarks.jar [scale|cases|booking|search]}: which benchmark (scale when none is named). */
 public final class Main {
 
     private Main() {}
@@ -11,7 +11,8 @@ public final class Main {
             case "scale" -> ScaleBenchmark.main(args);
             case "cases" -> CaseLifecycleBenchmark.main(args);
             case "booking" -> BookingBurstBenchmark.main(args);
-            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (scale, cases or booking)");
+            case "search" -> GuideSearchBenchmark.main(args);
+            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (scale, cases, booking or search)");
         }
     }
 }

@@ -58,7 +58,9 @@ class CrossTenantMatrixTest {
             "standardItems", "standardItem", "bookableDays", "slots",
             // the hall queue (ADR 0017): the calling screen and quiet hours hang on the hall's wall; a ticket is read by
             // its unguessable id (printed on it), nothing personal in it
-            "hallQueue", "quietHours", "myTicket");
+            "hallQueue", "quietHours", "myTicket",
+            // guide search (ADR 0019): the published catalog, scoped by the citizen's region (S7), not by the caller
+            "searchGuides", "suggestGuides", "searchedGuide");
 
     /**
      * Internal reads a tenant's own staff may make whatever their role (T7: every staff member reads
@@ -116,7 +118,10 @@ class CrossTenantMatrixTest {
             Map.entry("recallTicket", Set.of(Who.TOWN_AGENT)),
             Map.entry("transferTicket", Set.of(Who.TOWN_AGENT)),
             Map.entry("missTicket", Set.of(Who.TOWN_AGENT)),
-            Map.entry("finishTicket", Set.of(Who.TOWN_AGENT)));
+            Map.entry("finishTicket", Set.of(Who.TOWN_AGENT)),
+            // the guides index serves every province (ADR 0019): the platform operator or any provincial administrator
+            // rebuilds it; a rebuild changes nothing of 连山's (the index is rebuilt from the published catalog)
+            Map.entry("rebuildGuideIndex", Set.of(Who.OTHER_PROVINCE_ADMIN)));
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 

@@ -121,6 +121,10 @@ class HelmChartTest {
             String policy = manifest(manifests, "NetworkPolicy", service);
             assertThat(policy).as(service).contains("podSelector:\n            matchLabels:\n              app.kubernetes.io/name: gateway");
         }
+        // besides the gateway, search-service reads tenant-service's catalog for a rebuild of the guides index (ADR 0019)
+        String selector = "podSelector:\n            matchLabels:\n              app.kubernetes.io/name: search-service";
+        assertThat(manifest(manifests, "NetworkPolicy", "tenant-service")).contains(selector);
+        assertThat(manifest(manifests, "NetworkPolicy", "case-service")).doesNotContain(selector);
         // the gateway's API port is open to all (the ingress), its management port is not
         String gateway = manifest(manifests, "NetworkPolicy", "gateway");
         String[] rules = gateway.substring(gateway.indexOf("ingress:")).split("\n    - ports:");

@@ -145,6 +145,16 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
         return new Extra("http://127.0.0.1:" + port, p, LOGS.resolve(logName));
     }
 
+    /**
+     * A second search-service on its own port (the test port base + {@code portOffset}, actuator 50 above)
+     * with the given settings over the test ones (e.g. an Elasticsearch URL where nothing listens); stopped
+     * with the rest. Returns its base URL once it is ready.
+     */
+    public static synchronized String startExtraSearchService(String name, int portOffset, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        return startExtra(Service.SEARCH, name, portOffset - (Service.SEARCH.port - Service.GATEWAY.port), settings).url();
+    }
+
     private static Process launch(Service s, String logName, Map<String, String> settings) throws IOException {
         ProcessBuilder pb = process(s);
         Map<String, String> env = pb.environment();

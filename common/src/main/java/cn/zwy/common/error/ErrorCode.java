@@ -10,6 +10,8 @@ public enum ErrorCode {
     RULE_VIOLATION(422, "违反业务规则"),
     /** A system the request depends on (e.g. Keycloak) cannot be reached; nothing was changed, retry later. */
     UNAVAILABLE(503, "依赖的系统暂不可用，请稍后重试"),
+    /** Search (Elasticsearch) cannot answer now; the catalog itself (items, item) still can. Nothing was changed. */
+    SEARCH_UNAVAILABLE(503, "搜索服务暂不可用"),
     /** The caller's request rate or query-cost budget is used up for now; retry after the time given. */
     RATE_LIMITED(429, "请求过于频繁，请稍后再试"),
     /** The query's calculated cost is above what one request may cost; ask for fewer or smaller pages. */

@@ -13,6 +13,7 @@ import cn.zwy.cases.api.EntrustmentApi;
 import cn.zwy.cases.api.JointReviewApi;
 import cn.zwy.cases.api.SupervisionApi;
 import cn.zwy.search.api.SearchApi;
+import cn.zwy.search.api.guide.GuideSearchApi;
 import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
 import cn.zwy.tenant.api.hall.HallApi;
@@ -99,6 +100,11 @@ public class UpstreamConfig {
     @Bean
     SearchApi searchApi() {
         return searchService.createClient(SearchApi.class);
+    }
+
+    @Bean
+    GuideSearchApi guideSearchApi() {
+        return searchService.createClient(GuideSearchApi.class);
     }
 
     @Bean

@@ -57,6 +57,16 @@ class QueryCostTest {
     }
 
     @Test
+    void guideSearchIsCostedByItsPageSizeAndSuggestionsAsAList() {
+        assertThat(cost("{ searchGuides(text: \"社保\", regionCode: \"441825\", first: 100) { totalCount } }")).isEqualTo(100);
+        // highlights (a list of objects) per node, and the facets (counted within the connection's children)
+        assertThat(cost("{ searchGuides(text: \"社保\", regionCode: \"441825\", first: 100) { edges { node { name highlights { field } } }"
+                + " facets { tags { value count } } } }")).isEqualTo(300);
+        assertThat(cost("{ suggestGuides(prefix: \"社保\", regionCode: \"441825\") { text itemId } }")).isEqualTo(1);
+        assertThat(cost("{ searchedGuide(itemId: \"441825:00000000-0000-0000-0000-000000000000\", regionCode: \"441825\") { name } }")).isEqualTo(1);
+    }
+
+    @Test
     void aliasesAddUp() {
         String many = IntStream.range(0, 140).mapToObj(i -> "s" + i + ": searchHalls(text: \"x\", regionPrefix: \"44\", first: 100) { totalCount }")
                 .collect(Collectors.joining(" ", "{ ", " }"));

@@ -1,9 +1,9 @@
 package cn.zwy.search.hall;
 
+import cn.zwy.search.elastic.AliasedIndex;
 import cn.zwy.search.elastic.SearchProperties;
 import cn.zwy.search.elastic.SearchUnavailableException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -11,7 +11,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
@@ -47,11 +46,7 @@ class HallIndex {
 
     @EventListener(ApplicationReadyEvent.class)
     void createAtStartup() {
-        try {
-            ensureExists();
-        } catch (IOException | ElasticsearchException e) {
-            log.warn("index {} not created yet, will be on first use: {}", alias, e.toString());
-        }
+        AliasedIndex.tryAtStartup(alias, this::ensureExists);
     }
 
     /**
@@ -97,15 +92,7 @@ class HallIndex {
 
     private void ensureExists() throws IOException {
         if (ready) return;
-        if (!es.indices().exists(e -> e.index(alias)).value()) {
-            try (InputStream mapping = HallIndex.class.getResourceAsStream(MAPPING)) {
-                es.indices().create(c -> c.withJson(mapping).index(index).aliases(alias, a -> a.isWriteIndex(true)));
-                log.info("created index {} as {}", index, alias);
-            } catch (ElasticsearchException e) {
-                // another instance was quicker
-                if (!"resource_already_exists_exception".equals(e.error().type())) throw e;
-            }
-        }
+        AliasedIndex.createIfMissing(es, alias, index, MAPPING);
         ready = true;
     }
 }

@@ -1,5 +1,7 @@
 package cn.zwy.search.hall;
 
+import static cn.zwy.search.StreamEvents.eventually;
+import static cn.zwy.search.StreamEvents.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
@@ -7,6 +9,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import cn.zwy.common.events.EventSignature;
+import cn.zwy.search.StreamEvents;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.time.Instant;
@@ -271,40 +274,6 @@ class HallSearchTest {
 
     /** With the fields OutboxRelay writes, signed as it signs them. */
     private void publish(UUID eventId, String type, String tenant, String aggregateType, String aggregateId, String payload) {
-        Map<String, String> fields = fields(eventId, type, tenant, aggregateType, aggregateId, payload);
-        fields.put(EventSignature.FIELD, signature.sign(fields));
-        redis.opsForStream().add(StreamRecords.string(fields).withStreamKey(STREAM));
-    }
-
-    private static Map<String, String> fields(UUID eventId, String type, String tenant, String aggregateType, String aggregateId,
-                                              String payload) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("id", eventId.toString());
-        fields.put("type", type);
-        fields.put("tenant", tenant);
-        fields.put("aggregateType", aggregateType);
-        fields.put("aggregateId", aggregateId);
-        fields.put("occurredAt", Instant.now().toString());
-        fields.put("payload", payload);
-        return fields;
-    }
-
-    /** Repeats the check until it holds or 15 s have passed: indexing is asynchronous. */
-    private static void eventually(Runnable check) {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) throw e;
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        new StreamEvents(redis, signature, STREAM).publish(eventId, type, tenant, aggregateType, aggregateId, payload);
     }
 }

@@ -49,6 +49,7 @@ class HallSearchWithoutElasticsearchTest {
         ResponseEntity<JsonNode> r = rest.getForEntity("/api/halls/search?text={t}&regionPrefix=44", JsonNode.class, "政务");
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(r.getBody().path("detail").asString()).isEqualTo("搜索服务暂不可用，请稍后再试");
+        assertThat(r.getBody().path("detail").asString()).startsWith("搜索服务暂不可用，请稍后再试");
+        assertThat(r.getBody().path("code").asString()).isEqualTo("SEARCH_UNAVAILABLE");
     }
 }

@@ -1,0 +1,310 @@
+package cn.zwy.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 10's latency benchmark: a synthetic but realistic catalog of {@code BENCH_GUIDES} (100,000) guides over
+ * {@code BENCH_TENANTS} (150) county tenants of six provinces, bulk-loaded into the bench instance's guides index
+ * through search-service's own document code (the events go to {@code /api/guides/index/documents}, which makes
+ * each document exactly as the projection does). Then citizen queries (Chinese, pinyin, initials, colloquial) from
+ * random regions: {@code searchGuides} through the gateway, and the very same Elasticsearch request (as
+ * search-service builds it, from {@code /api/guides/index/query}) straight to Elasticsearch, interleaved one by one in
+ * the same run. Prints p50/p99 of both and writes {@code docs/benchmarks/search.md}.
+ */
+public final class GuideSearchBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String gateway = env("BENCH_GATEWAY", "http://127.0.0.1:28080");
+    private final String searchService = env("BENCH_SEARCH_SERVICE", "http://127.0.0.1:28083");
+    private final String elasticsearch = env("BENCH_ES", "http://127.0.0.1:9200");
+    private final String index = env("BENCH_ES_INDEX", "zwy-bench-guides");
+    private final int guides = Integer.parseInt(env("BENCH_GUIDES", "100000"));
+    private final int tenants = Integer.parseInt(env("BENCH_TENANTS", "150"));
+    private final int rounds = Integer.parseInt(env("BENCH_QUERIES", "2000"));
+    private final int warmup = Integer.parseInt(env("BENCH_WARMUP", "400"));
+    private final Path report = Path.of(env("BENCH_REPORT", "docs/benchmarks/search.md"));
+    private final Http tokens = new Http(env("BENCH_KEYCLOAK", "http://127.0.0.1:8180"));
+    private final Random random = new Random(20261202);
+
+    public static void main(String[] args) throws Exception {
+        new GuideSearchBenchmark().run();
+    }
+
+    // ------------------------------------------------------------------ the synthetic catalog
+
+    /** Item names as catalogs list them, with the department that handles them. */
+    private static final String[][] ITEMS = {
+            {"社会保障卡申领", "人力资源和社会保障局"}, {"社会保障卡补领", "人力资源和社会保障局"}, {"城乡居民基本养老保险参保登记", "人力资源和社会保障局"},
+            {"城乡居民基本医疗保险参保登记", "医疗保障局"}, {"医疗费用手工报销", "医疗保障局"}, {"失业登记", "人力资源和社会保障局"},
+            {"失业保险金申领", "人力资源和社会保障局"}, {"就业创业证申领", "人力资源和社会保障局"}, {"居民身份证换领", "公安局"},
+            {"居民身份证补领", "公安局"}, {"临时居民身份证申领", "公安局"}, {"普通护照签发", "公安局出入境管理大队"},
+            {"往来港澳通行证签发", "公安局出入境管理大队"}, {"户口迁移", "公安局"}, {"出生登记", "公安局"}, {"居住证申领", "公安局"},
+            {"个体工商户设立登记", "市场监督管理局"}, {"个体工商户注销登记", "市场监督管理局"}, {"有限责任公司设立登记", "市场监督管理局"},
+            {"食品经营许可（新办）", "市场监督管理局"}, {"食品经营许可（延续）", "市场监督管理局"}, {"小餐饮登记", "市场监督管理局"},
+            {"药品零售企业许可", "市场监督管理局"}, {"公共场所卫生许可", "卫生健康局"}, {"医师执业注册", "卫生健康局"},
+            {"生育登记", "卫生健康局"}, {"出生医学证明签发", "卫生健康局"}, {"结婚登记（内地居民）", "民政局"}, {"离婚登记", "民政局"},
+            {"最低生活保障审核确认", "民政局"}, {"临时救助", "民政局"}, {"特困人员认定", "民政局"}, {"高龄老人津贴申领", "民政局"},
+            {"残疾人证申领", "残疾人联合会"}, {"建筑工程施工许可证核发", "住房和城乡建设局"}, {"建设工程消防验收备案", "住房和城乡建设局"},
+            {"商品房预售许可", "住房和城乡建设局"}, {"住房公积金提取", "住房公积金管理中心"}, {"不动产登记资料查询", "自然资源局"},
+            {"不动产首次登记", "自然资源局"}, {"林木采伐许可证核发", "林业局"}, {"道路运输经营许可", "交通运输局"},
+            {"机动车驾驶证换证", "公安局交通警察大队"}, {"机动车登记", "公安局交通警察大队"}, {"取水许可", "水利局"},
+            {"排污许可", "生态环境局"}, {"烟草专卖零售许可证核发", "烟草专卖局"}, {"税务登记", "税务局"}, {"发票领用", "税务局"},
+            {"个人所得税汇算清缴", "税务局"}, {"法律援助申请", "司法局"}, {"公证申请", "司法局"}, {"学生资助申请", "教育局"},
+            {"教师资格认定", "教育局"}, {"民办学校设立", "教育局"}, {"退役军人优待证申领", "退役军人事务局"}, {"宗教活动场所登记", "民族宗教事务局"},
+            {"农村宅基地审批", "农业农村局"}, {"动物防疫条件合格证核发", "农业农村局"}, {"种子生产经营许可", "农业农村局"}};
+
+    private static final String[] PROVINCES = {"44", "41", "45", "43", "35", "51"};
+    private static final String[] SCOPES = {"NONE", "NONE", "NONE", "NONE", "SAME_CITY", "SAME_CITY", "SAME_CITY", "PROVINCE", "PROVINCE", "NATIONWIDE"};
+    private static final String[][] TAGS = {{"IMMEDIATE"}, {"FULLY_ONLINE"}, {"TOLERATED_MISSING", "NEARBY"}, {"ONE_ID", "FULLY_ONLINE"}, {"SELF_SERVICE"}, {}};
+    private static final String[] CASE_CLASSES = {"INSTANT", "PROMISED", "PROMISED", "PROMISED", "REPLY", "JOINT"};
+
+    /** County tenant codes: province + city (01..) + county (02..), as GB/T 2260 numbers them. */
+    private List<String> tenantCodes() {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; codes.size() < tenants; i++) {
+            String p = PROVINCES[i % PROVINCES.length];
+            int city = 1 + (i / PROVINCES.length) / 8;
+            int county = 2 + (i / PROVINCES.length) % 8;
+            codes.add(p + String.format("%02d%02d", city, county));
+        }
+        return codes;
+    }
+
+    private Map<String, Object> event(String tenant, int n) {
+        String[] item = ITEMS[n % ITEMS.length];
+        // the same item in several variants per county (sub-items: 新办/变更/注销/延续 …), as real catalogs hold ~700 items
+        String[] variants = {"", "（变更）", "（注销）", "（延续）", "（补办）", "（跨区域）", "（个人）", "（企业）", "（港澳台居民）", "（外国人）", "（军人）"};
+        String name = item[0] + variants[(n / ITEMS.length) % variants.length];
+        String scope = SCOPES[random.nextInt(SCOPES.length)];
+        String dept = "县" + item[1];
+        String itemId = tenant + ":" + new UUID(tenant.hashCode(), n).toString();
+        Map<String, Object> guide = new LinkedHashMap<>();
+        guide.put("implementingAgency", dept);
+        guide.put("audience", item[0].contains("企业") || item[0].contains("许可") || item[0].contains("公司") ? List.of("ENTERPRISE") : List.of("INDIVIDUAL"));
+        guide.put("acceptanceConditions", "申请人应当符合《" + item[0].replaceAll("（.*）", "") + "办理规定》规定的条件，材料齐全、符合法定形式；"
+                + "本县户籍居民或持有本县居住证的人员可以申请。");
+        guide.put("materials", List.of(Map.of("name", "居民身份证或营业执照"), Map.of("name", item[0] + "申请表"),
+                Map.of("name", "相关证明材料（复印件）")));
+        guide.put("steps", List.of(Map.of("name", "申请", "description", "到政务服务中心窗口或通过政务服务网提交申请"),
+                Map.of("name", "受理", "description", "材料齐全的当场受理，不齐全的一次性告知"), Map.of("name", "审查"), Map.of("name", "办结")));
+        guide.put("promisedLimit", Map.of("value", 1 + random.nextInt(15), "unit", "WORKING_DAY"));
+        guide.put("caseClass", CASE_CLASSES[random.nextInt(CASE_CLASSES.length)]);
+        guide.put("fees", List.of());
+        guide.put("faq", List.of(Map.of("question", item[0] + "可以网上办理吗？", "answer", "可以，登录政务服务网或掌上办事应用办理。")));
+        guide.put("tags", List.of(TAGS[random.nextInt(TAGS.length)]));
+        guide.put("onlineFiling", random.nextInt(10) < 6);
+        guide.put("toleratedMissing", false);
+        guide.put("crossRegion", scope);
+        Map<String, Object> std = new LinkedHashMap<>();
+        std.put("id", new UUID(0, n % 600).toString());
+        std.put("provinceCode", tenant.substring(0, 2));
+        std.put("basicCode", String.format("07%05d000", n % 600));
+        std.put("itemType", "PUBLIC_SERVICE");
+        std.put("mainCode", String.format("%05d", n % 600));
+        std.put("mainName", item[0].replaceAll("（.*）", ""));
+        std.put("subCode", "000");
+        std.put("name", name);
+        std.put("exerciseLevels", List.of("COUNTY"));
+        std.put("legalBasis", "《中华人民共和国行政许可法》");
+        std.put("cancelled", false);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("versionId", tenant + ":" + new UUID(tenant.hashCode(), n + 1_000_000L));
+        e.put("itemId", itemId);
+        e.put("tenantCode", tenant);
+        e.put("tenantName", "测试县" + tenant);
+        List<String> path = List.of(tenant.substring(0, 2), tenant.substring(0, 4), tenant);
+        e.put("regionPath", path);
+        e.put("number", 1);
+        e.put("status", "PUBLISHED");
+        e.put("changeKind", "ADD");
+        e.put("reason", "基准测试目录");
+        e.put("announcedAt", "2025-01-01T00:00:00Z");
+        e.put("effectiveFrom", LocalDate.of(2025, 1, 10).toString());
+        e.put("basicCode", std.get("basicCode"));
+        e.put("name", name);
+        e.put("standard", std);
+        e.put("guide", guide);
+        return e;
+    }
+
+    private void load(List<String> codes) throws Exception {
+        long have = count();
+        if (have >= guides) {
+            System.out.printf("index %s already holds %,d guides%n", index, have);
+            return;
+        }
+        Instant t0 = Instant.now();
+        int perTenant = (guides + codes.size() - 1) / codes.size();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        int loaded = 0;
+        for (String tenant : codes) {
+            for (int n = 0; n < perTenant && loaded + batch.size() < guides; n++) {
+                batch.add(event(tenant, n));
+                if (batch.size() == 2000) {
+                    loaded += post(batch);
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) loaded += post(batch);
+        send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build());
+        System.out.printf("loaded %,d guides of %d tenants in %.1f s%n", loaded, codes.size(), Duration.between(t0, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private int post(List<Map<String, Object>> batch) throws Exception {
+        JsonNode r = send(HttpRequest.newBuilder(URI.create(searchService + "/api/guides/index/documents"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.operatorToken())
+                .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch))).build());
+        return r.asInt();
+    }
+
+    private long count() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index + "/_count")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? JSON.readTree(r.body()).get("count").asLong() : 0;
+    }
+
+    // ------------------------------------------------------------------ the queries
+
+    /** What citizens type: official names, colloquial phrases, pinyin, initials. */
+    private static final String[] QUERIES = {"社会保障卡申领", "办社保卡", "社保卡丢了", "身份证丢了", "补办身份证", "护照", "办护照",
+            "开饭店", "食品经营许可", "个体户", "营业执照", "结婚登记", "领结婚证", "低保", "生孩子登记", "出生证明", "公积金提取",
+            "取公积金", "驾驶证换证", "户口迁移", "失业金", "养老保险", "医保报销", "残疾证", "shebaoka", "sbk", "shenfenzheng",
+            "hz", "huzhao", "gongjijin", "jiehun", "dibao", "不动产登记", "房产证", "采伐许可", "教师资格", "法律援助", "税务登记",
+            "发票", "居住证"};
+
+    private record Sample(String text, String region) {}
+
+    private String graphqlBody(Sample s) {
+        return JSON.writeValueAsString(Map.of("query", """
+                query($t: String!, $r: String!) { searchGuides(text: $t, regionCode: $r, first: 10) { totalCount
+                  edges { cursor node { itemId versionId tenantCode name versionNumber effectiveFrom local onlineFiling crossRegion
+                    highlights { field fragments } } }
+                  facets { audience { value count } tags { value count } departments { value count } caseClasses { value count } } } }""",
+                "variables", Map.of("t", s.text(), "r", s.region())));
+    }
+
+    public void run() throws Exception {
+        List<String> codes = tenantCodes();
+        load(codes);
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String county = codes.get(random.nextInt(codes.size()));
+            String region = random.nextBoolean() ? county : county + String.format("%03d", 100 + random.nextInt(10));
+            samples.add(new Sample(QUERIES[random.nextInt(QUERIES.length)], region));
+        }
+        // the exact request search-service sends for each sample, to replay straight to Elasticsearch
+        Map<Sample, String> raw = new LinkedHashMap<>();
+        for (Sample s : samples) {
+            JsonNode body = send(HttpRequest.newBuilder(URI.create(searchService + "/api/guides/index/query"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.operatorToken())
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", s.text(), "regionCode", s.region(), "first", 10))))
+                    .build());
+            raw.put(s, JSON.writeValueAsString(body));
+        }
+        Latencies viaGateway = new Latencies();
+        Latencies direct = new Latencies();
+        long hits = 0;
+        for (int i = 0; i < warmup + rounds; i++) {
+            Sample s = samples.get(i % samples.size());
+            boolean measured = i >= warmup;
+            // alternate which goes first, so neither always meets a cache the other warmed
+            if (i % 2 == 0) {
+                hits += timed(gatewayRequest(s), measured ? viaGateway : null, true);
+                timed(esRequest(raw.get(s)), measured ? direct : null, false);
+            } else {
+                timed(esRequest(raw.get(s)), measured ? direct : null, false);
+                hits += timed(gatewayRequest(s), measured ? viaGateway : null, true);
+            }
+        }
+        double ratio = viaGateway.percentileMillis(99) / direct.percentileMillis(99);
+        System.out.println("searchGuides through the gateway: " + viaGateway.summary());
+        System.out.println("same query straight to Elasticsearch: " + direct.summary());
+        System.out.printf(Locale.ROOT, "p99 ratio %.2f (goal ≤ 1.3, and < 50 ms); %,d results over %,d searches%n", ratio, hits, rounds + warmup);
+        write(codes.size(), viaGateway, direct, ratio);
+    }
+
+    private HttpRequest gatewayRequest(Sample s) {
+        return HttpRequest.newBuilder(URI.create(gateway + "/graphql")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(graphqlBody(s))).build();
+    }
+
+    private HttpRequest esRequest(String body) {
+        return HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index + "/_search")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** Sends, records the latency, checks the answer; returns the number of results (of a GraphQL answer). */
+    private long timed(HttpRequest request, Latencies into, boolean graphql) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long micros = (System.nanoTime() - t0) / 1000;
+        if (r.statusCode() != 200) throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
+        if (into != null) into.add(micros);
+        if (!graphql) return 0;
+        JsonNode body = JSON.readTree(r.body());
+        if (body.has("errors")) throw new IllegalStateException("GraphQL errors: " + body.get("errors"));
+        return body.at("/data/searchGuides/edges").size();
+    }
+
+    private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
+        return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+    }
+
+    private void write(int tenantCount, Latencies viaGateway, Latencies direct, double ratio) throws IOException {
+        String md = """
+                # Guide search latency (issue 10)
+
+                `./platform bench search` (harness: `benchmarks/…/GuideSearchBenchmark.java`), run %s.
+
+                - Catalog: %,d synthetic guides over %d county tenants of 6 provinces (about 700 per county: %d real item
+                  names in sub-item variants, with conditions, materials, process and FAQ text, 40%% open to filing from
+                  elsewhere, 60%% filed online), bulk-loaded through search-service's own document code.
+                - Queries: %d citizen phrasings (Chinese, colloquial, pinyin, initials) from 200 random regions (counties and
+                  towns), `first: 10` with highlights and four facets; %,d measured after %,d warm-up, one client,
+                  each search through the gateway followed (or preceded, alternately) by the same Elasticsearch request
+                  (as search-service builds it) sent straight to Elasticsearch.
+                - Services started with `%s`; Elasticsearch is the shared single node of the machine (2 CPU cores shared
+                  with the other work running on it).
+
+                | path | p50 | p99 | mean |
+                |---|---|---|---|
+                | `searchGuides` through the gateway | %.1f ms | %.1f ms | %.1f ms |
+                | the same query straight to Elasticsearch | %.1f ms | %.1f ms | %.1f ms |
+
+                p99 ratio gateway / raw: **%.2f** (goal ≤ 1.3) — p99 through the gateway %s 50 ms.
+                """.formatted(Instant.now(), guides, tenantCount, ITEMS.length, QUERIES.length, rounds, warmup,
+                env("BENCH_JVM_DESC", "?"), viaGateway.percentileMillis(50), viaGateway.percentileMillis(99), viaGateway.meanMillis(),
+                direct.percentileMillis(50), direct.percentileMillis(99), direct.meanMillis(), ratio,
+                viaGateway.percentileMillis(99) < 50 ? "is under" : "is over");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, md);
+        System.out.println("wrote " + report);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

@@ -1,0 +1,69 @@
+package cn.zwy.gateway.search;
+
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
+import cn.zwy.gateway.graphql.Connection;
+import cn.zwy.gateway.graphql.Ids;
+import cn.zwy.search.api.guide.GuideHit;
+import cn.zwy.search.api.guide.GuideSearchApi;
+import cn.zwy.search.api.guide.GuideSearchPage;
+import cn.zwy.search.api.guide.GuideSuggestion;
+import cn.zwy.search.api.guide.IndexRebuilt;
+import cn.zwy.tenant.api.catalog.Audience;
+import cn.zwy.tenant.api.catalog.CaseClass;
+import cn.zwy.tenant.api.catalog.SixWay;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Guide search (ADR 0019), served by search-service; search-service checks every argument and the caller of a rebuild. */
+@Controller
+public class GuideSearchGraph {
+
+    private final GuideSearchApi search;
+
+    public GuideSearchGraph(GuideSearchApi search) {
+        this.search = search;
+    }
+
+    public record GuideSearchFilter(List<Audience> audience, List<SixWay> tags, List<String> departments,
+                                    List<CaseClass> caseClasses, List<String> themes) {
+        static final GuideSearchFilter NONE = new GuideSearchFilter(null, null, null, null, null);
+    }
+
+    /** A connection with the facets of the whole result. */
+    public record GuideSearchConnection(List<Connection.Edge<GuideHit>> edges, Connection.PageInfo pageInfo, long totalCount,
+                                        GuideSearchPage.Facets facets) {}
+
+    @QueryMapping
+    public Mono<GuideSearchConnection> searchGuides(@Argument String text, @Argument String regionCode,
+                                                    @Argument GuideSearchFilter filter, @Argument Integer first,
+                                                    @Argument String after) {
+        GuideSearchFilter f = filter == null ? GuideSearchFilter.NONE : filter;
+        return search.search(text, regionCode, f.audience(), f.tags(), f.departments(), f.caseClasses(), f.themes(), first, after)
+                .map(r -> {
+                    Connection<GuideHit> c = Connection.of(r.page(), after);
+                    return new GuideSearchConnection(c.edges(), c.pageInfo(), c.totalCount(), r.facets());
+                });
+    }
+
+    @QueryMapping
+    public Mono<List<GuideSuggestion>> suggestGuides(@Argument String prefix, @Argument String regionCode) {
+        return search.suggest(prefix, regionCode);
+    }
+
+    @QueryMapping
+    public Mono<GuideHit> searchedGuide(@Argument String itemId, @Argument String regionCode) {
+        Ids.Scoped s = Ids.scoped("itemId", itemId);
+        return search.guide(s.tenantCode(), s.id().toString(), regionCode)
+                .onErrorResume(e -> e instanceof ApiException a && a.code() == ErrorCode.NOT_FOUND, e -> Mono.empty());
+    }
+
+    @MutationMapping
+    public Mono<IndexRebuilt> rebuildGuideIndex() {
+        return search.rebuild();
+    }
+}
