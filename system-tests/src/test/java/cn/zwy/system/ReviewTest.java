@@ -245,7 +245,7 @@ class ReviewTest {
         for (JsonNode e : mine.data().at("/reviews/edges")) if (e.at("/node/id").asString().equals(id)) node = e.get("node");
         assertThat(node).as("the review about the clerk").isNotNull();
         assertThat(node.get("reviewer").isNull()).isTrue();
-        assertThat(node.get("comment").asString()).isEqualTo("柜台人员不耐烦");
+        assertThat(node.get("otherReason").asString()).isEqualTo("柜台人员不耐烦");
         String body = mine.body().toString();
         assertThat(body).doesNotContain("张三").doesNotContain(Cases.PHONE).doesNotContain(masked).doesNotContain(Cases.ID_NUMBER);
         // nor over case-service's REST with the same token, nor on the reviews' dishonesty list
