@@ -254,6 +254,16 @@ class ReviewTest {
         assertThat(rest.body().toString()).contains(id.substring(7)).doesNotContain("张三").doesNotContain(masked);
         assertThat(Api.graphql(Cases.clerk(), "query($t: ID!) { reviewDishonestyList(tenantCode: $t) { id } }", Map.of("t", LIANSHAN)).errorCode())
                 .isEqualTo("FORBIDDEN");
+        // a centre administrator who served the case themselves is the staff reviewed too: no reviewer for them
+        String own = Cases.submitted(Cases.promisedItem()).get("caseId").asString();
+        ok(act(Cases.admin(), own, "accept", staff(0)));
+        ok(act(Cases.admin(), own, "complete", staffAction(null, 1, "综合受理窗口 3 号", "approved", true)));
+        awaitPending(n -> own.equals(n.path("caseId").asString(null)));
+        Api.Response aboutAdmin = reviewCase(Cases.citizen(), own, "VERY_DISSATISFIED", key(), List.of("ATTITUDE"), null);
+        assertThat(aboutAdmin.errors()).as(aboutAdmin.body().toString()).isNull();
+        JsonNode selfView = staffReview(Cases.admin(), aboutAdmin.data().at("/reviewCase/review/id").asString());
+        assertThat(selfView.get("reviewer").isNull()).as(selfView.toString()).isTrue();
+        assertThat(selfView.get("staffName").asString()).isEqualTo("韦建国");
         // another tenant's staff see none of 连山's reviews
         assertThat(Api.graphql(Tokens.staff("taishan.admin"), "query($t: ID!) { reviews(tenantCode: $t) { edges { node { id } } } }",
                 Map.of("t", LIANSHAN)).errorCode()).isEqualTo("FORBIDDEN");
