@@ -12,6 +12,7 @@ import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
+import cn.zwy.common.tenant.ScopedId;
 import cn.zwy.common.tenant.TenantTransactions;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -153,7 +154,7 @@ class Rectifications {
     }
 
     private Review step(Caller caller, String id, Integer version, boolean adminOnly, String event, Step step) {
-        Reviews.Scoped s = Reviews.scoped("reviewId", id);
+        ScopedId s = Reviews.scoped("reviewId", id);
         if (caller.realm() != Realm.STAFF || !caller.actsFor(s.tenant())) throw ApiException.forbidden("只能处理本中心的差评");
         if (adminOnly && !caller.isCentreAdminOf(s.tenant())) {
             throw ApiException.forbidden("差评的指派和办结由本中心管理员（差评处置负责人）负责（V6）");
@@ -233,7 +234,7 @@ class Rectifications {
     }
 
     DishonestyListing lift(Caller caller, String id, ReviewApi.Lift in) {
-        Reviews.Scoped s = Reviews.scoped("id", id);
+        ScopedId s = Reviews.scoped("id", id);
         if (!caller.isCentreAdminOf(s.tenant())) throw ApiException.forbidden("移出失信名单须由本中心管理员决定（V5）");
         String reason = required("reason", in == null ? null : in.reason(), 500);
         return tx.write(s.tenant(), () -> {

@@ -14,7 +14,7 @@ import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
-import cn.zwy.common.tenant.DivisionCodes;
+import cn.zwy.common.tenant.ScopedId;
 import cn.zwy.common.tenant.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -110,7 +110,7 @@ class Reviews {
     /** 一次一评: the citizen reviews a visit they made (the ticket they took, or their booking's) once it is finished. */
     Review reviewVisit(Caller caller, String ticketId, ReviewRequest in) {
         requireCitizen(caller);
-        Scoped s = scoped("ticketId", ticketId);
+        ScopedId s = scoped("ticketId", ticketId);
         Openings.Row found = tx.read(s.tenant(), () -> jdbc.query("select * from review_opening where tenant_id = ? and kind = 'VISIT' and subject_id = ?",
                 Openings::row, s.tenant(), s.id())).stream().filter(o -> o.citizenId().equals(caller.userId())).findFirst()
                 .orElseThrow(() -> ApiException.notFound("ticketId", "没有您可评价的这次窗口服务（号已办结后方可评价）: " + ticketId));
@@ -268,15 +268,7 @@ class Reviews {
         return v;
     }
 
-    record Scoped(String tenant, UUID id) {}
-
-    static Scoped scoped(String field, String id) {
-        int colon = id == null ? -1 : id.indexOf(':');
-        try {
-            if (colon < 0 || !DivisionCodes.isTenant(id.substring(0, colon))) throw new IllegalArgumentException();
-            return new Scoped(id.substring(0, colon), UUID.fromString(id.substring(colon + 1)));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.validation(field, "编号格式不正确（应为 区划代码:UUID）: " + id);
-        }
+    static ScopedId scoped(String field, String id) {
+        return ScopedId.parse(field, id);
     }
 }
