@@ -68,7 +68,10 @@ class CrossTenantMatrixTest {
      */
     private static final Set<String> OWN_STAFF_READS = Set.of("staff", "departments", "windows", "hallChanges", "validateGuide",
             "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport", "deemedApprovalItems", "supervisionItems",
-            "supervisionInbox", "bookingBars", "stationMessages", "visitorFlow");
+            "supervisionInbox", "bookingBars", "stationMessages", "visitorFlow",
+            // reviews (ADR 0020): any staff member of 连山 reads its reviews (without the reviewer, V9) and indicators; the
+            // reviews' dishonesty list is its centre administrator's only (refused to the town agent)
+            "reviews", "reviewIndicators");
 
     /**
      * Mutations one of these callers may make on 连山's behalf, with who. No one outside 连山 may
@@ -122,6 +125,11 @@ class CrossTenantMatrixTest {
             // the guides index serves every province (ADR 0019): the platform operator or any provincial administrator
             // rebuilds it; a rebuild changes nothing of 连山's (the index is rebuilt from the published catalog)
             Map.entry("rebuildGuideIndex", Set.of(Who.OTHER_PROVINCE_ADMIN)));
+    // Reviews (ADR 0020) are allowed to none of these callers: reviewCase and reviewVisit are the citizen's of the case or
+    // visit (the matrix's case is another citizen's, its ticket a kiosk's: NOT_FOUND; staff: FORBIDDEN); assigning and
+    // closing a bad review and lifting a listing are 连山's centre administrator's (the town agent: FORBIDDEN); verifying,
+    // rectifying and calling back are the assignee's (no review of that id: NOT_FOUND). myPendingReviews and
+    // badReviewReasons take no scoped argument (the citizen's own; public).
 
     private static final Set<String> REFUSALS = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 

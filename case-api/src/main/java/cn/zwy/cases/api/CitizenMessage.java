@@ -8,9 +8,9 @@ import java.time.Instant;
  * changed and in the same transaction; the same text goes out by SMS.
  *
  * @param id            {@code <tenantCode>:<uuid>}, the case's (or appointment's) tenant
- * @param caseId        null for a message about an appointment
+ * @param caseId        null for a message about an appointment (or about the review of a visit without a case)
  * @param kind          RECEIPT, ONE_TIME_NOTICE, ACCEPTED, REJECTED, COMPLETED, DELIVERED, APPOINTMENT_BOOKED,
- *                      APPOINTMENT_REMINDER, APPOINTMENT_CANCELLED, NO_SHOW or BOOKING_BARRED
+ *                      APPOINTMENT_REMINDER, APPOINTMENT_CANCELLED, NO_SHOW, BOOKING_BARRED, REVIEW_REMINDER or REVIEW_REPLY
  * @param readAt        when the citizen marked it read; null while unread
  * @param appointmentId null for a message about a case
  */

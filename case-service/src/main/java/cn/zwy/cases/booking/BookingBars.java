@@ -1,5 +1,6 @@
 package cn.zwy.cases.booking;
 
+import cn.zwy.common.tenant.ScopedId;
 import cn.zwy.cases.api.BookingApi.BookingBar;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
@@ -95,7 +96,7 @@ class BookingBars {
 
     /** The centre administrator lifts a bar with a reason; a bar lifted already is answered as it is. */
     BookingBar lift(Caller caller, String barId, String reason) {
-        Bookings.Scoped b = Bookings.scoped("barId", barId);
+        ScopedId b = Bookings.scoped("barId", barId);
         if (!caller.isCentreAdminOf(b.tenant())) throw ApiException.forbidden("只有本中心管理员可以解除暂停预约");
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 500) throw ApiException.validation("reason", "请写明解除的理由（1–500 个字）");

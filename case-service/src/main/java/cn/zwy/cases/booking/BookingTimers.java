@@ -1,5 +1,6 @@
 package cn.zwy.cases.booking;
 
+import cn.zwy.common.tenant.ScopedId;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class BookingTimers {
     record TimerId(Kind kind, String tenant, UUID appointmentId, int version) {
         static TimerId parse(String s) {
             String[] p = s.split("\\|", 3);
-            Bookings.Scoped a = Bookings.scoped("timer", p[1]);
+            ScopedId a = Bookings.scoped("timer", p[1]);
             return new TimerId(Kind.valueOf(p[0]), a.tenant(), a.id(), Integer.parseInt(p[2]));
         }
 

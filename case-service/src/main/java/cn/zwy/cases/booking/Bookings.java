@@ -23,6 +23,7 @@ import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.common.tenant.DivisionCodes;
+import cn.zwy.common.tenant.ScopedId;
 import cn.zwy.common.tenant.TenantTransactions;
 import java.security.SecureRandom;
 import java.sql.Date;
@@ -255,7 +256,7 @@ class Bookings {
 
     Appointment reschedule(Caller caller, String appointmentId, BookingApi.RescheduleRequest in) {
         requireCitizen(caller);
-        Scoped a = scoped("appointmentId", appointmentId);
+        ScopedId a = scoped("appointmentId", appointmentId);
         SlotId slot = SlotId.parse("slotId", in == null ? null : in.slotId());
         if (!slot.tenantCode().equals(a.tenant())) {
             throw new ApiException(ErrorCode.VALIDATION, "只能改约到同一中心（" + a.tenant() + "）的时段", "slotId", null);
@@ -298,7 +299,7 @@ class Bookings {
 
     Appointment cancel(Caller caller, String appointmentId) {
         requireCitizen(caller);
-        Scoped a = scoped("appointmentId", appointmentId);
+        ScopedId a = scoped("appointmentId", appointmentId);
         return tx.write(a.tenant(), () -> {
             Instant now = Instant.now();
             Row r = mine(caller, a).orElseThrow(() -> notFound(appointmentId));
@@ -464,7 +465,7 @@ class Bookings {
         return jdbc.query("select * from appointment where tenant_id = ? and id = ?", Bookings::row, tenant, id).stream().findFirst();
     }
 
-    private Optional<Row> mine(Caller caller, Scoped a) {
+    private Optional<Row> mine(Caller caller, ScopedId a) {
         return jdbc.query("select * from appointment where tenant_id = ? and id = ? and citizen_id = ? for update", Bookings::row,
                 a.tenant(), a.id(), caller.userId()).stream().findFirst();
     }
@@ -550,16 +551,8 @@ class Bookings {
         return s.toString();
     }
 
-    record Scoped(String tenant, UUID id) {}
-
-    static Scoped scoped(String field, String id) {
-        int colon = id == null ? -1 : id.indexOf(':');
-        try {
-            if (colon < 0 || !DivisionCodes.isTenant(id.substring(0, colon))) throw new IllegalArgumentException();
-            return new Scoped(id.substring(0, colon), UUID.fromString(id.substring(colon + 1)));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.validation(field, "编号格式不正确（应为 区划代码:UUID）: " + id);
-        }
+    static ScopedId scoped(String field, String id) {
+        return ScopedId.parse(field, id);
     }
 
     private static UUID uuid(String field, String value) {

@@ -25,6 +25,11 @@ public class FilingReadModels {
         return calendar.ofCurrentTenant();
     }
 
+    /** The n-th working day after {@code day} on the current tenant's calendar: "within n working days" of it (C4, V4, V6). */
+    public LocalDate workingDaysAfter(LocalDate day, int n) {
+        return CrossRegionCases.workingDaysAfter(day, n, calendar.ofCurrentTenant());
+    }
+
     /** The item's name when the current tenant offers it on {@code day} (a published guide in effect); empty otherwise. */
     public Optional<String> offeredItemName(String itemId, LocalDate day) {
         return guides.inEffect(itemId, day).filter(g -> "PUBLISHED".equals(g.status())).map(GuideVersion::name);

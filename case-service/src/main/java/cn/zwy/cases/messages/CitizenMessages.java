@@ -74,6 +74,26 @@ public class CitizenMessages {
         sms.schedule(m.tenantId(), id);
     }
 
+    /**
+     * A message of reviews (V4 reminder, V6 reply), inside the review's (tenant-bound, writing) transaction: about the
+     * case with its SMS to the case's contact phone, or about the opening of a visit without a case, in-app only.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(ReviewMessage m) {
+        UUID id = UUID.randomUUID();
+        Timestamp at = Timestamp.from(m.at());
+        jdbc.update("""
+                insert into citizen_message (id, tenant_id, citizen_id, case_id, case_number, review_opening_id, kind, title, body, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, m.tenantId(), m.citizenId(), m.caseId(), m.caseNumber(), m.caseId() == null ? m.openingId() : null,
+                m.kind().name(), m.kind().title, m.body(), at);
+        if (m.caseId() == null || m.phoneMasked() == null) return;
+        jdbc.update("""
+                insert into sms_outbox (message_id, tenant_id, case_id, phone_masked, text, created_at)
+                values (?, ?, ?, ?, ?, ?)""", id, m.tenantId(), m.caseId(), m.phoneMasked(), m.body(), at);
+        sms.schedule(m.tenantId(), id);
+    }
+
     /** The calling citizen's messages, newest first (keyset paging on created_at, id). */
     public Page<CitizenMessage> mine(Caller caller, Integer first, String after) {
         requireCitizen(caller);

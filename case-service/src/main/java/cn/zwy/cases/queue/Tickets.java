@@ -254,7 +254,10 @@ class Tickets {
             payload.put("number", r.number);
             payload.put("businessCategory", r.category);
             payload.put("windowId", r.windowId == null ? null : r.windowId.toString());
+            payload.put("windowName", r.windowName);
             payload.put("servedBy", caller.username());
+            payload.put("servedById", caller.userId());
+            payload.put("servedByName", caller.displayName());
             payload.put("citizenId", r.citizenId);
             payload.put("caseId", linked);
             payload.put("calledAt", r.calledAt == null ? null : r.calledAt.toString());

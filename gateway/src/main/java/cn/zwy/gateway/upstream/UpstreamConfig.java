@@ -5,6 +5,7 @@ import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.CaseReportApi;
 import cn.zwy.cases.api.CaseUpdatesApi;
 import cn.zwy.cases.api.QueueApi;
+import cn.zwy.cases.api.ReviewApi;
 import cn.zwy.cases.api.QueueUpdatesApi;
 import cn.zwy.cases.api.DeemedApprovalApi;
 import cn.zwy.cases.api.CrossLevelApi;
@@ -160,6 +161,11 @@ public class UpstreamConfig {
     @Bean
     QueueApi queueApi() {
         return caseService.createClient(QueueApi.class);
+    }
+
+    @Bean
+    ReviewApi reviewApi() {
+        return caseService.createClient(ReviewApi.class);
     }
 
     /** The calling screens and tickets followed live (ADR 0017) share the stream pool of the case updates. */
