@@ -55,7 +55,7 @@ class CrossTenantMatrixTest {
     /** Public reads: anyone may call them for any tenant (published data only). */
     private static final Set<String> PUBLIC_READS = Set.of("regions", "region", "tenant", "hall", "halls", "searchHalls",
             "workingDay", "addWorkingDays", "workingDaysBetween", "hallNextOpening", "items", "item", "guideVersion",
-            "standardItems", "standardItem", "bookableDays", "slots",
+            "standardItems", "standardItem", "bookableDays", "slots", "bookingRules",
             // the hall queue (ADR 0017): the calling screen and quiet hours hang on the hall's wall; a ticket is read by
             // its unguessable id (printed on it), nothing personal in it
             "hallQueue", "quietHours", "myTicket");
@@ -107,6 +107,8 @@ class CrossTenantMatrixTest {
             // lifting a booking bar (centre administrator) stay refused to everyone here.
             Map.entry("bookAppointment", Set.of(Who.CITIZEN)),
             Map.entry("checkInAppointment", Set.of(Who.TOWN_AGENT)),
+            // a tenant's booking rules (release time, per-citizen limits) are its centre administrator's: refused to all here
+            Map.entry("setBookingRules", Set.of()),
             Map.entry("recordStationSubmission", Set.of(Who.TOWN_AGENT)),
             // the hall queue (ADR 0017): a citizen takes a ticket at 连山 for themselves, as a kiosk of 连山 does under its
             // staff's account; calling and handling tickets is any staff member of 连山 at a window (T6 holders are not

@@ -20,10 +20,22 @@ class BookingController {
 
     private final Bookings bookings;
     private final BookingBars bars;
+    private final BookingRules rules;
 
-    BookingController(Bookings bookings, BookingBars bars) {
+    BookingController(Bookings bookings, BookingBars bars, BookingRules rules) {
         this.bookings = bookings;
         this.bars = bars;
+        this.rules = rules;
+    }
+
+    @GetMapping(BookingApi.RULES)
+    BookingApi.BookingRules rules(@PathVariable String tenantCode) {
+        return rules.read(tenantCode);
+    }
+
+    @PostMapping(BookingApi.RULES)
+    BookingApi.BookingRules setRules(@PathVariable String tenantCode, @RequestBody(required = false) BookingApi.SetRulesRequest request) {
+        return rules.set(Callers.require(), tenantCode, request);
     }
 
     @GetMapping(BookingApi.DAYS)

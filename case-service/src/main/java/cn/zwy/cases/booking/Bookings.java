@@ -77,11 +77,15 @@ class Bookings {
     private final PersonalDataCipher cipher;
     private final BlindIndex index;
     private final ApplicationEventPublisher events;
+    private final BookingRules rules;
+    private final BookingLimits limits;
 
     Bookings(TenantTransactions tx, JdbcTemplate jdbc, HallSchedules halls, FilingReadModels filing, BookingProperties props,
              BookingBars bars, BookingTimers timers, CitizenMessages messages, PersonalDataCipher cipher, BlindIndex index,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, BookingRules rules, BookingLimits limits) {
         this.events = events;
+        this.rules = rules;
+        this.limits = limits;
         this.tx = tx;
         this.jdbc = jdbc;
         this.halls = halls;
@@ -107,9 +111,11 @@ class Bookings {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now(Schedule.ZONE);
         LocalDate first = from.isBefore(today) ? today : from;
-        LocalDate last = to.isAfter(today.plusDays(props.horizonDays())) ? today.plusDays(props.horizonDays()) : to;
         return tx.read(tenantCode, () -> {
             offeredItem(tenantCode, itemId, today);
+            // only the days released for booking (放号): up to the horizon, the last one from its release time
+            LocalDate released = rules.of(tenantCode).lastReleased(now);
+            LocalDate last = to.isAfter(released) ? released : to;
             List<BookableDay> out = new ArrayList<>();
             if (last.isBefore(first)) return out;
             WorkingCalendar cal = filing.calendarOfCurrentTenant();
@@ -153,7 +159,11 @@ class Bookings {
             Schedule.Hall hall = halls.hall(tenantCode, hallId)
                     .orElseThrow(() -> ApiException.notFound("hallId", "该租户没有这个服务大厅: " + hallId));
             offeredItem(tenantCode, itemId, today);
-            if (date.isBefore(today) || date.isAfter(today.plusDays(props.horizonDays()))) return List.<Slot>of();
+            // a day released for booking, or the next one to be released (listed with its release time, not bookable yet)
+            BookingRules.Rules rule = rules.of(tenantCode);
+            LocalDate released = rule.lastReleased(now);
+            if (date.isBefore(today) || date.isAfter(released.plusDays(1))) return List.<Slot>of();
+            Instant releasesAt = date.isAfter(released) ? rule.releaseOf(date) : null;
             int capacity = halls.capacity(hallId);
             Map<String, Integer> booked = bookedCounts(tenantCode, date, date);
             List<Slot> out = new ArrayList<>();
@@ -163,7 +173,7 @@ class Bookings {
                 if (!at.isAfter(now)) continue;
                 int cap = booked.getOrDefault("c" + hallId + start, capacity);
                 out.add(new Slot(new SlotId(tenantCode, hallId, start).toString(), at, at.plus(props.slotMinutes(), ChronoUnit.MINUTES),
-                        cap, Math.max(0, cap - booked.getOrDefault(hallId + "" + start, 0))));
+                        cap, Math.max(0, cap - booked.getOrDefault(hallId + "" + start, 0)), releasesAt));
             }
             return out;
         });
@@ -217,7 +227,10 @@ class Bookings {
                 Instant now = Instant.now();
                 String itemName = offeredItem(slot.tenantCode(), in.itemId(), LocalDate.now(Schedule.ZONE));
                 bars.requireNotBarred(slot.tenantCode(), List.of("sub:" + caller.userId(), who), now);
-                Taken t = take(slot, now);
+                BookingRules.Rules rule = rules.of(slot.tenantCode());
+                // the slot first (the burst contends on its counter row), then the person's and the account's limits
+                Taken t = take(slot, now, rule);
+                List<BookingApi.Warning> warnings = limits.beforeBooking(rule, caller.userId(), who, now);
                 String code = bookingCode();
                 Timestamp at = Timestamp.from(now);
                 jdbc.update("""
@@ -234,7 +247,7 @@ class Bookings {
                         + when(r.startsAt) + "，预约码 " + r.code + "。请按时到场，迟到超过 " + props.noShowAfter().toMinutes()
                         + " 分钟视为爽约（A2）；如需取消，请在开始前 " + hours(props.cancelBefore()) + "取消。");
                 log.info("appointment {} booked at {} {} for item {}", code, slot.tenantCode(), t.startsAt(), in.itemId());
-                return view(r, false);
+                return view(r, false, warnings);
             });
         } catch (ApiException e) {
             // copies of one request racing for a slot's last place: the first took it and committed before this
@@ -265,6 +278,7 @@ class Bookings {
                 Instant now = Instant.now();
                 Row r = mine(caller, a).orElseThrow(() -> notFound(appointmentId));
                 requireChangeable(r, now, "改约");
+                BookingRules.Rules rule = rules.of(a.tenant());
                 Instant oldStart = r.startsAt;
                 UUID oldHall = r.hallId;
                 SlotId old = new SlotId(a.tenant(), oldHall, LocalDateTime.ofInstant(oldStart, Schedule.ZONE));
@@ -274,9 +288,9 @@ class Bookings {
                 Taken t;
                 if (compare(old, slot) < 0) {
                     release(oldHall, oldStart);
-                    t = take(slot, now);
+                    t = take(slot, now, rule);
                 } else {
-                    t = take(slot, now);
+                    t = take(slot, now, rule);
                     release(oldHall, oldStart);
                 }
                 jdbc.update("""
@@ -308,9 +322,13 @@ class Bookings {
                     Timestamp.from(now), Timestamp.from(now), a.tenant(), a.id());
             release(r.hallId, r.startsAt);
             Row cancelled = find(a.tenant(), a.id()).orElseThrow();
-            tell(cancelled, AppointmentMessage.Kind.APPOINTMENT_CANCELLED, "您 " + when(r.startsAt) + " 在" + r.hallName + "办理「" + r.itemName
+            // counted after the cancellation: one before the month's limit warns, the limit bars booking until the month ends
+            List<BookingApi.Warning> warnings = limits.afterCancelling(rules.of(a.tenant()), caller.userId(), now);
+            StringBuilder body = new StringBuilder("您 " + when(r.startsAt) + " 在" + r.hallName + "办理「" + r.itemName
                     + "」的预约（预约码 " + r.code + "）已取消，该时段已释放。");
-            return view(cancelled, false);
+            for (BookingApi.Warning w : warnings) body.append(w.message());
+            tell(cancelled, AppointmentMessage.Kind.APPOINTMENT_CANCELLED, body.toString());
+            return view(cancelled, false, warnings);
         });
     }
 
@@ -369,7 +387,7 @@ class Bookings {
      * its counter row if it has none yet, and takes the place with the conditional update; a full slot is a
      * CONFLICT and the caller's transaction rolls back.
      */
-    private Taken take(SlotId slot, Instant now) {
+    private Taken take(SlotId slot, Instant now, BookingRules.Rules rule) {
         Schedule.Hall hall = halls.hall(slot.tenantCode(), slot.hallId())
                 .orElseThrow(() -> ApiException.notFound("slotId", "该中心没有这个服务大厅: " + slot.hallId()));
         LocalDate day = slot.start().toLocalDate();
@@ -377,8 +395,9 @@ class Bookings {
         if (!startsAt.isAfter(now)) {
             throw new ApiException(ErrorCode.VALIDATION, "该时段（" + when(startsAt) + "）已开始或已过去，请选择以后的时段", "slotId", null);
         }
-        if (day.isAfter(LocalDate.now(Schedule.ZONE).plusDays(props.horizonDays()))) {
-            throw new ApiException(ErrorCode.VALIDATION, "只能预约 " + props.horizonDays() + " 天以内的时段", "slotId", null);
+        if (day.isAfter(rule.lastReleased(now))) {
+            throw new ApiException(ErrorCode.VALIDATION, "只能预约已放号的 " + rule.horizonDays() + " 天以内的时段；" + day + " 的号将于 "
+                    + when(rule.releaseOf(day)) + " 放出", "slotId", null);
         }
         Schedule.SpecialDay sd = halls.specialDays(hall.id(), day, day).get(day);
         if (!Schedule.starts(day, Schedule.periodsOn(day, hall, sd, filing.calendarOfCurrentTenant()), props.slotMinutes()).contains(slot.start())) {
@@ -470,9 +489,13 @@ class Bookings {
     }
 
     Appointment view(Row r, boolean replayed) {
+        return view(r, replayed, List.of());
+    }
+
+    Appointment view(Row r, boolean replayed, List<BookingApi.Warning> warnings) {
         return new Appointment(r.tenantId + ":" + r.id, r.code, r.status, r.tenantId, r.hallId.toString(), r.hallName, r.itemId, r.itemName,
                 r.startsAt, r.endsAt, r.bookedForName, r.bookedForIdMasked, r.phoneMasked, r.startsAt.minus(props.cancelBefore()),
-                r.createdAt, r.checkedInAt, QrCodes.svg(QrCodes.content(r.tenantId, r.code)), replayed);
+                r.createdAt, r.checkedInAt, QrCodes.svg(QrCodes.content(r.tenantId, r.code)), replayed, warnings);
     }
 
     /** The booking an earlier request with this key made (the same slot and item), or a CONFLICT when the key served another. */
