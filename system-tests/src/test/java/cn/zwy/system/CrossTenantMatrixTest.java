@@ -66,7 +66,8 @@ class CrossTenantMatrixTest {
      */
     private static final Set<String> OWN_STAFF_READS = Set.of("staff", "departments", "windows", "hallChanges", "validateGuide",
             "flaggedItems", "case", "caseInbox", "dishonestyList", "windowReport", "deemedApprovalItems", "supervisionItems",
-            "supervisionInbox", "bookingBars", "stationMessages", "visitorFlow");
+            "supervisionInbox", "bookingBars", "stationMessages", "visitorFlow",
+            "specialServiceRequests");
 
     /**
      * Mutations one of these callers may make on 连山's behalf, with who. No one outside 连山 may
@@ -109,6 +110,11 @@ class CrossTenantMatrixTest {
             Map.entry("checkInAppointment", Set.of(Who.TOWN_AGENT)),
             // a tenant's booking rules (release time, per-citizen limits) are its centre administrator's: refused to all here
             Map.entry("setBookingRules", Set.of()),
+            // A7 (上门/急办): a citizen asks 连山 for themselves; 连山's staff (the town agent) schedule or decline the
+            // matrix's request (another citizen's); withdrawing it is that citizen's only: refused to all here
+            Map.entry("requestSpecialService", Set.of(Who.CITIZEN)),
+            Map.entry("scheduleSpecialService", Set.of(Who.TOWN_AGENT)),
+            Map.entry("declineSpecialService", Set.of(Who.TOWN_AGENT)),
             Map.entry("recordStationSubmission", Set.of(Who.TOWN_AGENT)),
             // the hall queue (ADR 0017): a citizen takes a ticket at 连山 for themselves, as a kiosk of 连山 does under its
             // staff's account; calling and handling tickets is any staff member of 连山 at a window (T6 holders are not
@@ -173,6 +179,11 @@ class CrossTenantMatrixTest {
         Api.Response booked = Bookings.book(Cases.otherCitizen(), Bookings.input(IDS.get("slot"), published,
                 "bookedFor", Bookings.person("跨租户")));
         IDS.put("appointment", first(booked, "/bookAppointment/appointment/id"));
+        // a home-visit request to 连山 by that other citizen (A7)
+        Api.Response visit = SpecialServiceTest.ask(Cases.otherCitizen(), Map.of("idempotencyKey", UUID.randomUUID().toString(),
+                "itemId", published, "kind", "HOME_VISIT", "reason", "ELDERLY", "address", "连山县吉田镇跨租户村 1 号",
+                "contactPhone", "13912340001", "preferredDate", Cases.today().plusDays(2).toString(), "forPerson", Bookings.person("跨租户")));
+        IDS.put("request", first(visit, "/requestSpecialService/request/id"));
         // a ticket of 连山's main hall (ADR 0017), taken at its kiosk
         Api.Response ticket = Api.graphql(admin, "mutation($i: TakeTicketInput!) { takeTicket(input: $i) { ticket { id } } }",
                 Map.of("i", Map.of("idempotencyKey", UUID.randomUUID().toString(), "tenantCode", VICTIM, "hallId", IDS.get("hall"),

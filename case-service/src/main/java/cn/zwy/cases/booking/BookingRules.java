@@ -56,17 +56,19 @@ class BookingRules {
 
     /** Inside the tenant's transaction: the rules in force. */
     Rules of(String tenant) {
-        List<Rules> own = jdbc.query("select * from booking_rules where tenant_id = ?", (rs, i) -> {
+        List<Rules> set = jdbc.query("select * from booking_rules where tenant_id = ?", (rs, i) -> {
             Time release = rs.getTime("release_time");
+            boolean own = release != null || rs.getObject("horizon_days") != null || rs.getObject("max_active_per_person") != null
+                    || rs.getObject("max_active_for_others") != null || rs.getObject("max_cancellations_per_month") != null;
             return new Rules(tenant, or(rs.getObject("horizon_days", Integer.class), props.horizonDays()),
                     release == null ? props.releaseTime() : release.toLocalTime(),
                     or(rs.getObject("max_active_per_person", Integer.class), props.maxActivePerPerson()),
                     or(rs.getObject("max_active_for_others", Integer.class), props.maxActiveForOthers()),
                     or(rs.getObject("max_cancellations_per_month", Integer.class), props.maxCancellationsPerMonth()),
-                    true, rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant());
+                    own, rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant());
         }, tenant);
-        return own.isEmpty() ? new Rules(tenant, props.horizonDays(), props.releaseTime(), props.maxActivePerPerson(),
-                props.maxActiveForOthers(), props.maxCancellationsPerMonth(), false, null, null) : own.getFirst();
+        return set.isEmpty() ? new Rules(tenant, props.horizonDays(), props.releaseTime(), props.maxActivePerPerson(),
+                props.maxActiveForOthers(), props.maxCancellationsPerMonth(), false, null, null) : set.getFirst();
     }
 
     /** Public: the rules of a tenant as citizens are told them, with the next release. */

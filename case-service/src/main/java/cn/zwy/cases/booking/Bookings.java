@@ -526,7 +526,7 @@ class Bookings {
     }
 
     /** The item's name when the tenant offers it (a published guide in effect); NOT_FOUND otherwise. Inside the tenant's transaction. */
-    private String offeredItem(String tenantCode, String itemId, LocalDate day) {
+    String offeredItem(String tenantCode, String itemId, LocalDate day) {
         if (itemId == null || !itemId.startsWith(tenantCode + ":")) {
             throw ApiException.notFound("itemId", "该中心（" + tenantCode + "）没有这个事项: " + itemId);
         }
@@ -534,7 +534,7 @@ class Bookings {
                 .orElseThrow(() -> ApiException.notFound("itemId", "该中心（" + tenantCode + "）没有在办的这个事项: " + itemId));
     }
 
-    private <T> T asCitizen(Caller caller, Supplier<T> work) {
+    <T> T asCitizen(Caller caller, Supplier<T> work) {
         return tx.platform(() -> {
             jdbc.queryForObject("select set_config('app.citizen_id', ?, true)", String.class, caller.userId());
             return work.get();
