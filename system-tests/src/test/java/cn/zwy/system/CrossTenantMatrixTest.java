@@ -117,10 +117,12 @@ class CrossTenantMatrixTest {
             Map.entry("declineSpecialService", Set.of(Who.TOWN_AGENT)),
             Map.entry("recordStationSubmission", Set.of(Who.TOWN_AGENT)),
             // the hall queue (ADR 0017): a citizen takes a ticket at 连山 for themselves, as a kiosk of 连山 does under its
-            // staff's account; calling and handling tickets is any staff member of 连山 at a window (T6 holders are not
-            // known to case-service), the town agent included
+            // staff's account; calling and handling tickets is 连山's staff at a window whose holders were never announced,
+            // the town agent included, and only the A holder (or the B holder after a takeover, T6) at a held window.
+            // Taking a post over is its B holder's (the agent holds no post): refused to all here
             Map.entry("takeTicket", Set.of(Who.CITIZEN, Who.TOWN_AGENT)),
             Map.entry("callNext", Set.of(Who.TOWN_AGENT)),
+            Map.entry("takeOverWindowPost", Set.of()),
             Map.entry("recallTicket", Set.of(Who.TOWN_AGENT)),
             Map.entry("transferTicket", Set.of(Who.TOWN_AGENT)),
             Map.entry("missTicket", Set.of(Who.TOWN_AGENT)),

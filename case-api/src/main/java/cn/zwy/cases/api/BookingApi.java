@@ -97,11 +97,13 @@ public interface BookingApi {
     /** Under 帮办 (C14/A7) a citizen books for another person, named with their ID number. */
     record Person(String name, String idNumber) {}
 
-    record BookRequest(String idempotencyKey, String slotId, String itemId, String contactPhone, Person bookedFor) {}
+    /** {@code idNumber}: the citizen's own resident ID number (optional, for a booking of their own): lets them check in by ID card (A5). */
+    record BookRequest(String idempotencyKey, String slotId, String itemId, String contactPhone, Person bookedFor, String idNumber) {}
 
     record RescheduleRequest(String slotId) {}
 
-    record CheckInRequest(String bookingCode) {}
+    /** Exactly one of them: the booking code, or the resident ID number of the person who comes (A5, a kiosk's ID card reader). */
+    record CheckInRequest(String bookingCode, String idNumber) {}
 
     record LiftBarRequest(String reason) {}
 

@@ -73,7 +73,8 @@ class BookingController {
 
     @PostMapping(BookingApi.CHECK_IN)
     BookingApi.Appointment checkIn(@PathVariable String tenantCode, @RequestBody(required = false) BookingApi.CheckInRequest request) {
-        return bookings.checkIn(Callers.require(), tenantCode, request == null ? null : request.bookingCode());
+        return bookings.checkIn(Callers.require(), tenantCode, request == null ? null : request.bookingCode(),
+                request == null ? null : request.idNumber());
     }
 
     @GetMapping(BookingApi.BARS)

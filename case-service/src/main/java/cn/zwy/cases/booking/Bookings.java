@@ -211,13 +211,20 @@ class Bookings {
         String forName = null;
         String forIdMasked = null;
         String personKey = "sub:" + caller.userId();
+        String idIndex = null;
+        if (in.idNumber() != null && !in.idNumber().isBlank()) {
+            if (in.bookedFor() != null) throw ApiException.validation("idNumber", "代他人预约时，请在 bookedFor 中填写办事人的身份证号");
+            idIndex = index.of(ResidentIdNumber.parse("idNumber", in.idNumber()));
+        }
         if (in.bookedFor() != null) {
             forName = in.bookedFor().name() == null ? "" : in.bookedFor().name().strip();
             if (forName.isEmpty() || forName.length() > 50) throw ApiException.validation("bookedFor.name", "代办预约须写明办事人姓名（1–50 个字）");
             ResidentIdNumber id = ResidentIdNumber.parse("bookedFor.idNumber", in.bookedFor().idNumber());
             forIdMasked = Masking.idNumber(id.value());
-            personKey = "id:" + index.of(id);
+            idIndex = index.of(id);
+            personKey = "id:" + idIndex;
         }
+        String checkInIndex = idIndex;
         String who = personKey;
         String name = forName;
         String idMasked = forIdMasked;
@@ -236,11 +243,11 @@ class Bookings {
                 jdbc.update("""
                         insert into appointment (id, tenant_id, hall_id, hall_name, starts_at, ends_at, day, item_id, item_name, citizen_id,
                             person_key, booked_for_name, booked_for_id_masked, phone_sealed, phone_masked, booking_code, idempotency_key,
-                            status, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?)""",
+                            status, created_at, updated_at, id_index)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?)""",
                         id, slot.tenantCode(), t.hall().id(), t.hall().name(), Timestamp.from(t.startsAt()), Timestamp.from(t.endsAt()),
                         Date.valueOf(t.day()), in.itemId(), itemName, caller.userId(), who, name, idMasked,
-                        phone == null ? null : cipher.seal(phone), phone == null ? null : Masking.phone(phone), code, key, at, at);
+                        phone == null ? null : cipher.seal(phone), phone == null ? null : Masking.phone(phone), code, key, at, at, checkInIndex);
                 Row r = find(slot.tenantCode(), id).orElseThrow();
                 timers.booked(r);
                 tell(r, AppointmentMessage.Kind.APPOINTMENT_BOOKED, "您已预约" + r.hallName + "办理「" + r.itemName + "」，时间 "
@@ -351,25 +358,41 @@ class Bookings {
 
     // ------------------------------------------------------------------ staff at the hall
 
-    /** The tenant's staff check a citizen in by the booking code (before the no-show rule applies, A2). */
-    Appointment checkIn(Caller caller, String tenantCode, String bookingCode) {
+    /**
+     * The tenant's staff (a kiosk's account) check a citizen in (before the no-show rule applies, A2) by the booking code
+     * or by the ID card number of the person who comes (A5): then their next booking of today at the tenant.
+     */
+    Appointment checkIn(Caller caller, String tenantCode, String bookingCode, String idNumber) {
         requireTenant(tenantCode);
         if (caller.realm() != Realm.STAFF || !caller.actsFor(tenantCode)) throw ApiException.forbidden("只有本中心的工作人员可以办理预约签到");
-        String code = bookingCode == null ? "" : bookingCode.strip().toUpperCase(java.util.Locale.ROOT);
+        boolean byCode = bookingCode != null && !bookingCode.isBlank();
+        boolean byId = idNumber != null && !idNumber.isBlank();
+        if (byCode == byId) throw ApiException.validation(byCode ? "idNumber" : "bookingCode", "请凭预约码或身份证号（二者选一）签到");
+        String code = byCode ? bookingCode.strip().toUpperCase(java.util.Locale.ROOT) : null;
+        String idIndex = byId ? index.of(ResidentIdNumber.parse("idNumber", idNumber)) : null;
+        String field = byCode ? "bookingCode" : "idNumber";
         return tx.write(tenantCode, () -> {
             Instant now = Instant.now();
-            Row r = jdbc.query("select * from appointment where tenant_id = ? and booking_code = ? for update", Bookings::row, tenantCode, code)
-                    .stream().findFirst().orElseThrow(() -> ApiException.notFound("bookingCode", "本中心没有这个预约码: " + bookingCode));
+            Row r = (byCode
+                    ? jdbc.query("select * from appointment where tenant_id = ? and booking_code = ? for update", Bookings::row, tenantCode, code)
+                    // the person's booking of today still to check in (the earliest not yet late), else one checked in already
+                    // (answered as it is)
+                    : jdbc.query("""
+                            select * from appointment where tenant_id = ? and id_index = ? and day = ? and status in ('BOOKED', 'CHECKED_IN')
+                            order by status = 'CHECKED_IN', starts_at < ?, starts_at limit 1 for update""", Bookings::row, tenantCode, idIndex,
+                            Date.valueOf(LocalDate.now(Schedule.ZONE)), Timestamp.from(now.minus(props.noShowAfter()))))
+                    .stream().findFirst().orElseThrow(() -> byCode ? ApiException.notFound("bookingCode", "本中心没有这个预约码: " + bookingCode)
+                            : ApiException.notFound("idNumber", "该身份证号今天在本中心没有预约"));
             if ("CHECKED_IN".equals(r.status)) return view(r, true);
             if (!"BOOKED".equals(r.status)) {
-                throw new ApiException(ErrorCode.RULE_VIOLATION, "该预约已" + statusLabel(r.status) + "，不能签到", "bookingCode", null);
+                throw new ApiException(ErrorCode.RULE_VIOLATION, "该预约已" + statusLabel(r.status) + "，不能签到", field, null);
             }
             if (!r.day.equals(LocalDate.now(Schedule.ZONE))) {
-                throw new ApiException(ErrorCode.RULE_VIOLATION, "该预约在 " + r.day + "，只能在预约当天签到", "bookingCode", null);
+                throw new ApiException(ErrorCode.RULE_VIOLATION, "该预约在 " + r.day + "，只能在预约当天签到", field, null);
             }
             if (now.isAfter(r.startsAt.plus(props.noShowAfter()))) {
                 throw new ApiException(ErrorCode.RULE_VIOLATION, "已超过预约开始时间 " + props.noShowAfter().toMinutes()
-                        + " 分钟，按爽约处理（A2），请重新取号或预约", "bookingCode", "A2");
+                        + " 分钟，按爽约处理（A2），请重新取号或预约", field, "A2");
             }
             jdbc.update("update appointment set status = 'CHECKED_IN', checked_in_at = ?, updated_at = ? where tenant_id = ? and id = ?",
                     Timestamp.from(now), Timestamp.from(now), tenantCode, r.id);

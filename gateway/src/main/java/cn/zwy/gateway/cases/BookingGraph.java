@@ -40,13 +40,14 @@ public class BookingGraph {
 
     public record BookedPersonInput(String name, String idNumber) {}
 
-    public record BookAppointmentInput(String idempotencyKey, String slotId, String itemId, String contactPhone, BookedPersonInput bookedFor) {}
+    public record BookAppointmentInput(String idempotencyKey, String slotId, String itemId, String contactPhone, BookedPersonInput bookedFor,
+                                       String idNumber) {}
 
     public record RescheduleAppointmentInput(String appointmentId, String slotId) {}
 
     public record CancelAppointmentInput(String appointmentId) {}
 
-    public record CheckInAppointmentInput(String tenantCode, String bookingCode) {}
+    public record CheckInAppointmentInput(String tenantCode, String bookingCode, String idNumber) {}
 
     public record LiftBookingBarInput(String barId, String reason) {}
 
@@ -100,7 +101,7 @@ public class BookingGraph {
         slot(input.slotId());
         BookedPersonInput p = input.bookedFor();
         return booking.book(new BookingApi.BookRequest(input.idempotencyKey(), input.slotId(), item(input.itemId()), input.contactPhone(),
-                p == null ? null : new BookingApi.Person(p.name(), p.idNumber()))).map(AppointmentPayload::of);
+                p == null ? null : new BookingApi.Person(p.name(), p.idNumber()), input.idNumber())).map(AppointmentPayload::of);
     }
 
     @MutationMapping
@@ -122,7 +123,8 @@ public class BookingGraph {
     public Mono<AppointmentPayload> checkInAppointment(@Argument CheckInAppointmentInput input, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Callers.require(jwt);
         if (caller.realm() != Realm.STAFF || !caller.actsFor(input.tenantCode())) throw ApiException.forbidden("只有本中心的工作人员可以办理预约签到");
-        return booking.checkIn(tenant(input.tenantCode()), new BookingApi.CheckInRequest(input.bookingCode())).map(AppointmentPayload::of);
+        return booking.checkIn(tenant(input.tenantCode()), new BookingApi.CheckInRequest(input.bookingCode(), input.idNumber()))
+                .map(AppointmentPayload::of);
     }
 
     @MutationMapping
