@@ -30,3 +30,12 @@ revoke delete, truncate on queue_window_takeover from zwy_app;
 -- of the ID number of the person who comes: the person booked for (帮办), or the citizen's own when they gave it.
 alter table appointment add column id_index varchar(100);
 create index appointment_id_check_in_idx on appointment (tenant_id, id_index, day) where id_index is not null;
+
+-- T3: an applicant claims a case a station recorded for them (case_file.citizen_id set then): the station's
+-- idempotency key stays unique whether or not the case was claimed since, and the applicant's messages written
+-- without an account become theirs (updated by the tenant's transaction, only while they have no owner).
+drop index case_file_station_key_idx;
+create unique index case_file_station_key_idx on case_file (tenant_id, agent_id, idempotency_key) where station_site is not null;
+create policy citizen_message_claim on citizen_message for update
+    using (citizen_id is null and tenant_id = current_setting('app.tenant_id', true) and current_setting('app.tenant_write', true) = 'on')
+    with check (tenant_id = current_setting('app.tenant_id', true) and current_setting('app.tenant_write', true) = 'on');

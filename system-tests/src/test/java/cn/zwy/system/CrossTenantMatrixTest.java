@@ -116,6 +116,8 @@ class CrossTenantMatrixTest {
             Map.entry("scheduleSpecialService", Set.of(Who.TOWN_AGENT)),
             Map.entry("declineSpecialService", Set.of(Who.TOWN_AGENT)),
             Map.entry("recordStationSubmission", Set.of(Who.TOWN_AGENT)),
+            // T3: an applicant claims a station's case of their own by its number and their ID number (citizens only)
+            Map.entry("claimStationCase", Set.of(Who.CITIZEN)),
             // the hall queue (ADR 0017): a citizen takes a ticket at 连山 for themselves, as a kiosk of 连山 does under its
             // staff's account; calling and handling tickets is 连山's staff at a window whose holders were never announced,
             // the town agent included, and only the A holder (or the B holder after a takeover, T6) at a held window.
