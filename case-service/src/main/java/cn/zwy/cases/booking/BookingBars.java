@@ -60,12 +60,19 @@ class BookingBars {
                 order by barred_until desc limit 1""", BookingBars::row, tenant, personKey, Timestamp.from(now)).stream().findFirst();
     }
 
+    /** The bar of that kind (NO_SHOW or CANCELLATIONS) in force for the person, if any. */
+    Optional<BookingBar> active(String tenant, String personKey, Instant now, String kind) {
+        return jdbc.query("""
+                select * from booking_bar where tenant_id = ? and person_key = ? and lifted_at is null and barred_until > ? and kind = ?
+                order by barred_until desc limit 1""", BookingBars::row, tenant, personKey, Timestamp.from(now), kind).stream().findFirst();
+    }
+
     /**
      * After a no-show of {@code personKey}, inside the tenant's transaction: bars the person when the no-shows
      * counted (in the period, after the last lifted bar) reach the limit and no bar is in force; the new bar or none.
      */
     Optional<BookingBar> afterNoShow(String tenant, String personKey, String who, Instant now) {
-        if (active(tenant, personKey, now).isPresent()) return Optional.empty();
+        if (active(tenant, personKey, now, "NO_SHOW").isPresent()) return Optional.empty();
         Timestamp since = Timestamp.from(now.minus(props.noShowPeriod()));
         List<Timestamp> lifted = jdbc.queryForList("""
                 select max(lifted_at) from booking_bar where tenant_id = ? and person_key = ? and lifted_at is not null and kind = 'NO_SHOW'""",

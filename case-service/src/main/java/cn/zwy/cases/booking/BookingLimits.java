@@ -82,7 +82,7 @@ class BookingLimits {
         if (cancelled + 1 == rule.maxCancellationsPerMonth()) return List.of(oneMoreCancellation(rule, cancelled, now));
         if (cancelled < rule.maxCancellationsPerMonth()) return List.of();
         Instant until = monthEnd(now);
-        if (bars.active(rule.tenant(), self, now).isPresent()) return List.of();
+        if (bars.active(rule.tenant(), self, now, "CANCELLATIONS").isPresent()) return List.of();
         List<String> codes = jdbc.queryForList("""
                 select booking_code from appointment where tenant_id = ? and citizen_id = ? and status = 'CANCELLED' and cancelled_at >= ?
                 order by cancelled_at desc limit 20""", String.class, rule.tenant(), account, Timestamp.from(monthStart(now)));

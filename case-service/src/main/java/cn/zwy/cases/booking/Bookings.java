@@ -208,26 +208,16 @@ class Bookings {
         Optional<Appointment> earlier = replay(caller, key, slot, in.itemId());
         if (earlier.isPresent()) return earlier.get();
         String phone = in.contactPhone() == null || in.contactPhone().isBlank() ? null : MobileNumber.parse("contactPhone", in.contactPhone()).value();
-        String forName = null;
-        String forIdMasked = null;
-        String personKey = "sub:" + caller.userId();
-        String idIndex = null;
+        String ownIndex = null;
         if (in.idNumber() != null && !in.idNumber().isBlank()) {
             if (in.bookedFor() != null) throw ApiException.validation("idNumber", "代他人预约时，请在 bookedFor 中填写办事人的身份证号");
-            idIndex = index.of(ResidentIdNumber.parse("idNumber", in.idNumber()));
+            ownIndex = index.of(ResidentIdNumber.parse("idNumber", in.idNumber()));
         }
-        if (in.bookedFor() != null) {
-            forName = in.bookedFor().name() == null ? "" : in.bookedFor().name().strip();
-            if (forName.isEmpty() || forName.length() > 50) throw ApiException.validation("bookedFor.name", "代办预约须写明办事人姓名（1–50 个字）");
-            ResidentIdNumber id = ResidentIdNumber.parse("bookedFor.idNumber", in.bookedFor().idNumber());
-            forIdMasked = Masking.idNumber(id.value());
-            idIndex = index.of(id);
-            personKey = "id:" + idIndex;
-        }
-        String checkInIndex = idIndex;
-        String who = personKey;
-        String name = forName;
-        String idMasked = forIdMasked;
+        Person p = person(caller, in.bookedFor(), "bookedFor");
+        String checkInIndex = p.idIndex() != null ? p.idIndex() : ownIndex;
+        String who = p.key();
+        String name = p.name();
+        String idMasked = p.idMasked();
         UUID id = UUID.randomUUID();
         try {
             return tx.write(slot.tenantCode(), () -> {
@@ -594,6 +584,21 @@ class Bookings {
         StringBuilder s = new StringBuilder(8);
         for (int i = 0; i < 8; i++) s.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
         return s.toString();
+    }
+
+    /**
+     * Who comes (C14/A7): the account itself ({@code sub:<subject>}) or the person it acts for, named with their ID
+     * number (checked, GB 11643), known by its blind index ({@code id:<hmac>}) and kept masked (M3).
+     */
+    record Person(String key, String name, String idMasked, String idIndex) {}
+
+    Person person(Caller caller, BookingApi.Person forPerson, String field) {
+        if (forPerson == null) return new Person("sub:" + caller.userId(), null, null, null);
+        String name = forPerson.name() == null ? "" : forPerson.name().strip();
+        if (name.isEmpty() || name.length() > 50) throw ApiException.validation(field + ".name", "须写明办事人姓名（1–50 个字）");
+        ResidentIdNumber id = ResidentIdNumber.parse(field + ".idNumber", forPerson.idNumber());
+        String idIndex = index.of(id);
+        return new Person("id:" + idIndex, name, Masking.idNumber(id.value()), idIndex);
     }
 
     record Scoped(String tenant, UUID id) {}

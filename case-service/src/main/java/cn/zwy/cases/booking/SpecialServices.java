@@ -4,9 +4,7 @@ import cn.zwy.cases.api.CaseApi;
 import cn.zwy.cases.api.SpecialServiceApi;
 import cn.zwy.cases.api.SpecialServiceApi.SpecialServiceRequest;
 import cn.zwy.cases.applicant.MobileNumber;
-import cn.zwy.cases.applicant.ResidentIdNumber;
 import cn.zwy.cases.filing.FilingReadModels;
-import cn.zwy.cases.privacy.BlindIndex;
 import cn.zwy.cases.privacy.Masking;
 import cn.zwy.cases.privacy.PersonalDataCipher;
 import cn.zwy.common.api.KeysetCursor;
@@ -56,16 +54,13 @@ class SpecialServices {
     private final FilingReadModels filing;
     private final Bookings bookings;
     private final PersonalDataCipher cipher;
-    private final BlindIndex index;
 
-    SpecialServices(TenantTransactions tx, JdbcTemplate jdbc, FilingReadModels filing, Bookings bookings, PersonalDataCipher cipher,
-                    BlindIndex index) {
+    SpecialServices(TenantTransactions tx, JdbcTemplate jdbc, FilingReadModels filing, Bookings bookings, PersonalDataCipher cipher) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.filing = filing;
         this.bookings = bookings;
         this.cipher = cipher;
-        this.index = index;
     }
 
     SpecialServiceRequest request(Caller caller, SpecialServiceApi.Request in) {
@@ -111,19 +106,10 @@ class SpecialServices {
         if (day.isBefore(today) || day.isAfter(today.plusDays(AHEAD_DAYS))) {
             throw ApiException.validation("preferredDate", "希望办理的日期应在今天到 " + AHEAD_DAYS + " 天以内: " + day);
         }
-        String personKey = "sub:" + caller.userId();
-        String name = null;
-        String idMasked = null;
-        if (in.forPerson() != null) {
-            name = in.forPerson().name() == null ? "" : in.forPerson().name().strip();
-            if (name.isEmpty() || name.length() > 50) throw ApiException.validation("forPerson.name", "须写明办事人姓名（1–50 个字）");
-            ResidentIdNumber id = ResidentIdNumber.parse("forPerson.idNumber", in.forPerson().idNumber());
-            idMasked = Masking.idNumber(id.value());
-            personKey = "id:" + index.of(id);
-        }
-        String who = personKey;
-        String personName = name;
-        String personIdMasked = idMasked;
+        Bookings.Person p = bookings.person(caller, in.forPerson(), "forPerson");
+        String who = p.key();
+        String personName = p.name();
+        String personIdMasked = p.idMasked();
         String addr = address;
         UUID id = UUID.randomUUID();
         try {
