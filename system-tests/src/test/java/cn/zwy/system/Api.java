@@ -32,6 +32,12 @@ public final class Api {
             JsonNode e = errors();
             return e == null || e.isEmpty() ? null : e.get(0).path("extensions").path("field").asString(null);
         }
+
+        /** extensions.rule of the first error (the rule id, e.g. A7), or null. */
+        public String errorRule() {
+            JsonNode e = errors();
+            return e == null || e.isEmpty() ? null : e.get(0).path("extensions").path("rule").asString(null);
+        }
     }
 
     public static Response graphql(String token, String query, Map<String, Object> variables) {

@@ -45,7 +45,7 @@ final class Bookings {
 
     static Api.Response slotsResponse(String token, String tenant, String hall, String item, LocalDate date) {
         return Api.graphql(token, "query($t: ID!, $h: ID!, $i: ID!, $d: Date!) { slots(tenantCode: $t, hallId: $h, itemId: $i, date: $d) "
-                + "{ id startsAt endsAt capacity remaining } }", Map.of("t", tenant, "h", hall, "i", item, "d", date.toString()));
+                + "{ id startsAt endsAt capacity remaining releasesAt } }", Map.of("t", tenant, "h", hall, "i", item, "d", date.toString()));
     }
 
     static List<JsonNode> slots(String tenant, String hall, String item, LocalDate date) {

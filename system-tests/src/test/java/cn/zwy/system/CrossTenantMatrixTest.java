@@ -55,7 +55,7 @@ class CrossTenantMatrixTest {
     /** Public reads: anyone may call them for any tenant (published data only). */
     private static final Set<String> PUBLIC_READS = Set.of("regions", "region", "tenant", "hall", "halls", "searchHalls",
             "workingDay", "addWorkingDays", "workingDaysBetween", "hallNextOpening", "items", "item", "guideVersion",
-            "standardItems", "standardItem", "bookableDays", "slots",
+            "standardItems", "standardItem", "bookableDays", "slots", "bookingRules",
             // the hall queue (ADR 0017): the calling screen and quiet hours hang on the hall's wall; a ticket is read by
             // its unguessable id (printed on it), nothing personal in it
             "hallQueue", "quietHours", "myTicket",
@@ -71,7 +71,8 @@ class CrossTenantMatrixTest {
             "supervisionInbox", "bookingBars", "stationMessages", "visitorFlow",
             // reviews (ADR 0020): any staff member of 连山 reads its reviews (without the reviewer, V9) and indicators; the
             // reviews' dishonesty list is its centre administrator's only (refused to the town agent)
-            "reviews", "reviewIndicators");
+            "reviews", "reviewIndicators",
+            "specialServiceRequests");
 
     /**
      * Mutations one of these callers may make on 连山's behalf, with who. No one outside 连山 may
@@ -112,12 +113,23 @@ class CrossTenantMatrixTest {
             // lifting a booking bar (centre administrator) stay refused to everyone here.
             Map.entry("bookAppointment", Set.of(Who.CITIZEN)),
             Map.entry("checkInAppointment", Set.of(Who.TOWN_AGENT)),
+            // a tenant's booking rules (release time, per-citizen limits) are its centre administrator's: refused to all here
+            Map.entry("setBookingRules", Set.of()),
+            // A7 (上门/急办): a citizen asks 连山 for themselves; 连山's staff (the town agent) schedule or decline the
+            // matrix's request (another citizen's); withdrawing it is that citizen's only: refused to all here
+            Map.entry("requestSpecialService", Set.of(Who.CITIZEN)),
+            Map.entry("scheduleSpecialService", Set.of(Who.TOWN_AGENT)),
+            Map.entry("declineSpecialService", Set.of(Who.TOWN_AGENT)),
             Map.entry("recordStationSubmission", Set.of(Who.TOWN_AGENT)),
+            // T3: an applicant claims a station's case of their own by its number and their ID number (citizens only)
+            Map.entry("claimStationCase", Set.of(Who.CITIZEN)),
             // the hall queue (ADR 0017): a citizen takes a ticket at 连山 for themselves, as a kiosk of 连山 does under its
-            // staff's account; calling and handling tickets is any staff member of 连山 at a window (T6 holders are not
-            // known to case-service), the town agent included
+            // staff's account; calling and handling tickets is 连山's staff at a window whose holders were never announced,
+            // the town agent included, and only the A holder (or the B holder after a takeover, T6) at a held window.
+            // Taking a post over is its B holder's (the agent holds no post): refused to all here
             Map.entry("takeTicket", Set.of(Who.CITIZEN, Who.TOWN_AGENT)),
             Map.entry("callNext", Set.of(Who.TOWN_AGENT)),
+            Map.entry("takeOverWindowPost", Set.of()),
             Map.entry("recallTicket", Set.of(Who.TOWN_AGENT)),
             Map.entry("transferTicket", Set.of(Who.TOWN_AGENT)),
             Map.entry("missTicket", Set.of(Who.TOWN_AGENT)),
@@ -184,6 +196,11 @@ class CrossTenantMatrixTest {
         Api.Response booked = Bookings.book(Cases.otherCitizen(), Bookings.input(IDS.get("slot"), published,
                 "bookedFor", Bookings.person("跨租户")));
         IDS.put("appointment", first(booked, "/bookAppointment/appointment/id"));
+        // a home-visit request to 连山 by that other citizen (A7)
+        Api.Response visit = SpecialServiceTest.ask(Cases.otherCitizen(), Map.of("idempotencyKey", UUID.randomUUID().toString(),
+                "itemId", published, "kind", "HOME_VISIT", "reason", "ELDERLY", "address", "连山县吉田镇跨租户村 1 号",
+                "contactPhone", "13912340001", "preferredDate", Cases.today().plusDays(2).toString(), "forPerson", Bookings.person("跨租户")));
+        IDS.put("request", first(visit, "/requestSpecialService/request/id"));
         // a ticket of 连山's main hall (ADR 0017), taken at its kiosk
         Api.Response ticket = Api.graphql(admin, "mutation($i: TakeTicketInput!) { takeTicket(input: $i) { ticket { id } } }",
                 Map.of("i", Map.of("idempotencyKey", UUID.randomUUID().toString(), "tenantCode", VICTIM, "hallId", IDS.get("hall"),

@@ -99,6 +99,43 @@ final class KeycloakAccounts {
         }
     }
 
+    /**
+     * A citizen account of its own for one test (a random username and password, nothing guessable), made as
+     * Keycloak's administrator; its token. {@link #deleteCitizen} removes it again.
+     */
+    static Citizen createCitizen() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String username = "test.citizen." + java.util.UUID.randomUUID().toString().substring(0, 12);
+        try {
+            String body = Api.JSON.writeValueAsString(java.util.Map.of("username", username, "enabled", true, "emailVerified", true,
+                    "firstName", "测试", "lastName", "市民", "email", username + "@zwy.example",
+                    "credentials", java.util.List.of(java.util.Map.of("type", "password", "value", password, "temporary", false))));
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK + "/admin/realms/citizen/users"))
+                    .header("Authorization", "Bearer " + masterToken()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) throw new IllegalStateException("create citizen: " + r.statusCode() + " " + r.body());
+            String location = r.headers().firstValue("Location").orElseThrow();
+            return new Citizen(location.substring(location.lastIndexOf('/') + 1), username, password);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Citizen(String id, String username, String password) {
+        String token() { return Tokens.citizen(username, password); }
+    }
+
+    static void deleteCitizen(Citizen c) {
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK + "/admin/realms/citizen/users/" + c.id()))
+                    .header("Authorization", "Bearer " + masterToken()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void delete(String userId) {
         try {
             HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK + "/admin/realms/staff/users/" + userId))

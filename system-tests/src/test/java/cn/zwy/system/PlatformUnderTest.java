@@ -184,6 +184,11 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
         env.put("ZWY_RATE_LIMIT_PER_MINUTE", "100000");
         env.put("ZWY_QUERY_COST_BUCKET", "100000000");
         env.put("ZWY_QUERY_COST_RESTORE_PER_SECOND", "1000000");
+        // the demo citizen books for hundreds of persons (帮办) and cancels often across the tests; BookingFairnessTest
+        // sets a tenant's own low limits (setBookingRules) with accounts of its own and checks the real ones
+        env.put("ZWY_BOOKING_MAX_ACTIVE_PER_PERSON", "50");
+        env.put("ZWY_BOOKING_MAX_ACTIVE_FOR_OTHERS", "1000");
+        env.put("ZWY_BOOKING_MAX_CANCELLATIONS_PER_MONTH", "100");
         // this run's own rate-limit counters in Redis (./platform test removes zwy-test:<run>:* afterwards)
         env.put("ZWY_RATE_LIMIT_KEY_PREFIX", env.getOrDefault("ZWY_EVENTS_STREAM", "zwy-test:local:events")
                 .replaceFirst("events$", "rl:"));

@@ -38,6 +38,11 @@ public final class Tokens {
         return cached("staff", username, password);
     }
 
+    /** A token of a citizen account with its own password (accounts the tests make for themselves). */
+    public static String citizen(String username, String password) {
+        return cached("citizen", username, password);
+    }
+
     private static String cached(String realm, String username, String password) {
         return CACHE.compute(realm + "/" + username, (k, c) -> c != null && java.time.Instant.now().isBefore(c.renewAfter()) ? c
                 : fetch(realm, username, password)).token();

@@ -29,8 +29,9 @@ public interface BookingApi {
     String CHECK_IN = "/api/booking/{tenantCode}/check-in";
     String BARS = "/api/booking/{tenantCode}/bars";
     String LIFT_BAR = "/api/booking/bars/{id}/lift";
-    /** The GETs anyone may call (published hours and free places only). */
-    List<String> PUBLIC_READS = List.of("/api/booking/*/days", "/api/booking/*/halls/*/slots");
+    String RULES = "/api/booking/{tenantCode}/rules";
+    /** The GETs anyone may call (published hours, free places and the booking rules only). */
+    List<String> PUBLIC_READS = List.of("/api/booking/*/days", "/api/booking/*/halls/*/slots", "/api/booking/*/rules");
     /** At most this many days in one bookableDays read. */
     int MAX_DAYS_PER_READ = 62;
 
@@ -73,25 +74,59 @@ public interface BookingApi {
     @PostExchange(LIFT_BAR)
     Mono<BookingBar> liftBar(@PathVariable("id") String barId, @RequestBody LiftBarRequest request);
 
+    /** Public: the tenant's booking rules (release time, per-citizen limits) as citizens are told them. */
+    @GetExchange(RULES)
+    Mono<BookingRules> rules(@PathVariable("tenantCode") String tenantCode);
+
+    /** The centre administrator sets the tenant's booking rules; an empty rule takes the deployment's default. */
+    @PostExchange(RULES)
+    Mono<BookingRules> setRules(@PathVariable("tenantCode") String tenantCode, @RequestBody SetRulesRequest request);
+
     /** A hall open on the day with its free places for the item. */
     record BookableHall(String hallId, String hallName, int remaining) {}
 
     /** {@code working}: whether it is a working day (a weekend booking day is not, A1/A3); {@code note}: the hall's reason for a special day. */
     record BookableDay(LocalDate date, boolean working, String note, List<BookableHall> halls) {}
 
-    /** {@code id}: {@code <tenantCode>:<hallId>:<yyyyMMddHHmm>} (the start in the halls' time zone). */
-    record Slot(String id, Instant startsAt, Instant endsAt, int capacity, int remaining) {}
+    /**
+     * {@code id}: {@code <tenantCode>:<hallId>:<yyyyMMddHHmm>} (the start in the halls' time zone); {@code releasesAt}:
+     * when the slot's day is released for booking (放号), null once it is.
+     */
+    record Slot(String id, Instant startsAt, Instant endsAt, int capacity, int remaining, Instant releasesAt) {}
 
     /** Under 帮办 (C14/A7) a citizen books for another person, named with their ID number. */
     record Person(String name, String idNumber) {}
 
-    record BookRequest(String idempotencyKey, String slotId, String itemId, String contactPhone, Person bookedFor) {}
+    /** {@code idNumber}: the citizen's own resident ID number (optional, for a booking of their own): lets them check in by ID card (A5). */
+    record BookRequest(String idempotencyKey, String slotId, String itemId, String contactPhone, Person bookedFor, String idNumber) {}
 
     record RescheduleRequest(String slotId) {}
 
-    record CheckInRequest(String bookingCode) {}
+    /** Exactly one of them: the booking code, or the resident ID number of the person who comes (A5, a kiosk's ID card reader). */
+    record CheckInRequest(String bookingCode, String idNumber) {}
 
     record LiftBarRequest(String reason) {}
+
+    /** Empty values take the deployment's defaults; {@code releaseTime} as HH:mm. */
+    record SetRulesRequest(Integer horizonDays, String releaseTime, Integer maxActivePerPerson, Integer maxActiveForOthers,
+                           Integer maxCancellationsPerMonth) {}
+
+    /**
+     * @param horizonDays   a day is released this many days before it, at {@code releaseTime} (HH:mm, the halls' time zone)
+     * @param nextReleaseDate the next day to be released, at {@code nextReleaseAt}
+     * @param own           whether the tenant set rules of its own (else the deployment's defaults)
+     * @param announcement  the rules in one sentence for citizens
+     */
+    record BookingRules(String tenantCode, int horizonDays, String releaseTime, LocalDate nextReleaseDate, Instant nextReleaseAt,
+                        int maxActivePerPerson, int maxActiveForOthers, int maxCancellationsPerMonth, int cancelBeforeMinutes,
+                        int noShowLimit, boolean own, String changedBy, Instant changedAt, String announcement) {}
+
+    /**
+     * Said with an answer before a limit bites: {@code kind} ACTIVE_LIMIT (the person's or the account's bookings
+     * still to come reached the limit), CANCELLATIONS (one more cancellation this month bars booking),
+     * CANCELLATION_BAR (this cancellation reached the limit: booking is barred until {@code until}).
+     */
+    record Warning(String kind, String message, int count, int limit, Instant until) {}
 
     /**
      * @param status          BOOKED, CHECKED_IN, CANCELLED or NO_SHOW
@@ -102,9 +137,13 @@ public interface BookingApi {
     record Appointment(String id, String bookingCode, String status, String tenantCode, String hallId, String hallName,
                        String itemId, String itemName, Instant startsAt, Instant endsAt, String bookedForName,
                        String bookedForIdMasked, String contactPhoneMasked, Instant cancellableUntil, Instant createdAt,
-                       Instant checkedInAt, String qrCodeSvg, boolean replayed) {}
+                       Instant checkedInAt, String qrCodeSvg, boolean replayed, List<Warning> warnings) {}
 
-    /** @param who the person barred (masked), as far as the bookings name them */
+    /**
+     * @param who   the person barred (masked), as far as the bookings name them
+     * @param kind  NO_SHOW (A2) or CANCELLATIONS (the month's cancellations reached the tenant's limit)
+     * @param noShowCodes the booking codes that made the bar (for CANCELLATIONS: the cancelled bookings)
+     */
     record BookingBar(String id, String tenantCode, String who, String reason, List<String> noShowCodes, Instant barredAt,
-                      Instant barredUntil, Instant liftedAt, String liftedBy, String liftReason) {}
+                      Instant barredUntil, Instant liftedAt, String liftedBy, String liftReason, String kind) {}
 }

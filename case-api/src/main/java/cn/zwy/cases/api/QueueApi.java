@@ -32,6 +32,7 @@ public interface QueueApi {
     String FINISH = "/api/queue/tickets/{id}/finish";
     String FLOW = "/api/queue/{tenantCode}/halls/{hallId}/flow";
     String QUIET_HOURS = "/api/queue/{tenantCode}/halls/{hallId}/quiet-hours";
+    String TAKE_OVER = "/api/queue/{tenantCode}/windows/{windowId}/take-over";
     /**
      * The GETs anyone may call: the calling screen and quiet hours of a hall (what hangs on the hall's wall), and a
      * ticket by its id (the unguessable id printed on the ticket is what lets its holder follow it; nothing personal).
@@ -54,6 +55,10 @@ public interface QueueApi {
     /** The tenant's staff at the window: the next ticket the window serves, or none (ticket null) when nobody waits. */
     @PostExchange(CALL_NEXT)
     Mono<CallResult> callNext(@PathVariable("tenantCode") String tenantCode, @PathVariable("windowId") String windowId);
+
+    /** AB岗 (T6): the window's B holder takes the post over while the A holder is absent; the A holder's next action ends it. */
+    @PostExchange(TAKE_OVER)
+    Mono<WindowPost> takeOver(@PathVariable("tenantCode") String tenantCode, @PathVariable("windowId") String windowId);
 
     @PostExchange(RECALL)
     Mono<Ticket> recall(@PathVariable("id") String ticketId);
@@ -95,6 +100,9 @@ public interface QueueApi {
 
     /** What callNext answers: the ticket called, or null when no ticket the window serves is waiting. */
     record CallResult(Ticket ticket) {}
+
+    /** A window post (T6): its holders (names), who is on duty ("A", or "B" since {@code since} while A is absent). */
+    record WindowPost(String windowId, String tenantCode, String window, String aHolder, String bHolder, String onDuty, Instant since) {}
 
     /** A line of the calling screen: a number and the window it is called to. */
     record Called(String number, String windowId, String windowName, Instant calledAt, int calls) {}

@@ -23,6 +23,7 @@ public interface StationApi {
 
     String SUBMISSIONS = "/api/stations/cases";
     String MESSAGES = "/api/stations/messages/{tenantCode}";
+    String CLAIM = "/api/stations/cases/claim";
 
     /** The agent records a station submission (C1 receipt naming the agent, T8); a retry with the same key answers the same receipt. */
     @PostExchange(SUBMISSIONS)
@@ -38,6 +39,18 @@ public interface StationApi {
                                         @RequestParam(name = "siteCode", required = false) String siteCode,
                                         @RequestParam(name = "first", required = false) Integer first,
                                         @RequestParam(name = "after", required = false) String after);
+
+    /**
+     * The applicant claims a case a station recorded for them into their account (T3): named by its case number (on the
+     * 受理报送清单) and the applicant's resident ID number; from then on it is in their {@code myCases}, its messages in
+     * theirs. Claiming it again answers the same ({@code replayed}).
+     */
+    @PostExchange(CLAIM)
+    Mono<ClaimedCase> claim(@RequestBody ClaimRequest request);
+
+    record ClaimRequest(String caseNumber, String idNumber) {}
+
+    record ClaimedCase(String caseId, String caseNumber, String stationSiteCode, boolean replayed) {}
 
     /**
      * A submission at a station: as {@link SubmitCaseRequest} (the item's tenant owns the case; no

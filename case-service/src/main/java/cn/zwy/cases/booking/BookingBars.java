@@ -47,9 +47,10 @@ class BookingBars {
             if (bar.isPresent()) {
                 BookingBar b = bar.get();
                 boolean self = key.startsWith("sub:");
+                boolean noShows = "NO_SHOW".equals(b.kind());
                 throw new ApiException(ErrorCode.RULE_VIOLATION, (self ? "您" : "办事人") + "因" + b.reason() + "，自 "
-                        + format(b.barredAt()) + " 起至 " + format(b.barredUntil()) + " 暂停在本中心预约（A2）。如有异议，请联系中心工作人员。",
-                        self ? "slotId" : "bookedFor", "A2");
+                        + format(b.barredAt()) + " 起至 " + format(b.barredUntil()) + " 暂停在本中心预约" + (noShows ? "（A2）" : "")
+                        + "。如有异议，请联系中心工作人员。", self ? "slotId" : "bookedFor", noShows ? "A2" : null);
             }
         }
     }
@@ -60,29 +61,40 @@ class BookingBars {
                 order by barred_until desc limit 1""", BookingBars::row, tenant, personKey, Timestamp.from(now)).stream().findFirst();
     }
 
+    /** The bar of that kind (NO_SHOW or CANCELLATIONS) in force for the person, if any. */
+    Optional<BookingBar> active(String tenant, String personKey, Instant now, String kind) {
+        return jdbc.query("""
+                select * from booking_bar where tenant_id = ? and person_key = ? and lifted_at is null and barred_until > ? and kind = ?
+                order by barred_until desc limit 1""", BookingBars::row, tenant, personKey, Timestamp.from(now), kind).stream().findFirst();
+    }
+
     /**
      * After a no-show of {@code personKey}, inside the tenant's transaction: bars the person when the no-shows
      * counted (in the period, after the last lifted bar) reach the limit and no bar is in force; the new bar or none.
      */
     Optional<BookingBar> afterNoShow(String tenant, String personKey, String who, Instant now) {
-        if (active(tenant, personKey, now).isPresent()) return Optional.empty();
+        if (active(tenant, personKey, now, "NO_SHOW").isPresent()) return Optional.empty();
         Timestamp since = Timestamp.from(now.minus(props.noShowPeriod()));
         List<Timestamp> lifted = jdbc.queryForList("""
-                select max(lifted_at) from booking_bar where tenant_id = ? and person_key = ? and lifted_at is not null""",
+                select max(lifted_at) from booking_bar where tenant_id = ? and person_key = ? and lifted_at is not null and kind = 'NO_SHOW'""",
                 Timestamp.class, tenant, personKey);
         Timestamp from = lifted.isEmpty() || lifted.getFirst() == null || lifted.getFirst().before(since) ? since : lifted.getFirst();
         List<String> codes = jdbc.queryForList("""
                 select booking_code from appointment where tenant_id = ? and person_key = ? and status = 'NO_SHOW' and no_show_at > ?
                 order by no_show_at""", String.class, tenant, personKey, from);
         if (codes.size() < props.noShowLimit()) return Optional.empty();
-        UUID id = UUID.randomUUID();
-        Instant until = now.plus(props.barDuration());
         String reason = props.noShowPeriod().toDays() + " 天内 " + codes.size() + " 次预约未到（爽约）";
+        return Optional.of(bar(tenant, personKey, who, "NO_SHOW", reason, codes, now, now.plus(props.barDuration())));
+    }
+
+    /** Inside the tenant's transaction: bars the person until {@code until} (kind NO_SHOW or CANCELLATIONS); the bar. */
+    BookingBar bar(String tenant, String personKey, String who, String kind, String reason, List<String> codes, Instant now, Instant until) {
+        UUID id = UUID.randomUUID();
         jdbc.update("""
-                insert into booking_bar (id, tenant_id, person_key, who, reason, no_show_codes, barred_at, barred_until)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, tenant, personKey, who, reason, String.join(",", codes), Timestamp.from(now), Timestamp.from(until));
-        return jdbc.query("select * from booking_bar where id = ?", BookingBars::row, id).stream().findFirst();
+                insert into booking_bar (id, tenant_id, person_key, who, reason, no_show_codes, barred_at, barred_until, kind)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, tenant, personKey, who, reason, String.join(",", codes), Timestamp.from(now), Timestamp.from(until), kind);
+        return jdbc.query("select * from booking_bar where id = ?", BookingBars::row, id).getFirst();
     }
 
     /** The tenant's bars still running (lifted ones too, to show who lifted them): its staff and its province's administrator. */
@@ -120,6 +132,6 @@ class BookingBars {
         return new BookingBar(tenant + ":" + rs.getObject("id", UUID.class), tenant, rs.getString("who"), rs.getString("reason"),
                 Arrays.asList(rs.getString("no_show_codes").split(",")), rs.getTimestamp("barred_at").toInstant(),
                 rs.getTimestamp("barred_until").toInstant(), lifted == null ? null : lifted.toInstant(), rs.getString("lifted_by"),
-                rs.getString("lift_reason"));
+                rs.getString("lift_reason"), rs.getString("kind"));
     }
 }

@@ -20,10 +20,22 @@ class BookingController {
 
     private final Bookings bookings;
     private final BookingBars bars;
+    private final BookingRules rules;
 
-    BookingController(Bookings bookings, BookingBars bars) {
+    BookingController(Bookings bookings, BookingBars bars, BookingRules rules) {
         this.bookings = bookings;
         this.bars = bars;
+        this.rules = rules;
+    }
+
+    @GetMapping(BookingApi.RULES)
+    BookingApi.BookingRules rules(@PathVariable String tenantCode) {
+        return rules.read(tenantCode);
+    }
+
+    @PostMapping(BookingApi.RULES)
+    BookingApi.BookingRules setRules(@PathVariable String tenantCode, @RequestBody(required = false) BookingApi.SetRulesRequest request) {
+        return rules.set(Callers.require(), tenantCode, request);
     }
 
     @GetMapping(BookingApi.DAYS)
@@ -61,7 +73,8 @@ class BookingController {
 
     @PostMapping(BookingApi.CHECK_IN)
     BookingApi.Appointment checkIn(@PathVariable String tenantCode, @RequestBody(required = false) BookingApi.CheckInRequest request) {
-        return bookings.checkIn(Callers.require(), tenantCode, request == null ? null : request.bookingCode());
+        return bookings.checkIn(Callers.require(), tenantCode, request == null ? null : request.bookingCode(),
+                request == null ? null : request.idNumber());
     }
 
     @GetMapping(BookingApi.BARS)

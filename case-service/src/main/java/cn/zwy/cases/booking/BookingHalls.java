@@ -32,6 +32,19 @@ public class BookingHalls {
         }
     }
 
+    /**
+     * The A and B holders of a window post (T6) as tenant-service announced them (usernames of the staff realm and
+     * names); {@code known} is false for a window whose holders were never announced.
+     */
+    public record WindowHolders(boolean known, String a, String aName, String b, String bName) {}
+
+    /** The window's holders, when the current tenant has the window. */
+    public Optional<WindowHolders> holders(UUID windowId) {
+        return jdbc.query("select holders_known, a_holder, a_holder_name, b_holder, b_holder_name from booking_window where window_id = ?",
+                (rs, i) -> new WindowHolders(rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), windowId)
+                .stream().findFirst();
+    }
+
     /** An opening period of a hall on a day (A4), in the halls' time zone. */
     public record OpenPeriod(LocalTime opens, LocalTime closes) {}
 

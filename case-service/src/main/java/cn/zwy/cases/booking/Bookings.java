@@ -78,11 +78,15 @@ class Bookings {
     private final PersonalDataCipher cipher;
     private final BlindIndex index;
     private final ApplicationEventPublisher events;
+    private final BookingRules rules;
+    private final BookingLimits limits;
 
     Bookings(TenantTransactions tx, JdbcTemplate jdbc, HallSchedules halls, FilingReadModels filing, BookingProperties props,
              BookingBars bars, BookingTimers timers, CitizenMessages messages, PersonalDataCipher cipher, BlindIndex index,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, BookingRules rules, BookingLimits limits) {
         this.events = events;
+        this.rules = rules;
+        this.limits = limits;
         this.tx = tx;
         this.jdbc = jdbc;
         this.halls = halls;
@@ -108,9 +112,11 @@ class Bookings {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now(Schedule.ZONE);
         LocalDate first = from.isBefore(today) ? today : from;
-        LocalDate last = to.isAfter(today.plusDays(props.horizonDays())) ? today.plusDays(props.horizonDays()) : to;
         return tx.read(tenantCode, () -> {
             offeredItem(tenantCode, itemId, today);
+            // only the days released for booking (放号): up to the horizon, the last one from its release time
+            LocalDate released = rules.of(tenantCode).lastReleased(now);
+            LocalDate last = to.isAfter(released) ? released : to;
             List<BookableDay> out = new ArrayList<>();
             if (last.isBefore(first)) return out;
             WorkingCalendar cal = filing.calendarOfCurrentTenant();
@@ -154,7 +160,11 @@ class Bookings {
             Schedule.Hall hall = halls.hall(tenantCode, hallId)
                     .orElseThrow(() -> ApiException.notFound("hallId", "该租户没有这个服务大厅: " + hallId));
             offeredItem(tenantCode, itemId, today);
-            if (date.isBefore(today) || date.isAfter(today.plusDays(props.horizonDays()))) return List.<Slot>of();
+            // a day released for booking, or the next one to be released (listed with its release time, not bookable yet)
+            BookingRules.Rules rule = rules.of(tenantCode);
+            LocalDate released = rule.lastReleased(now);
+            if (date.isBefore(today) || date.isAfter(released.plusDays(1))) return List.<Slot>of();
+            Instant releasesAt = date.isAfter(released) ? rule.releaseOf(date) : null;
             int capacity = halls.capacity(hallId);
             Map<String, Integer> booked = bookedCounts(tenantCode, date, date);
             List<Slot> out = new ArrayList<>();
@@ -164,7 +174,7 @@ class Bookings {
                 if (!at.isAfter(now)) continue;
                 int cap = booked.getOrDefault("c" + hallId + start, capacity);
                 out.add(new Slot(new SlotId(tenantCode, hallId, start).toString(), at, at.plus(props.slotMinutes(), ChronoUnit.MINUTES),
-                        cap, Math.max(0, cap - booked.getOrDefault(hallId + "" + start, 0))));
+                        cap, Math.max(0, cap - booked.getOrDefault(hallId + "" + start, 0)), releasesAt));
             }
             return out;
         });
@@ -199,43 +209,43 @@ class Bookings {
         Optional<Appointment> earlier = replay(caller, key, slot, in.itemId());
         if (earlier.isPresent()) return earlier.get();
         String phone = in.contactPhone() == null || in.contactPhone().isBlank() ? null : MobileNumber.parse("contactPhone", in.contactPhone()).value();
-        String forName = null;
-        String forIdMasked = null;
-        String personKey = "sub:" + caller.userId();
-        if (in.bookedFor() != null) {
-            forName = in.bookedFor().name() == null ? "" : in.bookedFor().name().strip();
-            if (forName.isEmpty() || forName.length() > 50) throw ApiException.validation("bookedFor.name", "代办预约须写明办事人姓名（1–50 个字）");
-            ResidentIdNumber id = ResidentIdNumber.parse("bookedFor.idNumber", in.bookedFor().idNumber());
-            forIdMasked = Masking.idNumber(id.value());
-            personKey = "id:" + index.of(id);
+        String ownIndex = null;
+        if (in.idNumber() != null && !in.idNumber().isBlank()) {
+            if (in.bookedFor() != null) throw ApiException.validation("idNumber", "代他人预约时，请在 bookedFor 中填写办事人的身份证号");
+            ownIndex = index.of(ResidentIdNumber.parse("idNumber", in.idNumber()));
         }
-        String who = personKey;
-        String name = forName;
-        String idMasked = forIdMasked;
+        Person p = person(caller, in.bookedFor(), "bookedFor");
+        String checkInIndex = p.idIndex() != null ? p.idIndex() : ownIndex;
+        String who = p.key();
+        String name = p.name();
+        String idMasked = p.idMasked();
         UUID id = UUID.randomUUID();
         try {
             return tx.write(slot.tenantCode(), () -> {
                 Instant now = Instant.now();
                 String itemName = offeredItem(slot.tenantCode(), in.itemId(), LocalDate.now(Schedule.ZONE));
                 bars.requireNotBarred(slot.tenantCode(), List.of("sub:" + caller.userId(), who), now);
-                Taken t = take(slot, now);
+                BookingRules.Rules rule = rules.of(slot.tenantCode());
+                // the slot first (the burst contends on its counter row), then the person's and the account's limits
+                Taken t = take(slot, now, rule);
+                List<BookingApi.Warning> warnings = limits.beforeBooking(rule, caller.userId(), who, now);
                 String code = bookingCode();
                 Timestamp at = Timestamp.from(now);
                 jdbc.update("""
                         insert into appointment (id, tenant_id, hall_id, hall_name, starts_at, ends_at, day, item_id, item_name, citizen_id,
                             person_key, booked_for_name, booked_for_id_masked, phone_sealed, phone_masked, booking_code, idempotency_key,
-                            status, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?)""",
+                            status, created_at, updated_at, id_index)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?)""",
                         id, slot.tenantCode(), t.hall().id(), t.hall().name(), Timestamp.from(t.startsAt()), Timestamp.from(t.endsAt()),
                         Date.valueOf(t.day()), in.itemId(), itemName, caller.userId(), who, name, idMasked,
-                        phone == null ? null : cipher.seal(phone), phone == null ? null : Masking.phone(phone), code, key, at, at);
+                        phone == null ? null : cipher.seal(phone), phone == null ? null : Masking.phone(phone), code, key, at, at, checkInIndex);
                 Row r = find(slot.tenantCode(), id).orElseThrow();
                 timers.booked(r);
                 tell(r, AppointmentMessage.Kind.APPOINTMENT_BOOKED, "您已预约" + r.hallName + "办理「" + r.itemName + "」，时间 "
                         + when(r.startsAt) + "，预约码 " + r.code + "。请按时到场，迟到超过 " + props.noShowAfter().toMinutes()
                         + " 分钟视为爽约（A2）；如需取消，请在开始前 " + hours(props.cancelBefore()) + "取消。");
                 log.info("appointment {} booked at {} {} for item {}", code, slot.tenantCode(), t.startsAt(), in.itemId());
-                return view(r, false);
+                return view(r, false, warnings);
             });
         } catch (ApiException e) {
             // copies of one request racing for a slot's last place: the first took it and committed before this
@@ -266,6 +276,7 @@ class Bookings {
                 Instant now = Instant.now();
                 Row r = mine(caller, a).orElseThrow(() -> notFound(appointmentId));
                 requireChangeable(r, now, "改约");
+                BookingRules.Rules rule = rules.of(a.tenant());
                 Instant oldStart = r.startsAt;
                 UUID oldHall = r.hallId;
                 SlotId old = new SlotId(a.tenant(), oldHall, LocalDateTime.ofInstant(oldStart, Schedule.ZONE));
@@ -275,9 +286,9 @@ class Bookings {
                 Taken t;
                 if (compare(old, slot) < 0) {
                     release(oldHall, oldStart);
-                    t = take(slot, now);
+                    t = take(slot, now, rule);
                 } else {
-                    t = take(slot, now);
+                    t = take(slot, now, rule);
                     release(oldHall, oldStart);
                 }
                 jdbc.update("""
@@ -309,9 +320,13 @@ class Bookings {
                     Timestamp.from(now), Timestamp.from(now), a.tenant(), a.id());
             release(r.hallId, r.startsAt);
             Row cancelled = find(a.tenant(), a.id()).orElseThrow();
-            tell(cancelled, AppointmentMessage.Kind.APPOINTMENT_CANCELLED, "您 " + when(r.startsAt) + " 在" + r.hallName + "办理「" + r.itemName
+            // counted after the cancellation: one before the month's limit warns, the limit bars booking until the month ends
+            List<BookingApi.Warning> warnings = limits.afterCancelling(rules.of(a.tenant()), caller.userId(), now);
+            StringBuilder body = new StringBuilder("您 " + when(r.startsAt) + " 在" + r.hallName + "办理「" + r.itemName
                     + "」的预约（预约码 " + r.code + "）已取消，该时段已释放。");
-            return view(cancelled, false);
+            for (BookingApi.Warning w : warnings) body.append(w.message());
+            tell(cancelled, AppointmentMessage.Kind.APPOINTMENT_CANCELLED, body.toString());
+            return view(cancelled, false, warnings);
         });
     }
 
@@ -334,25 +349,41 @@ class Bookings {
 
     // ------------------------------------------------------------------ staff at the hall
 
-    /** The tenant's staff check a citizen in by the booking code (before the no-show rule applies, A2). */
-    Appointment checkIn(Caller caller, String tenantCode, String bookingCode) {
+    /**
+     * The tenant's staff (a kiosk's account) check a citizen in (before the no-show rule applies, A2) by the booking code
+     * or by the ID card number of the person who comes (A5): then their next booking of today at the tenant.
+     */
+    Appointment checkIn(Caller caller, String tenantCode, String bookingCode, String idNumber) {
         requireTenant(tenantCode);
         if (caller.realm() != Realm.STAFF || !caller.actsFor(tenantCode)) throw ApiException.forbidden("只有本中心的工作人员可以办理预约签到");
-        String code = bookingCode == null ? "" : bookingCode.strip().toUpperCase(java.util.Locale.ROOT);
+        boolean byCode = bookingCode != null && !bookingCode.isBlank();
+        boolean byId = idNumber != null && !idNumber.isBlank();
+        if (byCode == byId) throw ApiException.validation(byCode ? "idNumber" : "bookingCode", "请凭预约码或身份证号（二者选一）签到");
+        String code = byCode ? bookingCode.strip().toUpperCase(java.util.Locale.ROOT) : null;
+        String idIndex = byId ? index.of(ResidentIdNumber.parse("idNumber", idNumber)) : null;
+        String field = byCode ? "bookingCode" : "idNumber";
         return tx.write(tenantCode, () -> {
             Instant now = Instant.now();
-            Row r = jdbc.query("select * from appointment where tenant_id = ? and booking_code = ? for update", Bookings::row, tenantCode, code)
-                    .stream().findFirst().orElseThrow(() -> ApiException.notFound("bookingCode", "本中心没有这个预约码: " + bookingCode));
+            Row r = (byCode
+                    ? jdbc.query("select * from appointment where tenant_id = ? and booking_code = ? for update", Bookings::row, tenantCode, code)
+                    // the person's booking of today still to check in (the earliest not yet late), else one checked in already
+                    // (answered as it is)
+                    : jdbc.query("""
+                            select * from appointment where tenant_id = ? and id_index = ? and day = ? and status in ('BOOKED', 'CHECKED_IN')
+                            order by status = 'CHECKED_IN', starts_at < ?, starts_at limit 1 for update""", Bookings::row, tenantCode, idIndex,
+                            Date.valueOf(LocalDate.now(Schedule.ZONE)), Timestamp.from(now.minus(props.noShowAfter()))))
+                    .stream().findFirst().orElseThrow(() -> byCode ? ApiException.notFound("bookingCode", "本中心没有这个预约码: " + bookingCode)
+                            : ApiException.notFound("idNumber", "该身份证号今天在本中心没有预约"));
             if ("CHECKED_IN".equals(r.status)) return view(r, true);
             if (!"BOOKED".equals(r.status)) {
-                throw new ApiException(ErrorCode.RULE_VIOLATION, "该预约已" + statusLabel(r.status) + "，不能签到", "bookingCode", null);
+                throw new ApiException(ErrorCode.RULE_VIOLATION, "该预约已" + statusLabel(r.status) + "，不能签到", field, null);
             }
             if (!r.day.equals(LocalDate.now(Schedule.ZONE))) {
-                throw new ApiException(ErrorCode.RULE_VIOLATION, "该预约在 " + r.day + "，只能在预约当天签到", "bookingCode", null);
+                throw new ApiException(ErrorCode.RULE_VIOLATION, "该预约在 " + r.day + "，只能在预约当天签到", field, null);
             }
             if (now.isAfter(r.startsAt.plus(props.noShowAfter()))) {
                 throw new ApiException(ErrorCode.RULE_VIOLATION, "已超过预约开始时间 " + props.noShowAfter().toMinutes()
-                        + " 分钟，按爽约处理（A2），请重新取号或预约", "bookingCode", "A2");
+                        + " 分钟，按爽约处理（A2），请重新取号或预约", field, "A2");
             }
             jdbc.update("update appointment set status = 'CHECKED_IN', checked_in_at = ?, updated_at = ? where tenant_id = ? and id = ?",
                     Timestamp.from(now), Timestamp.from(now), tenantCode, r.id);
@@ -370,7 +401,7 @@ class Bookings {
      * its counter row if it has none yet, and takes the place with the conditional update; a full slot is a
      * CONFLICT and the caller's transaction rolls back.
      */
-    private Taken take(SlotId slot, Instant now) {
+    private Taken take(SlotId slot, Instant now, BookingRules.Rules rule) {
         Schedule.Hall hall = halls.hall(slot.tenantCode(), slot.hallId())
                 .orElseThrow(() -> ApiException.notFound("slotId", "该中心没有这个服务大厅: " + slot.hallId()));
         LocalDate day = slot.start().toLocalDate();
@@ -378,8 +409,9 @@ class Bookings {
         if (!startsAt.isAfter(now)) {
             throw new ApiException(ErrorCode.VALIDATION, "该时段（" + when(startsAt) + "）已开始或已过去，请选择以后的时段", "slotId", null);
         }
-        if (day.isAfter(LocalDate.now(Schedule.ZONE).plusDays(props.horizonDays()))) {
-            throw new ApiException(ErrorCode.VALIDATION, "只能预约 " + props.horizonDays() + " 天以内的时段", "slotId", null);
+        if (day.isAfter(rule.lastReleased(now))) {
+            throw new ApiException(ErrorCode.VALIDATION, "只能预约已放号的 " + rule.horizonDays() + " 天以内的时段；" + day + " 的号将于 "
+                    + when(rule.releaseOf(day)) + " 放出", "slotId", null);
         }
         Schedule.SpecialDay sd = halls.specialDays(hall.id(), day, day).get(day);
         if (!Schedule.starts(day, Schedule.periodsOn(day, hall, sd, filing.calendarOfCurrentTenant()), props.slotMinutes()).contains(slot.start())) {
@@ -471,9 +503,13 @@ class Bookings {
     }
 
     Appointment view(Row r, boolean replayed) {
+        return view(r, replayed, List.of());
+    }
+
+    Appointment view(Row r, boolean replayed, List<BookingApi.Warning> warnings) {
         return new Appointment(r.tenantId + ":" + r.id, r.code, r.status, r.tenantId, r.hallId.toString(), r.hallName, r.itemId, r.itemName,
                 r.startsAt, r.endsAt, r.bookedForName, r.bookedForIdMasked, r.phoneMasked, r.startsAt.minus(props.cancelBefore()),
-                r.createdAt, r.checkedInAt, QrCodes.svg(QrCodes.content(r.tenantId, r.code)), replayed);
+                r.createdAt, r.checkedInAt, QrCodes.svg(QrCodes.content(r.tenantId, r.code)), replayed, warnings);
     }
 
     /** The booking an earlier request with this key made (the same slot and item), or a CONFLICT when the key served another. */
@@ -504,7 +540,7 @@ class Bookings {
     }
 
     /** The item's name when the tenant offers it (a published guide in effect); NOT_FOUND otherwise. Inside the tenant's transaction. */
-    private String offeredItem(String tenantCode, String itemId, LocalDate day) {
+    String offeredItem(String tenantCode, String itemId, LocalDate day) {
         if (itemId == null || !itemId.startsWith(tenantCode + ":")) {
             throw ApiException.notFound("itemId", "该中心（" + tenantCode + "）没有这个事项: " + itemId);
         }
@@ -512,7 +548,7 @@ class Bookings {
                 .orElseThrow(() -> ApiException.notFound("itemId", "该中心（" + tenantCode + "）没有在办的这个事项: " + itemId));
     }
 
-    private <T> T asCitizen(Caller caller, Supplier<T> work) {
+    <T> T asCitizen(Caller caller, Supplier<T> work) {
         return tx.platform(() -> {
             jdbc.queryForObject("select set_config('app.citizen_id', ?, true)", String.class, caller.userId());
             return work.get();
@@ -549,6 +585,21 @@ class Bookings {
         StringBuilder s = new StringBuilder(8);
         for (int i = 0; i < 8; i++) s.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
         return s.toString();
+    }
+
+    /**
+     * Who comes (C14/A7): the account itself ({@code sub:<subject>}) or the person it acts for, named with their ID
+     * number (checked, GB 11643), known by its blind index ({@code id:<hmac>}) and kept masked (M3).
+     */
+    record Person(String key, String name, String idMasked, String idIndex) {}
+
+    Person person(Caller caller, BookingApi.Person forPerson, String field) {
+        if (forPerson == null) return new Person("sub:" + caller.userId(), null, null, null);
+        String name = forPerson.name() == null ? "" : forPerson.name().strip();
+        if (name.isEmpty() || name.length() > 50) throw ApiException.validation(field + ".name", "须写明办事人姓名（1–50 个字）");
+        ResidentIdNumber id = ResidentIdNumber.parse(field + ".idNumber", forPerson.idNumber());
+        String idIndex = index.of(id);
+        return new Person("id:" + idIndex, name, Masking.idNumber(id.value()), idIndex);
     }
 
     static ScopedId scoped(String field, String id) {

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps booking's copy of the halls (hall.changed: name and weekly hours), their special days
  * (hall.special_day.set / removed: a weekend booking day, a closure) and their windows with business categories
- * (window.changed) in step with tenant-service. Every payload is whole, so nothing is called back; a hall's older
+ * (window.changed) and the A/B holders of each window post (window.holders.changed, T6) in step with tenant-service. Every payload is whole, so nothing is called back; a hall's older
  * version never overwrites a newer one, and a repeated event writes the same row again.
  */
 @Component
@@ -25,7 +25,8 @@ class HallReadModel implements EventHandler {
     static final String DAY_SET = "hall.special_day.set";
     static final String DAY_REMOVED = "hall.special_day.removed";
     static final String WINDOW_CHANGED = "window.changed";
-    private static final Set<String> TYPES = Set.of(HALL_CHANGED, DAY_SET, DAY_REMOVED, WINDOW_CHANGED);
+    static final String WINDOW_HOLDERS = "window.holders.changed";
+    private static final Set<String> TYPES = Set.of(HALL_CHANGED, DAY_SET, DAY_REMOVED, WINDOW_CHANGED, WINDOW_HOLDERS);
 
     private final JdbcTemplate jdbc;
     private final TenantTransactions tx;
@@ -76,9 +77,23 @@ class HallReadModel implements EventHandler {
                         UUID.fromString(p.get("windowId").asString()), tenant, UUID.fromString(p.get("hallId").asString()),
                         p.path("kind").asString("COMPREHENSIVE"), json.writeValueAsString(p.path("categories")),
                         p.path("number").asString(null), p.path("name").asString(null));
+                // the holders as they are now (a post nobody holds is null); the window row exists already (window.changed
+                // comes first on the stream), else a minimal one is made that window.changed completes
+                case WINDOW_HOLDERS -> jdbc.update("""
+                        insert into booking_window (window_id, tenant_id, hall_id, kind, categories, holders_known, a_holder, a_holder_name,
+                            b_holder, b_holder_name) values (?, ?, ?, 'COMPREHENSIVE', '[]', true, ?, ?, ?, ?)
+                        on conflict (window_id) do update set holders_known = true, a_holder = excluded.a_holder,
+                            a_holder_name = excluded.a_holder_name, b_holder = excluded.b_holder, b_holder_name = excluded.b_holder_name""",
+                        UUID.fromString(p.get("windowId").asString()), tenant, UUID.fromString(p.get("hallId").asString()),
+                        text(p.path("a").path("username")), text(p.path("a").path("name")),
+                        text(p.path("b").path("username")), text(p.path("b").path("name")));
                 default -> { }
             }
             return null;
         });
+    }
+
+    private static String text(JsonNode n) {
+        return n.isMissingNode() || n.isNull() ? null : n.asString(null);
     }
 }

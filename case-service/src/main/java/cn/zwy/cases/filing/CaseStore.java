@@ -41,7 +41,8 @@ class CaseStore {
 
     /** T3: a station submission of an applicant without an account, by the agent's idempotency key. */
     Optional<CaseRow> findByAgentKey(String tenant, String agentId, String key) {
-        return jdbc.query("select * from case_file where tenant_id = ? and citizen_id is null and agent_id = ? and idempotency_key = ?",
+        // by the station's key whether or not the applicant claimed it since (T3): a retry never files twice
+        return jdbc.query("select * from case_file where tenant_id = ? and station_site is not null and agent_id = ? and idempotency_key = ?",
                 CaseStore::row, tenant, agentId, key).stream().findFirst();
     }
 

@@ -38,7 +38,8 @@ class CaseViews {
             Map.entry("JOINT_ESCALATED", "联办事项上报"), Map.entry("JOINT_ESCALATION_LATE", "联办上报逾期"),
             Map.entry("JOINT_UPPER_REPLY", "上级批复"),
             Map.entry("ASSIGNED", "分派部门审批"), Map.entry("ESCALATED_UP", "跨层级转报"), Map.entry("UPPER_LEVEL_REPLIED", "跨层联办上级批复"),
-            Map.entry("REPORTED_TO_CENTRE", "代办点报送中心（受理报送清单）"), Map.entry("CENTRE_RECEIVED", "中心收到代办点报送材料"));
+            Map.entry("REPORTED_TO_CENTRE", "代办点报送中心（受理报送清单）"), Map.entry("CENTRE_RECEIVED", "中心收到代办点报送材料"),
+            Map.entry("CLAIMED_BY_APPLICANT", "申请人认领到本人账号"));
 
     private final CaseStore store;
     private final LocalCalendar calendar;

@@ -29,6 +29,11 @@ class StationController {
         return cases.submitAtStation(Callers.require(), request);
     }
 
+    @PostMapping(StationApi.CLAIM)
+    StationApi.ClaimedCase claim(@RequestBody(required = false) StationApi.ClaimRequest request) {
+        return agency.claim(Callers.require(), request);
+    }
+
     @GetMapping(StationApi.MESSAGES)
     Page<CitizenMessage> messages(@PathVariable String tenantCode, @RequestParam(required = false) String siteCode,
                                   @RequestParam(required = false) Integer first, @RequestParam(required = false) String after) {

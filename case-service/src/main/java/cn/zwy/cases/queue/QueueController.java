@@ -26,8 +26,10 @@ class QueueController {
     private final Tickets tickets;
     private final HallQueues halls;
     private final QueueUpdates updates;
+    private final WindowPosts posts;
 
-    QueueController(Tickets tickets, HallQueues halls, QueueUpdates updates) {
+    QueueController(Tickets tickets, HallQueues halls, QueueUpdates updates, WindowPosts posts) {
+        this.posts = posts;
         this.tickets = tickets;
         this.halls = halls;
         this.updates = updates;
@@ -46,6 +48,11 @@ class QueueController {
     @GetMapping(QueueApi.HALL)
     QueueApi.HallQueue hall(@PathVariable String tenantCode, @PathVariable String hallId) {
         return halls.screen(tenantCode, hallId);
+    }
+
+    @PostMapping(QueueApi.TAKE_OVER)
+    QueueApi.WindowPost takeOver(@PathVariable String tenantCode, @PathVariable String windowId) {
+        return posts.takeOver(Callers.require(), tenantCode, windowId);
     }
 
     @PostMapping(QueueApi.CALL_NEXT)

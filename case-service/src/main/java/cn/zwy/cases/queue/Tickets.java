@@ -65,8 +65,9 @@ class Tickets {
     private final OutboxPublisher outbox;
     private final Duration lead;
     private final Duration defaultService;
+    private final WindowPosts posts;
 
-    Tickets(TenantTransactions tx, JdbcTemplate jdbc, BookingHalls halls, OutboxPublisher outbox,
+    Tickets(TenantTransactions tx, JdbcTemplate jdbc, BookingHalls halls, OutboxPublisher outbox, WindowPosts posts,
             @Value("${zwy.queue.booking-lead:PT10M}") Duration lead,
             @Value("${zwy.queue.default-service:PT5M}") Duration defaultService) {
         this.tx = tx;
@@ -75,6 +76,7 @@ class Tickets {
         this.outbox = outbox;
         this.lead = lead;
         this.defaultService = defaultService;
+        this.posts = posts;
     }
 
     // ------------------------------------------------------------------ taking a ticket
@@ -168,6 +170,7 @@ class Tickets {
         return tx.write(tenantCode, () -> {
             HallWindow w = halls.window(windowId).orElseThrow(() -> ApiException.notFound("windowId", "本中心没有这个窗口: " + windowId));
             Instant now = Instant.now();
+            posts.requireMayServe(caller, w, now);
             List<Row> called = jdbc.query("""
                     with next as (
                         select id from queue_ticket q
@@ -277,7 +280,13 @@ class Tickets {
         return tx.write(s.tenant(), () -> {
             Row r = jdbc.query("select * from queue_ticket where tenant_id = ? and id = ? for update", Tickets::row, s.tenant(), s.id())
                     .stream().findFirst().orElseThrow(() -> ApiException.notFound("ticketId", "本中心没有这张号: " + ticketId));
-            action.apply(r, Instant.now());
+            Instant now = Instant.now();
+            // AB岗 (T6): the ticket is handled at the window that called it, by whoever holds that post now
+            if (r.windowId != null) {
+                Optional<HallWindow> at = halls.window(r.windowId);
+                if (at.isPresent()) posts.requireMayServe(caller, at.get(), now);
+            }
+            action.apply(r, now);
             return view(find(s.tenant(), s.id()).orElseThrow(), false);
         });
     }

@@ -31,10 +31,11 @@ class BookingApiContractTest {
             if (get != null) for (String p : get.value()) served.add("GET " + p);
             if (post != null) for (String p : post.value()) served.add("POST " + p);
         }
-        assertThat(contract).hasSize(9);
+        assertThat(contract).hasSize(11);
         assertThat(served).isEqualTo(contract);
-        // what is open without a token: exactly the two public reads, as request-matcher patterns
+        // what is open without a token: exactly the three public reads, as request-matcher patterns
         assertThat(BookingApi.PUBLIC_READS).containsExactlyInAnyOrder(
-                BookingApi.DAYS.replaceAll("\\{[^}/]+}", "*"), BookingApi.SLOTS.replaceAll("\\{[^}/]+}", "*"));
+                BookingApi.DAYS.replaceAll("\\{[^}/]+}", "*"), BookingApi.SLOTS.replaceAll("\\{[^}/]+}", "*"),
+                BookingApi.RULES.replaceAll("\\{[^}/]+}", "*"));
     }
 }

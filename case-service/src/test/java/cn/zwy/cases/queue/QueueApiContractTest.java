@@ -35,7 +35,7 @@ class QueueApiContractTest {
             if (get != null) for (String p : get.path().length > 0 ? get.path() : get.value()) served.add("GET " + p);
             if (post != null) for (String p : post.value()) served.add("POST " + p);
         }
-        assertThat(contract).hasSize(12);
+        assertThat(contract).hasSize(13);
         assertThat(served).isEqualTo(contract);
         assertThat(QueueApi.PUBLIC_READS).containsExactlyInAnyOrder(star(QueueApi.HALL), star(QueueApi.QUIET_HOURS), star(QueueApi.TICKET),
                 star(QueueUpdatesApi.HALL_UPDATES), star(QueueUpdatesApi.TICKET_UPDATES));

@@ -40,17 +40,27 @@ public class BookingGraph {
 
     public record BookedPersonInput(String name, String idNumber) {}
 
-    public record BookAppointmentInput(String idempotencyKey, String slotId, String itemId, String contactPhone, BookedPersonInput bookedFor) {}
+    public record BookAppointmentInput(String idempotencyKey, String slotId, String itemId, String contactPhone, BookedPersonInput bookedFor,
+                                       String idNumber) {}
 
     public record RescheduleAppointmentInput(String appointmentId, String slotId) {}
 
     public record CancelAppointmentInput(String appointmentId) {}
 
-    public record CheckInAppointmentInput(String tenantCode, String bookingCode) {}
+    public record CheckInAppointmentInput(String tenantCode, String bookingCode, String idNumber) {}
 
     public record LiftBookingBarInput(String barId, String reason) {}
 
-    public record AppointmentPayload(BookingApi.Appointment appointment) {}
+    public record AppointmentPayload(BookingApi.Appointment appointment, List<BookingApi.Warning> warnings) {
+        static AppointmentPayload of(BookingApi.Appointment a) {
+            return new AppointmentPayload(a, a.warnings() == null ? List.of() : a.warnings());
+        }
+    }
+
+    public record SetBookingRulesInput(String tenantCode, Integer horizonDays, String releaseTime, Integer maxActivePerPerson,
+                                       Integer maxActiveForOthers, Integer maxCancellationsPerMonth) {}
+
+    public record SetBookingRulesPayload(BookingApi.BookingRules rules) {}
 
     public record LiftBookingBarPayload(BookingApi.BookingBar bar) {}
 
@@ -91,7 +101,7 @@ public class BookingGraph {
         slot(input.slotId());
         BookedPersonInput p = input.bookedFor();
         return booking.book(new BookingApi.BookRequest(input.idempotencyKey(), input.slotId(), item(input.itemId()), input.contactPhone(),
-                p == null ? null : new BookingApi.Person(p.name(), p.idNumber()))).map(AppointmentPayload::new);
+                p == null ? null : new BookingApi.Person(p.name(), p.idNumber()), input.idNumber())).map(AppointmentPayload::of);
     }
 
     @MutationMapping
@@ -99,21 +109,22 @@ public class BookingGraph {
         citizen(jwt);
         Ids.Scoped a = Ids.scoped("appointmentId", input.appointmentId());
         slot(input.slotId());
-        return booking.reschedule(a.tenantCode() + ":" + a.id(), new BookingApi.RescheduleRequest(input.slotId())).map(AppointmentPayload::new);
+        return booking.reschedule(a.tenantCode() + ":" + a.id(), new BookingApi.RescheduleRequest(input.slotId())).map(AppointmentPayload::of);
     }
 
     @MutationMapping
     public Mono<AppointmentPayload> cancelAppointment(@Argument CancelAppointmentInput input, @AuthenticationPrincipal Jwt jwt) {
         citizen(jwt);
         Ids.Scoped a = Ids.scoped("appointmentId", input.appointmentId());
-        return booking.cancel(a.tenantCode() + ":" + a.id()).map(AppointmentPayload::new);
+        return booking.cancel(a.tenantCode() + ":" + a.id()).map(AppointmentPayload::of);
     }
 
     @MutationMapping
     public Mono<AppointmentPayload> checkInAppointment(@Argument CheckInAppointmentInput input, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Callers.require(jwt);
         if (caller.realm() != Realm.STAFF || !caller.actsFor(input.tenantCode())) throw ApiException.forbidden("只有本中心的工作人员可以办理预约签到");
-        return booking.checkIn(tenant(input.tenantCode()), new BookingApi.CheckInRequest(input.bookingCode())).map(AppointmentPayload::new);
+        return booking.checkIn(tenant(input.tenantCode()), new BookingApi.CheckInRequest(input.bookingCode(), input.idNumber()))
+                .map(AppointmentPayload::of);
     }
 
     @MutationMapping
@@ -122,6 +133,19 @@ public class BookingGraph {
         Caller caller = Callers.require(jwt);
         if (caller.realm() != Realm.STAFF || !caller.actsFor(b.tenantCode())) throw ApiException.forbidden("只能处理本中心的暂停预约");
         return booking.liftBar(b.tenantCode() + ":" + b.id(), new BookingApi.LiftBarRequest(input.reason())).map(LiftBookingBarPayload::new);
+    }
+
+    @QueryMapping
+    public Mono<BookingApi.BookingRules> bookingRules(@Argument String tenantCode) {
+        return booking.rules(tenant(tenantCode));
+    }
+
+    @MutationMapping
+    public Mono<SetBookingRulesPayload> setBookingRules(@Argument SetBookingRulesInput input, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.require(jwt);
+        if (caller.realm() != Realm.STAFF || !caller.actsFor(input.tenantCode())) throw ApiException.forbidden("只有本中心管理员可以设置预约规则");
+        return booking.setRules(tenant(input.tenantCode()), new BookingApi.SetRulesRequest(input.horizonDays(), input.releaseTime(),
+                input.maxActivePerPerson(), input.maxActiveForOthers(), input.maxCancellationsPerMonth())).map(SetBookingRulesPayload::new);
     }
 
     private static void citizen(Jwt jwt) {

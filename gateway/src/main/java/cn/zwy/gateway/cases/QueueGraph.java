@@ -43,6 +43,10 @@ public class QueueGraph {
 
     public record TicketInput(String ticketId) {}
 
+    public record TakeOverWindowPostInput(String tenantCode, String windowId) {}
+
+    public record WindowPostPayload(QueueApi.WindowPost post) {}
+
     public record TransferTicketInput(String ticketId, String windowId) {}
 
     public record FinishTicketInput(String ticketId, String caseId) {}
@@ -86,6 +90,13 @@ public class QueueGraph {
     public Mono<QueueApi.CallResult> callNext(@Argument CallNextInput input, @AuthenticationPrincipal Jwt jwt) {
         staff(jwt, tenant(input.tenantCode()));
         return queue.callNext(input.tenantCode(), Ids.uuid("windowId", input.windowId()).toString());
+    }
+
+    /** AB岗 (T6): the window's B holder takes the post over while the A holder is absent. */
+    @MutationMapping
+    public Mono<WindowPostPayload> takeOverWindowPost(@Argument TakeOverWindowPostInput input, @AuthenticationPrincipal Jwt jwt) {
+        staff(jwt, tenant(input.tenantCode()));
+        return queue.takeOver(input.tenantCode(), Ids.uuid("windowId", input.windowId()).toString()).map(WindowPostPayload::new);
     }
 
     @MutationMapping

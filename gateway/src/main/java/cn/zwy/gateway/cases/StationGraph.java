@@ -33,6 +33,19 @@ public class StationGraph {
 
     public record RecordStationSubmissionPayload(Receipt receipt) {}
 
+    public record ClaimStationCaseInput(String caseNumber, String idNumber) {}
+
+    public record ClaimStationCasePayload(StationApi.ClaimedCase claimed) {}
+
+    /** The applicant claims a case a station recorded for them into their account (T3): citizens only. */
+    @MutationMapping
+    public Mono<ClaimStationCasePayload> claimStationCase(@Argument ClaimStationCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        if (Callers.require(jwt).realm() != cn.zwy.common.security.Realm.CITIZEN) {
+            throw ApiException.forbidden("由申请人本人（公众账号）认领代办点受理的办件");
+        }
+        return stations.claim(new StationApi.ClaimRequest(input.caseNumber(), input.idNumber())).map(ClaimStationCasePayload::new);
+    }
+
     @MutationMapping
     public Mono<RecordStationSubmissionPayload> recordStationSubmission(@Argument StationApi.StationSubmission input,
                                                                          @AuthenticationPrincipal Jwt jwt) {

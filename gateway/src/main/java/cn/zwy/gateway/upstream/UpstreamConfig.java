@@ -7,6 +7,7 @@ import cn.zwy.cases.api.CaseUpdatesApi;
 import cn.zwy.cases.api.QueueApi;
 import cn.zwy.cases.api.ReviewApi;
 import cn.zwy.cases.api.QueueUpdatesApi;
+import cn.zwy.cases.api.SpecialServiceApi;
 import cn.zwy.cases.api.DeemedApprovalApi;
 import cn.zwy.cases.api.CrossLevelApi;
 import cn.zwy.cases.api.StationApi;
@@ -146,6 +147,11 @@ public class UpstreamConfig {
     @Bean
     BookingApi bookingApi() {
         return caseService.createClient(BookingApi.class);
+    }
+
+    @Bean
+    SpecialServiceApi specialServiceApi() {
+        return caseService.createClient(SpecialServiceApi.class);
     }
 
     @Bean

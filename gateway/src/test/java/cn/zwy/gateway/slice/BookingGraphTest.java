@@ -48,7 +48,7 @@ class BookingGraphTest {
         Instant at = Instant.parse("2026-12-15T00:30:00Z");
         return new BookingApi.Appointment(LIANSHAN + ":6f1c2b7e-0d7a-4d55-9c1e-3b1f5a2e0001", "K7M2QX9D", "BOOKED", LIANSHAN, HALL,
                 "连山县政务服务中心", ITEM, "普通护照签发", at, at.plusSeconds(1800), null, null, null, at.minusSeconds(3600), at, null,
-                "<svg/>", false);
+                "<svg/>", false, java.util.List.of());
     }
 
     private static Map<String, Object> input(String slotId, String itemId) {
@@ -109,7 +109,7 @@ class BookingGraphTest {
     @Test
     void slotsArePublic() {
         when(booking.slots(LIANSHAN, HALL, ITEM, LocalDate.of(2026, 12, 15))).thenReturn(Mono.just(List.of(
-                new BookingApi.Slot(SLOT, Instant.parse("2026-12-15T00:30:00Z"), Instant.parse("2026-12-15T01:00:00Z"), 6, 5))));
+                new BookingApi.Slot(SLOT, Instant.parse("2026-12-15T00:30:00Z"), Instant.parse("2026-12-15T01:00:00Z"), 6, 5, null))));
         var r = as(graphQl, null).document("{ slots(tenantCode: \"" + LIANSHAN + "\", hallId: \"" + HALL + "\", itemId: \"" + ITEM
                 + "\", date: \"2026-12-15\") { id remaining } }").execute();
         Errors.none(r);

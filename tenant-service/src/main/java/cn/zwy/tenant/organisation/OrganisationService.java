@@ -69,6 +69,16 @@ public class OrganisationService {
     public record WindowChanged(String tenantCode, UUID windowId, UUID hallId, String number, String name, WindowKind kind,
                                 List<BusinessCategory> categories) {}
 
+    /**
+     * The A and B holders of a window (T6) as other services keep them (case-service's queue: who may call at the
+     * window), published with every assignment and release; a post nobody holds is null.
+     */
+    public static final String WINDOW_HOLDERS = "window.holders.changed";
+
+    public record Holder(String username, String name) {}
+
+    public record WindowHolders(String tenantCode, UUID windowId, UUID hallId, Holder a, Holder b) {}
+
     public OrganisationService(DepartmentRepository departments, WindowRepository windows, AssignmentRepository assignments,
                                StaffRepository staff, HallRepository halls, TenantTransactions tx, TenantLookup lookup,
                                OutboxPublisher outbox) {
@@ -204,6 +214,7 @@ public class OrganisationService {
                     "position", "窗口 " + w.getNumber() + " 的 " + in.position() + " 岗已被指派");
             log.info("{} assigned as {} holder of window {} (tenant {}) by {}", s.getUsername(), in.position(), w.getNumber(),
                     tenantCode, caller.username());
+            publishHolders(tenantCode, w);
             return views(tenantCode, List.of(w)).getFirst();
         });
     }
@@ -217,11 +228,30 @@ public class OrganisationService {
                     .orElseThrow(() -> ApiException.notFound("windowId", "本租户没有该窗口: " + windowId));
             assignments.findByWindowId(w.getId()).stream().filter(a -> a.getPosition() == position).forEach(assignments::delete);
             assignments.flush();
+            publishHolders(tenantCode, w);
             return views(tenantCode, List.of(w)).getFirst();
         });
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** In the transaction of the change: the window's holders as they are now (T6), for case-service's queue. */
+    private void publishHolders(String tenantCode, ServiceWindow w) {
+        Map<UUID, Staff> people = staffById();
+        Holder a = null;
+        Holder b = null;
+        for (WindowAssignment x : assignments.findByWindowId(w.getId())) {
+            Staff p = people.get(x.getStaffId());
+            Holder h = new Holder(p.getUsername(), (nz(p.getFamilyName()) + nz(p.getGivenName())).strip());
+            if (x.getPosition() == WindowPosition.A) a = h;
+            else b = h;
+        }
+        outbox.publish(WINDOW_HOLDERS, tenantCode, "window", w.getId().toString(), new WindowHolders(tenantCode, w.getId(), w.getHallId(), a, b));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
 
     private List<WindowView> views(String tenantCode, List<ServiceWindow> list) {
         if (list.isEmpty()) return List.of();
