@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GuideSearchBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int BATCH = 250;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway = env("BENCH_GATEWAY", "http://127.0.0.1:28080");
     private final String searchService = env("BENCH_SEARCH_SERVICE", "http://127.0.0.1:28083");
@@ -159,7 +160,7 @@ public final class GuideSearchBenchmark {
         for (String tenant : codes) {
             for (int n = 0; n < perTenant && loaded + batch.size() < guides; n++) {
                 batch.add(event(tenant, n));
-                if (batch.size() == 2000) {
+                if (batch.size() == BATCH) {
                     loaded += post(batch);
                     batch.clear();
                 }
@@ -170,11 +171,20 @@ public final class GuideSearchBenchmark {
         System.out.printf("loaded %,d guides of %d tenants in %.1f s%n", loaded, codes.size(), Duration.between(t0, Instant.now()).toMillis() / 1000.0);
     }
 
+    /**
+     * One bulk request of {@link #BATCH} events; retried a few times when search-service answers 503 (its
+     * Elasticsearch client gives up after 10 s, which a bulk with the plugin's analysis can take on a busy node).
+     */
     private int post(List<Map<String, Object>> batch) throws Exception {
-        JsonNode r = send(HttpRequest.newBuilder(URI.create(searchService + "/api/guides/index/documents"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.operatorToken())
-                .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch))).build());
-        return r.asInt();
+        String body = JSON.writeValueAsString(batch);
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(searchService + "/api/guides/index/documents"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.operatorToken())
+                    .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) return Integer.parseInt(r.body().strip());
+            if (r.statusCode() != 503 || attempt == 5) throw new IllegalStateException("bulk load answered " + r.statusCode() + ": " + r.body());
+            Thread.sleep(2000L * attempt);
+        }
     }
 
     private long count() throws Exception {
