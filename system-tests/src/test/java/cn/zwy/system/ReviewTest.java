@@ -140,6 +140,30 @@ class ReviewTest {
         assertThat(again.errors().get(0).path("extensions").path("rule").asString()).isEqualTo("V2");
         assertThat(reviewsOf(caseId)).isEqualTo(1);
         assertThat(pendingNodes(Cases.citizen()).stream().noneMatch(n -> caseId.equals(n.path("caseId").asString(null)))).isTrue();
+
+        // two different reviews of one case at once (two devices): one is stored, the other refused (V2)
+        String other = completedCase();
+        awaitPending(n -> other.equals(n.path("caseId").asString(null)));
+        ExecutorService two = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Response>> racing = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String level = i % 2 == 0 ? "VERY_SATISFIED" : "SATISFIED";
+            racing.add(two.submit(() -> {
+                go.await();
+                return reviewCase(citizen, other, level, key(), null, null);
+            }));
+        }
+        go.countDown();
+        int stored = 0;
+        for (Future<Api.Response> f : racing) {
+            Api.Response r = f.get();
+            if (r.errors() == null) stored++;
+            else assertThat(r.errors().get(0).path("extensions").path("rule").asString()).as(r.body().toString()).isEqualTo("V2");
+        }
+        two.shutdown();
+        assertThat(stored).isEqualTo(1);
+        assertThat(reviewsOf(other)).isEqualTo(1);
     }
 
     // ------------------------------------------------------------------ V4
