@@ -140,6 +140,30 @@ class ReviewTest {
         assertThat(again.errors().get(0).path("extensions").path("rule").asString()).isEqualTo("V2");
         assertThat(reviewsOf(caseId)).isEqualTo(1);
         assertThat(pendingNodes(Cases.citizen()).stream().noneMatch(n -> caseId.equals(n.path("caseId").asString(null)))).isTrue();
+
+        // two different reviews of one case at once (two devices): one is stored, the other refused (V2)
+        String other = completedCase();
+        awaitPending(n -> other.equals(n.path("caseId").asString(null)));
+        ExecutorService two = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Response>> racing = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String level = i % 2 == 0 ? "VERY_SATISFIED" : "SATISFIED";
+            racing.add(two.submit(() -> {
+                go.await();
+                return reviewCase(citizen, other, level, key(), null, null);
+            }));
+        }
+        go.countDown();
+        int stored = 0;
+        for (Future<Api.Response> f : racing) {
+            Api.Response r = f.get();
+            if (r.errors() == null) stored++;
+            else assertThat(r.errors().get(0).path("extensions").path("rule").asString()).as(r.body().toString()).isEqualTo("V2");
+        }
+        two.shutdown();
+        assertThat(stored).isEqualTo(1);
+        assertThat(reviewsOf(other)).isEqualTo(1);
     }
 
     // ------------------------------------------------------------------ V4
@@ -184,18 +208,7 @@ class ReviewTest {
         assertThat(timerAt("CLOSE|" + opening)).isEqualTo(closes.plusDays(1).atStartOfDay(Cases.HALLS).toInstant());
 
         // as if those 5 working days were over: the timer marks the case unrated and no review is accepted any more
-        try (Connection c = CaseDb.connectAsOwner()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                CaseDb.bind(st, LIANSHAN);
-            }
-            try (PreparedStatement ps = c.prepareStatement("update review_opening set closes_on = ? where id = ?")) {
-                ps.setObject(1, Cases.today().minusDays(1));
-                ps.setObject(2, UUID.fromString(opening.substring(7)));
-                assertThat(ps.executeUpdate()).isEqualTo(1);
-            }
-            c.commit();
-        }
+        periodEndedYesterday(opening);
         Api.Response late = reviewCase(Cases.citizen(), caseId, "VERY_SATISFIED", key(), null, null);
         assertThat(late.errorCode()).as(late.body().toString()).isEqualTo("RULE_VIOLATION");
         assertThat(late.errors().get(0).path("extensions").path("rule").asString()).isEqualTo("V4");
@@ -397,18 +410,7 @@ class ReviewTest {
         assertThat(reviewVisit(Cases.citizen(), tickets.get(0), "SATISFIED", null, null).errorCode()).isEqualTo("RULE_VIOLATION");
         // the third is never reviewed: its period ends, it counts as unrated
         String third = awaitPending(n -> tickets.get(2).equals(n.path("ticketId").asString(null))).get("id").asString();
-        try (Connection c = CaseDb.connectAsOwner()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                CaseDb.bind(st, LIANSHAN);
-            }
-            try (PreparedStatement ps = c.prepareStatement("update review_opening set closes_on = ? where id = ?")) {
-                ps.setObject(1, Cases.today().minusDays(1));
-                ps.setObject(2, UUID.fromString(third.substring(7)));
-                ps.executeUpdate();
-            }
-            c.commit();
-        }
+        periodEndedYesterday(third);
         dueNow("CLOSE|" + third);
         await(() -> "UNRATED".equals(openingState(third)) ? "x" : null);
 
@@ -589,15 +591,25 @@ class ReviewTest {
     }
 
     private static void setDueOn(String reviewId, LocalDate due) throws Exception {
+        update("update review_rectification set due_on = ? where review_id = ?", due, reviewId);
+    }
+
+    /** As if the opening's review period (V4) had ended yesterday. */
+    private static void periodEndedYesterday(String opening) throws Exception {
+        update("update review_opening set closes_on = ? where id = ?", Cases.today().minusDays(1), opening);
+    }
+
+    /** One row of 连山 changed as the schema's owner: the value, and the row's id ("441825:<uuid>"). */
+    private static void update(String sql, Object value, String id) throws Exception {
         try (Connection c = CaseDb.connectAsOwner()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 CaseDb.bind(st, LIANSHAN);
             }
-            try (PreparedStatement ps = c.prepareStatement("update review_rectification set due_on = ? where review_id = ?")) {
-                ps.setObject(1, due);
-                ps.setObject(2, UUID.fromString(reviewId.substring(7)));
-                assertThat(ps.executeUpdate()).isEqualTo(1);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, value);
+                ps.setObject(2, UUID.fromString(id.substring(id.indexOf(':') + 1)));
+                assertThat(ps.executeUpdate()).as(sql).isEqualTo(1);
             }
             c.commit();
         }

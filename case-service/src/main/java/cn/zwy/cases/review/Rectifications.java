@@ -115,7 +115,7 @@ class Rectifications {
                     update review_rectification set finding = ?, reply = ?, verified_by = ?, verified_at = ? where review_id = ?""",
                     finding, reply, caller.username(), Timestamp.from(now), r.reviewId());
             // 差评回复: the answer goes to the reviewer (in-app, and by SMS when the service was a case)
-            tell(r, ReviewMessage.Kind.REVIEW_REPLY, "您对「" + r.lineName() + "」（" + r.subject() + "）的评价已收到答复：" + reply, now);
+            tell(r.tenant(), r.citizenId(), r.openingId(), r.caseId(), r.subject(), ReviewMessage.Kind.REVIEW_REPLY, "您对「" + r.lineName() + "」（" + r.subject() + "）的评价已收到答复：" + reply, now);
             return "VERIFIED";
         });
     }
@@ -215,11 +215,13 @@ class Rectifications {
         };
     }
 
-    /** A message to the reviewer about the service reviewed, inside the review's transaction. */
-    void tell(Row r, ReviewMessage.Kind kind, String body, Instant now) {
-        String phone = r.caseId() == null ? null : cases.of(r.tenant(), r.caseId()).map(CaseFacts.Facts::contactPhoneMasked).orElse(null);
-        messages.send(new ReviewMessage(r.tenant(), r.citizenId(), r.caseId(), r.caseId() == null ? null : r.subject(), phone, r.openingId(),
-                kind, body, now));
+    /**
+     * A message to the citizen of a service (opening), inside the review's transaction: about its case when it has one
+     * (and by SMS to the case's contact phone), else in-app about the opening.
+     */
+    void tell(String tenant, String citizenId, UUID openingId, UUID caseId, String subject, ReviewMessage.Kind kind, String body, Instant now) {
+        String phone = caseId == null ? null : cases.of(tenant, caseId).map(CaseFacts.Facts::contactPhoneMasked).orElse(null);
+        messages.send(new ReviewMessage(tenant, citizenId, caseId, caseId == null ? null : subject, phone, openingId, kind, body, now));
     }
 
     // ------------------------------------------------------------------ the dishonesty list (V5)

@@ -46,8 +46,7 @@ class ReviewTimerHandler {
             switch (t.kind()) {
                 case REMIND -> openings.byId(t.tenant(), t.id()).filter(o -> "OPEN".equals(o.state()) && o.remindedAt() == null).ifPresent(o -> {
                     jdbc.update("update review_opening set reminded_at = ? where id = ?", Timestamp.from(now), o.id());
-                    rectifications.tell(new Rectifications.Row(null, o.tenant(), null, null, null, 0, o.citizenId(), o.id(), o.caseId(), o.label(),
-                            o.lineName()), ReviewMessage.Kind.REVIEW_REMINDER, "您办理的「" + o.lineName() + "」（" + o.label() + "）已办结，请对本次服务作出评价："
+                    rectifications.tell(o.tenant(), o.citizenId(), o.id(), o.caseId(), o.label(), ReviewMessage.Kind.REVIEW_REMINDER, "您办理的「" + o.lineName() + "」（" + o.label() + "）已办结，请对本次服务作出评价："
                             + "非常满意、满意、基本满意、不满意或非常不满意。评价截止 " + o.closesOn() + "，逾期记为未评（V4）。", now);
                     log.info("review reminder for {} {} of {}", o.kind(), o.label(), o.tenant());
                 });
