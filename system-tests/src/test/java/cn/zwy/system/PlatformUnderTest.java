@@ -130,7 +130,9 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
     /**
      * A second instance of a service on its own port (the service's port + {@code portOffset}, actuator 50 above)
      * with the given settings over the test ones (a replica of the shared service: same databases, stream and
-     * consumer groups); stopped with the rest. Returns once it is ready.
+     * consumer groups); stopped with the rest. Returns once it is ready. Ports in use by the tests (offsets from the
+     * gateway's): 5–7 GatewayLimitsTest's gateways, 8–9 GuideSearchTest's search-service and gateway, 11–12
+     * ReplicasTest's gateway and case-service, 22 FaultsTest's case-service.
      */
     public static synchronized Extra startExtra(Service s, String name, int portOffset, Map<String, String> settings)
             throws IOException, InterruptedException {

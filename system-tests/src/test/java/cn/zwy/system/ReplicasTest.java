@@ -47,7 +47,7 @@ class ReplicasTest {
     @BeforeAll
     static void startReplicas() throws Exception {
         caseB = PlatformUnderTest.startExtra(Service.CASE, "b", 10, Map.of());
-        gatewayB = PlatformUnderTest.startExtra(Service.GATEWAY, "b", 9, Map.of("ZWY_CASE_SERVICE_URL", caseB.url()));
+        gatewayB = PlatformUnderTest.startExtra(Service.GATEWAY, "b", 11, Map.of("ZWY_CASE_SERVICE_URL", caseB.url()));
     }
 
     @AfterAll

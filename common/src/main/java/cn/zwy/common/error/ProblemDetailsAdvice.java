@@ -8,6 +8,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -41,6 +43,17 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e) {
         return respond(ProblemDetails.of(ErrorCode.CONFLICT, "数据已被他人修改，请刷新后重试", "expectedVersion", null));
+    }
+
+    /**
+     * The database cannot be reached (restarting, failing over, the pool timed out waiting for a connection): a clear
+     * 503 UNAVAILABLE instead of a bare 500. The transaction did not begin or was rolled back, so a retry (with the
+     * same idempotency key where the operation takes one) is safe.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        log.warn("database unavailable: {}", e.toString());
+        return respond(ProblemDetails.of(ErrorCode.UNAVAILABLE, "数据库暂不可用，本次操作未生效，请稍后重试", null, null));
     }
 
     @ExceptionHandler(TenantContext.MissingTenantException.class)

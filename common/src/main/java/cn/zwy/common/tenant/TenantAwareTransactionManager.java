@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Session;
 import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -32,13 +33,26 @@ public class TenantAwareTransactionManager extends JpaTransactionManager {
         EntityManager em = holder.getEntityManager();
         String tenant = TenantContext.current().map(TenantScope::tenantId).orElse("");
         String write = TenantContext.current().map(s -> s.writable() ? "on" : "off").orElse("off");
-        em.unwrap(Session.class).doWork(connection -> {
-            try (var ps = connection.prepareStatement(
-                    "select set_config('app.tenant_id', ?, true), set_config('app.tenant_write', ?, true)")) {
-                ps.setString(1, tenant);
-                ps.setString(2, write);
-                ps.execute();
+        try {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (var ps = connection.prepareStatement(
+                        "select set_config('app.tenant_id', ?, true), set_config('app.tenant_write', ?, true)")) {
+                    ps.setString(1, tenant);
+                    ps.setString(2, write);
+                    ps.execute();
+                }
+            });
+        } catch (RuntimeException e) {
+            // the connection broke between the begin and the tenant binding (the database restarting, a fail-over):
+            // undo the begin here, or the request thread would keep a dead EntityManager bound and the caller would
+            // get no clear error; CannotCreateTransactionException is answered 503 UNAVAILABLE (ProblemDetailsAdvice)
+            try {
+                if (em.getTransaction().isActive()) em.getTransaction().rollback();
+            } catch (RuntimeException ignored) {
+                // the connection is gone: nothing to roll back on it
             }
-        });
+            doCleanupAfterCompletion(transaction);
+            throw new CannotCreateTransactionException("could not bind the tenant to the transaction", e);
+        }
     }
 }
