@@ -41,7 +41,7 @@ class CaseApiContractTest {
         assertThat(contract(SupervisionApi.class)).hasSize(4).isEqualTo(served(SupervisionController.class));
         assertThat(contract(EntrustmentApi.class)).hasSize(2).isEqualTo(served(EntrustmentController.class));
         assertThat(contract(DeemedApprovalApi.class)).hasSize(2).isEqualTo(served(DeemedApprovalController.class));
-        assertThat(contract(StationApi.class)).hasSize(2).isEqualTo(served(StationController.class));
+        assertThat(contract(StationApi.class)).hasSize(3).isEqualTo(served(StationController.class));
     }
 
     private static Set<String> contract(Class<?>... interfaces) {
