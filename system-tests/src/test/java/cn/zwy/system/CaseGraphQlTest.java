@@ -75,6 +75,24 @@ class CaseGraphQlTest {
         return r.data().path(field).path("case");
     }
 
+    /** Every case id of the tenant's inbox, page by page (other tests leave many open cases behind). */
+    private static List<String> inboxIds(String token, String tenant) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 50; page++) {
+            Map<String, Object> vars = new java.util.HashMap<>(Map.of("t", tenant));
+            if (after != null) vars.put("after", after);
+            Api.Response inbox = Api.graphql(token, "query($t: ID!, $after: String) { caseInbox(tenantCode: $t, first: 100, after: $after) "
+                    + "{ edges { node { id } } pageInfo { hasNextPage endCursor } } }", vars);
+            assertThat(inbox.errors()).as(inbox.body().toString()).isNull();
+            JsonNode conn = inbox.data().path("caseInbox");
+            for (JsonNode e : conn.path("edges")) ids.add(e.path("node").path("id").asString());
+            if (!conn.path("pageInfo").path("hasNextPage").asBoolean()) break;
+            after = conn.path("pageInfo").path("endCursor").asString();
+        }
+        return ids;
+    }
+
     private static Map<String, Object> staffInput(String caseId, long version, Object... more) {
         return Cases.staffAction(caseId, version, WINDOW, more);
     }
@@ -127,9 +145,8 @@ class CaseGraphQlTest {
         assertThat(filed.get("contactPhoneMasked").asString()).isEqualTo("138****8000");
 
         // the clerk finds it in the inbox and accepts it (C2): the acceptance fixes the deadline
-        Api.Response inbox = Api.graphql(Cases.clerk(), "{ caseInbox(tenantCode: \"441825\", first: 100) { edges { node { id version } } } }", Map.of());
-        assertThat(inbox.errors()).as(inbox.body().toString()).isNull();
-        assertThat(inbox.data().path("caseInbox").path("edges").findValuesAsString("id")).contains(id);
+        // cases not yet accepted come after every accepted one, oldest first: the new case is on the inbox's last page
+        assertThat(inboxIds(Cases.clerk(), "441825")).contains(id);
         JsonNode accepted = done(act(Cases.clerk(), "acceptCase", "AcceptCaseInput", staffInput(id, filed.get("version").asLong())), "acceptCase");
         assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.path("clock").path("deadline").asString()).isEqualTo(Cases.expectedDeadline(Cases.today(), limit).toString());
