@@ -13,6 +13,10 @@ same Secrets). Called with (dict "root" $ "name" <service> "svc" <its values>).
   value: "-XX:MaxRAMPercentage=70 -XX:+UseG1GC"
 - name: {{ $var }}_PORT
   value: {{ $svc.port | quote }}
+# one JSON object per log line (Elastic Common Schema: service name, trace and span ids, and the MDC's tenant),
+# for the cluster's log collector; the local demo keeps readable lines
+- name: LOGGING_STRUCTURED_FORMAT_CONSOLE
+  value: {{ $root.Values.logFormat | quote }}
 - name: {{ $var }}_MANAGEMENT_PORT
   value: {{ $svc.managementPort | quote }}
 # the pod's interfaces (the NetworkPolicy decides who reaches them); loopback is the default outside a cluster

@@ -160,6 +160,7 @@ class HelmChartTest {
                         .contains("runAsNonRoot: true", "readOnlyRootFilesystem: true", "allowPrivilegeEscalation: false",
                                 "automountServiceAccountToken: false", "serviceAccountName: zwy-" + service, "podAntiAffinity:");
                 assertThat(manifest(manifests, "PodDisruptionBudget", service)).as(as).contains("minAvailable:");
+                assertThat(d).as(as + ": JSON logs").contains("- name: LOGGING_STRUCTURED_FORMAT_CONSOLE\n              value: \"ecs\"");
                 assertThat(manifest(manifests, "NetworkPolicy", service)).as(as).contains("policyTypes:");
                 assertThat(manifest(manifests, "ServiceAccount", "zwy-" + service)).as(as).contains("automountServiceAccountToken: false");
             }

@@ -92,6 +92,8 @@ class OperationsTest {
                 env.put("ZWY_DEMO", "true");
                 env.put("ZWY_MIGRATE_ONLY", "true");
                 env.put("SPRING_MAIN_WEB_APPLICATION_TYPE", "none");
+                // JSON log lines, as the chart sets them (logFormat: ecs)
+                env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
                 env.put("ZWY_TENANT_DB", db);
                 env.put("ZWY_EVENTS_STREAM", stream);
                 String redisPassword = PlatformUnderTest.secret("redis-tenant");
@@ -110,6 +112,15 @@ class OperationsTest {
                 assertThat(p.exitValue()).as("exit code of run %d; see %s", run, log).isZero();
                 assertThat(out).contains("zwy.migrate-only: migrations applied, exiting")
                         .doesNotContain("Tomcat started").doesNotContain("Started TenantServiceApplication");
+                // every line the application logged is one JSON object naming the service (ECS)
+                List<String> lines = out.lines().filter(l -> l.startsWith("{")).toList();
+                assertThat(lines).as("JSON log lines").isNotEmpty();
+                for (String line : lines) {
+                    tools.jackson.databind.JsonNode json = Api.JSON.readTree(line);
+                    assertThat(json.path("service.name").asString(json.path("service").path("name").asString(""))).as(line)
+                            .isEqualTo("tenant-service");
+                }
+                assertThat(lines).anyMatch(l -> l.contains("zwy.migrate-only: migrations applied, exiting"));
             }
             try (Connection c = Databases.connect(db, "zwy_owner", "zwy_owner_demo"); Statement st = c.createStatement()) {
                 ResultSet rs = st.executeQuery("select count(*) filter (where success), count(*) filter (where not success), "
