@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import cn.zwy.common.timers.SchedulerLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,23 +67,6 @@ class CaseTimerConfig {
                 .threads(2)
                 .pollingInterval(poll)
                 .build();
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                scheduler.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                scheduler.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() { return running; }
-        };
+        return new SchedulerLifecycle(scheduler);
     }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import cn.zwy.common.timers.SchedulerLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,23 +57,6 @@ class GuideTimerConfig {
     SmartLifecycle guideTimerScheduler(DataSource dataSource, OneTimeTask<Void> guideEffectiveTask,
                                        @Value("${zwy.search.timer-poll:PT5S}") Duration poll) {
         Scheduler scheduler = Scheduler.create(dataSource, guideEffectiveTask).threads(1).pollingInterval(poll).build();
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                scheduler.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                scheduler.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() { return running; }
-        };
+        return new SchedulerLifecycle(scheduler);
     }
 }
