@@ -270,6 +270,8 @@ ensure_redis() {
   if redis_answers; then
     log "redis: already running on $ZWY_REDIS_HOST:$ZWY_REDIS_PORT"
     redis_configure_acl
+    # a node started before the append-only file was on
+    [[ "$(_redis_cli config get appendonly 2>/dev/null | tail -n1)" == yes ]] || _redis_cli config set appendonly yes >/dev/null
     return
   fi
   require_root
@@ -278,7 +280,9 @@ ensure_redis() {
   install -d -m 0750 /var/lib/redis /var/log/redis
   local t0
   t0=$(now_ms)
-  setsid -w redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$ZWY_REDIS_PORT" --save "" --appendonly no \
+  # the append-only file (fsync every second, as a managed Redis is run): a restart keeps the event stream and its
+  # consumer groups, so what was relayed but not yet consumed survives it (docs/operations.md)
+  setsid -w redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$ZWY_REDIS_PORT" --save "" --appendonly yes --appendfsync everysec \
     --dir /var/lib/redis --logfile /var/log/redis/ci.log --pidfile "$_redis_pidfile" </dev/null >/dev/null 2>&1 || true
   local i
   for ((i = 0; i < 40; i++)); do redis_answers && break; sleep 0.25; done

@@ -135,6 +135,43 @@ class FaultsTest {
         for (String id : before) assertThat(Cases.get(Cases.clerk(), id).get("id").asString()).isEqualTo(id);
     }
 
+    /**
+     * Redis restarted without its data (or failed over to a copy that lacks the consumer group): the group is gone
+     * and reads answer NOGROUP. The consumers create it again from the start of the stream — processed_event makes
+     * the replay harmless — and the next hall change reaches case-service's hall read model.
+     */
+    @Test
+    void consumerGroupLostWithRedisIsCreatedAgainAndCatchesUp() throws Exception {
+        try (RedisProbe probe = RedisProbe.asTestUser()) {
+            String reply = probe.call("XGROUP", "DESTROY", System.getenv().getOrDefault("ZWY_EVENTS_STREAM", "zwy-test:local:events"),
+                    "case-booking-halls");
+            assertThat(reply).as("the group existed and is gone").isEqualTo(":1");
+        }
+        Api.Response r = Halls.update(Cases.admin(), Map.of("tenantCode", "441825", "phone", Halls.uniquePhone()));
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        JsonNode hall = Halls.hall("441825");
+        long t0 = System.currentTimeMillis();
+        int version = -1;
+        while (version != hall.get("version").asInt() && System.currentTimeMillis() - t0 < 60_000) {
+            Thread.sleep(500);
+            try (Connection c = CaseDb.connect()) {
+                c.setAutoCommit(false);
+                try (java.sql.Statement st = c.createStatement()) {
+                    CaseDb.bind(st, "441825");
+                }
+                try (PreparedStatement st = c.prepareStatement("select version from booking_hall where hall_id = ?")) {
+                    String id = hall.get("id").asString();
+                    st.setObject(1, UUID.fromString(id.substring(id.lastIndexOf(':') + 1)));
+                    ResultSet rs = st.executeQuery();
+                    if (rs.next()) version = rs.getInt(1);
+                }
+                c.rollback();
+            }
+        }
+        System.out.printf("FAULT redis lost the consumer group: the hall change took effect %d ms later%n", System.currentTimeMillis() - t0);
+        assertThat(version).as("case-service's hall read model follows the hall again").isEqualTo(hall.get("version").asInt());
+    }
+
     /** Events of these cases (aggregate ids) not yet relayed to the stream. */
     private static int unpublished(List<String> caseIds) throws Exception {
         try (Connection c = CaseDb.connectAsOwner();

@@ -96,11 +96,21 @@ public class EventStreamConsumer implements SmartLifecycle {
                 pause = Duration.ofMillis(500);
             } catch (RuntimeException e) {
                 if (!running.get()) break;
+                // the group is gone (Redis restarted without its data, or failed over to a copy that lacks it):
+                // create it again from the start of the stream; processed_event makes the replay harmless
+                if (mentions(e, "NOGROUP")) groupReady = false;
                 log.warn("event consumer {} waiting {} before retrying: {}", handler.group(), pause, e.toString());
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : pause.multipliedBy(2);
             }
         }
+    }
+
+    private static boolean mentions(Throwable e, String redisError) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(redisError)) return true;
+        }
+        return false;
     }
 
     private boolean ensureGroup() {
