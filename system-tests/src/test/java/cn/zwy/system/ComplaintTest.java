@@ -555,7 +555,7 @@ class ComplaintTest {
     }
 
     /** A complaint about the staff member and window, accepted and answered with the finding. */
-    private static void verifiedAbout(String staff, String windowName, boolean verified) {
+    private static void verifiedAbout(String staff, String windowName, boolean verified) throws Exception {
         Map<String, Object> in = staffInput("ON_SITE");
         in.put("staffUsername", staff);
         in.put("staffName", "受理员甲");
