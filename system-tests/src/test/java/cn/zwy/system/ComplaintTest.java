@@ -624,22 +624,8 @@ class ComplaintTest {
         });
     }
 
-    private interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T await(Probe<T> probe) throws InterruptedException {
-        long until = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < until) {
-            try {
-                T v = probe.get();
-                if (v != null) return v;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("not within 30 s");
+    private static <T> T await(Await.Probe<T> probe) throws InterruptedException {
+        return Await.until(probe);
     }
 
     /** The payload of the one event of this type about the complaint, from the outbox. */
@@ -666,64 +652,25 @@ class ComplaintTest {
 
     /** One date column of a complaint of 连山 changed as the schema's owner (as if time had passed). */
     private static void setDate(String column, LocalDate value, String id) throws Exception {
-        try (Connection c = CaseDb.connectAsOwner()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                CaseDb.bind(st, LIANSHAN);
-            }
-            try (PreparedStatement ps = c.prepareStatement("update complaint set " + column + " = ? where id = ?")) {
-                ps.setObject(1, value);
-                ps.setObject(2, UUID.fromString(id.substring(id.indexOf(':') + 1)));
-                assertThat(ps.executeUpdate()).isEqualTo(1);
-            }
-            c.commit();
-        }
+        CaseDb.updateOne(LIANSHAN, "update complaint set " + column + " = ? where id = ?", value, id);
     }
 
     /** Counts under 连山's binding (as the owner: RLS is forced on it too). */
     private static long count(String sql, Object... args) throws Exception {
-        try (Connection c = CaseDb.connectAsOwner()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                CaseDb.bind(st, LIANSHAN);
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            } finally {
-                c.commit();
-            }
-        }
+        return CaseDb.count(LIANSHAN, sql, args);
     }
 
     private static Instant timerAt(String instance) throws Exception {
-        try (Connection c = CaseDb.connectAsOwner();
-             PreparedStatement ps = c.prepareStatement("select execution_time from scheduled_tasks where task_name = 'complaint-timer' and task_instance = ?")) {
-            ps.setString(1, instance);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getTimestamp(1).toInstant() : null;
-            }
-        }
+        return CaseDb.timerAt("complaint-timer", instance);
     }
 
     /** Makes the complaint timer due now: the scheduler picks it up at its next poll. */
     private static void dueNow(String instance) throws Exception {
-        try (Connection c = CaseDb.connectAsOwner();
-             PreparedStatement ps = c.prepareStatement("update scheduled_tasks set execution_time = now() where task_name = 'complaint-timer' and task_instance = ?")) {
-            ps.setString(1, instance);
-            assertThat(ps.executeUpdate()).as("timer " + instance).isEqualTo(1);
-        }
+        assertThat(CaseDb.dueNow("complaint-timer", instance)).as("timer " + instance).isEqualTo(1);
     }
 
     /** Makes every complaint timer whose instance starts so due now (a step's timers before and after a reassessment). */
     private static void dueNowAll(String prefix) throws Exception {
-        try (Connection c = CaseDb.connectAsOwner();
-             PreparedStatement ps = c.prepareStatement("update scheduled_tasks set execution_time = now() where task_name = 'complaint-timer' and task_instance like ?")) {
-            ps.setString(1, prefix + "%");
-            assertThat(ps.executeUpdate()).as("timers " + prefix).isPositive();
-        }
+        assertThat(CaseDb.dueNow("complaint-timer", prefix + "%")).as("timers " + prefix).isPositive();
     }
 }
