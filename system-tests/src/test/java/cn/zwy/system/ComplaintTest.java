@@ -226,6 +226,22 @@ class ComplaintTest {
         String adminId = recordOk(Cases.clerk(), aboutAdmin).get("id").asString();
         JsonNode selfView = staffComplaint(Cases.admin(), adminId);
         assertThat(selfView.get("complainant").isNull()).as(selfView.toString()).isTrue();
+
+        // the holders of the window complained about (AB岗, T6) are its staff: hidden from them too, even from a handler
+        String heldWindow = QueueTest.window("C" + Long.toString(System.nanoTime() % 46656, 36).toUpperCase(java.util.Locale.ROOT));
+        WindowPostTest.assign(heldWindow, "lianshan.admin", "A");
+        Map<String, Object> atWindow = staffInput("ON_SITE");
+        atWindow.remove("windowName");
+        atWindow.put("windowId", heldWindow);
+        atWindow.put("complainantName", "周保密");
+        atWindow.put("confidential", true);
+        String windowComplaint = recordOk(Cases.clerk(), atWindow).get("id").asString();
+        // the holders reach case-service by the event path (window.holders.changed) within moments
+        JsonNode asHolder = await(() -> {
+            JsonNode c = staffComplaint(Cases.admin(), windowComplaint);
+            return c.get("complainantHidden").asBoolean() ? c : null;
+        });
+        assertThat(asHolder.toString()).doesNotContain("周保密");
     }
 
     // ------------------------------------------------------------------ P2
