@@ -412,6 +412,16 @@ class ComplaintTest {
         assertThat(count("select count(*) from outbox_event where event_type = 'complaint.review_requested' and aggregate_id = ?", id)).isEqualTo(1);
         assertRule(step(Cases.citizen(), "requestComplaintReview", "RequestComplaintReviewInput", Map.of("complaintId", id, "reason", "again")), "P4", "id");
 
+        // a complainant without an account (a complaint by phone): the handling staff record what they said on the phone;
+        // a window clerk does not
+        String phoned = recordOk(Cases.clerk(), staffInput("PHONE")).get("id").asString();
+        stepOk(Cases.admin(), "acceptComplaint", "AcceptComplaintInput", Map.of("complaintId", phoned));
+        stepOk(Cases.admin(), "recordComplaintResult", "RecordComplaintResultInput", Map.of("complaintId", phoned, "result", "已电话答复", "verified", false));
+        assertThat(step(Cases.clerk(), "answerComplaintSatisfaction", "AnswerComplaintSatisfactionInput",
+                Map.of("complaintId", phoned, "satisfied", true)).errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(stepOk(Cases.admin(), "answerComplaintSatisfaction", "AnswerComplaintSatisfactionInput",
+                Map.of("complaintId", phoned, "satisfied", true, "comment", "电话回访：满意")).get("satisfied").asBoolean()).isTrue();
+
         // after the 15 working days: refused with P4, nothing recorded
         String other = accepted();
         stepOk(Cases.admin(), "recordComplaintResult", "RecordComplaintResultInput", Map.of("complaintId", other, "result", "已答复", "verified", false));
