@@ -49,4 +49,61 @@ final class CaseDb {
             c.commit();
         }
     }
+
+    /** Counts under the tenant's binding, as the owner (RLS is forced on it too). */
+    static long count(String tenant, String sql, Object... args) throws SQLException {
+        try (Connection c = connectAsOwner()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                bind(st, tenant);
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } finally {
+                c.commit();
+            }
+        }
+    }
+
+    /** When a timer of the scheduler is due (null: no such timer). */
+    static java.time.Instant timerAt(String task, String instance) throws SQLException {
+        try (Connection c = connectAsOwner();
+             PreparedStatement ps = c.prepareStatement("select execution_time from scheduled_tasks where task_name = ? and task_instance = ?")) {
+            ps.setString(1, task);
+            ps.setString(2, instance);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+            }
+        }
+    }
+
+    /** Makes the timers of the task whose instance is like {@code pattern} due now (the scheduler's next poll runs them); how many. */
+    static int dueNow(String task, String pattern) throws SQLException {
+        try (Connection c = connectAsOwner();
+             PreparedStatement ps = c.prepareStatement("update scheduled_tasks set execution_time = now() where task_name = ? and task_instance like ?")) {
+            ps.setString(1, task);
+            ps.setString(2, pattern);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** One row of the tenant changed as the schema's owner: the statement's value, and the row's id ("<tenant>:<uuid>"). */
+    static void updateOne(String tenant, String sql, Object value, String id) throws SQLException {
+        try (Connection c = connectAsOwner()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                bind(st, tenant);
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, value);
+                ps.setObject(2, UUID.fromString(id.substring(id.indexOf(':') + 1)));
+                if (ps.executeUpdate() != 1) throw new IllegalStateException("not one row: " + sql + " " + id);
+            }
+            c.commit();
+        }
+    }
 }

@@ -72,6 +72,9 @@ class CrossTenantMatrixTest {
             // reviews (ADR 0020): any staff member of 连山 reads its reviews (without the reviewer, V9) and indicators; the
             // reviews' dishonesty list is its centre administrator's only (refused to the town agent)
             "reviews", "reviewIndicators",
+            // complaints (ADR 0023): any staff member of 连山 reads its complaints (the complainant hidden where confidential,
+            // P1), one by its id, and the appraisal figures of P5
+            "complaints", "complaint", "complaintAppraisal",
             "specialServiceRequests");
 
     /**
@@ -136,7 +139,14 @@ class CrossTenantMatrixTest {
             Map.entry("finishTicket", Set.of(Who.TOWN_AGENT)),
             // the guides index serves every province (ADR 0019): the platform operator or any provincial administrator
             // rebuilds it; a rebuild changes nothing of 连山's (the index is rebuilt from the published catalog)
-            Map.entry("rebuildGuideIndex", Set.of(Who.OTHER_PROVINCE_ADMIN)));
+            Map.entry("rebuildGuideIndex", Set.of(Who.OTHER_PROVINCE_ADMIN)),
+            // complaints (ADR 0023, P1): a citizen files a complaint to 连山 for themselves; the town agent is 连山's staff and
+            // records one received on site, by phone, letter or email (首问负责). Importing a 12345 ticket and every step
+            // (accept, refuse, assign, delay, result) are its centre administrator's or supervisor's: refused to all here;
+            // answering the result and asking a review are the complainant's, and the matrix's complaint is another
+            // citizen's (NOT_FOUND; staff: FORBIDDEN)
+            Map.entry("fileComplaint", Set.of(Who.CITIZEN)),
+            Map.entry("recordComplaint", Set.of(Who.TOWN_AGENT)));
     // Reviews (ADR 0020) are allowed to none of these callers: reviewCase and reviewVisit are the citizen's of the case or
     // visit (the matrix's case is another citizen's, its ticket a kiosk's: NOT_FOUND; staff: FORBIDDEN); assigning and
     // closing a bad review and lifting a listing are 连山's centre administrator's (the town agent: FORBIDDEN); verifying,
@@ -207,6 +217,11 @@ class CrossTenantMatrixTest {
                         "businessCategory", "A")));
         IDS.put("ticket", first(ticket, "/takeTicket/ticket/id"));
         IDS.put("myTicket", IDS.get("ticket"));
+        // a complaint to 连山 by that other citizen (ADR 0023)
+        Api.Response complaint = Api.graphql(Cases.otherCitizen(), "mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { complaint { id } } }",
+                Map.of("i", Map.of("idempotencyKey", UUID.randomUUID().toString(), "tenantCode", VICTIM, "channel", "APP", "hallId", IDS.get("hall"),
+                        "contactPhone", "13912340002", "reason", "跨租户测试投诉")));
+        IDS.put("complaint", first(complaint, "/fileComplaint/complaint/id"));
         IDS.put("ticketUpdated", IDS.get("ticket"));
     }
 

@@ -552,22 +552,8 @@ class ReviewTest {
         return await(() -> pendingNodes(Cases.citizen()).stream().filter(matches).findFirst().orElse(null));
     }
 
-    private interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T await(Probe<T> probe) throws InterruptedException {
-        long until = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < until) {
-            try {
-                T v = probe.get();
-                if (v != null) return v;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("not within 30 s");
+    private static <T> T await(Await.Probe<T> probe) throws InterruptedException {
+        return Await.until(probe);
     }
 
     private static long reviewsOf(String caseId) throws Exception {
@@ -601,56 +587,21 @@ class ReviewTest {
 
     /** One row of 连山 changed as the schema's owner: the value, and the row's id ("441825:<uuid>"). */
     private static void update(String sql, Object value, String id) throws Exception {
-        try (Connection c = CaseDb.connectAsOwner()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                CaseDb.bind(st, LIANSHAN);
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, value);
-                ps.setObject(2, UUID.fromString(id.substring(id.indexOf(':') + 1)));
-                assertThat(ps.executeUpdate()).as(sql).isEqualTo(1);
-            }
-            c.commit();
-        }
+        CaseDb.updateOne(LIANSHAN, sql, value, id);
     }
 
     /** Counts under 连山's binding (as the owner: RLS is forced on it too). */
     private static long count(String sql, Object... args) throws Exception {
-        try (Connection c = CaseDb.connectAsOwner()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                CaseDb.bind(st, LIANSHAN);
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            } finally {
-                c.commit();
-            }
-        }
+        return CaseDb.count(LIANSHAN, sql, args);
     }
 
     /** When the review timer is due (null: no such timer). */
     private static java.time.Instant timerAt(String instance) throws Exception {
-        try (Connection c = CaseDb.connectAsOwner();
-             PreparedStatement ps = c.prepareStatement("select execution_time from scheduled_tasks where task_name = 'review-timer' and task_instance = ?")) {
-            ps.setString(1, instance);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getTimestamp(1).toInstant() : null;
-            }
-        }
+        return CaseDb.timerAt("review-timer", instance);
     }
 
     /** Makes the review timer due now: the scheduler picks it up at its next poll. */
     private static void dueNow(String instance) throws Exception {
-        try (Connection c = CaseDb.connectAsOwner();
-             PreparedStatement ps = c.prepareStatement("update scheduled_tasks set execution_time = now() where task_name = 'review-timer' and task_instance = ?")) {
-            ps.setString(1, instance);
-            assertThat(ps.executeUpdate()).as("timer " + instance).isEqualTo(1);
-        }
+        assertThat(CaseDb.dueNow("review-timer", instance)).as("timer " + instance).isEqualTo(1);
     }
 }

@@ -23,7 +23,7 @@ class WindowPostTest {
         QueueTest.mainHall();
     }
 
-    private static String staffId(String username) {
+    static String staffId(String username) {
         Api.Response r = Api.graphql(Cases.admin(), "{ staff(tenantCode: \"441825\", first: 100) { edges { node { id username } } } }", Map.of());
         assertThat(r.errors()).as(r.body().toString()).isNull();
         for (JsonNode e : r.data().get("staff").get("edges")) {
@@ -32,7 +32,7 @@ class WindowPostTest {
         throw new AssertionError("no staff record " + username + " in 连山");
     }
 
-    private static void assign(String window, String username, String position) {
+    static void assign(String window, String username, String position) {
         Api.Response r = Api.graphql(Cases.admin(), "mutation($i: AssignWindowHolderInput!) { assignWindowHolder(input: $i) { window { id } } }",
                 Map.of("i", Map.of("tenantCode", LIANSHAN, "windowId", window, "staffId", staffId(username), "position", position)));
         assertThat(r.errors()).as(r.body().toString()).isNull();

@@ -94,6 +94,15 @@ public class CitizenMessages {
         sms.schedule(m.tenantId(), id);
     }
 
+    /** A message of complaints (P2–P4) to a complainant with an account, inside the complaint's (tenant-bound, writing) transaction; in-app only. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(ComplaintMessage m) {
+        jdbc.update("""
+                insert into citizen_message (id, tenant_id, citizen_id, complaint_id, kind, title, body, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                UUID.randomUUID(), m.tenantId(), m.citizenId(), m.complaintId(), m.kind().name(), m.kind().title, m.body(), Timestamp.from(m.at()));
+    }
+
     /** The calling citizen's messages, newest first (keyset paging on created_at, id). */
     public Page<CitizenMessage> mine(Caller caller, Integer first, String after) {
         requireCitizen(caller);

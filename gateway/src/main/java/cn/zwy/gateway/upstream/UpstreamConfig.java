@@ -6,6 +6,7 @@ import cn.zwy.cases.api.CaseReportApi;
 import cn.zwy.cases.api.CaseUpdatesApi;
 import cn.zwy.cases.api.QueueApi;
 import cn.zwy.cases.api.ReviewApi;
+import cn.zwy.cases.api.ComplaintApi;
 import cn.zwy.cases.api.QueueUpdatesApi;
 import cn.zwy.cases.api.SpecialServiceApi;
 import cn.zwy.cases.api.DeemedApprovalApi;
@@ -172,6 +173,11 @@ public class UpstreamConfig {
     @Bean
     ReviewApi reviewApi() {
         return caseService.createClient(ReviewApi.class);
+    }
+
+    @Bean
+    ComplaintApi complaintApi() {
+        return caseService.createClient(ComplaintApi.class);
     }
 
     /** The calling screens and tickets followed live (ADR 0017) share the stream pool of the case updates. */
