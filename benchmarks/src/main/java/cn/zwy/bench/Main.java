@@ -1,6 +1,6 @@
 package cn.zwy.bench;
 
-/** {@code java -jar benchmarks.jar [scale|cases|booking|search]}: which benchmark (scale when none is named). */
+/** {@code java -jar benchmarks.jar [scale|cases|booking|search|comparison]}: which benchmark (scale when none is named). */
 public final class Main {
 
     private Main() {}
@@ -12,7 +12,8 @@ public final class Main {
             case "cases" -> CaseLifecycleBenchmark.main(args);
             case "booking" -> BookingBurstBenchmark.main(args);
             case "search" -> GuideSearchBenchmark.main(args);
-            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (scale, cases, booking or search)");
+            case "comparison" -> ComparisonBenchmark.main(args);
+            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (scale, cases, booking, search or comparison)");
         }
     }
 }
