@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # `./platform bench comparison`: the supervision dashboards (M2, ADR 0024) over a province's ~120 counties.
 # Sourced by ./platform (after lib.sh, infra.sh, services.sh). Starts its own instance of the four services
-# (ports BENCH_PORT_BASE..+3, default 29580; databases zwy_cmpbench_*; stream zwy-cmpbench:events) with the JVM
+# (ports BENCH_PORT_BASE..+3, default 29580; databases zwy_cmpbench_*; stream zwy-bench:cmp:events, in the key space the services' Redis users may use) with the JVM
 # settings of a production deployment; case-service bulk-loads BENCH_CASES synthetic cases (default 10,000,000)
 # across BENCH_COUNTIES counties of province 44 into its comparison read model at start-up, through the rollup
 # code every event goes through (SyntheticComparisonLoad), and logs how long it took; then the harness
@@ -21,16 +21,16 @@ bench_comparison() {
     ZWY_SERVICE_START_TIMEOUT=${ZWY_SERVICE_START_TIMEOUT:-420}
   _ZWY_SERVICES_SH=; source scripts/services.sh
   export ZWY_TENANT_DB=zwy_cmpbench_tenant ZWY_CASE_DB=zwy_cmpbench_case ZWY_SEARCH_DB=zwy_cmpbench_search
-  export ZWY_ES_INDEX_PREFIX=zwy-cmpbench ZWY_EVENTS_STREAM=zwy-cmpbench:events ZWY_EVENTS_CONSUMER=cmpbench-1 ZWY_DEMO=true \
+  export ZWY_ES_INDEX_PREFIX=zwy-bench-cmp ZWY_EVENTS_STREAM=zwy-bench:cmp:events ZWY_EVENTS_CONSUMER=cmpbench-1 ZWY_DEMO=true \
     ZWY_RATE_LIMIT_PER_MINUTE=100000000 ZWY_QUERY_COST_BUCKET=100000000 ZWY_QUERY_COST_RESTORE_PER_SECOND=100000000 \
-    ZWY_RATE_LIMIT_KEY_PREFIX=zwy-cmpbench:rl:
+    ZWY_RATE_LIMIT_KEY_PREFIX=zwy-bench:cmp:rl:
   local cases=${BENCH_CASES:-10000000} log line t0
   if [[ -n "${BENCH_KEEP:-}" ]]; then trap - EXIT; else trap 'services_down; infra_stop_started_by_us' EXIT; fi
   log=$(_svc_log case-service)
   if ! _svc_health "$TENANT_SERVICE_PORT"; then
     reset_test_databases
-    curl -fsS -m 10 -X DELETE "$ZWY_ES_URL/zwy-cmpbench*" >/dev/null 2>&1 || true
-    _redis_cli del zwy-cmpbench:events >/dev/null 2>&1 || true
+    curl -fsS -m 10 -X DELETE "$ZWY_ES_URL/zwy-bench-cmp*" >/dev/null 2>&1 || true
+    _redis_cli del zwy-bench:cmp:events >/dev/null 2>&1 || true
     (mvn -B -q -DskipTests package) >"$ZWY_LOG_DIR/build.log" 2>&1 || { show_log_tail "$ZWY_LOG_DIR/build.log" 60; die "build failed"; }
     # case-service loads the synthetic province once, in the background after it started
     export ZWY_COMPARISON_SYNTHETIC_LOAD_CASES=$cases ZWY_COMPARISON_SYNTHETIC_LOAD_COUNTIES=${BENCH_COUNTIES:-120}

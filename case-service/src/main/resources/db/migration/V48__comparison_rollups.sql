@@ -1,15 +1,16 @@
 -- Supervision and comparison (M1, M2, C7, C8; ADR 0024): the figures provincial and city administrators compare,
--- rolled up per day from the event path (case.accepted, case.completed, case.deemed_approved, case.overdue,
+-- rolled up per month from the event path (case.accepted, case.completed, case.deemed_approved, case.overdue,
 -- queue.ticket.finished, review.submitted, review.unrated, complaint.filed, complaint.accepted, complaint.closed).
 -- Only the comparison feed writes them (one transaction per event, bound to the event's tenant); the counters are
--- added to, never recomputed, so a dashboard reads a few thousand rows instead of millions of cases.
+-- added to, never recomputed, so a dashboard reads a few thousand rows instead of millions of cases. Months are the
+-- grain: every period compared (month, quarter, year) is made of whole months, the current one up to today.
 
--- Per tenant, day, hall, window and staff member: the drill-down county → hall → window → staff. The keys are what the
+-- Per tenant, month, hall, window and staff member: the drill-down county → hall → window → staff. The keys are what the
 -- events name: the hall's id (or '-' when unknown), the window's name as the case record keeps it (C16) and the staff
 -- member's account id; the labels are the last ones seen.
-create table comparison_unit_day (
+create table comparison_unit_month (
     tenant_id            varchar(12)   not null,
-    day                  date          not null,
+    month                date          not null,   -- its first day
     hall_key             varchar(40)   not null,
     window_key           varchar(100)  not null,
     staff_key            varchar(64)   not null,
@@ -31,13 +32,13 @@ create table comparison_unit_day (
     complaints_closed    integer       not null default 0,
     complaints_verified  integer       not null default 0,
     complaints_satisfied integer       not null default 0,
-    primary key (tenant_id, day, hall_key, window_key, staff_key)
+    primary key (tenant_id, month, hall_key, window_key, staff_key)
 );
 
--- The same counters per tenant and day: the comparison of a province's ~120 counties over a year reads ~44,000 rows.
-create table comparison_tenant_day (
+-- The same counters per tenant and month: the comparison of a province's ~120 counties over a year reads ~1,440 rows.
+create table comparison_tenant_month (
     tenant_id            varchar(12)   not null,
-    day                  date          not null,
+    month                date          not null,
     accepted             integer       not null default 0,
     completed            integer       not null default 0,
     completed_on_time    integer       not null default 0,
@@ -53,9 +54,8 @@ create table comparison_tenant_day (
     complaints_closed    integer       not null default 0,
     complaints_verified  integer       not null default 0,
     complaints_satisfied integer       not null default 0,
-    primary key (tenant_id, day)
+    primary key (tenant_id, month)
 );
-create index comparison_tenant_day_day_idx on comparison_tenant_day (day, tenant_id);
 
 -- The events already added, in the same transaction as their counters: a redelivered event never counts twice
 -- (the stream consumer's own record is written after the handler, in a transaction of its own).
@@ -70,7 +70,7 @@ create table comparison_event (
 do $$
 declare t text;
 begin
-    foreach t in array array['comparison_unit_day', 'comparison_tenant_day', 'comparison_event'] loop
+    foreach t in array array['comparison_unit_month', 'comparison_tenant_month', 'comparison_event'] loop
         execute format('alter table %I enable row level security', t);
         execute format('alter table %I force row level security', t);
         execute format($p$create policy %I on %I for select using (
@@ -87,4 +87,4 @@ begin
                        t || '_update', t);
     end loop;
 end $$;
-revoke delete, truncate on comparison_unit_day, comparison_tenant_day, comparison_event from zwy_app;
+revoke delete, truncate on comparison_unit_month, comparison_tenant_month, comparison_event from zwy_app;

@@ -5,6 +5,7 @@ import static cn.zwy.system.Cases.clerk;
 import static cn.zwy.system.Cases.ok;
 import static cn.zwy.system.Cases.staff;
 import static cn.zwy.system.Cases.staffAction;
+import static cn.zwy.system.ReviewTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -479,7 +480,7 @@ class ComparisonTest {
             try (Statement st = c.createStatement()) {
                 st.execute("select set_config('app.tenant_id', '" + boundTo + "', true)");
             }
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from comparison_tenant_day where tenant_id like ?")) {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from comparison_tenant_month where tenant_id like ?")) {
                 ps.setString(1, ofRegion + "%");
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -545,23 +546,5 @@ class ComparisonTest {
     /** A numeric cell of the row (a rate is its fraction, formatted as a percentage); null when empty. */
     private static Double number(List<String> row, int i) {
         return i >= row.size() || row.get(i) == null || row.get(i).isEmpty() ? null : Double.valueOf(row.get(i));
-    }
-
-    private interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T await(Probe<T> probe) throws InterruptedException {
-        long until = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < until) {
-            try {
-                T v = probe.get();
-                if (v != null) return v;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("not within 30 s");
     }
 }

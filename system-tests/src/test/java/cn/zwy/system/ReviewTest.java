@@ -552,11 +552,13 @@ class ReviewTest {
         return await(() -> pendingNodes(Cases.citizen()).stream().filter(matches).findFirst().orElse(null));
     }
 
-    private interface Probe<T> {
+    /** A check that answers null until what it waits for is there. */
+    interface Probe<T> {
         T get() throws Exception;
     }
 
-    private static <T> T await(Probe<T> probe) throws InterruptedException {
+    /** The probe's first answer that is not null, within 30 s. */
+    static <T> T await(Probe<T> probe) throws InterruptedException {
         long until = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < until) {
             try {

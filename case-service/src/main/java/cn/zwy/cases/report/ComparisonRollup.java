@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds contributions to the comparison read model (V48): merged in memory by row first (a batch of a million synthetic
- * cases becomes a few thousand upserts), then one batched upsert per table that adds to the counters. The event feed
+ * cases becomes a few hundred upserts: the rows are per month), then one batched upsert per table that adds to the counters. The event feed
  * calls it with one event's contributions, the benchmark's bulk load with a county's; both inside a transaction bound to
  * the tenant (row-level security checks every row written).
  */
@@ -19,15 +19,15 @@ import org.springframework.stereotype.Component;
 class ComparisonRollup {
 
     private static final String UNIT_UPSERT = """
-            insert into comparison_unit_day as t (tenant_id, day, hall_key, window_key, staff_key, hall_name, window_name, staff_name, %s)
+            insert into comparison_unit_month as t (tenant_id, month, hall_key, window_key, staff_key, hall_name, window_name, staff_name, %s)
             values (?, ?, ?, ?, ?, ?, ?, ?, %s)
-            on conflict (tenant_id, day, hall_key, window_key, staff_key) do update set
+            on conflict (tenant_id, month, hall_key, window_key, staff_key) do update set
                 hall_name = coalesce(excluded.hall_name, t.hall_name), window_name = coalesce(excluded.window_name, t.window_name),
                 staff_name = coalesce(excluded.staff_name, t.staff_name), %s"""
             .formatted(Measure.columns(), "?, ".repeat(Measure.ALL.length - 1) + "?", Measure.additions("t"));
     private static final String TENANT_UPSERT = """
-            insert into comparison_tenant_day as t (tenant_id, day, %s) values (?, ?, %s)
-            on conflict (tenant_id, day) do update set %s"""
+            insert into comparison_tenant_month as t (tenant_id, month, %s) values (?, ?, %s)
+            on conflict (tenant_id, month) do update set %s"""
             .formatted(Measure.columns(), "?, ".repeat(Measure.ALL.length - 1) + "?", Measure.additions("t"));
 
     private final JdbcTemplate jdbc;
@@ -50,15 +50,15 @@ class ComparisonRollup {
         Map<List<Object>, Contribution> units = new LinkedHashMap<>();
         Map<List<Object>, int[]> tenants = new LinkedHashMap<>();
         for (Contribution c : contributions) {
-            units.merge(List.of(c.tenant(), c.day(), c.hallKey(), c.windowKey(), c.staffKey()), copy(c), ComparisonRollup::merge);
-            int[] sum = tenants.computeIfAbsent(List.of(c.tenant(), c.day()), k -> new int[Measure.ALL.length]);
+            units.merge(List.of(c.tenant(), month(c), c.hallKey(), c.windowKey(), c.staffKey()), copy(c), ComparisonRollup::merge);
+            int[] sum = tenants.computeIfAbsent(List.of(c.tenant(), month(c)), k -> new int[Measure.ALL.length]);
             for (int i = 0; i < sum.length; i++) sum[i] += c.counts()[i];
         }
         List<Object[]> unitRows = new ArrayList<>(units.size());
         for (Contribution c : units.values()) {
             Object[] row = new Object[8 + Measure.ALL.length];
             row[0] = c.tenant();
-            row[1] = Date.valueOf(c.day());
+            row[1] = Date.valueOf(month(c));
             row[2] = c.hallKey();
             row[3] = c.windowKey();
             row[4] = c.staffKey();
@@ -78,6 +78,11 @@ class ComparisonRollup {
         });
         jdbc.batchUpdate(UNIT_UPSERT, unitRows);
         jdbc.batchUpdate(TENANT_UPSERT, tenantRows);
+    }
+
+    /** The rollups' grain: the month of the contribution's day (its first day). */
+    private static java.time.LocalDate month(Contribution c) {
+        return c.day().withDayOfMonth(1);
     }
 
     private static Contribution copy(Contribution c) {

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The comparison of units on the supervision indicators (M2; ADR 0024), read from the daily rollups (V48): the counties
+ * The comparison of units on the supervision indicators (M2; ADR 0024), read from the monthly rollups (V48): the counties
  * of a province or city for its administrator (T7), and within a county its halls, a hall's windows and a window's staff
  * for the county's own staff and the administrators above it. Read under row-level security bound to what the caller
  * may see: a province's administrator's transaction is bound to the province, so another province's rows are not even
@@ -53,12 +53,12 @@ class Comparisons {
                     rs -> { units.put(rs.getString(1), new Unit(rs.getString(1), rs.getString(2), Figures.ZERO)); }, len, regionPrefix);
             jdbc.query("""
                     select left(d.tenant_id, 6) as k, max(m.name) as name, %s
-                    from comparison_tenant_day d left join tenant_model m on m.tenant_code = left(d.tenant_id, 6)
-                    where d.day between ? and ? and left(d.tenant_id, ?) = ?
+                    from comparison_tenant_month d left join tenant_model m on m.tenant_code = left(d.tenant_id, 6)
+                    where d.month between ? and ? and d.tenant_id >= ? and d.tenant_id < ?
                     group by left(d.tenant_id, 6)""".formatted(Measure.sums()),
                     rs -> { units.put(rs.getString("k"), new Unit(rs.getString("k"), name(rs.getString("name"), rs.getString("k")), Figures.of(rs))); },
-                    Date.valueOf(p.from()), Date.valueOf(p.covered()), len, regionPrefix);
-            List<Comparison.Point> trend = trend(p, "comparison_tenant_day", "left(tenant_id, ?) = ?", List.of(len, regionPrefix));
+                    Date.valueOf(p.from()), Date.valueOf(p.covered()), regionPrefix, above(regionPrefix));
+            List<Comparison.Point> trend = trend(p, "comparison_tenant_month", "tenant_id >= ? and tenant_id < ?", List.of(regionPrefix, above(regionPrefix)));
             return comparison(regionPrefix, "COUNTY", null, null, p, rank, new ArrayList<>(units.values()), trend);
         });
     }
@@ -81,8 +81,8 @@ class Comparisons {
             case "WINDOW" -> new String[] {"window_key", "max(window_name)"};
             default -> new String[] {"staff_key", "max(staff_name)"};
         };
-        StringBuilder where = new StringBuilder("left(tenant_id, ?) = ?");
-        List<Object> args = new ArrayList<>(List.of(tenantCode.length(), tenantCode));
+        StringBuilder where = new StringBuilder("tenant_id >= ? and tenant_id < ?");
+        List<Object> args = new ArrayList<>(List.of(tenantCode, above(tenantCode)));
         if (hallKey != null) {
             where.append(" and hall_key = ?");
             args.add(hallKey);
@@ -98,11 +98,11 @@ class Comparisons {
             List<Object> unitArgs = new ArrayList<>(List.of(Date.valueOf(p.from()), Date.valueOf(p.covered())));
             unitArgs.addAll(args);
             List<Unit> units = jdbc.query("""
-                    select %s as k, %s as name, %s from comparison_unit_day where day between ? and ? and %s group by %s"""
+                    select %s as k, %s as name, %s from comparison_unit_month where month between ? and ? and %s group by %s"""
                     .formatted(group[0], group[1], Measure.sums(), where, group[0]),
                     (rs, i) -> new Unit(rs.getString("k"), unitName(level, rs.getString("k"), rs.getString("name")), Figures.of(rs)),
                     unitArgs.toArray());
-            List<Comparison.Point> trend = trend(p, "comparison_unit_day", where.toString(), args);
+            List<Comparison.Point> trend = trend(p, "comparison_unit_month", where.toString(), args);
             return comparison(tenantCode, level, hallKey, windowKey, p, rank, units, trend);
         });
     }
@@ -114,7 +114,7 @@ class Comparisons {
         args.addAll(whereArgs);
         Map<java.time.LocalDate, Figures> byStart = new LinkedHashMap<>();
         jdbc.query("""
-                select date_trunc('%s', day)::date as start, %s from %s where day between ? and ? and %s group by 1"""
+                select date_trunc('%s', month)::date as start, %s from %s where month between ? and ? and %s group by 1"""
                 .formatted(p.grain().trunc, Measure.sums(), table, where),
                 rs -> { byStart.put(rs.getDate("start").toLocalDate(), Figures.of(rs)); }, args.toArray());
         List<Comparison.Point> out = new ArrayList<>();
@@ -149,6 +149,15 @@ class Comparisons {
             case "WINDOW" -> Contribution.NONE.equals(key) ? WindowReports.NO_WINDOW : key;
             default -> Contribution.NONE.equals(key) ? "（未记录）" : key;
         };
+    }
+
+    /**
+     * The first code after every code that starts with {@code prefix} (codes are digits): {@code tenant_id >= prefix and
+     * tenant_id < above(prefix)} selects the codes under a division on the primary key's index, where {@code left()}
+     * would read the whole table.
+     */
+    static String above(String prefix) {
+        return prefix + "z";
     }
 
     private static String name(String name, String code) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The counters of the comparison read model (V48): one column each in comparison_unit_day and comparison_tenant_day. */
+/** The counters of the comparison read model (V48): one column each in comparison_unit_month and comparison_tenant_month. */
 enum Measure {
     ACCEPTED, COMPLETED, COMPLETED_ON_TIME, OVERDUE, OVERDUE_APPLICANT, VISITS, REVIEWS, GOOD_REVIEWS, BAD_REVIEWS, UNRATED,
     COMPLAINTS, COMPLAINTS_ACCEPTED, COMPLAINTS_CLOSED, COMPLAINTS_VERIFIED, COMPLAINTS_SATISFIED;

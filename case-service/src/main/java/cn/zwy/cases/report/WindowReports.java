@@ -129,7 +129,7 @@ public class WindowReports {
     private void complaints(String tenantCode, LocalDate from, LocalDate asOf, Map<String, int[]> rows) {
         jdbc.query("""
                 select window_key, sum(complaints), sum(complaints_accepted), sum(complaints_verified)
-                from comparison_unit_day where tenant_id = ? and day between ? and ?
+                from comparison_unit_month where tenant_id = ? and month between ? and ?
                 group by window_key having sum(complaints) + sum(complaints_accepted) + sum(complaints_verified) > 0""",
                 rs -> {
                     String w = rs.getString(1);
