@@ -352,7 +352,7 @@ public final class CaseLifecycleBenchmark {
     }
 
     /** The box's 1-minute load average (2 cores: above 2 means work waited for a core). */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {

@@ -552,7 +552,7 @@ class ReviewTest {
         return await(() -> pendingNodes(Cases.citizen()).stream().filter(matches).findFirst().orElse(null));
     }
 
-    private static <T> T await(Await.Probe<T> probe) throws InterruptedException {
+    static <T> T await(Await.Probe<T> probe) throws InterruptedException {
         return Await.until(probe);
     }
 

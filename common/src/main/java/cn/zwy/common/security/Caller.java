@@ -15,6 +15,8 @@ public record Caller(Realm realm, String userId, String username, String display
                      Set<String> roles, Optional<String> tenant, Optional<String> site) {
 
     public static final String PROVINCIAL_ADMIN = "provincial_admin";
+    /** A city's administrator (T7): its tenant is the city's 4-digit code; reads, never writes, the tenants under it. */
+    public static final String CITY_ADMIN = "city_admin";
     public static final String CENTRE_ADMIN = "centre_admin";
     public static final String PLATFORM_OPERATOR = "platform_operator";
 
@@ -62,9 +64,24 @@ public record Caller(Realm realm, String userId, String username, String display
         return actsFor(tenantCode) && hasRole(CENTRE_ADMIN);
     }
 
-    /** May read the tenant's internal records: its own staff, or the administrator of its province. */
+    /**
+     * The region a provincial administrator (its 2-digit province) or a city's administrator (its 4-digit city)
+     * supervises; empty for everyone else. Read-only: neither acts for a tenant.
+     */
+    public Optional<String> supervisedRegion() {
+        if (isProvincialAdmin()) return tenant;
+        if (realm == Realm.STAFF && hasRole(CITY_ADMIN) && tenant.filter(t -> t.matches("\\d{4}")).isPresent()) return tenant;
+        return Optional.empty();
+    }
+
+    /** May read the tenant's internal records: its own staff, or the administrator of its province or city. */
     public boolean mayRead(String tenantCode) {
         if (actsFor(tenantCode)) return true;
-        return isProvincialAdmin() && tenantCode.startsWith(tenant.get()) && !tenantCode.equals(tenant.get());
+        return supervisedRegion().filter(r -> tenantCode.startsWith(r) && !tenantCode.equals(r)).isPresent();
+    }
+
+    /** May compare the units of this region (a province's or a city's code): the administrator of it or of a region above it. */
+    public boolean maySupervise(String regionCode) {
+        return supervisedRegion().filter(regionCode::startsWith).isPresent();
     }
 }
