@@ -41,8 +41,9 @@ class ComparisonFeed implements EventHandler {
     static final String COMPLAINT_FILED = "complaint.filed";
     static final String COMPLAINT_ACCEPTED = "complaint.accepted";
     static final String COMPLAINT_CLOSED = "complaint.closed";
+    static final String COMPLAINT_SATISFACTION = "complaint.satisfaction_answered";
     private static final Set<String> TYPES = Set.of(ACCEPTED, COMPLETED, DEEMED, OVERDUE, VISIT, REVIEWED, UNRATED, COMPLAINT_FILED,
-            COMPLAINT_ACCEPTED, COMPLAINT_CLOSED);
+            COMPLAINT_ACCEPTED, COMPLAINT_CLOSED, COMPLAINT_SATISFACTION);
 
     private final TenantTransactions tx;
     private final JdbcTemplate jdbc;
@@ -96,20 +97,27 @@ class ComparisonFeed implements EventHandler {
     }
 
     private List<Contribution> complaint(String type, String tenant, JsonNode p, LocalDate day) {
+        // the complaints module's payload (ADR 0023): windowId and windowName; "window" (an id or a name) as first agreed
         String window = text(p, "window");
         boolean windowIsId = window != null && window.matches("[0-9a-fA-F-]{36}");
-        Unit unit = unit(tenant, text(p, "hallId"), windowIsId ? window : null, windowIsId ? null : window, text(p, "staffId"),
-                text(p, "staffName"));
+        String windowId = text(p, "windowId") != null ? text(p, "windowId") : windowIsId ? window : null;
+        String windowName = text(p, "windowName") != null ? text(p, "windowName") : windowIsId ? null : window;
+        Unit unit = unit(tenant, text(p, "hallId"), windowId, windowName, text(p, "staffId"), text(p, "staffName"));
         List<Measure> m = new ArrayList<>();
         switch (type) {
             case COMPLAINT_FILED -> m.add(Measure.COMPLAINTS);
             case COMPLAINT_ACCEPTED -> m.add(Measure.COMPLAINTS_ACCEPTED);
+            // the complainant answers after the result (P4): satisfied arrives on its own event, not on complaint.closed
+            case COMPLAINT_SATISFACTION -> {
+                if (p.path("satisfied").asBoolean(false)) m.add(Measure.COMPLAINTS_SATISFIED);
+            }
             default -> {
                 m.add(Measure.COMPLAINTS_CLOSED);
                 if (p.path("verified").asBoolean(false)) m.add(Measure.COMPLAINTS_VERIFIED);
                 if (p.path("satisfied").asBoolean(false)) m.add(Measure.COMPLAINTS_SATISFIED);
             }
         }
+        if (m.isEmpty()) return List.of();
         return List.of(Contribution.of(tenant, day, unit, m.toArray(Measure[]::new)));
     }
 
