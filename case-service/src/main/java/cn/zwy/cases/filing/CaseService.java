@@ -159,7 +159,7 @@ public class CaseService {
         String phone = required("agentPhone", s.agentPhone(), 30);
         if (!phone.matches("[0-9+\\- ]{7,20}")) throw ApiException.validation("agentPhone", "代办员联系电话格式不正确: " + phone);
         Station station = new Station(site, caller.userId(), caller.displayName() == null ? caller.username() : caller.displayName(), phone);
-        SubmitCaseRequest r = new SubmitCaseRequest(key, itemId, null, s.applicant(), s.contact(), s.materials(), s.deliveryMode());
+        SubmitCaseRequest r = new SubmitCaseRequest(key, itemId, null, s.applicant(), s.contact(), s.materials(), s.deliveryMode(), null);
         String hash = sha256(json.writeValueAsString(s));
         try {
             return tx.write(tenant, () -> store.findByAgentKey(tenant, caller.userId(), key)
@@ -200,6 +200,7 @@ public class CaseService {
         String contactName = required("contact.name", contact.name(), 100);
         ApplicantPrivacy.Protected phone = privacy.phone("contact.phone", contact.phone());
         UUID caseId = UUID.randomUUID();
+        CaseView.Guidance guidance = SituationGuidance.of(g, r.guidanceAnswers(), r.materials());
         List<StoredMaterial> materials = materials("materials", r.materials(), g, caller, tenant, caseId);
 
         Instant now = Instant.now();
@@ -230,6 +231,7 @@ public class CaseService {
         c.contactPhoneMasked = phone.masked();
         c.deliveryMode = mode;
         c.materials = json.writeValueAsString(materials);
+        c.guidance = guidance == null ? null : json.writeValueAsString(guidance);
         c.status = CaseStatus.SUBMITTED;
         // T8: the hall's acceptance window answers for the case until a clerk takes it
         c.firstResponsible = g.windowName() == null ? g.tenantName() + "综合受理窗口" : g.windowName();
@@ -259,7 +261,7 @@ public class CaseService {
                 : station != null ? "（三级代理：" + station.site() + " 代办点代办员 " + station.agentName() + " 收件，出具受理报送清单，"
                         + c.forwardDue + " 前报送中心）" : "";
         store.record(c, Actor.of(caller, station == null ? null : station.site() + " 代办点"), "SUBMITTED",
-                "收件：" + materials.size() + " 项材料" + where, receiving != null ? receiving : station != null ? station.site() : null);
+                "收件：" + materials.size() + " 项材料" + where + (guidance == null ? "" : "；情形引导：" + guidance.outcome()), receiving != null ? receiving : station != null ? station.site() : null);
         if (c.relayState != null) timers.forwardDue(c);
         publish(c, "submitted");
         notices.tell(c, "SUBMITTED", "已收件，收到材料 " + materials.size() + " 项；首问负责：" + c.firstResponsible

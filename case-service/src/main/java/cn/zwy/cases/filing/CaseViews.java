@@ -73,7 +73,7 @@ class CaseViews {
                 c.guideVersion, c.caseClass, c.status, c.status.label(), c.result, c.resultReason, c.applicantKind, c.applicantName,
                 c.applicantIdMasked, c.contactName, c.contactPhoneMasked, c.deliveryMode, materials, c.holder, c.submittedAt,
                 c.acceptedOn, clock(c, decidedOn(c, actions)), extension, notice, nextStep(c), c.version, timeline, relay(c), agency(c), flags(c),
-                station(c));
+                station(c), c.guidance == null ? null : json.readValue(c.guidance, CaseView.Guidance.class));
     }
 
     /** T3: the station and the agent who carries the case (their work phone is the receipt's, T8). */
