@@ -60,7 +60,9 @@ class CrossTenantMatrixTest {
             // its unguessable id (printed on it), nothing personal in it
             "hallQueue", "quietHours", "myTicket",
             // guide search (ADR 0019): the published catalog, scoped by the citizen's region (S7), not by the caller
-            "searchGuides", "suggestGuides", "searchedGuide");
+            "searchGuides", "suggestGuides", "searchedGuide",
+            // situation-based guidance (G2, ADR 0026): a walk through a published guide's questionnaire, nothing stored
+            "guidance");
 
     /**
      * Internal reads a tenant's own staff may make whatever their role (T7: every staff member reads

@@ -1,5 +1,7 @@
 package cn.zwy.tenant.api.catalog;
 
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
 import cn.zwy.tenant.api.catalog.Questionnaire.Option;
 import cn.zwy.tenant.api.catalog.Questionnaire.Outcome;
 import cn.zwy.tenant.api.catalog.Questionnaire.Question;
@@ -40,10 +42,10 @@ public final class Guidance {
             for (int i = 0; i < answers.size(); i++) {
                 Answer a = answers.get(i);
                 if (a == null || a.questionId() == null) {
-                    throw Problem.rule("G2", "answers[" + i + "].questionId", "缺少所回答的问题").toException();
+                    throw malformed("answers[" + i + "].questionId", "缺少所回答的问题");
                 }
                 if (given.putIfAbsent(a.questionId(), i) != null) {
-                    throw Problem.rule("G2", "answers[" + i + "].questionId", "同一问题只能回答一次: " + a.questionId()).toException();
+                    throw malformed("answers[" + i + "].questionId", "同一问题只能回答一次: " + a.questionId());
                 }
             }
         }
@@ -60,7 +62,7 @@ public final class Guidance {
             String value = answers.get(at).value();
             Option chosen = choose(current, value);
             if (chosen == null) {
-                throw Problem.rule("G2", "answers[" + at + "].value", "“" + current.text() + "”的回答不在可选范围内: " + value).toException();
+                throw malformed("answers[" + at + "].value", "“" + current.text() + "”的回答不在可选范围内: " + value);
             }
             path.add(new Step(current.id(), current.text(), value.strip(), chosen.label()));
             Outcome o = outcomes.get(chosen.next());
@@ -69,6 +71,11 @@ public final class Guidance {
             if (current == null) throw new IllegalStateException("questionnaire leads nowhere: " + chosen.next());
         }
         throw new IllegalStateException("questionnaire loops");
+    }
+
+    /** An answer that is not one of the question's: malformed input (VALIDATION) under rule G2. */
+    private static ApiException malformed(String field, String message) {
+        return new ApiException(ErrorCode.VALIDATION, message, field, "G2");
     }
 
     /** The option an answer selects, or null when it selects none. */

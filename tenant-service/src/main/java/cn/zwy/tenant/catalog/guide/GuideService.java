@@ -156,7 +156,7 @@ public class GuideService {
         if (answers != null) for (int i = 0; i < answers.size(); i++) {
             String a = answers.get(i);
             int colon = a == null ? -1 : a.indexOf(':');
-            if (colon < 1) throw Problem.rule("G2", "answers[" + i + "]", "回答格式应为 问题编号:回答").toException();
+            if (colon < 1) throw new ApiException(ErrorCode.VALIDATION, "回答格式应为 问题编号:回答", "answers[" + i + "]", "G2");
             given.add(new Guidance.Answer(a.substring(0, colon), a.substring(colon + 1)));
         }
         LocalDate today = notice.today();
@@ -184,6 +184,15 @@ public class GuideService {
         GuideContent.WindowInfo window = o.window() == null ? windows.stream().findFirst().orElse(null)
                 : windows.stream().filter(w -> o.window().equals(w.name())).findFirst().orElse(null);
         return new GuideViews.GuidanceOutcome(o.id(), o.title(), o.subItem(), o.channel(), window, materials, o.notes());
+    }
+
+    /**
+     * G3: the version of a guide offered today (PUBLISHED and in effect), read inside the caller's
+     * transaction bound to {@code tenantCode}; empty when the item is not offered.
+     */
+    public Optional<GuideViews.Version> offeredWithinTx(String tenantCode, UUID guideId, LocalDate today) {
+        Optional<GuideVersion> v = versions.inEffect(guideId, today).filter(x -> x.getStatus() == GuideStatus.PUBLISHED);
+        return v.map(x -> view(tenantCode, x, v, today));
     }
 
     /** Everything that stands between the draft and its publication (formats, S2, S3, S4, S5). */
