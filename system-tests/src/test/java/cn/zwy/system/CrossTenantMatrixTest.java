@@ -62,7 +62,9 @@ class CrossTenantMatrixTest {
             // guide search (ADR 0019): the published catalog, scoped by the citizen's region (S7), not by the caller
             "searchGuides", "suggestGuides", "searchedGuide",
             // situation-based guidance (G2, ADR 0026): a walk through a published guide's questionnaire, nothing stored
-            "guidance");
+            "guidance",
+            // "one thing" packages (G3, ADR 0026): the published packages of a tenant, browsed by life event
+            "servicePackages", "servicePackage");
 
     /**
      * Internal reads a tenant's own staff may make whatever their role (T7: every staff member reads
@@ -74,7 +76,9 @@ class CrossTenantMatrixTest {
             // reviews (ADR 0020): any staff member of 连山 reads its reviews (without the reviewer, V9) and indicators; the
             // reviews' dishonesty list is its centre administrator's only (refused to the town agent)
             "reviews", "reviewIndicators",
-            "specialServiceRequests");
+            "specialServiceRequests",
+            // a package filing (G3) is read by its applicant and the tenant's staff, as its part cases are
+            "packageCase");
 
     /**
      * Mutations one of these callers may make on 连山's behalf, with who. No one outside 连山 may
@@ -96,6 +100,9 @@ class CrossTenantMatrixTest {
      */
     private static final Map<String, Set<Who>> ALLOWED_MUTATIONS = Map.ofEntries(
             Map.entry("submitCase", Set.of(Who.CITIZEN)),
+            // G3: a citizen files a package of 连山 for themselves; defining packages is 连山's centre administrator's
+            Map.entry("submitPackage", Set.of(Who.CITIZEN)),
+            Map.entry("definePackage", Set.of()),
             Map.entry("acceptCase", Set.of(Who.TOWN_AGENT)),
             Map.entry("issueOneTimeNotice", Set.of(Who.TOWN_AGENT)),
             Map.entry("rejectCase", Set.of(Who.TOWN_AGENT)),
@@ -209,6 +216,11 @@ class CrossTenantMatrixTest {
                         "businessCategory", "A")));
         IDS.put("ticket", first(ticket, "/takeTicket/ticket/id"));
         IDS.put("myTicket", IDS.get("ticket"));
+        // "one thing" packages (G3): 连山's 出生一件事, and a filing of it by the other citizen
+        IDS.put("servicePackage", first(Api.graphql(null, "{ servicePackages(tenantCode: \"441825\", lifeEvent: BIRTH) { id } }", Map.of()),
+                "/servicePackages/0/id"));
+        IDS.put("package", IDS.get("servicePackage"));
+        IDS.put("packageCase", PackageTest.submittedBy(Cases.otherCitizen(), PackageTest.birthPackage()));
         IDS.put("ticketUpdated", IDS.get("ticket"));
     }
 

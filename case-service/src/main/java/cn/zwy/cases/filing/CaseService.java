@@ -178,7 +178,14 @@ public class CaseService {
         return receipt(existing, true);
     }
 
+    /** G3: a part case of a package filing: its uploads were claimed by the package, and the applicant hears once, from the package. */
+    record PackagePart(UUID packageCaseId, String packageName) {}
+
     private Receipt file(Caller caller, SubmitCaseRequest r, String tenant, String key, String hash, Station station) {
+        return file(caller, r, tenant, key, hash, station, null);
+    }
+
+    Receipt file(Caller caller, SubmitCaseRequest r, String tenant, String key, String hash, Station station, PackagePart part) {
         LocalDate today = Today.date();
         GuideVersion g = guides.inEffect(r.itemId(), today)
                 .orElseThrow(() -> ApiException.notFound("itemId", "未找到该事项已发布的办事指南: " + r.itemId()));
@@ -201,7 +208,7 @@ public class CaseService {
         ApplicantPrivacy.Protected phone = privacy.phone("contact.phone", contact.phone());
         UUID caseId = UUID.randomUUID();
         CaseView.Guidance guidance = SituationGuidance.of(g, r.guidanceAnswers(), r.materials());
-        List<StoredMaterial> materials = materials("materials", r.materials(), g, caller, tenant, caseId);
+        List<StoredMaterial> materials = materials("materials", r.materials(), g, caller, tenant, caseId, part == null);
 
         Instant now = Instant.now();
         CaseRow c = new CaseRow();
@@ -232,6 +239,7 @@ public class CaseService {
         c.deliveryMode = mode;
         c.materials = json.writeValueAsString(materials);
         c.guidance = guidance == null ? null : json.writeValueAsString(guidance);
+        c.packageCaseId = part == null ? null : part.packageCaseId();
         c.status = CaseStatus.SUBMITTED;
         // T8: the hall's acceptance window answers for the case until a clerk takes it
         c.firstResponsible = g.windowName() == null ? g.tenantName() + "综合受理窗口" : g.windowName();
@@ -261,10 +269,12 @@ public class CaseService {
                 : station != null ? "（三级代理：" + station.site() + " 代办点代办员 " + station.agentName() + " 收件，出具受理报送清单，"
                         + c.forwardDue + " 前报送中心）" : "";
         store.record(c, Actor.of(caller, station == null ? null : station.site() + " 代办点"), "SUBMITTED",
-                "收件：" + materials.size() + " 项材料" + where + (guidance == null ? "" : "；情形引导：" + guidance.outcome()), receiving != null ? receiving : station != null ? station.site() : null);
+                "收件：" + materials.size() + " 项材料" + where + (guidance == null ? "" : "；情形引导：" + guidance.outcome())
+                        + (part == null ? "" : "；“" + part.packageName() + "”并联办理的一项"), receiving != null ? receiving : station != null ? station.site() : null);
         if (c.relayState != null) timers.forwardDue(c);
         publish(c, "submitted");
-        notices.tell(c, "SUBMITTED", "已收件，收到材料 " + materials.size() + " 项；首问负责：" + c.firstResponsible
+        // G3: a package's applicant gets one receipt notice for all its parts (PackageFiling), not one per part
+        if (part == null) notices.tell(c, "SUBMITTED", "已收件，收到材料 " + materials.size() + " 项；首问负责：" + c.firstResponsible
                 + (c.firstResponsibleTel.isBlank() ? "" : "（电话 " + c.firstResponsibleTel + "）"));
         log.info("case {} filed under {} v{}", c.caseNumber, g.itemId(), g.number());
         return receipt(c, false);
@@ -304,6 +314,12 @@ public class CaseService {
      */
     private List<StoredMaterial> materials(String field, List<SubmitCaseRequest.MaterialRef> refs, GuideVersion g, Caller caller,
                                            String tenantId, UUID caseId) {
+        return materials(field, refs, g, caller, tenantId, caseId, true);
+    }
+
+    /** {@code claim}: false for a package's part, whose uploads the package claimed once for all its parts (G3). */
+    private List<StoredMaterial> materials(String field, List<SubmitCaseRequest.MaterialRef> refs, GuideVersion g, Caller caller,
+                                           String tenantId, UUID caseId, boolean claim) {
         if (refs == null || refs.isEmpty()) throw ApiException.validation(field, "请至少提交一项申请材料");
         if (refs.size() > MAX_MATERIALS) throw ApiException.validation(field, "材料不能超过 " + MAX_MATERIALS + " 项");
         List<StoredMaterial> out = new ArrayList<>();
@@ -318,7 +334,7 @@ public class CaseService {
             out.add(new StoredMaterial(m.name(), copies, m.uploadId()));
         }
         List<String> uploadIds = out.stream().map(StoredMaterial::uploadId).filter(java.util.Objects::nonNull).toList();
-        uploads.claim(caller, tenantId, uploadIds, caseId.toString(), field);
+        if (claim) uploads.claim(caller, tenantId, uploadIds, caseId.toString(), field);
         return out;
     }
 
@@ -791,7 +807,7 @@ public class CaseService {
         return caller.displayName() + "（" + window + "）";
     }
 
-    private static String tenantOfItem(String itemId) {
+    static String tenantOfItem(String itemId) {
         int colon = itemId.indexOf(':');
         String tenant = colon < 0 ? "" : itemId.substring(0, colon);
         if (!DivisionCodes.isTenant(tenant)) {
@@ -823,7 +839,7 @@ public class CaseService {
         return v;
     }
 
-    private static String sha256(String s) {
+    static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

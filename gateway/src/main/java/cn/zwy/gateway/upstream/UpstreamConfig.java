@@ -18,6 +18,8 @@ import cn.zwy.search.api.SearchApi;
 import cn.zwy.search.api.guide.GuideSearchApi;
 import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
+import cn.zwy.tenant.api.catalog.PackageApi;
+import cn.zwy.cases.api.PackageCaseApi;
 import cn.zwy.tenant.api.hall.HallApi;
 import cn.zwy.tenant.api.organisation.OrganisationApi;
 import cn.zwy.tenant.api.region.RegionApi;
@@ -107,6 +109,16 @@ public class UpstreamConfig {
     @Bean
     GuideSearchApi guideSearchApi() {
         return searchService.createClient(GuideSearchApi.class);
+    }
+
+    @Bean
+    PackageApi packageApi() {
+        return tenantService.createClient(PackageApi.class);
+    }
+
+    @Bean
+    PackageCaseApi packageCaseApi() {
+        return caseService.createClient(PackageCaseApi.class);
     }
 
     @Bean

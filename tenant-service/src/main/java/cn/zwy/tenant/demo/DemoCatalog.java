@@ -45,7 +45,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo catalog, loaded after the demo tenants when {@code zwy.demo.enabled}: the same 22 common
+ * Demo catalog, loaded after the demo tenants when {@code zwy.demo.enabled}: the same 24 common
  * items in the standard catalogs of 广东 (44), 河南 (41) and 广西 (45) — the basic code does not
  * depend on the region — each adopted by the demo tenants of that province with local
  * departments, windows, phones, promised limits and options, published with an effective date in
