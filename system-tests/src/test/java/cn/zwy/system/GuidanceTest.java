@@ -204,18 +204,7 @@ class GuidanceTest {
               timeline { action note } } }""";
 
     private static Api.Response submit(String token, Map<String, Object> input) {
-        long until = System.currentTimeMillis() + 60_000;
-        while (true) {
-            Api.Response r = Api.graphql(token, SUBMIT, Map.of("input", input));
-            boolean guideNotThereYet = "NOT_FOUND".equals(r.errorCode()) && "itemId".equals(r.errorField());
-            if (!guideNotThereYet || System.currentTimeMillis() > until) return r;
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return r;
-            }
-        }
+        return Cases.submitGraphQl(token, SUBMIT, input, "itemId");
     }
 
     static Map<String, Object> filing(String itemId, List<String> materials, String... answers) {

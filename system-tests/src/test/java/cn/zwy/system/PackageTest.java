@@ -96,19 +96,7 @@ class PackageTest {
     }
 
     static Api.Response submit(String token, Map<String, Object> input) {
-        long until = System.currentTimeMillis() + 60_000;
-        while (true) {
-            Api.Response r = Api.graphql(token, SUBMIT, Map.of("input", input));
-            // case-service learns packages and guides from the event path: until then NOT_FOUND
-            boolean notThereYet = "NOT_FOUND".equals(r.errorCode());
-            if (!notThereYet || System.currentTimeMillis() > until) return r;
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return r;
-            }
-        }
+        return Cases.submitGraphQl(token, SUBMIT, input, null);
     }
 
     /** A filing of the package by {@code token}'s citizen: its package case id. */

@@ -9,10 +9,11 @@ import java.util.List;
  * allowed only where the guide's cross-region scope covers it. {@code idempotencyKey}: a retried
  * submission with the same key answers the same receipt and makes no second case. {@code guidanceAnswers}: the
  * answers of the item's situation-based guide (G2); the case keeps them and takes only the materials their outcome names.
+ * {@code walletConsent}: the applicant's consent (G4) to attach the wallet documents the materials name.
  */
 public record SubmitCaseRequest(String idempotencyKey, String itemId, String receivingTenantCode, Applicant applicant,
                                 Contact contact, List<MaterialRef> materials, DeliveryMode deliveryMode,
-                                List<GuidanceAnswer> guidanceAnswers) {
+                                List<GuidanceAnswer> guidanceAnswers, Boolean walletConsent) {
 
     /** G2: an answer given in the situation-based guidance ({@code guidance(itemId, answers)}), carried into the case. */
     public record GuidanceAnswer(String questionId, String value) {}
@@ -22,6 +23,9 @@ public record SubmitCaseRequest(String idempotencyKey, String itemId, String rec
 
     public record Contact(String name, String phone) {}
 
-    /** A material handed in: the guide's material name and the upload id of the file (or null for paper at the window). */
-    public record MaterialRef(String name, String uploadId, Integer copies) {}
+    /**
+     * A material handed in: the guide's material name and the upload id of the file (or null for paper at the window),
+     * or (G4) a document of the applicant's wallet, attached with {@code walletConsent} instead of an upload.
+     */
+    public record MaterialRef(String name, String uploadId, Integer copies, String walletDocumentId) {}
 }

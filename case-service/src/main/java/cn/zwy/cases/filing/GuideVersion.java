@@ -11,7 +11,7 @@ import java.util.List;
 record GuideVersion(String versionId, String itemId, String tenantCode, String tenantName, int number, String status,
                     LocalDate effectiveFrom, String name, String caseClass, Integer promisedValue, String promisedUnit,
                     boolean toleratedMissing, String crossRegion, String consultPhone, String windowName,
-                    List<Material> materials, Questionnaire questionnaire) {
+                    List<Material> materials, Questionnaire questionnaire, String resultName) {
 
     record Material(String name, boolean required, boolean toleratedMissing) {}
 

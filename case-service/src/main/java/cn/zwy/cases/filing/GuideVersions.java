@@ -27,7 +27,8 @@ class GuideVersions {
                 rs.getString("name"), rs.getString("case_class"), (Integer) rs.getObject("promised_value"), rs.getString("promised_unit"),
                 rs.getBoolean("tolerated_missing"), rs.getString("cross_region"), rs.getString("consult_phone"),
                 rs.getString("window_name"), this.json.readValue(rs.getString("materials"), new TypeReference<List<GuideVersion.Material>>() {}),
-                rs.getString("questionnaire") == null ? null : this.json.readValue(rs.getString("questionnaire"), Questionnaire.class));
+                rs.getString("questionnaire") == null ? null : this.json.readValue(rs.getString("questionnaire"), Questionnaire.class),
+                rs.getString("result_name"));
     }
 
     /** The version in effect on {@code day}: the latest effective_from not after it, ties to the higher number. */

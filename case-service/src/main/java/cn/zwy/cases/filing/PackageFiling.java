@@ -133,7 +133,7 @@ class PackageFiling {
                 List<SubmitCaseRequest.MaterialRef> mine = handedIn.stream().filter(m -> g.hasMaterial(m.name()))
                         .filter(m -> situation == null || situation.materials().contains(m.name())).toList();
                 SubmitCaseRequest part = new SubmitCaseRequest(key + "#" + (i + 1), item.itemId(), null, r.applicant(), r.contact(),
-                        mine, r.deliveryMode(), own.isEmpty() ? null : own);
+                        mine, r.deliveryMode(), own.isEmpty() ? null : own, null);
                 parts.add(cases.file(caller, part, tenant, part.idempotencyKey(), hash, null, new CaseService.PackagePart(id, p.name())));
             } catch (ApiException e) {
                 // nothing is filed (one transaction); the applicant learns which item and which field

@@ -20,6 +20,7 @@ import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
 import cn.zwy.tenant.api.catalog.PackageApi;
 import cn.zwy.cases.api.PackageCaseApi;
+import cn.zwy.cases.api.WalletApi;
 import cn.zwy.tenant.api.hall.HallApi;
 import cn.zwy.tenant.api.organisation.OrganisationApi;
 import cn.zwy.tenant.api.region.RegionApi;
@@ -119,6 +120,11 @@ public class UpstreamConfig {
     @Bean
     PackageCaseApi packageCaseApi() {
         return caseService.createClient(PackageCaseApi.class);
+    }
+
+    @Bean
+    WalletApi walletApi() {
+        return caseService.createClient(WalletApi.class);
     }
 
     @Bean
