@@ -133,6 +133,18 @@ class PackageTest {
         assertThat(texts(parts.get(3).path("materials"), "name")).containsExactly("居民户口簿");
         assertThat(texts(parts.get(4).path("materials"), "name")).contains("居民身份证").doesNotContain("结婚证");
 
+        // one receipt notice to the applicant for the whole package, not one per part
+        Api.Response messages = Api.graphql(Cases.citizen(), "{ myMessages(first: 50) { edges { node { caseId kind body } } } }", Map.of());
+        assertThat(messages.errors()).as(messages.body().toString()).isNull();
+        List<String> receipts = new ArrayList<>();
+        for (JsonNode e : messages.data().at("/myMessages/edges")) {
+            if (e.at("/node/kind").asString().equals("RECEIPT") && texts(parts, "caseId").contains(e.at("/node/caseId").asString())) {
+                receipts.add(e.at("/node/body").asString());
+            }
+        }
+        assertThat(receipts).hasSize(1);
+        assertThat(receipts.getFirst()).contains("出生一件事", "5 个事项");
+
         // a retry with the same key files nothing twice
         Api.Response again = submit(Cases.citizen(), filing(p, key));
         assertThat(again.errors()).as(again.body().toString()).isNull();

@@ -19,6 +19,8 @@ import reactor.core.publisher.Mono;
 @Controller
 public class WalletGraph {
 
+    private static final java.util.regex.Pattern WALLET_ID = java.util.regex.Pattern.compile("w:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     private final WalletApi wallet;
 
     public WalletGraph(WalletApi wallet) {
@@ -38,6 +40,10 @@ public class WalletGraph {
     @MutationMapping
     public Mono<DeleteWalletDocumentPayload> deleteWalletDocument(@Argument DeleteWalletDocumentInput input, @AuthenticationPrincipal Jwt jwt) {
         citizen(jwt);
+        // only a well-formed wallet id reaches case-service's path; anything else names no document
+        if (input.id() == null || !WALLET_ID.matcher(input.id()).matches()) {
+            throw ApiException.notFound("id", "证照夹中没有这份文件: " + input.id());
+        }
         return wallet.delete(input.id()).map(DeleteWalletDocumentPayload::new);
     }
 
