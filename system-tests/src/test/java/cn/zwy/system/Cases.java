@@ -100,6 +100,25 @@ final class Cases {
         }
     }
 
+    /**
+     * A GraphQL filing ({@code document} taking {@code $input}), waiting (up to 60 s) while case-service does not have
+     * the guide or package from the event path yet: NOT_FOUND on {@code field} (any field when null).
+     */
+    static Api.Response submitGraphQl(String token, String document, Map<String, Object> input, String field) {
+        long until = System.currentTimeMillis() + 60_000;
+        while (true) {
+            Api.Response r = Api.graphql(token, document, Map.of("input", input));
+            boolean notThereYet = "NOT_FOUND".equals(r.errorCode()) && (field == null || field.equals(r.errorField()));
+            if (!notThereYet || System.currentTimeMillis() > until) return r;
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return r;
+            }
+        }
+    }
+
     static JsonNode submitted(JsonNode item) {
         Api.Response r = submit(citizen(), submission(item, UUID.randomUUID().toString()));
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);

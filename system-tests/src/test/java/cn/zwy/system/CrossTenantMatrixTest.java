@@ -60,7 +60,11 @@ class CrossTenantMatrixTest {
             // its unguessable id (printed on it), nothing personal in it
             "hallQueue", "quietHours", "myTicket",
             // guide search (ADR 0019): the published catalog, scoped by the citizen's region (S7), not by the caller
-            "searchGuides", "suggestGuides", "searchedGuide");
+            "searchGuides", "suggestGuides", "searchedGuide",
+            // situation-based guidance (G2, ADR 0026): a walk through a published guide's questionnaire, nothing stored
+            "guidance",
+            // "one thing" packages (G3, ADR 0026): the published packages of a tenant, browsed by life event
+            "servicePackages", "servicePackage");
 
     /**
      * Internal reads a tenant's own staff may make whatever their role (T7: every staff member reads
@@ -78,7 +82,9 @@ class CrossTenantMatrixTest {
             "specialServiceRequests",
             // comparison (ADR 0024): any staff member of 连山 drills into its own halls, windows and staff, as it reads its
             // window report; the administrators of its city and province too (none of them is in the matrix's callers)
-            "comparisonDrillDown");
+            "comparisonDrillDown",
+            // a package filing (G3) is read by its applicant and the tenant's staff, as its part cases are
+            "packageCase");
 
     /**
      * Reads for the administrators of a region only (ADR 0024, T7): the comparison of a province's or city's counties
@@ -107,6 +113,9 @@ class CrossTenantMatrixTest {
      */
     private static final Map<String, Set<Who>> ALLOWED_MUTATIONS = Map.ofEntries(
             Map.entry("submitCase", Set.of(Who.CITIZEN)),
+            // G3: a citizen files a package of 连山 for themselves; defining packages is 连山's centre administrator's
+            Map.entry("submitPackage", Set.of(Who.CITIZEN)),
+            Map.entry("definePackage", Set.of()),
             Map.entry("acceptCase", Set.of(Who.TOWN_AGENT)),
             Map.entry("issueOneTimeNotice", Set.of(Who.TOWN_AGENT)),
             Map.entry("rejectCase", Set.of(Who.TOWN_AGENT)),
@@ -232,6 +241,11 @@ class CrossTenantMatrixTest {
                 Map.of("i", Map.of("idempotencyKey", UUID.randomUUID().toString(), "tenantCode", VICTIM, "channel", "APP", "hallId", IDS.get("hall"),
                         "contactPhone", "13912340002", "reason", "跨租户测试投诉")));
         IDS.put("complaint", first(complaint, "/fileComplaint/complaint/id"));
+        // "one thing" packages (G3): 连山's 出生一件事, and a filing of it by the other citizen
+        IDS.put("servicePackage", first(Api.graphql(null, "{ servicePackages(tenantCode: \"441825\", lifeEvent: BIRTH) { id } }", Map.of()),
+                "/servicePackages/0/id"));
+        IDS.put("package", IDS.get("servicePackage"));
+        IDS.put("packageCase", PackageTest.submittedBy(Cases.otherCitizen(), PackageTest.birthPackage()));
         IDS.put("ticketUpdated", IDS.get("ticket"));
     }
 

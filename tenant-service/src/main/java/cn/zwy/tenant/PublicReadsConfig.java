@@ -4,6 +4,7 @@ import cn.zwy.common.security.PublicGetPaths;
 import cn.zwy.tenant.api.PublicReads;
 import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
+import cn.zwy.tenant.api.catalog.PackageApi;
 import cn.zwy.tenant.api.hall.HallApi;
 import cn.zwy.tenant.api.region.RegionApi;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,6 @@ public class PublicReadsConfig {
 
     @Bean
     PublicGetPaths tenantApiPublicReads() {
-        return () -> PublicReads.of(RegionApi.class, HallApi.class, CalendarApi.class, CatalogApi.class);
+        return () -> PublicReads.of(RegionApi.class, HallApi.class, CalendarApi.class, CatalogApi.class, PackageApi.class);
     }
 }

@@ -18,7 +18,16 @@ public record CaseView(String id, String caseNumber, String tenantCode, String r
                        List<Receipt.ReceivedMaterial> materials, String holder, Instant submittedAt, LocalDate acceptedOn,
                        Clock clock, Extension extension, OneTimeNotice notice, String nextStep, long version,
                        List<TimelineEntry> timeline, Relay relay, Agency agency, List<String> flags,
-                       Station station) {
+                       Station station, Guidance guidance) {
+
+    /**
+     * G2: the situation-based guidance the applicant answered before filing, as staff and the applicant see it:
+     * each question on the path with its answer, and the outcome (sub-item, channel, the materials it asked for).
+     */
+    public record Guidance(List<Answer> answers, String outcomeId, String outcome, String subItem, String channel,
+                           List<String> materials) {}
+
+    public record Answer(String questionId, String question, String value, String label) {}
 
     /**
      * The clock (C4), derived on every read from the facts (start day, limit, pauses, extension)

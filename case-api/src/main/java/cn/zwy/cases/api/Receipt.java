@@ -13,7 +13,8 @@ public record Receipt(String caseId, String caseNumber, String tenantCode, Strin
                       Instant submittedAt, List<ReceivedMaterial> materials, LocalDate promisedCompletionDate,
                       Responsible firstResponsible, List<String> warnings, boolean replayed) {
 
-    public record ReceivedMaterial(String name, int copies, boolean uploaded) {}
+    /** {@code reusedFromCase}: G4, the case number whose document the applicant's wallet attached (null: handed in). */
+    public record ReceivedMaterial(String name, int copies, boolean uploaded, String reusedFromCase) {}
 
     /** T8: who answers for the case until it ends (a named post of the hall and its phone). */
     public record Responsible(String name, String phone) {}

@@ -5,6 +5,7 @@ import cn.zwy.cases.api.CaseStatus;
 import cn.zwy.cases.api.DeliveryMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import cn.zwy.cases.api.CaseView;
 import java.util.UUID;
 
 /** A row of case_file; the mutable part is changed by the service and written back under its version. */
@@ -38,6 +39,10 @@ final class CaseRow {
     String contactPhoneMasked;
     DeliveryMode deliveryMode;
     String materials;
+    /** G2: JSON {@link CaseView.Guidance} — the answers on the applicant's path and the outcome; null without guidance. */
+    String guidance;
+    /** G3: the package filing this case is a part of; null for a case filed on its own. */
+    UUID packageCaseId;
     CaseStatus status;
     String result;
     String resultReason;

@@ -77,11 +77,13 @@ public class CaseService {
     private final Supervision supervision;
     private final JsonMapper json;
     private final ApplicantNotices notices;
+    private final DocumentWallet wallet;
 
     CaseService(ApplicantNotices notices, TenantTransactions tx, CaseStore store, GuideVersions guides, CaseNumbers numbers, LocalCalendar calendar,
                 CaseDeadlines deadlines, ApplicantPrivacy privacy, MaterialUploads uploads, OutboxPublisher outbox,
                 CaseViews views, CaseTimers timers, DeemedApproval deemedApproval, Entrustments entrustments, JointReviews jointReviews,
-                CrossLevel crossLevel, Supervision supervision, JsonMapper json) {
+                CrossLevel crossLevel, Supervision supervision, JsonMapper json, DocumentWallet wallet) {
+        this.wallet = wallet;
         this.notices = notices;
         this.supervision = supervision;
         this.crossLevel = crossLevel;
@@ -102,7 +104,8 @@ public class CaseService {
         this.json = json;
     }
 
-    record StoredMaterial(String name, int copies, String uploadId) {}
+    /** {@code walletDocumentId}, {@code reusedFromCase}: G4, a wallet document attached instead of an upload, and its case. */
+    record StoredMaterial(String name, int copies, String uploadId, String walletDocumentId, String reusedFromCase) {}
 
     // ------------------------------------------------------------------ citizen
 
@@ -159,7 +162,7 @@ public class CaseService {
         String phone = required("agentPhone", s.agentPhone(), 30);
         if (!phone.matches("[0-9+\\- ]{7,20}")) throw ApiException.validation("agentPhone", "代办员联系电话格式不正确: " + phone);
         Station station = new Station(site, caller.userId(), caller.displayName() == null ? caller.username() : caller.displayName(), phone);
-        SubmitCaseRequest r = new SubmitCaseRequest(key, itemId, null, s.applicant(), s.contact(), s.materials(), s.deliveryMode());
+        SubmitCaseRequest r = new SubmitCaseRequest(key, itemId, null, s.applicant(), s.contact(), s.materials(), s.deliveryMode(), null, null);
         String hash = sha256(json.writeValueAsString(s));
         try {
             return tx.write(tenant, () -> store.findByAgentKey(tenant, caller.userId(), key)
@@ -178,7 +181,14 @@ public class CaseService {
         return receipt(existing, true);
     }
 
+    /** G3: a part case of a package filing: its uploads were claimed by the package, and the applicant hears once, from the package. */
+    record PackagePart(UUID packageCaseId, String packageName) {}
+
     private Receipt file(Caller caller, SubmitCaseRequest r, String tenant, String key, String hash, Station station) {
+        return file(caller, r, tenant, key, hash, station, null);
+    }
+
+    Receipt file(Caller caller, SubmitCaseRequest r, String tenant, String key, String hash, Station station, PackagePart part) {
         LocalDate today = Today.date();
         GuideVersion g = guides.inEffect(r.itemId(), today)
                 .orElseThrow(() -> ApiException.notFound("itemId", "未找到该事项已发布的办事指南: " + r.itemId()));
@@ -200,7 +210,8 @@ public class CaseService {
         String contactName = required("contact.name", contact.name(), 100);
         ApplicantPrivacy.Protected phone = privacy.phone("contact.phone", contact.phone());
         UUID caseId = UUID.randomUUID();
-        List<StoredMaterial> materials = materials("materials", r.materials(), g, caller, tenant, caseId);
+        CaseView.Guidance guidance = SituationGuidance.of(g, r.guidanceAnswers(), r.materials());
+        List<StoredMaterial> materials = materials("materials", r.materials(), g, caller, tenant, caseId, part == null, r.walletConsent());
 
         Instant now = Instant.now();
         CaseRow c = new CaseRow();
@@ -230,6 +241,8 @@ public class CaseService {
         c.contactPhoneMasked = phone.masked();
         c.deliveryMode = mode;
         c.materials = json.writeValueAsString(materials);
+        c.guidance = guidance == null ? null : json.writeValueAsString(guidance);
+        c.packageCaseId = part == null ? null : part.packageCaseId();
         c.status = CaseStatus.SUBMITTED;
         // T8: the hall's acceptance window answers for the case until a clerk takes it
         c.firstResponsible = g.windowName() == null ? g.tenantName() + "综合受理窗口" : g.windowName();
@@ -259,10 +272,12 @@ public class CaseService {
                 : station != null ? "（三级代理：" + station.site() + " 代办点代办员 " + station.agentName() + " 收件，出具受理报送清单，"
                         + c.forwardDue + " 前报送中心）" : "";
         store.record(c, Actor.of(caller, station == null ? null : station.site() + " 代办点"), "SUBMITTED",
-                "收件：" + materials.size() + " 项材料" + where, receiving != null ? receiving : station != null ? station.site() : null);
+                "收件：" + materials.size() + " 项材料" + where + (guidance == null ? "" : "；情形引导：" + guidance.outcome())
+                        + (part == null ? "" : "；“" + part.packageName() + "”并联办理的一项"), receiving != null ? receiving : station != null ? station.site() : null);
         if (c.relayState != null) timers.forwardDue(c);
         publish(c, "submitted");
-        notices.tell(c, "SUBMITTED", "已收件，收到材料 " + materials.size() + " 项；首问负责：" + c.firstResponsible
+        // G3: a package's applicant gets one receipt notice for all its parts (PackageFiling), not one per part
+        if (part == null) notices.tell(c, "SUBMITTED", "已收件，收到材料 " + materials.size() + " 项；首问负责：" + c.firstResponsible
                 + (c.firstResponsibleTel.isBlank() ? "" : "（电话 " + c.firstResponsibleTel + "）"));
         log.info("case {} filed under {} v{}", c.caseNumber, g.itemId(), g.number());
         return receipt(c, false);
@@ -302,6 +317,12 @@ public class CaseService {
      */
     private List<StoredMaterial> materials(String field, List<SubmitCaseRequest.MaterialRef> refs, GuideVersion g, Caller caller,
                                            String tenantId, UUID caseId) {
+        return materials(field, refs, g, caller, tenantId, caseId, true, null);
+    }
+
+    /** {@code claim}: false for a package's part, whose uploads the package claimed once for all its parts (G3). */
+    private List<StoredMaterial> materials(String field, List<SubmitCaseRequest.MaterialRef> refs, GuideVersion g, Caller caller,
+                                           String tenantId, UUID caseId, boolean claim, Boolean walletConsent) {
         if (refs == null || refs.isEmpty()) throw ApiException.validation(field, "请至少提交一项申请材料");
         if (refs.size() > MAX_MATERIALS) throw ApiException.validation(field, "材料不能超过 " + MAX_MATERIALS + " 项");
         List<StoredMaterial> out = new ArrayList<>();
@@ -313,10 +334,25 @@ public class CaseService {
             }
             int copies = m.copies() == null ? 1 : m.copies();
             if (copies < 1 || copies > 20) throw ApiException.validation(f + ".copies", "份数应在 1 到 20 之间");
-            out.add(new StoredMaterial(m.name(), copies, m.uploadId()));
+            if (m.walletDocumentId() == null) {
+                out.add(new StoredMaterial(m.name(), copies, m.uploadId(), null, null));
+                continue;
+            }
+            // G4: a document of the applicant's wallet instead of an upload, with their consent; never an expired one
+            if (m.uploadId() != null) {
+                throw ApiException.validation(f + ".walletDocumentId", "一项材料要么上传文件，要么引用证照夹中的文件，不能两者都有");
+            }
+            if (!Boolean.TRUE.equals(walletConsent)) {
+                throw rule("G4", "walletConsent", "引用证照夹中的材料须经申请人同意（walletConsent: true）");
+            }
+            DocumentWallet.Held held = wallet.reuse(caller, m.walletDocumentId(), m.name(), f + ".walletDocumentId",
+                    new CaseId(tenantId, caseId).toString(), Today.date());
+            out.add(new StoredMaterial(m.name(), copies, held.uploadId(), m.walletDocumentId(), held.sourceCaseNumber()));
         }
-        List<String> uploadIds = out.stream().map(StoredMaterial::uploadId).filter(java.util.Objects::nonNull).toList();
-        uploads.claim(caller, tenantId, uploadIds, caseId.toString(), field);
+        // the wallet's files are another case's already; only new uploads are claimed
+        List<String> uploadIds = out.stream().filter(x -> x.walletDocumentId() == null).map(StoredMaterial::uploadId)
+                .filter(java.util.Objects::nonNull).toList();
+        if (claim) uploads.claim(caller, tenantId, uploadIds, caseId.toString(), field);
         return out;
     }
 
@@ -409,6 +445,8 @@ public class CaseService {
             c.acceptedOn = today;
             if (c.clockStart == null) c.clockStart = today;
             c.status = CaseStatus.ACCEPTED;
+            // G4: the accepted materials go into the applicant's wallet
+            wallet.keepAccepted(c, readMaterials(c), today);
             c.holder = actorLabel(caller, body.window());
             WorkingCalendar cal = calendar.ofCurrentTenant();
             CaseClock.Facts facts = deadlines.facts(c);
@@ -432,6 +470,7 @@ public class CaseService {
                 c.status = CaseStatus.COMPLETED;
                 c.result = "APPROVED";
                 c.resultReason = "即办件当场办结";
+                wallet.keepResult(c, today);
                 if (c.relayState != null && c.deliveryMode.crossRegionOnly()) {
                     // C12: the result goes back within 1 working day of completion, as for any other completion
                     c.resultDue = CrossRegionCases.oneWorkingDayAfter(today, cal);
@@ -548,6 +587,8 @@ public class CaseService {
             c.result = body.approved() ? "APPROVED" : "DENIED";
             c.resultReason = body.reason() == null ? null : trimmed("reason", body.reason(), 500);
             c.holder = actorLabel(caller, body.window());
+            // G4: the result of an approved case goes into the applicant's wallet
+            wallet.keepResult(c, Today.date());
             // C15: the result and the materials' references go to the item's supervising department with the decision
             String decided = (body.approved() ? "准予" : "不予批准") + (c.resultReason == null ? "" : "：" + c.resultReason)
                     + supervision.push(c);
@@ -775,7 +816,7 @@ public class CaseService {
         CaseClock.Facts facts = new CaseClock.Facts(start, c.limitValue, c.unit(), List.of(), 0);
         CaseClock.Reading reading = CaseClock.read(facts, cal, start, 100);
         List<Receipt.ReceivedMaterial> materials = readMaterials(c).stream()
-                .map(m -> new Receipt.ReceivedMaterial(m.name(), m.copies(), m.uploadId() != null)).toList();
+                .map(m -> new Receipt.ReceivedMaterial(m.name(), m.copies(), m.uploadId() != null, m.reusedFromCase())).toList();
         return new Receipt(c.publicId().toString(), c.caseNumber, c.tenantId, c.itemName, c.guideVersion, c.submittedAt,
                 materials, reading.deadline(), new Receipt.Responsible(c.firstResponsible, c.firstResponsibleTel),
                 reading.warnings(), replayed);
@@ -789,7 +830,7 @@ public class CaseService {
         return caller.displayName() + "（" + window + "）";
     }
 
-    private static String tenantOfItem(String itemId) {
+    static String tenantOfItem(String itemId) {
         int colon = itemId.indexOf(':');
         String tenant = colon < 0 ? "" : itemId.substring(0, colon);
         if (!DivisionCodes.isTenant(tenant)) {
@@ -821,7 +862,7 @@ public class CaseService {
         return v;
     }
 
-    private static String sha256(String s) {
+    static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -66,14 +66,14 @@ class CaseViews {
         OneTimeNotice notice = store.latestNotice(c.tenantId, c.id).map(n -> new OneTimeNotice(n.round(), n.issuedAt(), n.issuedBy(),
                 n.window(), json.readValue(n.items(), new TypeReference<List<OneTimeNotice.Item>>() {}), n.answeredAt())).orElse(null);
         List<Receipt.ReceivedMaterial> materials = json.readValue(c.materials, new TypeReference<List<CaseService.StoredMaterial>>() {})
-                .stream().map(m -> new Receipt.ReceivedMaterial(m.name(), m.copies(), m.uploadId() != null)).toList();
+                .stream().map(m -> new Receipt.ReceivedMaterial(m.name(), m.copies(), m.uploadId() != null, m.reusedFromCase())).toList();
         CaseView.Extension extension = c.extensionState == null ? null
                 : new CaseView.Extension(c.extensionDays, c.extensionReason, c.extensionState, c.extensionBy, c.extensionDecidedBy);
         return new CaseView(c.publicId().toString(), c.caseNumber, c.tenantId, c.receivingTenantId, c.itemId, c.itemName,
                 c.guideVersion, c.caseClass, c.status, c.status.label(), c.result, c.resultReason, c.applicantKind, c.applicantName,
                 c.applicantIdMasked, c.contactName, c.contactPhoneMasked, c.deliveryMode, materials, c.holder, c.submittedAt,
                 c.acceptedOn, clock(c, decidedOn(c, actions)), extension, notice, nextStep(c), c.version, timeline, relay(c), agency(c), flags(c),
-                station(c));
+                station(c), c.guidance == null ? null : json.readValue(c.guidance, CaseView.Guidance.class));
     }
 
     /** T3: the station and the agent who carries the case (their work phone is the receipt's, T8). */

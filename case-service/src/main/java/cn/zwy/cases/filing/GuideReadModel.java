@@ -60,15 +60,24 @@ class GuideReadModel implements EventHandler {
         tx.write(tenant, () -> jdbc.update("""
                 insert into guide_version_model (version_id, item_id, tenant_id, tenant_name, number, status, effective_from,
                     name, case_class, promised_value, promised_unit, tolerated_missing, cross_region, consult_phone,
-                    window_name, materials)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    window_name, materials, questionnaire, result_name)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (version_id) do nothing""",
                 e.get("versionId").asString(), e.get("itemId").asString(), tenant, e.path("tenantName").asString(""),
                 e.get("number").asInt(), e.get("status").asString(), Date.valueOf(LocalDate.parse(e.get("effectiveFrom").asString())),
                 e.path("name").asString(""), text(g.path("caseClass")), limit.path("value").isNumber() ? limit.path("value").asInt() : null,
                 text(limit.path("unit")), g.path("toleratedMissing").asBoolean(false), g.path("crossRegion").asString("NONE"),
                 text(g.path("consultPhone")), windows.isArray() && !windows.isEmpty() ? text(windows.get(0).path("name")) : null,
-                json.writeValueAsString(materials)));
+                json.writeValueAsString(materials), g.path("questionnaire").isObject() ? json.writeValueAsString(g.path("questionnaire")) : null,
+                resultName(g.path("resultSample"))));
+    }
+
+    /** G4: the result's name, from the guide's result sample (its title without the 样本 mark). */
+    private static String resultName(JsonNode sample) {
+        String title = text(sample.path("title"));
+        if (title == null) return null;
+        String name = title.replaceAll("[（(]样本[）)]$", "").strip();
+        return name.isEmpty() ? null : name.substring(0, Math.min(name.length(), 300));
     }
 
     private static String text(JsonNode n) {

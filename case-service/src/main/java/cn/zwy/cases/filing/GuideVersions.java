@@ -1,5 +1,6 @@
 package cn.zwy.cases.filing;
 
+import cn.zwy.tenant.api.catalog.Questionnaire;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,7 +26,9 @@ class GuideVersions {
                 rs.getString("tenant_name"), rs.getInt("number"), rs.getString("status"), rs.getDate("effective_from").toLocalDate(),
                 rs.getString("name"), rs.getString("case_class"), (Integer) rs.getObject("promised_value"), rs.getString("promised_unit"),
                 rs.getBoolean("tolerated_missing"), rs.getString("cross_region"), rs.getString("consult_phone"),
-                rs.getString("window_name"), this.json.readValue(rs.getString("materials"), new TypeReference<List<GuideVersion.Material>>() {}));
+                rs.getString("window_name"), this.json.readValue(rs.getString("materials"), new TypeReference<List<GuideVersion.Material>>() {}),
+                rs.getString("questionnaire") == null ? null : this.json.readValue(rs.getString("questionnaire"), Questionnaire.class),
+                rs.getString("result_name"));
     }
 
     /** The version in effect on {@code day}: the latest effective_from not after it, ties to the higher number. */

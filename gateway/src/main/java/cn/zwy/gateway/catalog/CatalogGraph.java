@@ -59,6 +59,31 @@ public class CatalogGraph {
         return orNull(catalog.item(s.tenantCode(), s.id()));
     }
 
+    /**
+     * G2: a step of situation-based guidance. The answers travel as "questionId:value" query parameters
+     * (encoded by the HTTP interface, never spliced into the path); a question id never holds a colon.
+     */
+    @QueryMapping
+    public Mono<GuideViews.GuidanceView> guidance(@Argument String itemId, @Argument List<CatalogInputs.GuidanceAnswer> answers) {
+        Ids.Scoped s = Ids.scoped("itemId", itemId);
+        List<String> given = null;
+        if (answers != null) {
+            if (answers.size() > 50) throw ApiException.validation("answers", "回答不能超过 50 个");
+            given = new java.util.ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) {
+                CatalogInputs.GuidanceAnswer a = answers.get(i);
+                if (a.questionId().isBlank() || a.questionId().contains(":") || a.questionId().length() > 40) {
+                    throw new ApiException(ErrorCode.VALIDATION, "问题编号格式不正确: " + a.questionId(), "answers[" + i + "].questionId", "G2");
+                }
+                if (a.value().length() > 100) {
+                    throw new ApiException(ErrorCode.VALIDATION, "回答不能超过 100 字", "answers[" + i + "].value", "G2");
+                }
+                given.add(a.questionId() + ":" + a.value());
+            }
+        }
+        return catalog.guidance(s.tenantCode(), s.id(), given);
+    }
+
     @SchemaMapping(typeName = "Item", field = "versions")
     public Mono<Connection<GuideViews.Version>> itemVersions(GuideViews.Item item, @Argument Integer first, @Argument String after) {
         Ids.Scoped s = Ids.scoped("id", item.id());

@@ -22,6 +22,9 @@ final class CatalogInputs {
         static final ItemFilter NONE = new ItemFilter(null, null, null, null, null, null, null);
     }
 
+    /** G2: an answer given so far in a situation-based guidance. */
+    record GuidanceAnswer(String questionId, String value) {}
+
     record AdoptStandardItemInput(String tenantCode, String standardItemId) {}
 
     record SaveGuideDraftInput(String itemId, GuideContent guide) {}

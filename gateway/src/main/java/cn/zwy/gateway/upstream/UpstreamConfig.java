@@ -19,6 +19,9 @@ import cn.zwy.search.api.SearchApi;
 import cn.zwy.search.api.guide.GuideSearchApi;
 import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
+import cn.zwy.tenant.api.catalog.PackageApi;
+import cn.zwy.cases.api.PackageCaseApi;
+import cn.zwy.cases.api.WalletApi;
 import cn.zwy.tenant.api.hall.HallApi;
 import cn.zwy.tenant.api.organisation.OrganisationApi;
 import cn.zwy.tenant.api.region.RegionApi;
@@ -108,6 +111,21 @@ public class UpstreamConfig {
     @Bean
     GuideSearchApi guideSearchApi() {
         return searchService.createClient(GuideSearchApi.class);
+    }
+
+    @Bean
+    PackageApi packageApi() {
+        return tenantService.createClient(PackageApi.class);
+    }
+
+    @Bean
+    PackageCaseApi packageCaseApi() {
+        return caseService.createClient(PackageCaseApi.class);
+    }
+
+    @Bean
+    WalletApi walletApi() {
+        return caseService.createClient(WalletApi.class);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package cn.zwy.search.guide;
 import cn.zwy.tenant.api.catalog.GuideContent;
 import cn.zwy.tenant.api.catalog.GuideStatus;
 import cn.zwy.tenant.api.catalog.GuideViews;
+import cn.zwy.tenant.api.catalog.PackageViews;
 import cn.zwy.tenant.api.catalog.StandardItemView;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +33,28 @@ public record GuideDocument(String itemId, String versionId, String tenantCode, 
                             String caseClass, List<String> themes, boolean onlineFiling, String crossRegion,
                             int versionNumber, LocalDate effectiveFrom, boolean withdrawn) {
 
+    /** itemType of a "one thing" package's document (G3): no item type of the catalog is spelled so. */
+    static final String PACKAGE = "PACKAGE";
+
+    boolean oneThing() { return PACKAGE.equals(itemType); }
+
+    /**
+     * A "one thing" package (G3) as a document of the same index, so that it is found and suggested with
+     * the guides: its name, its items' names as aliases (a search for one item shows the package too), its
+     * description, items and materials as the text, its life event as its theme; seen from its own county.
+     */
+    static GuideDocument ofPackage(PackageViews.Event e, LocalDate today) {
+        List<String> items = e.items().stream().map(PackageViews.Part::name).toList();
+        List<String> parts = new ArrayList<>();
+        add(parts, e.description());
+        items.forEach(i -> add(parts, i));
+        e.materials().forEach(m -> add(parts, m.name()));
+        return new GuideDocument(e.packageId(), e.packageId() + "@" + e.version(), e.tenantCode(), e.tenantName(), e.regionPath(),
+                e.tenantCode().substring(0, 6), List.of("c:" + e.tenantCode().substring(0, 6)), "", null, PACKAGE, e.name(), items,
+                String.join("\n", parts), new Suggest(List.of(e.name())), List.of(), List.of(), null, null,
+                List.of("一件事", e.lifeEventLabel()), false, "NONE", e.version(), today, false);
+    }
+
     /** The completion inputs: the name and the aliases. */
     public record Suggest(List<String> input) {}
 
@@ -59,7 +82,7 @@ public record GuideDocument(String itemId, String versionId, String tenantCode, 
                 g == null || g.tags() == null ? List.of() : g.tags().stream().map(Enum::name).toList(),
                 g == null ? null : blankToNull(g.implementingAgency()),
                 g == null || g.caseClass() == null ? null : g.caseClass().name(),
-                // the catalog has no 一件事 themes yet (G3); the field, filter and facet are ready for them
+                // "one thing" packages (G3) are documents of their own, themed 一件事 and their life event
                 List.of(),
                 g != null && Boolean.TRUE.equals(g.onlineFiling()), scopeName, e.number(), e.effectiveFrom(), withdrawn);
     }

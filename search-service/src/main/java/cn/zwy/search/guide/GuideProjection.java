@@ -3,6 +3,7 @@ package cn.zwy.search.guide;
 import cn.zwy.common.events.DomainEvent;
 import cn.zwy.common.events.EventHandler;
 import cn.zwy.tenant.api.catalog.GuideViews;
+import cn.zwy.tenant.api.catalog.PackageViews;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.io.IOException;
@@ -30,7 +31,8 @@ class GuideProjection implements EventHandler {
     static final String WITHDRAWN = "catalog.guide.withdrawn";
     static final String SUSPENDED = "tenant.suspended";
     static final String ONBOARDED = "tenant.onboarded";
-    private static final Set<String> TYPES = Set.of(PUBLISHED, WITHDRAWN, SUSPENDED, ONBOARDED);
+    static final String PACKAGE_PUBLISHED = "catalog.package.published";
+    private static final Set<String> TYPES = Set.of(PUBLISHED, WITHDRAWN, SUSPENDED, ONBOARDED, PACKAGE_PUBLISHED);
     private static final Logger log = LoggerFactory.getLogger(GuideProjection.class);
 
     private final GuideIndex index;
@@ -67,6 +69,14 @@ class GuideProjection implements EventHandler {
                 GuideViews.Event e = json.readValue(event.payload(), GuideViews.Event.class);
                 store.seen(e.tenantCode());
                 apply(e, event.payload());
+            }
+            case PACKAGE_PUBLISHED -> {
+                // G3: a package is found and suggested with the guides; a late older version changes nothing
+                PackageViews.Event e = json.readValue(event.payload(), PackageViews.Event.class);
+                store.seen(e.tenantCode());
+                if (store.savePackage(e.packageId(), e.tenantCode(), e.version(), event.payload())) {
+                    index.put(GuideDocument.ofPackage(e, today()));
+                }
             }
             case SUSPENDED -> {
                 JsonNode s = json.readTree(event.payload());

@@ -6,6 +6,7 @@ import cn.zwy.common.error.ErrorCode;
 import cn.zwy.search.api.guide.IndexRebuilt;
 import cn.zwy.tenant.api.catalog.CatalogApi;
 import cn.zwy.tenant.api.catalog.GuideViews;
+import cn.zwy.tenant.api.catalog.PackageViews;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,12 @@ class GuideRebuild {
                     after = page.hasNextPage() && !page.items().isEmpty() ? page.items().getLast().cursor() : null;
                 } while (after != null);
             }
+            // G3: the packages, from their kept payloads
+            List<GuideDocument> packages = new ArrayList<>();
+            for (String payload : store.packages()) {
+                packages.add(GuideDocument.ofPackage(json.readValue(payload, PackageViews.Event.class), projection.today()));
+            }
+            index.bulk(target, packages);
             index.finishRebuild(target);
             IndexRebuilt r = new IndexRebuilt(target, read, guides, scheduled, Duration.between(started, Instant.now()).toMillis());
             log.info("guides index rebuilt: {}", r);

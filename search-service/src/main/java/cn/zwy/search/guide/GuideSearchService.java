@@ -85,7 +85,8 @@ public class GuideSearchService {
         List<GuideSuggestion> out = new ArrayList<>();
         for (GuideIndex.Suggested s : index.suggest(p, region, SUGGESTIONS * 2)) {
             if (s.doc() == null || hidden.contains(s.doc().tenantCode())) continue;
-            out.add(new GuideSuggestion(s.text(), s.doc().itemId(), s.doc().name(), s.doc().tenantCode(), s.doc().tenantName()));
+            out.add(new GuideSuggestion(s.text(), s.doc().itemId(), s.doc().name(), s.doc().tenantCode(), s.doc().tenantName(),
+                    s.doc().oneThing()));
             if (out.size() == SUGGESTIONS) break;
         }
         return out;
@@ -109,11 +110,11 @@ public class GuideSearchService {
         List<GuideHit.Highlight> hl = new ArrayList<>();
         if (highlights != null) highlights.forEach((field, fragments) -> hl.add(new GuideHit.Highlight(field, fragments)));
         return new GuideHit(d.itemId(), d.versionId(), d.tenantCode(), d.tenantName(), d.basicCode(), d.name(), d.aliases(),
-                d.itemType() == null ? null : ItemType.valueOf(d.itemType()),
+                d.itemType() == null || d.oneThing() ? null : ItemType.valueOf(d.itemType()),
                 d.audience().stream().map(Audience::valueOf).toList(), d.tags().stream().map(SixWay::valueOf).toList(),
                 d.department(), d.caseClass() == null ? null : CaseClass.valueOf(d.caseClass()), d.themes(), d.onlineFiling(),
                 CrossRegionScope.valueOf(d.crossRegion()), d.versionNumber(), d.effectiveFrom(),
-                d.countyCode().equals(region.substring(0, 6)), hl);
+                d.countyCode().equals(region.substring(0, 6)), hl, d.oneThing());
     }
 
     private static String text(String raw, String field, int max, String label) {

@@ -62,6 +62,19 @@ class GuideStore {
                 Date.valueOf(today)));
     }
 
+    /** G3: keeps the newest payload of a package; false when an older or the same version arrives late. */
+    boolean savePackage(String packageId, String tenant, int version, String payload) {
+        return call(() -> jdbc.update("""
+                insert into package_projection (package_id, tenant_id, version, payload) values (?, ?, ?, ?)
+                on conflict (package_id) do update set version = excluded.version, payload = excluded.payload, received_at = now()
+                where package_projection.version < excluded.version""", packageId, tenant, version, payload) > 0);
+    }
+
+    /** G3: every package's newest payload, for a rebuild. */
+    List<String> packages() {
+        return call(() -> jdbc.queryForList("select payload from package_projection order by package_id", String.class));
+    }
+
     void seen(String tenant) {
         run(() -> jdbc.update("insert into guide_tenant (tenant_id) values (?) on conflict do nothing", tenant));
     }

@@ -60,7 +60,7 @@ final class GuideEvents {
                 new GuideContent.Material("居民身份证", null, 1, null, true, false, null, null, null, null)),
                 null, null, List.of(new GuideContent.Step("受理", "窗口受理并审核材料")), new TimeLimit(5, LimitUnit.WORKING_DAY),
                 CaseClass.PROMISED, List.of(), null, false, null, "0763-1234567", "0763-12345", List.of(), List.of(
-                new GuideContent.Faq("社保卡丢了怎么办？", "先挂失再补领")), tags, false, online, false, item.crossRegion());
+                new GuideContent.Faq("社保卡丢了怎么办？", "先挂失再补领")), tags, false, online, false, item.crossRegion(), null);
         return new GuideViews.Event(tenant + ":" + UUID.randomUUID(), item.itemId(), tenant, item.tenantName(), path, number, status,
                 number == 1 ? ChangeKind.ADD : ChangeKind.CHANGE, "测试", Instant.now(), effectiveFrom, "0700001000", name, std, g);
     }

@@ -45,7 +45,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo catalog, loaded after the demo tenants when {@code zwy.demo.enabled}: the same 22 common
+ * Demo catalog, loaded after the demo tenants when {@code zwy.demo.enabled}: the same 24 common
  * items in the standard catalogs of 广东 (44), 河南 (41) and 广西 (45) — the basic code does not
  * depend on the region — each adopted by the demo tenants of that province with local
  * departments, windows, phones, promised limits and options, published with an effective date in
@@ -60,6 +60,8 @@ public class DemoCatalog implements ApplicationRunner, TenantSetup {
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
     static final LocalDate STANDARD_EFFECTIVE = LocalDate.of(2024, 1, 1);
     static final LocalDate GUIDE_EFFECTIVE = LocalDate.of(2024, 3, 1);
+    /** Demo catalogs loaded before situation-based guides (G2) get them as a version effective from this day. */
+    static final LocalDate GUIDANCE_EFFECTIVE = LocalDate.of(2024, 6, 1);
 
     /** One item as every province lists it; {@code basePromised} is the usual promised limit. */
     record Template(ItemType type, String main, String sub, String mainName, String subName, List<ExerciseLevel> levels,
@@ -136,7 +138,9 @@ public class DemoCatalog implements ApplicationRunner, TenantSetup {
                 UUID id = loadStandard(province, t);
                 for (Local l : TENANTS) {
                     if (!l.province().equals(province) || l.notAdopted().contains(t.main())) continue;
-                    guides.loadHistoric(l.tenantCode(), id, localise(t, l), GUIDE_EFFECTIVE, "本中心认领省级标准目录事项（演示数据）");
+                    GuideContent guide = localise(t, l);
+                    guides.loadHistoric(l.tenantCode(), id, guide, GUIDE_EFFECTIVE, "本中心认领省级标准目录事项（演示数据）");
+                    guides.loadHistoricQuestionnaire(l.tenantCode(), id, guide, GUIDANCE_EFFECTIVE, "增加情形化办事指引（演示数据）");
                     adopted++;
                 }
             }
@@ -185,7 +189,8 @@ public class DemoCatalog implements ApplicationRunner, TenantSetup {
                 express, "无数量限制", l.consult(), "12345", List.of(new WindowInfo(windowNo, l.hall(),
                         "周一至周五（法定节假日除外）上午 8:30—11:30，下午 14:30—17:30")),
                 List.of(t.faq()), tags, true, t.online(), tolerated,
-                t.type() == ItemType.LICENSE && t.main().equals("00401") ? CrossRegionScope.NONE : l.crossRegion());
+                t.type() == ItemType.LICENSE && t.main().equals("00401") ? CrossRegionScope.NONE : l.crossRegion(),
+                DemoGuidance.of(t.main(), t.sub()));
     }
 
     // ------------------------------------------------------------------ the items
@@ -335,6 +340,22 @@ public class DemoCatalog implements ApplicationRunner, TenantSetup {
                 CaseClass.INSTANT, 0, WORKING_DAY, List.of(), "生育登记信息回执",
                 new Faq("生育登记可以在网上办吗？", "可以，通过政务服务网或移动端在线登记，当场办结。"),
                 List.of(SixWay.FULLY_ONLINE, SixWay.ONE_ID), true, false, PERSON));
+        t.add(new Template(ItemType.PUBLIC_SERVICE, "00603", "000", "出生医学证明办理", null, List.of(COUNTY),
+                "《中华人民共和国母婴保健法》第二十三条；《国家卫生健康委关于做好出生医学证明管理工作的通知》", null, "卫生健康局",
+                "在本县助产机构出生的新生儿，由其父母申请首次签发",
+                List.of(ID_CARD, new Material("结婚证", MaterialForm.ORIGINAL, 1, MaterialMedium.PAPER_OR_ELECTRONIC, false, false, null, null, "在线核验的可免交", null),
+                        form("出生医学证明首次签发申请表", "csyxzm")),
+                CaseClass.PROMISED, 2, WORKING_DAY, List.of(), "出生医学证明",
+                new Faq("出生医学证明可以和户口登记一起办吗？", "可以，选择“出生一件事”一次申请，出生医学证明、户口登记、医保参保等一并办理。"),
+                List.of(SixWay.FULLY_ONLINE), true, false, PERSON));
+        t.add(new Template(ItemType.CONFIRMATION, "00204", "001", "户口登记", "出生登记", List.of(COUNTY),
+                "《中华人民共和国户口登记条例》第七条", null, "公安局",
+                "新生儿出生后一个月以内，由户主、亲属、抚养人或者邻居向婴儿常住地户口登记机关申报出生登记",
+                List.of(original("出生医学证明", "与新生儿信息一致"), HOUSEHOLD, ID_CARD,
+                        new Material("结婚证", MaterialForm.ORIGINAL, 1, MaterialMedium.PAPER_OR_ELECTRONIC, false, false, null, null, "在线核验的可免交", null)),
+                CaseClass.PROMISED, 3, WORKING_DAY, List.of(), "居民户口簿（新生儿登记页）",
+                new Faq("超过一个月没有申报出生登记怎么办？", "仍可申报，按户籍管理规定补充说明情况。"),
+                List.of(SixWay.FULLY_ONLINE), true, false, PERSON));
         t.add(new Template(ItemType.CONFIRMATION, "00602", "001", "婚姻登记", "结婚登记（内地居民）", List.of(COUNTY),
                 "《中华人民共和国民法典》第一千零四十九条；《婚姻登记条例》", null, "民政局婚姻登记处",
                 "男女双方完全自愿，达到法定婚龄，双方均无配偶，且无禁止结婚情形",

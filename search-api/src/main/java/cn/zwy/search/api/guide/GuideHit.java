@@ -15,12 +15,13 @@ import java.util.List;
  * @param itemId    {@code <tenant code>:<uuid>}, as the catalog's {@code item(id)}
  * @param versionId the guide version in effect today, as the catalog's {@code guideVersion(id)}
  * @param local     whether the guide is of the citizen's own county (or one of its towns)
+ * @param oneThing  a "one thing" package (G3): {@code itemId} is the package's id (servicePackage(id)), its items are the aliases
  */
 public record GuideHit(String itemId, String versionId, String tenantCode, String tenantName, String basicCode,
                        String name, List<String> aliases, ItemType itemType, List<Audience> audience, List<SixWay> tags,
                        String department, CaseClass caseClass, List<String> themes, boolean onlineFiling,
                        CrossRegionScope crossRegion, int versionNumber, LocalDate effectiveFrom, boolean local,
-                       List<Highlight> highlights) {
+                       List<Highlight> highlights, boolean oneThing) {
 
     /** @param field name, aliases or body */
     public record Highlight(String field, List<String> fragments) {}

@@ -25,6 +25,7 @@ public interface CatalogApi {
     String ITEM = "/api/tenants/{tenantCode}/items/{id}";
     String ITEM_VERSIONS = "/api/tenants/{tenantCode}/items/{id}/versions";
     String GUIDE_VERSION = "/api/tenants/{tenantCode}/guide-versions/{versionId}";
+    String GUIDANCE = "/api/tenants/{tenantCode}/items/{id}/guidance";
     String VALIDATION = "/api/tenants/{tenantCode}/items/{id}/validation";
     String FLAGGED = "/api/tenants/{tenantCode}/flagged-items";
     String DRAFT = "/api/tenants/{tenantCode}/items/{id}/draft";
@@ -64,6 +65,15 @@ public interface CatalogApi {
     @PublicRead
     @GetExchange(GUIDE_VERSION)
     Mono<GuideViews.Version> version(@PathVariable String tenantCode, @PathVariable UUID versionId);
+
+    /**
+     * Situation-based guidance (G2) of the version in effect today; {@code answer} = "questionId:value",
+     * one per question answered so far.
+     */
+    @PublicRead
+    @GetExchange(GUIDANCE)
+    Mono<GuideViews.GuidanceView> guidance(@PathVariable String tenantCode, @PathVariable UUID id,
+                                           @RequestParam(required = false) List<String> answer);
 
     @GetExchange(VALIDATION)
     Mono<GuideViews.Validation> validate(@PathVariable String tenantCode, @PathVariable UUID id);

@@ -6,13 +6,15 @@ import java.util.List;
  * What a tenant says about an adopted item: the localised guide (S1–S4). Everything may be
  * absent while drafting; {@link GuideRules#missing} lists what S3 requires before publishing.
  * {@code fees}: null is "not yet stated", an empty list is "free of charge" (不收费).
+ * {@code questionnaire}: the optional situation-based guide (G2), null when the item has none.
  */
 public record GuideContent(String implementingAgency, List<Audience> audience, String acceptanceConditions,
                            List<Material> materials, String fillingNotes, String acceptanceStandard, List<Step> steps,
                            TimeLimit promisedLimit, CaseClass caseClass, List<Fee> fees, FileRef resultSample,
                            Boolean expressDelivery, String quantityLimit, String consultPhone, String supervisionPhone,
                            List<WindowInfo> windows, List<Faq> faq, List<SixWay> tags, Boolean booking,
-                           Boolean onlineFiling, Boolean toleratedMissing, CrossRegionScope crossRegion) {
+                           Boolean onlineFiling, Boolean toleratedMissing, CrossRegionScope crossRegion,
+                           Questionnaire questionnaire) {
 
     /** A document the applicant hands in (申请材料). */
     public record Material(String name, MaterialForm form, Integer copies, MaterialMedium medium, Boolean required,
@@ -35,6 +37,6 @@ public record GuideContent(String implementingAgency, List<Audience> audience, S
 
     public static GuideContent empty() {
         return new GuideContent(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, List.of(), null, null, null, null);
+                null, null, null, List.of(), null, null, null, null, null);
     }
 }

@@ -46,6 +46,17 @@ public final class GuideViews {
 
     public record Validation(boolean publishable, List<Problem> problems) {}
 
+    /**
+     * Situation-based guidance (G2) for the version in effect: the answered path, then the next
+     * question to ask or, once complete, the outcome with the tailored materials and where to go.
+     */
+    public record GuidanceView(String itemId, String versionId, String name, List<Guidance.Step> answered,
+                               Questionnaire.Question next, GuidanceOutcome outcome, boolean complete) {}
+
+    /** An outcome with the guide's materials it names (in the guide's order) and its window resolved. */
+    public record GuidanceOutcome(String id, String title, String subItem, Questionnaire.Channel channel,
+                                  GuideContent.WindowInfo window, List<GuideContent.Material> materials, String notes) {}
+
     public record DraftSaved(Version draft, List<Problem> missingForPublication) {}
 
     public record Announced(Version version, List<String> warnings) {}

@@ -75,6 +75,12 @@ public class GuideController {
         return guides.version(Callers.current(), tenantCode, versionId);
     }
 
+    @GetMapping(CatalogApi.GUIDANCE)
+    public GuideViews.GuidanceView guidance(@PathVariable String tenantCode, @PathVariable UUID id,
+                                            @RequestParam(required = false) List<String> answer) {
+        return guides.guidance(tenantCode, id, answer);
+    }
+
     @GetMapping(CatalogApi.VALIDATION)
     public GuideViews.Validation validate(@PathVariable String tenantCode, @PathVariable UUID id) {
         return guides.validate(Callers.require(), tenantCode, id);

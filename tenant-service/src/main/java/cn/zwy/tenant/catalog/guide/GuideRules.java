@@ -36,6 +36,8 @@ public final class GuideRules {
         listSize(out, "audience", c.audience());
         if (c.audience() != null && c.audience().stream().anyMatch(java.util.Objects::isNull)) out.add(Problem.format(P + "audience", "服务对象不能为空值"));
         materials(out, c);
+        // G2: the situation-based questionnaire, checked against this guide's materials and windows
+        out.addAll(cn.zwy.tenant.api.catalog.QuestionnaireRules.check(c.questionnaire(), c, P + "questionnaire"));
         listSize(out, "steps", c.steps());
         if (c.steps() != null) for (int i = 0; i < c.steps().size(); i++) {
             GuideContent.Step s = c.steps().get(i);

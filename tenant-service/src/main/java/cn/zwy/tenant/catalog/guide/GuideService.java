@@ -4,6 +4,8 @@ import cn.zwy.tenant.api.catalog.GuideViews;
 import cn.zwy.tenant.api.catalog.Announcement;
 import cn.zwy.tenant.api.catalog.GuideContent;
 import cn.zwy.tenant.api.catalog.GuideStatus;
+import cn.zwy.tenant.api.catalog.Guidance;
+import cn.zwy.tenant.api.catalog.Questionnaire;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.events.OutboxPublisher;
@@ -141,6 +143,56 @@ public class GuideService {
                     .orElseThrow(() -> ApiException.notFound("id", "未找到办事指南版本: " + new ScopedId(tenantCode, versionId)));
             return view(tenantCode, v, versions.inEffect(v.getGuideId(), today), today);
         });
+    }
+
+    /**
+     * G2: situation-based guidance on the version in effect today. {@code answers} are
+     * "questionId:value" (a question id has no colon); answers off the applicant's path are not used.
+     */
+    public GuideViews.GuidanceView guidance(String tenantCode, UUID guideId, List<String> answers) {
+        lookup.require(tenantCode);
+        if (answers != null && answers.size() > 50) throw ApiException.validation("answers", "回答不能超过 50 个");
+        List<Guidance.Answer> given = new ArrayList<>();
+        if (answers != null) for (int i = 0; i < answers.size(); i++) {
+            String a = answers.get(i);
+            int colon = a == null ? -1 : a.indexOf(':');
+            if (colon < 1) throw new ApiException(ErrorCode.VALIDATION, "回答格式应为 问题编号:回答", "answers[" + i + "]", "G2");
+            given.add(new Guidance.Answer(a.substring(0, colon), a.substring(colon + 1)));
+        }
+        LocalDate today = notice.today();
+        GuideVersion v = tx.read(tenantCode, () -> versions.inEffect(guideId, today))
+                .filter(x -> x.getStatus() == GuideStatus.PUBLISHED)
+                .orElseThrow(() -> notFound(guideId));
+        return guidance(tenantCode, v, read(v).guide(), given);
+    }
+
+    /** The walk and its outcome, on a guide already read (the benchmark times this against the read). */
+    static GuideViews.GuidanceView guidance(String tenantCode, GuideVersion v, GuideContent c, List<Guidance.Answer> given) {
+        Questionnaire q = c.questionnaire();
+        if (q == null) throw ApiException.notFound("itemId", "该事项没有情形引导问卷，请按办事指南准备材料");
+        Guidance.Result r = Guidance.evaluate(q, given);
+        GuideViews.GuidanceOutcome outcome = r.outcome() == null ? null : outcome(r.outcome(), c);
+        return new GuideViews.GuidanceView(new ScopedId(tenantCode, v.getGuideId()).toString(), new ScopedId(tenantCode, v.getId()).toString(),
+                v.getName(), r.answered(), r.next(), outcome, r.complete());
+    }
+
+    static GuideViews.GuidanceOutcome outcome(Questionnaire.Outcome o, GuideContent c) {
+        List<String> named = o.materials() == null ? List.of() : o.materials();
+        List<GuideContent.Material> materials = c.materials() == null ? List.of()
+                : c.materials().stream().filter(m -> named.contains(m.name())).toList();
+        List<GuideContent.WindowInfo> windows = c.windows() == null ? List.of() : c.windows();
+        GuideContent.WindowInfo window = o.window() == null ? windows.stream().findFirst().orElse(null)
+                : windows.stream().filter(w -> o.window().equals(w.name())).findFirst().orElse(null);
+        return new GuideViews.GuidanceOutcome(o.id(), o.title(), o.subItem(), o.channel(), window, materials, o.notes());
+    }
+
+    /**
+     * G3: the version of a guide offered today (PUBLISHED and in effect), read inside the caller's
+     * transaction bound to {@code tenantCode}; empty when the item is not offered.
+     */
+    public Optional<GuideViews.Version> offeredWithinTx(String tenantCode, UUID guideId, LocalDate today) {
+        Optional<GuideVersion> v = versions.inEffect(guideId, today).filter(x -> x.getStatus() == GuideStatus.PUBLISHED);
+        return v.map(x -> view(tenantCode, x, v, today));
     }
 
     /** Everything that stands between the draft and its publication (formats, S2, S3, S4, S5). */
@@ -325,6 +377,36 @@ public class GuideService {
         });
     }
 
+    /**
+     * Demo data only: a guide loaded before situation-based guides existed gets the demo questionnaire
+     * (G2) as a further version announced long ago. Nothing happens when its latest version already
+     * has one, or when it was changed by its centre since (only demo-published guides are touched).
+     */
+    public void loadHistoricQuestionnaire(String tenantCode, UUID standardItemId, GuideContent c, LocalDate effectiveFrom, String reason) {
+        if (c.questionnaire() == null) return;
+        Tenant tenant = lookup.require(tenantCode);
+        tx.write(tenantCode, () -> {
+            Optional<Guide> found = guides.findByStandardItemId(standardItemId);
+            if (found.isEmpty()) return null;
+            Guide g = guides.lock(found.get().getId()).orElseThrow();
+            Optional<GuideVersion> latest = versions.findLatestAnnounced(g.getId());
+            if (latest.isEmpty() || latest.get().getStatus() != GuideStatus.PUBLISHED || !"demo".equals(latest.get().getAnnouncedBy())
+                    || read(latest.get()).guide().questionnaire() != null || !effectiveFrom.isAfter(latest.get().getEffectiveFrom())
+                    || versions.findDraft(g.getId()).isPresent()) {
+                return null;
+            }
+            StandardItemView std = standard.inEffectWithinTx(standardItemId, effectiveFrom).orElseThrow();
+            List<Problem> problems = GuideRules.malformed(c, std.legalLimit());
+            if (!problems.isEmpty()) throw new IllegalStateException("demo questionnaire " + std.name() + "@" + tenantCode + ": " + problems);
+            GuideVersion v = GuideVersion.draft(g.getId(), std, c, snapshot(std, c));
+            v.publish(latest.get().getNumber() + 1, ChangeKind.CHANGE, reason,
+                    effectiveFrom.minusDays(10).atStartOfDay(NoticePeriod.ZONE).toInstant(), "demo", effectiveFrom, std, c, snapshot(std, c));
+            versions.saveAndFlush(v);
+            publishEvent(EVENT_PUBLISHED, tenant, g, v, std, c);
+            return null;
+        });
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void publishEvent(String type, Tenant tenant, Guide g, GuideVersion v, StandardItemView std, GuideContent c) {
@@ -369,7 +451,7 @@ public class GuideService {
         return new GuideContent(c.implementingAgency(), c.audience(), c.acceptanceConditions(), c.materials(), c.fillingNotes(),
                 c.acceptanceStandard(), c.steps(), c.promisedLimit(), c.caseClass(), c.fees(), c.resultSample(),
                 c.expressDelivery(), c.quantityLimit(), c.consultPhone(), c.supervisionPhone(), c.windows(), c.faq(),
-                List.of(), c.booking(), c.onlineFiling(), c.toleratedMissing(), c.crossRegion());
+                List.of(), c.booking(), c.onlineFiling(), c.toleratedMissing(), c.crossRegion(), c.questionnaire());
     }
 
     private static ApiException notFound(UUID guideId) {

@@ -186,6 +186,7 @@ public class GuideVersion {
     public ChangeKind getChangeKind() { return changeKind; }
     public String getReason() { return reason; }
     public Instant getAnnouncedAt() { return announcedAt; }
+    public String getAnnouncedBy() { return announcedBy; }
     public LocalDate getEffectiveFrom() { return effectiveFrom; }
     public String getContent() { return content; }
     public Instant getUpdatedAt() { return updatedAt; }

@@ -29,7 +29,7 @@ class GuideRulesTest {
         return new GuideContent("测试局", List.of(Audience.INDIVIDUAL), "条件", List.of(m), "须知", "标准",
                 List.of(new Step("受理", null)), new TimeLimit(promised, LimitUnit.WORKING_DAY), caseClass, List.of(),
                 new FileRef("样本", "file:x.pdf"), false, "无", "12345", "12345", List.of(new WindowInfo("1号窗口", "一楼", "工作日")),
-                List.of(new Faq("问", "答")), tags, true, false, false, CrossRegionScope.NONE);
+                List.of(new Faq("问", "答")), tags, true, false, false, CrossRegionScope.NONE, null);
     }
 
     private static List<String> fields(List<Problem> p) {

@@ -1,0 +1,88 @@
+package cn.zwy.gateway.onething;
+
+import cn.zwy.cases.api.PackageCaseApi;
+import cn.zwy.cases.api.PackageCaseView;
+import cn.zwy.cases.api.PackageReceipt;
+import cn.zwy.cases.api.SubmitPackageRequest;
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.error.ErrorCode;
+import cn.zwy.common.security.Caller;
+import cn.zwy.gateway.graphql.Ids;
+import cn.zwy.gateway.identity.Callers;
+import cn.zwy.tenant.api.catalog.LifeEvent;
+import cn.zwy.tenant.api.catalog.PackageApi;
+import cn.zwy.tenant.api.catalog.PackageInput;
+import cn.zwy.tenant.api.catalog.PackageViews;
+import cn.zwy.tenant.api.catalog.ReviewMode;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/**
+ * "One thing" packages (G3): public reads of a tenant's packages by life event, the centre administrator's
+ * definitions, and the citizen's one filing and its combined view. The services check every caller again;
+ * this refuses a tenant the caller may not act for before calling them (ADR 0008).
+ */
+@Controller
+public class PackageGraph {
+
+    private final PackageApi packages;
+    private final PackageCaseApi filings;
+
+    public PackageGraph(PackageApi packages, PackageCaseApi filings) {
+        this.packages = packages;
+        this.filings = filings;
+    }
+
+    @QueryMapping
+    public Mono<List<PackageViews.Package>> servicePackages(@Argument String tenantCode, @Argument LifeEvent lifeEvent) {
+        return packages.packages(tenantCode, lifeEvent);
+    }
+
+    @QueryMapping
+    public Mono<PackageViews.Package> servicePackage(@Argument String id) {
+        Ids.Scoped s = Ids.scoped("id", id);
+        return packages.servicePackage(s.tenantCode(), s.id()).onErrorResume(ApiException.class,
+                e -> e.code() == ErrorCode.NOT_FOUND ? Mono.empty() : Mono.error(e));
+    }
+
+    @QueryMapping
+    public Mono<PackageCaseView> packageCase(@Argument String id, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.require(jwt);
+        Ids.Scoped s = Ids.scoped("id", id);
+        if (caller.realm() == cn.zwy.common.security.Realm.STAFF && !caller.mayRead(s.tenantCode())) {
+            throw ApiException.forbidden("只能查看本中心的办件");
+        }
+        return filings.get(id);
+    }
+
+    /** The input of definePackage: the tenant in the path, the rest is tenant-api's body. */
+    public record DefinePackageInput(String tenantCode, String id, String name, LifeEvent lifeEvent, String description,
+                                     ReviewMode reviewMode, List<String> itemIds) {}
+
+    public record DefinePackagePayload(PackageViews.Package servicePackage) {}
+
+    @MutationMapping
+    public Mono<DefinePackagePayload> definePackage(@Argument DefinePackageInput input, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.require(jwt);
+        if (!caller.isCentreAdminOf(input.tenantCode())) {
+            throw ApiException.forbidden("只有本中心（" + input.tenantCode() + "）的管理员可以定义“一件事”套餐");
+        }
+        return packages.define(input.tenantCode(), new PackageInput(input.id(), input.name(), input.lifeEvent(), input.description(),
+                input.reviewMode(), input.itemIds())).map(DefinePackagePayload::new);
+    }
+
+    public record SubmitPackagePayload(PackageReceipt receipt) {}
+
+    @MutationMapping
+    public Mono<SubmitPackagePayload> submitPackage(@Argument SubmitPackageRequest input, @AuthenticationPrincipal Jwt jwt) {
+        Callers.require(jwt);
+        Ids.scoped("packageId", input.packageId());
+        return filings.submit(input).map(SubmitPackagePayload::new);
+    }
+}

@@ -1,0 +1,31 @@
+package cn.zwy.tenant.api.catalog;
+
+import cn.zwy.tenant.api.PublicRead;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import reactor.core.publisher.Mono;
+
+/** "One thing" packages (G3): tenant-service's {@code PackageController}. Reads are public; defining is the centre administrator's. */
+@HttpExchange
+public interface PackageApi {
+
+    String PACKAGES = "/api/tenants/{tenantCode}/packages";
+    String PACKAGE = "/api/tenants/{tenantCode}/packages/{id}";
+
+    @PublicRead
+    @GetExchange(PACKAGES)
+    Mono<List<PackageViews.Package>> packages(@PathVariable String tenantCode, @RequestParam(required = false) LifeEvent lifeEvent);
+
+    @PublicRead
+    @GetExchange(PACKAGE)
+    Mono<PackageViews.Package> servicePackage(@PathVariable String tenantCode, @PathVariable UUID id);
+
+    @PostExchange(PACKAGES)
+    Mono<PackageViews.Package> define(@PathVariable String tenantCode, @RequestBody PackageInput body);
+}

@@ -1,0 +1,40 @@
+package cn.zwy.tenant.api.catalog;
+
+import java.util.List;
+
+/** What the package API answers (G3). Ids are scoped: {@code <tenant code>:<uuid>}. */
+public final class PackageViews {
+
+    private PackageViews() {}
+
+    /**
+     * A "one thing" package with its items' versions in effect today and the merged form: the filing
+     * fields asked once, the materials deduplicated by name, and the measure against filing one by one.
+     */
+    public record Package(String id, String tenantCode, String tenantName, int version, String name, LifeEvent lifeEvent,
+                          String lifeEventLabel, String description, ReviewMode reviewMode, List<Part> items, Form form) {}
+
+    /** An item of the package as offered today. */
+    public record Part(String itemId, String versionId, String name, String department, TimeLimit promisedLimit,
+                       CaseClass caseClass, boolean hasQuestionnaire) {}
+
+    /** One form for the package. */
+    public record Form(List<Field> fields, List<SharedMaterial> materials, Measure measure) {}
+
+    /**
+     * A field of the filing, asked once for every item it serves ({@code askedFor}).
+     * @param typed whether the applicant types it (a choice is picked)
+     */
+    public record Field(String key, String label, boolean typed, List<String> askedFor) {}
+
+    /** A material handed in once for every item that lists it ({@code usedBy}, item names). */
+    public record SharedMaterial(String name, boolean required, MaterialForm form, String acceptanceStandard, List<String> usedBy) {}
+
+    /** G3's measure: what the applicant types and uploads, item by item against the package. */
+    public record Measure(int fieldsOneByOne, int fieldsInPackage, int uploadsOneByOne, int uploadsInPackage) {}
+
+    /** catalog.package.published: the whole package as defined, for case-service and search-service. */
+    public record Event(String packageId, String tenantCode, String tenantName, List<String> regionPath, int version,
+                        String name, LifeEvent lifeEvent, String lifeEventLabel, String description, ReviewMode reviewMode,
+                        List<Part> items, List<SharedMaterial> materials) {}
+}

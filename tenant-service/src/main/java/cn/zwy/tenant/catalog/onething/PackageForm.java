@@ -1,0 +1,54 @@
+package cn.zwy.tenant.catalog.onething;
+
+import cn.zwy.tenant.api.catalog.GuideContent;
+import cn.zwy.tenant.api.catalog.GuideViews;
+import cn.zwy.tenant.api.catalog.PackageViews;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * G3's one form (一表申请) and one set of materials (一套材料), derived from the items' guides in effect:
+ * the filing fields every item asks (applicant, contact, delivery) asked once for all of them, and the
+ * materials merged by name — a 居民身份证 listed by five items is handed in once. Pure; the measure
+ * counts what the applicant types and uploads, item by item against the package.
+ */
+final class PackageForm {
+
+    private PackageForm() {}
+
+    /** The filing fields of a case (case-api's SubmitCaseRequest): key, label, whether typed. */
+    static final List<String[]> FILING_FIELDS = List.of(
+            new String[] {"applicant.kind", "申请人类型", "false"},
+            new String[] {"applicant.name", "申请人姓名", "true"},
+            new String[] {"applicant.idNumber", "申请人身份证件号码", "true"},
+            new String[] {"contact.name", "联系人姓名", "true"},
+            new String[] {"contact.phone", "联系电话", "true"},
+            new String[] {"deliveryMode", "结果送达方式", "false"});
+
+    static PackageViews.Form of(List<GuideViews.Version> parts) {
+        List<String> names = parts.stream().map(v -> v.standard().name()).toList();
+        List<PackageViews.Field> fields = FILING_FIELDS.stream()
+                .map(f -> new PackageViews.Field(f[0], f[1], Boolean.parseBoolean(f[2]), names)).toList();
+        Map<String, PackageViews.SharedMaterial> merged = new LinkedHashMap<>();
+        int uploadsOneByOne = 0;
+        for (GuideViews.Version v : parts) {
+            List<GuideContent.Material> materials = v.guide().materials() == null ? List.of() : v.guide().materials();
+            for (GuideContent.Material m : materials) {
+                uploadsOneByOne++;
+                PackageViews.SharedMaterial before = merged.get(m.name());
+                List<String> usedBy = new ArrayList<>(before == null ? List.of() : before.usedBy());
+                usedBy.add(v.standard().name());
+                // required for the package when any item requires it
+                boolean required = Boolean.TRUE.equals(m.required()) || (before != null && before.required());
+                merged.put(m.name(), new PackageViews.SharedMaterial(m.name(), required,
+                        before == null ? m.form() : before.form(),
+                        before == null ? m.acceptanceStandard() : before.acceptanceStandard(), List.copyOf(usedBy)));
+            }
+        }
+        int typed = (int) fields.stream().filter(PackageViews.Field::typed).count();
+        PackageViews.Measure measure = new PackageViews.Measure(typed * parts.size(), typed, uploadsOneByOne, merged.size());
+        return new PackageViews.Form(fields, List.copyOf(merged.values()), measure);
+    }
+}

@@ -1,0 +1,225 @@
+package cn.zwy.tenant.catalog.onething;
+
+import cn.zwy.common.error.ApiException;
+import cn.zwy.common.events.OutboxPublisher;
+import cn.zwy.common.security.Caller;
+import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.api.catalog.GuideViews;
+import cn.zwy.tenant.api.catalog.LifeEvent;
+import cn.zwy.tenant.api.catalog.PackageInput;
+import cn.zwy.tenant.api.catalog.PackageViews;
+import cn.zwy.tenant.api.catalog.Problem;
+import cn.zwy.tenant.api.catalog.ReviewMode;
+import cn.zwy.tenant.catalog.NoticePeriod;
+import cn.zwy.tenant.catalog.ScopedId;
+import cn.zwy.tenant.catalog.Texts;
+import cn.zwy.tenant.catalog.guide.GuideService;
+import cn.zwy.tenant.region.RegionCodes;
+import cn.zwy.tenant.tenant.Tenant;
+import cn.zwy.tenant.tenant.TenantLookup;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * "One thing" packages (G3): a tenant's centre administrator bundles published guides of its
+ * departments into one life or business event; everyone reads them, browsed by life event, with the
+ * merged form derived from the guides in effect today. Each definition is a new version (history is
+ * never changed) and goes out as catalog.package.published, for case-service (filing) and
+ * search-service (packages in guide search).
+ */
+@Service
+public class PackageService {
+
+    public static final String EVENT_PUBLISHED = "catalog.package.published";
+    static final int MIN_ITEMS = 2;
+    static final int MAX_ITEMS = 10;
+    private static final Logger log = LoggerFactory.getLogger(PackageService.class);
+
+    private final JdbcTemplate jdbc;
+    private final TenantTransactions tx;
+    private final TenantLookup lookup;
+    private final GuideService guides;
+    private final NoticePeriod notice;
+    private final OutboxPublisher outbox;
+    private final JsonMapper json;
+
+    public PackageService(JdbcTemplate jdbc, TenantTransactions tx, TenantLookup lookup, GuideService guides, NoticePeriod notice,
+                          OutboxPublisher outbox, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.lookup = lookup;
+        this.guides = guides;
+        this.notice = notice;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** A stored package version. */
+    record Row(UUID id, int version, String name, LifeEvent lifeEvent, String description, ReviewMode reviewMode, List<UUID> items) {}
+
+    // ------------------------------------------------------------------ reads (public)
+
+    /** The tenant's packages (newest version of each) whose items are all offered today, by life event and name. */
+    public List<PackageViews.Package> packages(String tenantCode, LifeEvent lifeEvent) {
+        Tenant tenant = lookup.require(tenantCode);
+        LocalDate today = notice.today();
+        return tx.read(tenantCode, () -> {
+            List<PackageViews.Package> out = new ArrayList<>();
+            for (Row r : newest(lifeEvent)) view(tenant, r, today).ifPresent(out::add);
+            return out;
+        });
+    }
+
+    public PackageViews.Package servicePackage(String tenantCode, UUID id) {
+        Tenant tenant = lookup.require(tenantCode);
+        LocalDate today = notice.today();
+        return tx.read(tenantCode, () -> newest(id).flatMap(r -> view(tenant, r, today)))
+                .orElseThrow(() -> ApiException.notFound("id", "未找到“一件事”套餐: " + new ScopedId(tenantCode, id)));
+    }
+
+    // ------------------------------------------------------------------ definition (the centre administrator)
+
+    public PackageViews.Package define(Caller caller, String tenantCode, PackageInput in) {
+        Tenant tenant = lookup.require(tenantCode);
+        if (!caller.isCentreAdminOf(tenantCode)) {
+            throw ApiException.forbidden("只有本中心（" + tenantCode + "）的管理员可以定义“一件事”套餐");
+        }
+        TenantLookup.requireActive(tenant);
+        if (in == null) throw ApiException.validation("input", "缺少套餐内容");
+        List<Problem> p = new ArrayList<>();
+        Texts.name(p, "name", in.name(), 100, "套餐名称");
+        if (in.name() == null || in.name().isBlank()) p.add(Problem.format("name", "套餐名称不能为空"));
+        Texts.text(p, "description", in.description(), 1000, "套餐说明");
+        if (in.lifeEvent() == null) p.add(Problem.format("lifeEvent", "请选择所属的人生事件（出生、入学、就业、结婚、开办企业、退休、身后事）"));
+        List<String> ids = in.itemIds() == null ? List.of() : in.itemIds();
+        if (ids.size() < MIN_ITEMS || ids.size() > MAX_ITEMS) {
+            p.add(Problem.rule("G3", "itemIds", "“一件事”套餐应由 " + MIN_ITEMS + " 到 " + MAX_ITEMS + " 个事项组成"));
+        }
+        if (!p.isEmpty()) throw p.getFirst().toException();
+        UUID id = in.id() == null ? UUID.randomUUID() : ScopedId.parse("id", in.id()).id();
+        if (in.id() != null && !ScopedId.parse("id", in.id()).tenantCode().equals(tenantCode)) {
+            throw ApiException.validation("id", "套餐编号不属于本中心: " + in.id());
+        }
+        List<UUID> items = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            ScopedId s = ScopedId.parse("itemIds[" + i + "]", ids.get(i));
+            if (!s.tenantCode().equals(tenantCode)) {
+                throw Problem.rule("G3", "itemIds[" + i + "]", "套餐只能包含本中心（" + tenantCode + "）发布的事项: " + ids.get(i)).toException();
+            }
+            if (!seen.add(s.id())) throw Problem.rule("G3", "itemIds[" + i + "]", "同一事项只能列一次: " + ids.get(i)).toException();
+            items.add(s.id());
+        }
+        ReviewMode mode = in.reviewMode() == null ? ReviewMode.PER_ITEM : in.reviewMode();
+        String name = in.name().strip();
+        LocalDate today = notice.today();
+        PackageViews.Package defined = tx.write(tenantCode, () -> {
+            // one definition at a time per tenant: the name check and the next version number hold
+            jdbc.queryForObject("select code from tenant where code = ? for update", String.class, tenantCode);
+            for (int i = 0; i < items.size(); i++) {
+                if (guides.offeredWithinTx(tenantCode, items.get(i), today).isEmpty()) {
+                    throw Problem.rule("G3", "itemIds[" + i + "]", "该事项今天没有在办的已发布指南，不能放入套餐: "
+                            + new ScopedId(tenantCode, items.get(i))).toException();
+                }
+            }
+            Optional<Row> current = newest(id);
+            if (in.id() != null && current.isEmpty()) throw ApiException.notFound("id", "未找到“一件事”套餐: " + in.id());
+            boolean taken = newest((LifeEvent) null).stream().anyMatch(r -> !r.id().equals(id) && r.name().equals(name));
+            if (taken) throw ApiException.conflict("name", "本中心已有同名的“一件事”套餐: " + name);
+            int version = current.map(r -> r.version() + 1).orElse(1);
+            jdbc.update("""
+                    insert into service_package (id, version, tenant_id, name, life_event, description, review_mode, items, defined_by, defined_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, version, tenantCode, name, in.lifeEvent().name(),
+                    in.description() == null ? null : in.description().strip(), mode.name(), json.writeValueAsString(items),
+                    caller.username(), Timestamp.from(Instant.now()));
+            Row row = new Row(id, version, name, in.lifeEvent(), in.description(), mode, items);
+            PackageViews.Package view = view(tenant, row, today).orElseThrow();
+            outbox.publish(EVENT_PUBLISHED, tenantCode, "package", id.toString(), new PackageViews.Event(view.id(), tenantCode,
+                    tenant.getName(), RegionCodes.path(tenantCode), version, name, row.lifeEvent(), row.lifeEvent().label(),
+                    view.description(), mode, view.items(), view.form().materials()));
+            return view;
+        });
+        log.info("package {} v{} of {} defined by {}", defined.id(), defined.version(), tenantCode, caller.username());
+        return defined;
+    }
+
+    /**
+     * Demo data only: defines a package of the tenant's demo items by their names unless one of that name
+     * exists; skipped when an item is not offered there.
+     */
+    public void loadDemo(String tenantCode, String name, LifeEvent event, String description, ReviewMode mode, List<String> itemNames) {
+        Tenant tenant = lookup.require(tenantCode);
+        LocalDate today = notice.today();
+        tx.write(tenantCode, () -> {
+            if (newest((LifeEvent) null).stream().anyMatch(r -> r.name().equals(name))) return null;
+            List<UUID> items = new ArrayList<>();
+            for (String itemName : itemNames) {
+                List<UUID> found = jdbc.queryForList("""
+                        select g.id from guide g join guide_version v on v.guide_id = g.id
+                         where v.name = ? and v.status = 'PUBLISHED' group by g.id order by g.id limit 1""", UUID.class, itemName);
+                if (found.isEmpty() || guides.offeredWithinTx(tenantCode, found.getFirst(), today).isEmpty()) return null;
+                items.add(found.getFirst());
+            }
+            UUID id = UUID.randomUUID();
+            jdbc.update("""
+                    insert into service_package (id, version, tenant_id, name, life_event, description, review_mode, items, defined_by, defined_at)
+                    values (?, 1, ?, ?, ?, ?, ?, ?, 'demo', ?)""", id, tenantCode, name, event.name(), description, mode.name(),
+                    json.writeValueAsString(items), Timestamp.from(Instant.now()));
+            PackageViews.Package view = view(tenant, new Row(id, 1, name, event, description, mode, items), today).orElseThrow();
+            outbox.publish(EVENT_PUBLISHED, tenantCode, "package", id.toString(), new PackageViews.Event(view.id(), tenantCode,
+                    tenant.getName(), RegionCodes.path(tenantCode), 1, name, event, event.label(), description, mode, view.items(),
+                    view.form().materials()));
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers (inside a transaction bound to the tenant)
+
+    private List<Row> newest(LifeEvent lifeEvent) {
+        return jdbc.query("""
+                select distinct on (id) * from service_package
+                 where (?::text is null or life_event = ?::text)
+                 order by id, version desc""", (rs, i) -> row(rs), lifeEvent == null ? null : lifeEvent.name(),
+                lifeEvent == null ? null : lifeEvent.name()).stream().filter(r -> r != null)
+                .sorted(java.util.Comparator.comparing(Row::lifeEvent).thenComparing(Row::name)).toList();
+    }
+
+    private Optional<Row> newest(UUID id) {
+        return jdbc.query("select * from service_package where id = ? order by version desc limit 1", (rs, i) -> row(rs), id)
+                .stream().findFirst();
+    }
+
+    private Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getInt("version"), rs.getString("name"), LifeEvent.valueOf(rs.getString("life_event")),
+                rs.getString("description"), ReviewMode.valueOf(rs.getString("review_mode")),
+                json.readValue(rs.getString("items"), new TypeReference<List<UUID>>() {}));
+    }
+
+    /** The package as offered today: empty when one of its items is not offered (withdrawn or not yet in effect). */
+    private Optional<PackageViews.Package> view(Tenant tenant, Row r, LocalDate today) {
+        String tenantCode = tenant.getCode();
+        List<GuideViews.Version> versions = new ArrayList<>();
+        for (UUID item : r.items()) {
+            Optional<GuideViews.Version> v = guides.offeredWithinTx(tenantCode, item, today);
+            if (v.isEmpty()) return Optional.empty();
+            versions.add(v.get());
+        }
+        List<PackageViews.Part> parts = versions.stream().map(v -> new PackageViews.Part(v.itemId(), v.id(), v.standard().name(),
+                v.guide().implementingAgency(), v.guide().promisedLimit(), v.guide().caseClass(), v.guide().questionnaire() != null)).toList();
+        return Optional.of(new PackageViews.Package(new ScopedId(tenantCode, r.id()).toString(), tenantCode, tenant.getName(), r.version(),
+                r.name(), r.lifeEvent(), r.lifeEvent().label(), r.description(), r.reviewMode(), parts, PackageForm.of(versions)));
+    }
+}
