@@ -1,0 +1,4 @@
+export * from './auth'
+export * from './graphql'
+export * from './format'
+export * from './roles'
