@@ -97,7 +97,7 @@ async function main() {
   await shot(citizen, 'citizen-guide')
   await citizen.locator('[data-test=apply]').click()
   await signIn(citizen, 'citizen.zhang')
-  await citizen.locator('[data-test=apply-form]').waitFor()
+  await citizen.locator('[data-test=apply-form] .van-checkbox').first().waitFor()
   await citizen.locator('[data-test=name] input').fill('张三')
   await citizen.locator('[data-test=id-number] input').fill('11010519491231002X')
   await citizen.locator('[data-test=phone] input').fill('13800138000')

@@ -1,7 +1,6 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import urql from '@urql/vue'
-import 'vant/lib/index.css'
 import { createAuth, createGraphQl } from '@zwy/shared'
 import App from './App.vue'
 import { router } from './router'

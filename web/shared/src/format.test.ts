@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { beijingTime, deadlineTone, safeHighlight } from './format'
+import { beijingTime, deadlineTone, safeHighlight, warningLabel } from './format'
 
 describe('deadline colours of the inbox (C8)', () => {
   it('overdue is red whatever the days say', () => {
@@ -25,5 +25,24 @@ describe('times in Beijing time', () => {
   it('shows an instant as the halls read it', () => {
     expect(beijingTime('2026-12-02T18:05:00Z')).toBe('2026-12-03 02:05')
     expect(beijingTime(null)).toBe('')
+  })
+})
+
+describe("Keycloak's redirect back", () => {
+  it('is told apart from an ordinary page load', async () => {
+    const { isSignInCallback } = await import('./auth')
+    expect(isSignInCallback('#state=abc&session_state=x&code=123')).toBe(true)
+    expect(isSignInCallback('#error=login_required&state=abc')).toBe(true)
+    expect(isSignInCallback('')).toBe(false)
+    expect(isSignInCallback('#/guides')).toBe(false)
+  })
+})
+
+describe('the clock warning', () => {
+  it('says nothing for NONE and names the others in Chinese', () => {
+    expect(warningLabel('NONE')).toBeNull()
+    expect(warningLabel(null)).toBeNull()
+    expect(warningLabel('NEAR_DEADLINE')).toBe('即将到期')
+    expect(warningLabel('OVERDUE')).toBe('已超期')
   })
 })

@@ -19,6 +19,12 @@ export function beijingTime(iso: string | null | undefined): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
 }
 
+/** The clock's warning in Chinese (C8), or null for none ("NONE"). */
+export function warningLabel(w: string | null | undefined): string | null {
+  if (!w || w === 'NONE') return null
+  return ({ NEAR_DEADLINE: '即将到期', OVERDUE: '已超期' } as Record<string, string>)[w] ?? w
+}
+
 export const STATUS_LABELS: Record<string, string> = {
   SUBMITTED: '已提交', CORRECTION_REQUIRED: '待补正', ACCEPTED: '已受理', REJECTED: '不予受理',
   COMPLETED: '已办结', DELIVERED: '已送达', WITHDRAWN: '已撤回',

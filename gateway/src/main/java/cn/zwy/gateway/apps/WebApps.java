@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
  * and the citizen H5 app at {@code /app/}. A path that names a file of the build is that file
  * (Vite's hashed {@code assets/} cached for a year, everything else revalidated); any other path
  * without a file extension is the app's {@code index.html}, so the apps' history-mode routes
- * (e.g. {@code /app/cases/441825:…}) survive a reload. Only files under the app's own build
+ * (e.g. {@code /app/cases/441825:…}) survive a reload. A browser that accepts gzip gets the build's
+ * own precompressed copy (the first screen of the citizen app on a slow phone network, docs/web.md). Only files under the app's own build
  * directory are ever read: a path with {@code ..}, a backslash or an encoded separator is 404.
  */
 @Configuration
@@ -55,12 +56,27 @@ public class WebApps {
         Resource resource = new ClassPathResource("web/" + app + "/" + file);
         if (!resource.isReadable()) return ServerResponse.notFound().build();
         MediaType type = MediaTypeFactory.getMediaType(file).orElse(MediaType.APPLICATION_OCTET_STREAM);
+        // the build's own .gz of the file (web/shared/build/precompress.ts) to a browser that accepts gzip
+        Resource gzipped = new ClassPathResource("web/" + app + "/" + file + ".gz");
+        boolean gzip = acceptsGzip(request) && gzipped.isReadable();
         return ServerResponse.ok()
                 .contentType(type)
                 .cacheControl(file.startsWith("assets/") ? HASHED : REVALIDATE)
+                .header("Vary", "Accept-Encoding")
+                .headers(h -> { if (gzip) h.set("Content-Encoding", "gzip"); })
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "same-origin")
-                .bodyValue(resource);
+                .bodyValue(gzip ? gzipped : resource);
+    }
+
+    private static boolean acceptsGzip(ServerRequest request) {
+        for (String v : request.headers().header("Accept-Encoding")) {
+            for (String coding : v.split(",")) {
+                String c = coding.trim();
+                if (c.startsWith("gzip") && !c.replace(" ", "").endsWith(";q=0")) return true;
+            }
+        }
+        return false;
     }
 
     static boolean isRoute(String rest) {

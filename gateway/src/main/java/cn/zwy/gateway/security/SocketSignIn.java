@@ -18,11 +18,11 @@ import reactor.util.context.Context;
  * WebSocket handshake, so the web apps (ADR 0025) send their access token in the graphql-ws
  * {@code connection_init} payload ({@code {"Authorization": "Bearer …"}}, as graphql-ws documents
  * it). The token is checked exactly as a request's is (same issuers, audience, signature cache,
- * staff revocation list); a bad one closes the connection (4403 Forbidden, graphql-ws' code for a
- * refused init) rather than leaving a silently anonymous socket. A valid one becomes the caller of
- * every operation on the connection, as a handshake's Authorization header would have been. The
- * token lives as long as the connection: like a handshake's token (ADR 0012), the app reconnects
- * with a fresh one.
+ * staff revocation list); one that fails closes the connection (Spring GraphQL's 4401 Unauthorized
+ * for a refused init) rather than leaving a silently anonymous socket. A valid one becomes the
+ * caller of every operation on the connection, as a handshake's Authorization header would have
+ * been. The token lives as long as the connection: like a handshake's token (ADR 0012), the app
+ * reconnects with a fresh one.
  */
 @Component
 public class SocketSignIn {
