@@ -63,14 +63,25 @@ async function graphql(query, variables, token) {
   return body.data
 }
 
+/**
+ * A staff token by the demo client's password grant. Keycloak's brute-force protection is shared by every run
+ * against the same realm: another run's failed sign-ins can lock a demo account for a minute ("Invalid user
+ * credentials" for the right password), so a refusal is retried for up to 90 s.
+ */
 async function staffToken(username) {
-  const r = await fetch(`${BASE}/realms/staff/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'demo-cli', username, password: 'demo' }),
-  })
-  if (!r.ok) throw new Error(`token of ${username}: ${r.status} ${await r.text()}`)
-  return (await r.json()).access_token
+  const until = Date.now() + 90000
+  for (;;) {
+    const r = await fetch(`${BASE}/realms/staff/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'demo-cli', username, password: 'demo' }),
+    })
+    if (r.ok) return (await r.json()).access_token
+    const text = await r.text()
+    if (r.status !== 401 || Date.now() > until) throw new Error(`token of ${username}: ${r.status} ${text}`)
+    console.log(`  (token of ${username} refused, ${text}: retrying in 10 s)`)
+    await new Promise((done) => setTimeout(done, 10000))
+  }
 }
 
 function expect(cond, what) {
@@ -93,6 +104,7 @@ async function main() {
   await citizen.locator('[data-test=search] input').fill('社保卡')
   await citizen.locator('[data-test=results] .van-cell', { hasText: '连山' }).filter({ hasText: '社会保障卡申领' }).first().click()
   await citizen.locator('[data-test=guide-name]').waitFor()
+  const guideId = decodeURIComponent(new URL(citizen.url()).pathname.split('/').pop())
   expect((await citizen.locator('[data-test=materials]').innerText()).includes('居民身份证'), 'the guide lists its materials')
   await shot(citizen, 'citizen-guide')
   await citizen.locator('[data-test=apply]').click()
@@ -111,6 +123,8 @@ async function main() {
   await citizen.waitForURL(/\/app\/cases\/441825:/, { timeout: 30000 })
   const caseId = decodeURIComponent(new URL(citizen.url()).pathname.split('/').pop())
   await citizen.locator('[data-test=status]', { hasText: '已提交' }).waitFor()
+  const caseNumber = (await citizen.getByText(/^办件编号：/).first().innerText()).replace('办件编号：', '').trim()
+  expect(/^441825-\d{4}-\d+$/.test(caseNumber), `the receipt's case number is shown (${caseNumber})`)
   await shot(citizen, 'citizen-case-submitted')
   // from here the citizen's page is never reloaded: every change must arrive over the subscription
   let navigations = 0
@@ -125,7 +139,6 @@ async function main() {
   const roles = await clerk.locator('[data-test=role]').allInnerTexts()
   expect(roles.includes('收件窗口'), `the clerk's role is shown (${roles})`)
   expect(await clerk.locator('[data-test=menu-dashboard]').count() === 0, 'no provincial dashboard in a clerk\'s menu (T7)')
-  const caseNumber = (await graphql('query($id: ID!) { case(id: $id) { caseNumber } }', { id: caseId }, await staffToken('lianshan.clerk'))).case.caseNumber
   const row = clerk.locator('[data-test=inbox] tr', { hasText: caseNumber })
   await row.waitFor({ timeout: 30000 })
   await shot(clerk, 'clerk-inbox')
@@ -151,6 +164,16 @@ async function main() {
   expect(navigations === 0, `the citizen's page was not reloaded (${navigations} navigations)`)
   await shot(citizen, 'citizen-sees-completion-live')
   console.log(`  case ${caseNumber}: timeline on the phone without a reload:\n    ${timeline.split('\n').filter(Boolean).join(' | ')}`)
+
+  // ------------------------------------------------------------ the citizen books a slot and shows its QR code
+  await citizen.goto(`${BASE}/app/guides/${encodeURIComponent(guideId)}`)
+  await citizen.locator('[data-test=book]').click()
+  await citizen.locator('[data-test=days] .van-cell').first().click()   // signed in again by Keycloak's session, no password
+  await citizen.locator('[data-test=slots] button:not([disabled])').first().click()
+  await citizen.locator('[data-test=appointment] img').first().waitFor({ timeout: 20000 })
+  const code = (await citizen.locator('[data-test=booking-code]').first().innerText()).trim()
+  expect(code.length > 0, 'the appointment shows its booking code')
+  await shot(citizen, 'citizen-appointment-qr')
 
   // ------------------------------------------------------------ the hall's calling display
   const hall = (await graphql('query($t: ID!) { hall(tenantCode: $t) { id name } }', { t: TENANT })).hall

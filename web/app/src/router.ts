@@ -8,6 +8,8 @@ export const router = createRouter({
     { path: '/', component: HomeView },
     { path: '/guides/:id', component: () => import('./views/GuideView.vue'), props: true },
     { path: '/apply/:id', component: () => import('./views/ApplyView.vue'), props: true, meta: { signIn: true } },
+    { path: '/book/:id', component: () => import('./views/BookView.vue'), props: true, meta: { signIn: true } },
+    { path: '/appointments', component: () => import('./views/AppointmentsView.vue'), meta: { signIn: true } },
     { path: '/cases', component: () => import('./views/MyCasesView.vue'), meta: { signIn: true } },
     { path: '/cases/:id', component: () => import('./views/CaseView.vue'), props: true, meta: { signIn: true } },
     { path: '/:rest(.*)', redirect: '/' },
