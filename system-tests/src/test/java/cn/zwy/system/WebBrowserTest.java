@@ -30,6 +30,10 @@ class WebBrowserTest {
     @Test
     void citizenFilesOnAPhoneClerkAcceptsApproverCompletesTimelineFollowsLiveAndTheHallDisplayCalls_C1_C2_A5() throws Exception {
         Files.createDirectories(ARTIFACTS);
+        // this run's screenshots only (a failed earlier run's failed-*.png would mislead)
+        try (var old = Files.list(ARTIFACTS)) {
+            for (Path f : old.filter(f -> f.toString().endsWith(".png")).toList()) Files.delete(f);
+        }
         Path log = ARTIFACTS.resolve("flow.log");
         ProcessBuilder pb = new ProcessBuilder("node", ROOT.resolve("web/e2e/flow.mjs").toString())
                 .directory(ROOT.resolve("web").toFile())
