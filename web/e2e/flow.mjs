@@ -165,11 +165,43 @@ async function main() {
   await shot(citizen, 'citizen-sees-completion-live')
   console.log(`  case ${caseNumber}: timeline on the phone without a reload:\n    ${timeline.split('\n').filter(Boolean).join(' | ')}`)
 
+  // ------------------------------------------------------------ a one-time notice (C2), built in the console, seen live on the phone
+  await citizen.goto(`${BASE}/app/apply/${encodeURIComponent(guideId)}`)
+  await citizen.locator('[data-test=apply-form] .van-checkbox').first().waitFor()
+  await citizen.locator('[data-test=name] input').fill('张三')
+  await citizen.locator('[data-test=id-number] input').fill('11010519491231002X')
+  await citizen.locator('[data-test=phone] input').fill('13800138000')
+  await citizen.locator('[data-test=submit]').click()
+  await citizen.waitForURL(/\/app\/cases\/441825:/, { timeout: 30000 })
+  await citizen.locator('[data-test=status]', { hasText: '已提交' }).waitFor()
+  const secondId = decodeURIComponent(new URL(citizen.url()).pathname.split('/').pop())
+  await clerk.goto(`${BASE}/console/cases/${encodeURIComponent(secondId)}`)
+  await clerk.locator('[data-test=notice]').click()
+  const dialog = clerk.locator('.el-dialog', { hasText: '一次性告知书' })
+  await dialog.locator('.el-checkbox', { hasText: '近期免冠彩色证件照片' }).click()
+  await dialog.locator('[data-test=problem-FAULTY]').click()
+  await dialog.locator('.notice-row input[placeholder="补正方式"]').fill('照片为黑白复印件，请提交近期免冠彩色照片原件，白底一寸')
+  await shot(clerk, 'clerk-one-time-notice')
+  await dialog.locator('[data-test=issue-notice]').click()
+  await clerk.locator('[data-test=status]', { hasText: '待补正' }).waitFor()
+  await citizen.locator('[data-test=notice]', { hasText: '近期免冠彩色证件照片：不符合要求' }).waitFor({ timeout: 20000 })
+  expect((await citizen.locator('[data-test=notice]').innerText()).includes('白底一寸'), 'the citizen reads how to fix it')
+  await shot(citizen, 'citizen-sees-notice-live')
+
   // ------------------------------------------------------------ the citizen books a slot and shows its QR code
   await citizen.goto(`${BASE}/app/guides/${encodeURIComponent(guideId)}`)
   await citizen.locator('[data-test=book]').click()
-  await citizen.locator('[data-test=days] .van-cell').first().click()   // signed in again by Keycloak's session, no password
-  await citizen.locator('[data-test=slots] button:not([disabled])').first().click()
+  // signed in again by Keycloak's session, no password. The first free slot of the first day that takes it: other tests of
+  // a run book for the same demo citizen, and one person has one active booking per item and day (A1)
+  await citizen.locator('[data-test=days] .van-cell').first().waitFor()
+  const dayCount = await citizen.locator('[data-test=days] .van-cell').count()
+  for (let i = 0; i < dayCount && !citizen.url().includes('/app/appointments'); i++) {
+    await citizen.locator('[data-test=days] .van-cell').nth(i).click()
+    const free = citizen.locator('[data-test=slots] button:not([disabled])').first()
+    if (!(await free.waitFor({ timeout: 5000 }).then(() => true, () => false))) continue
+    await free.click()
+    await citizen.waitForURL(/\/app\/appointments/, { timeout: 5000 }).catch(() => {})
+  }
   await citizen.locator('[data-test=appointment] img').first().waitFor({ timeout: 20000 })
   const code = (await citizen.locator('[data-test=booking-code]').first().innerText()).trim()
   expect(code.length > 0, 'the appointment shows its booking code')

@@ -25,6 +25,9 @@ export function warningLabel(w: string | null | undefined): string | null {
   return ({ NEAR_DEADLINE: '即将到期', OVERDUE: '已超期' } as Record<string, string>)[w] ?? w
 }
 
+/** What is wrong with a material in a one-time notice (C2): the API's MISSING or FAULTY. */
+export const NOTICE_PROBLEMS: Record<string, string> = { MISSING: '缺少', FAULTY: '不符合要求' }
+
 export const STATUS_LABELS: Record<string, string> = {
   SUBMITTED: '已提交', CORRECTION_REQUIRED: '待补正', ACCEPTED: '已受理', REJECTED: '不予受理',
   COMPLETED: '已办结', DELIVERED: '已送达', WITHDRAWN: '已撤回',
