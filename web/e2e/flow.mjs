@@ -84,6 +84,24 @@ async function staffToken(username) {
   }
 }
 
+/** The citizen fills in the filing form of the guide on the page and submits; answers the new case's id. */
+async function fileCase(citizen) {
+  await citizen.locator('[data-test=apply-form] .van-checkbox').first().waitFor()
+  await citizen.locator('[data-test=name] input').fill('张三')
+  await citizen.locator('[data-test=id-number] input').fill('11010519491231002X')
+  await citizen.locator('[data-test=phone] input').fill('13800138000')
+  await shot(citizen, 'citizen-apply')
+  await citizen.locator('[data-test=submit]').click()
+  const filed = await Promise.race([
+    citizen.waitForURL(/\/app\/cases\/441825:/, { timeout: 30000 }).then(() => ''),
+    citizen.locator('.van-toast__text').first().waitFor({ timeout: 30000 }).then(() => citizen.locator('.van-toast__text').first().innerText()),
+  ])
+  if (filed && !filed.startsWith('已提交')) throw new Error(`the case was not filed: ${filed}`)
+  await citizen.waitForURL(/\/app\/cases\/441825:/, { timeout: 30000 })
+  await citizen.locator('[data-test=status]', { hasText: '已提交' }).waitFor()
+  return decodeURIComponent(new URL(citizen.url()).pathname.split('/').pop())
+}
+
 function expect(cond, what) {
   if (!cond) throw new Error(`expected: ${what}`)
 }
@@ -109,20 +127,7 @@ async function main() {
   await shot(citizen, 'citizen-guide')
   await citizen.locator('[data-test=apply]').click()
   await signIn(citizen, 'citizen.zhang')
-  await citizen.locator('[data-test=apply-form] .van-checkbox').first().waitFor()
-  await citizen.locator('[data-test=name] input').fill('张三')
-  await citizen.locator('[data-test=id-number] input').fill('11010519491231002X')
-  await citizen.locator('[data-test=phone] input').fill('13800138000')
-  await shot(citizen, 'citizen-apply')
-  await citizen.locator('[data-test=submit]').click()
-  const filed = await Promise.race([
-    citizen.waitForURL(/\/app\/cases\/441825:/, { timeout: 30000 }).then(() => ''),
-    citizen.locator('.van-toast__text').first().waitFor({ timeout: 30000 }).then(() => citizen.locator('.van-toast__text').first().innerText()),
-  ])
-  if (filed && !filed.startsWith('已提交')) throw new Error(`the case was not filed: ${filed}`)
-  await citizen.waitForURL(/\/app\/cases\/441825:/, { timeout: 30000 })
-  const caseId = decodeURIComponent(new URL(citizen.url()).pathname.split('/').pop())
-  await citizen.locator('[data-test=status]', { hasText: '已提交' }).waitFor()
+  const caseId = await fileCase(citizen)
   const caseNumber = (await citizen.getByText(/^办件编号：/).first().innerText()).replace('办件编号：', '').trim()
   expect(/^441825-\d{4}-\d+$/.test(caseNumber), `the receipt's case number is shown (${caseNumber})`)
   await shot(citizen, 'citizen-case-submitted')
@@ -167,14 +172,7 @@ async function main() {
 
   // ------------------------------------------------------------ a one-time notice (C2), built in the console, seen live on the phone
   await citizen.goto(`${BASE}/app/apply/${encodeURIComponent(guideId)}`)
-  await citizen.locator('[data-test=apply-form] .van-checkbox').first().waitFor()
-  await citizen.locator('[data-test=name] input').fill('张三')
-  await citizen.locator('[data-test=id-number] input').fill('11010519491231002X')
-  await citizen.locator('[data-test=phone] input').fill('13800138000')
-  await citizen.locator('[data-test=submit]').click()
-  await citizen.waitForURL(/\/app\/cases\/441825:/, { timeout: 30000 })
-  await citizen.locator('[data-test=status]', { hasText: '已提交' }).waitFor()
-  const secondId = decodeURIComponent(new URL(citizen.url()).pathname.split('/').pop())
+  const secondId = await fileCase(citizen)
   await clerk.goto(`${BASE}/console/cases/${encodeURIComponent(secondId)}`)
   await clerk.locator('[data-test=notice]').click()
   const dialog = clerk.locator('.el-dialog', { hasText: '一次性告知书' })
