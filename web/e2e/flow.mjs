@@ -185,6 +185,12 @@ async function main() {
   await citizen.locator('[data-test=notice]', { hasText: '近期免冠彩色证件照片：不符合要求' }).waitFor({ timeout: 20000 })
   expect((await citizen.locator('[data-test=notice]').innerText()).includes('白底一寸'), 'the citizen reads how to fix it')
   await shot(citizen, 'citizen-sees-notice-live')
+  // the citizen answers it; the clerk's page, open on the case, follows without a reload
+  await citizen.locator('[data-test=correct]').click()
+  await citizen.locator('[data-test=status]', { hasText: '已提交' }).waitFor()
+  await clerk.locator('[data-test=status]', { hasText: '已提交' }).waitFor({ timeout: 20000 })
+  await clerk.locator('[data-test=accept]').waitFor()
+  await shot(clerk, 'clerk-sees-correction-live')
 
   // ------------------------------------------------------------ the citizen books a slot and shows its QR code
   await citizen.goto(`${BASE}/app/guides/${encodeURIComponent(guideId)}`)
