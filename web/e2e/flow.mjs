@@ -168,6 +168,10 @@ async function main() {
   const timeline = await citizen.locator('[data-test=timeline]').innerText()
   expect(navigations === 0, `the citizen's page was not reloaded (${navigations} navigations)`)
   await shot(citizen, 'citizen-sees-completion-live')
+  // 一事一评 (V2): five stars for the finished case
+  await citizen.locator('[data-test=submit-review]').click()
+  await citizen.locator('[data-test=reviewed]').waitFor({ timeout: 20000 })
+  await shot(citizen, 'citizen-reviewed')
   console.log(`  case ${caseNumber}: timeline on the phone without a reload:\n    ${timeline.split('\n').filter(Boolean).join(' | ')}`)
 
   // ------------------------------------------------------------ a one-time notice (C2), built in the console, seen live on the phone
