@@ -37,8 +37,9 @@ build_services() {
   local stale='' s name
   for s in "${ZWY_SERVICES[@]}"; do
     name=${s%%:*}
-    if [[ ! -f "$(_svc_jar "$name")" ]] || [[ -n "$(find "$ZWY_REPO_ROOT" -path '*/target' -prune -o \
-        \( -name '*.java' -o -name '*.xml' -o -name '*.yml' -o -name '*.sql' -o -name '*.graphqls' \) \
+    if [[ ! -f "$(_svc_jar "$name")" ]] || [[ -n "$(find "$ZWY_REPO_ROOT" \( -path '*/target' -o -path '*/node_modules' -o -path '*/dist' \) -prune -o \
+        \( -name '*.java' -o -name '*.xml' -o -name '*.yml' -o -name '*.sql' -o -name '*.graphqls' \
+           -o -name '*.vue' -o -name '*.ts' -o -name 'package-lock.json' \) \
         -newer "$(_svc_jar "$name")" -print -quit)" ]]; then
       stale=1
     fi

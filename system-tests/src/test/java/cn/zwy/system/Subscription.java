@@ -22,6 +22,14 @@ final class Subscription implements AutoCloseable {
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
 
     private Subscription(String gatewayUrl, String token, String query, Map<String, Object> variables) throws Exception {
+        this(gatewayUrl, token, null, query, variables);
+    }
+
+    /**
+     * @param token     sent as the handshake's Authorization header (as a server-side client does), or null
+     * @param initToken sent in the connection_init payload instead (as a browser must: the web apps, ADR 0025), or null
+     */
+    private Subscription(String gatewayUrl, String token, String initToken, String query, Map<String, Object> variables) throws Exception {
         String subscribe = Api.JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
                 "payload", Map.of("query", query, "variables", variables)));
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws");
@@ -44,10 +52,23 @@ final class Subscription implements AutoCloseable {
                 socket.request(1);
                 return null;
             }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                // the server closed the connection (e.g. 4401 for a refused connection_init): a message of its own
+                received.add(Api.JSON.valueToTree(Map.of("type", "closed", "code", statusCode, "reason", reason)));
+                return null;
+            }
         }).get(10, TimeUnit.SECONDS);
         sends = new OrderedSends(ws);
         out.complete(sends);
-        sends.text("{\"type\":\"connection_init\"}");
+        sends.text(initToken == null ? "{\"type\":\"connection_init\"}"
+                : Api.JSON.writeValueAsString(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + initToken))));
+    }
+
+    /** Signed in as a browser is: the token in the connection_init payload, no Authorization header on the handshake. */
+    static Subscription openSignedInByInit(String initToken, String query, Map<String, Object> variables) throws Exception {
+        return new Subscription(Service.GATEWAY.url(), null, initToken, query, variables);
     }
 
     static Subscription open(String token, String query, Map<String, Object> variables) throws Exception {

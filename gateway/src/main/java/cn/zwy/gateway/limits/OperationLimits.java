@@ -3,6 +3,7 @@ package cn.zwy.gateway.limits;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
+import cn.zwy.gateway.security.SocketSignIn;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
@@ -52,11 +53,14 @@ public class OperationLimits implements WebSocketGraphQlInterceptor {
 
     private final CallerLedger limits;
     private final LimitsProperties props;
+    /** There is one WebSocket interceptor per application (Spring GraphQL): the sign-in of a browser's socket is asked from here. */
+    private final SocketSignIn signIn;
     /** Operations running per WebSocket connection of this instance. */
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
 
-    public OperationLimits(CallerLedger limits, LimitsProperties props) {
+    public OperationLimits(CallerLedger limits, LimitsProperties props, SocketSignIn signIn) {
         this.limits = limits;
+        this.signIn = signIn;
         this.props = props;
     }
 
@@ -85,14 +89,23 @@ public class OperationLimits implements WebSocketGraphQlInterceptor {
                     return input;
                 });
                 return chain.next(request)
+                        .contextWrite(c -> request instanceof WebSocketGraphQlRequest ws ? SocketSignIn.withCaller(c, ws.getSessionInfo()) : c)
                         .doOnError(e -> release(onConnection))
                         .map(response -> completed(response, caller, budget, onConnection));
             });
         });
     }
 
+    /** The web apps' WebSocket sign-in: the access token in the {@code connection_init} payload ({@link SocketSignIn}). */
+    @Override
+    public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo sessionInfo, Map<String, Object> payload) {
+        return signIn.connectionInit(sessionInfo, payload);
+    }
+
     private static Mono<Jwt> jwt(WebGraphQlRequest request) {
         if (request instanceof WebSocketGraphQlRequest ws) {
+            Jwt signedIn = SocketSignIn.jwt(ws.getSessionInfo());
+            if (signedIn != null) return Mono.just(signedIn);
             return ws.getSessionInfo().getPrincipal()
                     .mapNotNull(p -> p instanceof JwtAuthenticationToken t ? t.getToken() : null);
         }

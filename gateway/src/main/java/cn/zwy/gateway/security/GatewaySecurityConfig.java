@@ -39,8 +39,17 @@ public class GatewaySecurityConfig {
                 })));
     }
 
+    /** The one token check, shared by HTTP requests and the web apps' WebSocket sign-in ({@link SocketSignIn}). */
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ZwySecurityProperties props) {
+    GatewayTokens gatewayTokens(ZwySecurityProperties props) {
+        return new GatewayTokens(tokens(props));
+    }
+
+    /** The trusted-token check as a bean of its own type (a bare ReactiveAuthenticationManager bean would change Boot's defaults). */
+    public record GatewayTokens(ReactiveAuthenticationManager manager) {}
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayTokens tokens) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 // a stateless API: every request carries its token; no security context kept in a session,
@@ -51,7 +60,7 @@ public class GatewaySecurityConfig {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(a -> a.anyExchange().permitAll())
-                .oauth2ResourceServer(o -> o.jwt(j -> j.authenticationManager(tokens(props))))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.authenticationManager(tokens.manager())))
                 .build();
     }
 }

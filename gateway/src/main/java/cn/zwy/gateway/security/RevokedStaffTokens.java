@@ -53,13 +53,7 @@ public class RevokedStaffTokens implements WebFilter, Ordered {
         }
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(c -> c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof Jwt j ? j : null)
-                .filter(RevokedStaffTokens::isStaff)
-                .flatMap(j -> redis.hasKey(RevokedStaff.key(j.getSubject()))
-                        .map(revoked -> revoked ? Verdict.REVOKED : Verdict.PASS)
-                        .onErrorResume(e -> {
-                            log.warn("revocation list unreadable, staff request refused: {}", e.toString());
-                            return Mono.just(Verdict.UNKNOWN);
-                        }))
+                .flatMap(this::verdict)
                 .defaultIfEmpty(Verdict.PASS)
                 .flatMap(v -> switch (v) {
                     case PASS -> chain.filter(exchange);
@@ -68,7 +62,18 @@ public class RevokedStaffTokens implements WebFilter, Ordered {
                 });
     }
 
-    private enum Verdict { PASS, REVOKED, UNKNOWN }
+    enum Verdict { PASS, REVOKED, UNKNOWN }
+
+    /** Whether a validated token may be used: PASS for citizens, REVOKED for a disabled staff account, UNKNOWN if Redis cannot say. */
+    Mono<Verdict> verdict(Jwt j) {
+        if (!isStaff(j)) return Mono.just(Verdict.PASS);
+        return redis.hasKey(RevokedStaff.key(j.getSubject()))
+                .map(revoked -> revoked ? Verdict.REVOKED : Verdict.PASS)
+                .onErrorResume(e -> {
+                    log.warn("revocation list unreadable, staff request refused: {}", e.toString());
+                    return Mono.just(Verdict.UNKNOWN);
+                });
+    }
 
     private static boolean isStaff(Jwt jwt) {
         try {

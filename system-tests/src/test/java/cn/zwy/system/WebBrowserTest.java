@@ -1,0 +1,57 @@
+package cn.zwy.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zwy.system.PlatformUnderTest.Service;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The web apps in a real browser (issue 12, ADR 0025): {@code web/e2e/flow.mjs} drives Debian's headless
+ * Chromium (playwright-core) against this run's gateway — the built apps as the gateway serves them at
+ * /console/ and /app/, the sign-in through the gateway's Keycloak routes, the API and its WebSocket. A citizen
+ * on a phone-sized screen searches a guide in Chinese and in pinyin, reads it, signs in and files a case (C1);
+ * the clerk, signed in to the console, sees their tenant and role (T7), finds the case in the inbox and accepts
+ * it (C2); the approver completes it; the citizen's page, never reloaded, shows both steps as they happen
+ * (caseUpdated over a WebSocket signed in by connection_init) and reviews the finished case (V2); a ticket called from the console's queue panel
+ * appears on the hall's calling display (queueCalled, A5); a second case gets a one-time notice built in the console (every faulty material with how to fix it), which the phone shows live and the citizen answers, seen live by the clerk (C2); the citizen books a slot and sees its QR code (A1). Screenshots of every step are kept in
+ * {@code system-tests/target/web-e2e/} (and of each browser when a step fails).
+ */
+@ExtendWith(PlatformUnderTest.class)
+class WebBrowserTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Path ARTIFACTS = Path.of(System.getProperty("user.dir"), "target", "web-e2e");
+
+    @Test
+    void citizenFilesOnAPhoneClerkAcceptsApproverCompletesTimelineFollowsLiveAndTheHallDisplayCalls_C1_C2_A5() throws Exception {
+        Files.createDirectories(ARTIFACTS);
+        // this run's screenshots only (a failed earlier run's failed-*.png would mislead)
+        try (var old = Files.list(ARTIFACTS)) {
+            for (Path f : old.filter(f -> f.toString().endsWith(".png")).toList()) Files.delete(f);
+        }
+        Path log = ARTIFACTS.resolve("flow.log");
+        ProcessBuilder pb = new ProcessBuilder("node", ROOT.resolve("web/e2e/flow.mjs").toString())
+                .directory(ROOT.resolve("web").toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("ZWY_WEB_BASE", Service.GATEWAY.url());
+        pb.environment().put("ZWY_WEB_ARTIFACTS", ARTIFACTS.toString());
+        Process p = pb.start();
+        boolean done = p.waitFor(5, TimeUnit.MINUTES);
+        if (!done) p.destroyForcibly().waitFor();
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(done).as("the browser flow finished within 5 minutes:\n" + out).isTrue();
+        assertThat(p.exitValue()).as("the browser flow:\n" + out).isZero();
+        assertThat(out).contains("web flow passed");
+        // every step left its screenshot
+        try (var shots = Files.list(ARTIFACTS)) {
+            assertThat(shots.filter(f -> f.toString().endsWith(".png") && !f.getFileName().toString().startsWith("failed")).count())
+                    .isGreaterThanOrEqualTo(19);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import HomeView from './views/HomeView.vue'
+
+export const router = createRouter({
+  history: createWebHistory('/app/'),
+  routes: [
+    // the first screen is in the entry chunk (no second round trip on a slow network); the rest load on demand
+    { path: '/', component: HomeView },
+    { path: '/guides/:id', component: () => import('./views/GuideView.vue'), props: true },
+    { path: '/apply/:id', component: () => import('./views/ApplyView.vue'), props: true, meta: { signIn: true } },
+    { path: '/book/:id', component: () => import('./views/BookView.vue'), props: true, meta: { signIn: true } },
+    { path: '/appointments', component: () => import('./views/AppointmentsView.vue'), meta: { signIn: true } },
+    { path: '/cases', component: () => import('./views/MyCasesView.vue'), meta: { signIn: true } },
+    { path: '/cases/:id', component: () => import('./views/CaseView.vue'), props: true, meta: { signIn: true } },
+    { path: '/:rest(.*)', redirect: '/' },
+  ],
+  scrollBehavior: () => ({ top: 0 }),
+})

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { VantResolver } from '@vant/auto-import-resolver'
+import VueI18n from '@intlify/unplugin-vue-i18n/vite'
+import { fileURLToPath } from 'node:url'
+import { precompress } from '../shared/build/precompress'
+import { asyncIconFont } from '../shared/build/icon-font'
+
+// Served by the gateway at /app/ (gateway: apps/WebApps); Maven's build writes into the web jar (ZWY_WEB_OUT).
+export default defineConfig({
+  base: '/app/',
+  // Vant's components and only their own styles, imported where a template uses them (not the whole library's CSS)
+  plugins: [vue(), asyncIconFont(), precompress(), Components({ resolvers: [VantResolver()], dts: 'components.d.ts' }),
+    VueI18n({ include: [fileURLToPath(new URL('./src/locales/**', import.meta.url))], runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true })],
+  resolve: { alias: { '@zwy/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) } },
+  build: {
+    outDir: process.env.ZWY_WEB_OUT ? `${process.env.ZWY_WEB_OUT}/app` : 'dist',
+    emptyOutDir: true,
+    rollupOptions: { output: { manualChunks: { vendor: ['vue', 'vue-router', 'pinia', '@urql/core', '@urql/vue', 'graphql-ws'] } } },
+  },
+  server: { proxy: { '/graphql': { target: 'http://127.0.0.1:8080', ws: true }, '/realms': 'http://127.0.0.1:8080' } },
+})

@@ -1,0 +1,14 @@
+import { createRouter, createWebHistory } from 'vue-router'
+
+export const router = createRouter({
+  history: createWebHistory('/console/'),
+  routes: [
+    { path: '/', redirect: '/cases' },
+    { path: '/cases', component: () => import('./views/InboxView.vue') },
+    { path: '/cases/:id', component: () => import('./views/CaseView.vue'), props: true },
+    { path: '/queue', component: () => import('./views/QueueView.vue') },
+    { path: '/display', component: () => import('./views/DisplayPicker.vue') },
+    { path: '/display/:tenantCode/:hallId', component: () => import('./views/DisplayView.vue'), props: true, meta: { bare: true } },
+    { path: '/:rest(.*)', redirect: '/cases' },
+  ],
+})

@@ -1,0 +1,58 @@
+import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core'
+import { createClient as createWsClient } from 'graphql-ws'
+
+/**
+ * One GraphQL client for both apps: queries and mutations over HTTP POST to the gateway's
+ * /graphql, subscriptions over its WebSocket (graphql-transport-ws) on the same path. A browser
+ * cannot set headers on a WebSocket, so the token goes in the connection_init payload, which the
+ * gateway checks like a request's Authorization header (SocketSignIn, ADR 0025).
+ */
+export function createGraphQl(token: () => Promise<string | null>, base: string = window.location.origin): Client {
+  const ws = createWsClient({
+    url: base.replace(/^http/, 'ws') + '/graphql',
+    lazy: true,
+    retryAttempts: 5,
+    connectionParams: async () => {
+      const t = await token()
+      return t ? { Authorization: `Bearer ${t}` } : {}
+    },
+  })
+  return new Client({
+    url: base + '/graphql',
+    // 'network-only' by default: staff screens show what the server holds now (another window may have acted)
+    requestPolicy: 'network-only',
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query || '' }
+          return {
+            subscribe(sink) {
+              const unsubscribe = ws.subscribe(input, sink)
+              return { unsubscribe }
+            },
+          }
+        },
+      }),
+    ],
+    fetchOptions: () => ({ headers: {} }),
+    fetch: async (url, init) => {
+      const t = await token()
+      const headers = new Headers(init?.headers)
+      if (t) headers.set('Authorization', `Bearer ${t}`)
+      return fetch(url, { ...init, headers })
+    },
+  })
+}
+
+/** The first error's message in Chinese as the gateway wrote it, with the field it names (GraphQL error extensions). */
+export function errorText(error: { graphQLErrors?: { message: string; extensions?: Record<string, unknown> }[]; networkError?: Error; message?: string } | undefined | null): string {
+  if (!error) return ''
+  const g = error.graphQLErrors?.[0]
+  if (g) {
+    const field = g.extensions?.field
+    return field ? `${g.message}（${String(field)}）` : g.message
+  }
+  return error.networkError ? '网络连接失败，请稍后重试' : (error.message ?? '')
+}

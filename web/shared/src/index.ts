@@ -1,0 +1,5 @@
+export * from './auth'
+export * from './graphql'
+export * from './format'
+export * from './roles'
+export * from './live'

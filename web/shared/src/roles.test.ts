@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { menuFor, platformRoles } from './roles'
+
+describe('the console menu by role (T7)', () => {
+  it('a clerk has the inbox and the queue, never the provincial dashboard or the catalog', () => {
+    const keys = menuFor(['clerk']).map((m) => m.key)
+    expect(keys).toContain('inbox')
+    expect(keys).toContain('queue')
+    expect(keys).not.toContain('dashboard')
+    expect(keys).not.toContain('catalog')
+  })
+  it('an approver decides cases but calls no tickets', () => {
+    expect(menuFor(['approver']).map((m) => m.key)).toEqual(['inbox'])
+  })
+  it('a provincial administrator reads the inbox and has the dashboard', () => {
+    expect(menuFor(['provincial_admin']).map((m) => m.key)).toEqual(['inbox', 'dashboard'])
+  })
+  it("Keycloak's own roles are not the platform's", () => {
+    expect(platformRoles(['offline_access', 'uma_authorization', 'default-roles-staff', 'clerk'])).toEqual(['clerk'])
+  })
+})

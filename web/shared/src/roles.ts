@@ -1,0 +1,40 @@
+/**
+ * The console's menu by role (T7). Each screen names the roles that may use it; the API checks
+ * again on every call, so a menu entry is a convenience, never the permission itself.
+ */
+export interface MenuEntry {
+  key: string
+  path: string
+  /** vue-i18n key of the entry's title */
+  title: string
+  roles: string[]
+  /** A screen not built yet: listed (so each role sees its place) but disabled. */
+  planned?: boolean
+}
+
+const FRONT_DESK = ['clerk', 'agent', 'delivery', 'transfer', 'centre_admin']
+
+export const MENU: MenuEntry[] = [
+  { key: 'inbox', path: '/cases', title: 'menu.inbox', roles: [...FRONT_DESK, 'approver', 'supervisor', 'provincial_admin'] },
+  { key: 'queue', path: '/queue', title: 'menu.queue', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
+  { key: 'display', path: '/display', title: 'menu.display', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
+  { key: 'appointments', path: '/appointments', title: 'menu.appointments', roles: ['clerk', 'window_lead', 'centre_admin'], planned: true },
+  { key: 'reviews', path: '/reviews', title: 'menu.reviews', roles: ['supervisor', 'centre_admin', 'window_lead'], planned: true },
+  { key: 'catalog', path: '/catalog', title: 'menu.catalog', roles: ['guide', 'centre_admin'], planned: true },
+  { key: 'dashboard', path: '/dashboard', title: 'menu.dashboard', roles: ['provincial_admin'], planned: true },
+]
+
+export function menuFor(roles: readonly string[]): MenuEntry[] {
+  return MENU.filter((m) => m.roles.some((r) => roles.includes(r)))
+}
+
+export const ROLE_LABELS: Record<string, string> = {
+  guide: '事项管理员', clerk: '收件窗口', approver: '审批人', delivery: '送达', transfer: '流转',
+  agent: '帮办代办', window_lead: '窗口负责人', centre_admin: '中心管理员', supervisor: '督查',
+  provincial_admin: '省级管理员', platform_operator: '平台运维',
+}
+
+/** The roles the API knows of this caller, in the order of ROLE_LABELS, without Keycloak's own (offline_access, …). */
+export function platformRoles(roles: readonly string[]): string[] {
+  return Object.keys(ROLE_LABELS).filter((r) => roles.includes(r))
+}
