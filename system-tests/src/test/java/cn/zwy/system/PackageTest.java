@@ -221,6 +221,50 @@ class PackageTest {
         assertThat(view.path("refused")).isEmpty();
     }
 
+    /**
+     * V3: a package offered for one overall review (出生一件事) opens one review for the citizen when its last part is
+     * done — none while a part is still open, none per part — and reviewing any of its parts reviews the package, once.
+     */
+    @Test
+    void packageIsReviewedOnceAsAWhole_V3() throws Exception {
+        JsonNode p = birthPackage();
+        assertThat(p.path("reviewMode").asString()).isEqualTo("PACKAGE");
+        JsonNode receipt = submit(Cases.citizen(), filing(p, UUID.randomUUID().toString())).data().at("/submitPackage/receipt");
+        List<String> parts = texts(receipt.path("parts"), "caseId");
+        for (int i = 0; i < parts.size(); i++) {
+            String c = parts.get(i);
+            JsonNode accepted = act(Cases.clerk(), "acceptCase", "AcceptCaseInput", Cases.staffAction(c, Cases.version(c), "综合受理窗口 3 号"));
+            if (!accepted.path("status").asString().equals("COMPLETED")) {
+                act(Cases.approver(), "completeCase", "CompleteCaseInput", Cases.staffAction(c, accepted.path("version").asLong(), "综合受理窗口 3 号",
+                        "approved", true));
+            }
+            if (i == 0) {
+                // one part done, the package not: no review of the part on its own
+                Api.Response early = review(parts.get(0));
+                assertThat(early.errorCode()).as(early.body().toString()).isEqualTo("RULE_VIOLATION");
+                assertThat(early.errorRule()).isEqualTo("V3");
+            }
+        }
+        // every part done: one pending review, named after the package, and no other for its parts
+        JsonNode pending = ReviewTest.awaitPending(n -> parts.contains(n.path("caseId").asString()));
+        assertThat(pending.path("lineName").asString()).isEqualTo(p.path("name").asString() + "（一件事整体评价）");
+        Thread.sleep(1500); // the other parts' completion events have been handled too by now
+        assertThat(ReviewTest.pendingNodes(Cases.citizen()).stream().filter(n -> parts.contains(n.path("caseId").asString())).count())
+                .as("pending reviews of the package's parts").isEqualTo(1);
+        // reviewing through another part reviews the package; then no part can be reviewed again
+        String other = parts.stream().filter(c -> !c.equals(pending.path("caseId").asString())).findFirst().orElseThrow();
+        Api.Response first = review(other);
+        assertThat(first.errors()).as(first.body().toString()).isNull();
+        Api.Response again = review(pending.path("caseId").asString());
+        assertThat(again.errorCode()).as(again.body().toString()).isNotNull();
+        assertThat(ReviewTest.pendingNodes(Cases.citizen()).stream().filter(n -> parts.contains(n.path("caseId").asString())).count()).isZero();
+    }
+
+    private static Api.Response review(String caseId) {
+        return Api.graphql(Cases.citizen(), "mutation($i: ReviewCaseInput!) { reviewCase(input: $i) { review { id level } } }",
+                Map.of("i", Map.of("idempotencyKey", UUID.randomUUID().toString(), "caseId", caseId, "level", "VERY_SATISFIED")));
+    }
+
     @Test
     void eachMaterialIsHandedInOnceAndAFailingPartChangesNothing_G3() {
         JsonNode p = birthPackage();

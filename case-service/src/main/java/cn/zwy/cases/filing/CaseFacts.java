@@ -70,6 +70,37 @@ public class CaseFacts {
                 (String) a.get("window_name"), c.applicantName, c.contactName, c.contactPhoneMasked);
     }
 
+    /**
+     * The "one thing" package a case was filed in (G3), with whether each of its part cases is done (completed,
+     * delivered or deemed approved); empty for a case filed on its own. Inside a transaction bound to the case's tenant,
+     * and it locks the package's filing until that transaction ends: two parts finishing at once are looked at one
+     * after the other, so exactly one of them sees the whole package done (V3: one review for the package).
+     */
+    public Optional<PackageParts> packageOf(String tenant, UUID caseId) {
+        List<Map<String, Object>> pkg = jdbc.queryForList("""
+                select p.id, p.package_id, p.package_name, p.review_mode from package_case p
+                join case_file f on f.package_case_id = p.id and f.tenant_id = p.tenant_id
+                where f.tenant_id = ? and f.id = ? for update of p""", tenant, caseId);
+        if (pkg.isEmpty()) return Optional.empty();
+        Map<String, Object> p = pkg.getFirst();
+        UUID packageCaseId = (UUID) p.get("id");
+        List<PackageParts.Part> parts = jdbc.query("""
+                select id, status in ('COMPLETED', 'DELIVERED') as done from case_file
+                where tenant_id = ? and package_case_id = ? order by case_number""",
+                (rs, i) -> new PackageParts.Part(rs.getObject("id", UUID.class), rs.getBoolean("done")), tenant, packageCaseId);
+        return Optional.of(new PackageParts(packageCaseId, (String) p.get("package_id"), (String) p.get("package_name"),
+                (String) p.get("review_mode"), parts));
+    }
+
+    /** A package filing's parts (G3) and how it is reviewed (V3: PACKAGE, one review for all; PER_ITEM, one per part). */
+    public record PackageParts(UUID packageCaseId, String packageId, String name, String reviewMode, List<Part> parts) {
+        public record Part(UUID caseId, boolean done) {}
+
+        public boolean reviewedAsOne() { return "PACKAGE".equals(reviewMode); }
+
+        public boolean allDone() { return parts.stream().allMatch(Part::done); }
+    }
+
     /** Today in the halls' time zone (C4). */
     public static LocalDate today() {
         return Today.date();

@@ -75,8 +75,28 @@ class ReviewOpenings implements EventHandler {
     /** Inside a transaction bound to the case's tenant: the completed case's opening, unless it has one. */
     Optional<Openings.Row> completed(CaseFacts.Facts f) {
         if (f.citizenId() == null || f.completedAt() == null) return Optional.empty();
+        Optional<CaseFacts.PackageParts> pkg = cases.packageOf(f.tenantId(), f.id());
+        if (pkg.isPresent() && pkg.get().reviewedAsOne()) return packageCompleted(f, pkg.get());
+        return open(f, f.itemId(), f.itemName());
+    }
+
+    /**
+     * V3, a package reviewed as a whole: one opening once its last part is done, on that part's case and named after the
+     * package (its business line is the package); none before, and none for the other parts. The package's filing is
+     * locked (CaseFacts.packageOf), so a second part finishing at the same moment finds this opening.
+     */
+    private Optional<Openings.Row> packageCompleted(CaseFacts.Facts f, CaseFacts.PackageParts pkg) {
+        for (CaseFacts.PackageParts.Part part : pkg.parts()) {
+            Optional<Openings.Row> existing = openings.find(f.tenantId(), "CASE", part.caseId());
+            if (existing.isPresent()) return existing;
+        }
+        if (!pkg.allDone()) return Optional.empty();
+        return open(f, pkg.packageId(), pkg.name() + "（一件事整体评价）");
+    }
+
+    private Optional<Openings.Row> open(CaseFacts.Facts f, String lineKey, String lineName) {
         Openings.Row r = new Openings.Row(UUID.randomUUID(), f.tenantId(), "CASE", f.id(), f.caseNumber(), f.id(), f.citizenId(), f.staffId(),
-                f.staffName(), null, f.window(), f.departmentId(), f.departmentName(), f.itemId(), f.itemName(), f.completedAt(),
+                f.staffName(), null, f.window(), f.departmentId(), f.departmentName(), lineKey, lineName, f.completedAt(),
                 readModels.workingDaysAfter(f.completedAt().atZone(Openings.ZONE).toLocalDate(), props.openWorkingDays()), "OPEN", null);
         if (openings.insert(r)) {
             timers.opened(r);

@@ -91,8 +91,10 @@ class Reviews {
             Optional<Openings.Row> o = openings.find(tenant, "CASE", f.id());
             if (o.isPresent()) return o.get();
             if (f.completedAt() != null) {
-                // completed, and the event has not reached the opener yet: open it now (the event then finds it open)
-                return opener.completed(f).orElseThrow();
+                // completed, and the event has not reached the opener yet: open it now (the event then finds it open);
+                // a part of a package reviewed as a whole answers the package's one opening, once every part is done (V3)
+                return opener.completed(f).orElseThrow(() -> new ApiException(ErrorCode.RULE_VIOLATION,
+                        "该办件属于“一件事”套餐，套餐整体评价一次，全部事项办结后方可评价（V3）", "caseId", "V3"));
             }
             if (f.overdue()) {
                 // V4: a case past its deadline and still unfinished may be reviewed (no review period: it is reviewed now)
