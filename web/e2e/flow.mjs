@@ -4,7 +4,7 @@
 //   ZWY_WEB_BASE=http://127.0.0.1:8080 node web/e2e/flow.mjs
 // Screenshots of every step go to ZWY_WEB_ARTIFACTS (default target/e2e). Exits non-zero on the first failure.
 import { chromium } from 'playwright-core'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -237,7 +237,41 @@ async function main() {
   await display.locator('[data-test=call]', { hasText: number }).waitFor({ timeout: 20000 })
   await shot(display, 'hall-display-live')
 
-  await Promise.all([phone.close(), desk.close(), desk2.close(), wall.close()])
+  // ------------------------------------------------------------ a complaint taken at the window, accepted by the centre (P1, P2)
+  const reason = `窗口工作人员未一次性告知所需材料（浏览器测试 ${Date.now()}）`
+  await graphql('mutation($i: RecordComplaintInput!) { recordComplaint(input: $i) { complaint { id } } }',
+    { i: { idempotencyKey: crypto.randomUUID(), tenantCode: TENANT, channel: 'ON_SITE', complainantName: '王五', contactPhone: '13900139000',
+      hallId: hall.id, windowName: win.name, reason } }, clerkToken)
+  const desk3 = await browser('desk')
+  const centre = desk3.pages()[0] ?? await desk3.newPage()
+  await centre.goto(`${BASE}/console/complaints`)
+  await signIn(centre, 'lianshan.admin')
+  const complaint = centre.locator('[data-test=complaints] tr', { hasText: reason })
+  await complaint.locator('.deadline-ok', { hasText: '受理' }).waitFor({ timeout: 20000 })
+  await shot(centre, 'centre-complaints')
+  await complaint.locator('[data-test=complaint-accept]').click()
+  await centre.locator('[data-test=submit-complaint]').click()
+  await centre.locator('[data-test=complaints] tr', { hasText: reason }).locator('[data-test=complaint-row-state]', { hasText: '办理中' }).waitFor()
+
+  // ------------------------------------------------------------ the provincial administrator compares counties, drills down, exports (M2)
+  const desk4 = await browser('desk')
+  const province = desk4.pages()[0] ?? await desk4.newPage()
+  await province.goto(`${BASE}/console/dashboard`)
+  await signIn(province, 'gd.admin')
+  const county = province.locator('[data-test=ranking] tr', { hasText: '连山' })
+  await county.waitFor({ timeout: 20000 })
+  await province.locator('[data-test=trend] canvas').waitFor()
+  await shot(province, 'province-dashboard')
+  await county.click()
+  await province.locator('[data-test=crumbs]', { hasText: '连山' }).waitFor()
+  await province.locator('[data-test=ranking] tbody tr').first().waitFor({ timeout: 20000 })
+  const [download] = await Promise.all([province.waitForEvent('download', { timeout: 20000 }), province.locator('[data-test=export]').click()])
+  const file = join(OUT, 'comparison-drill-down.xlsx')
+  await download.saveAs(file)
+  expect(readFileSync(file).subarray(0, 2).toString() === 'PK', `the export is an .xlsx workbook (${download.suggestedFilename()})`)
+  await shot(province, 'province-drill-down-exported')
+
+  await Promise.all([phone.close(), desk.close(), desk2.close(), wall.close(), desk3.close(), desk4.close()])
   console.log('web flow passed')
 }
 
