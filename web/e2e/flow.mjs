@@ -237,15 +237,18 @@ async function main() {
   await display.locator('[data-test=call]', { hasText: number }).waitFor({ timeout: 20000 })
   await shot(display, 'hall-display-live')
 
-  // ------------------------------------------------------------ a complaint taken at the window, accepted by the centre (P1, P2)
+  // ------------------------------------------------------------ a complaint received on site, recorded and accepted by the centre (P1, P2)
   const reason = `窗口工作人员未一次性告知所需材料（浏览器测试 ${Date.now()}）`
-  await graphql('mutation($i: RecordComplaintInput!) { recordComplaint(input: $i) { complaint { id } } }',
-    { i: { idempotencyKey: crypto.randomUUID(), tenantCode: TENANT, channel: 'ON_SITE', complainantName: '王五', contactPhone: '13900139000',
-      hallId: hall.id, windowName: win.name, reason } }, clerkToken)
   const desk3 = await browser('desk')
   const centre = desk3.pages()[0] ?? await desk3.newPage()
   await centre.goto(`${BASE}/console/complaints`)
   await signIn(centre, 'lianshan.admin')
+  await centre.locator('[data-test=record-complaint]').click()
+  const form = centre.locator('.el-dialog', { hasText: '登记投诉' })
+  await form.locator('[data-test=record-name] input').fill('王五')
+  await form.locator('[data-test=record-phone] input').fill('13900139000')
+  await form.locator('[data-test=record-reason] textarea').fill(reason)
+  await form.locator('[data-test=submit-record]').click()
   const complaint = centre.locator('[data-test=complaints] tr', { hasText: reason })
   await complaint.locator('.deadline-ok', { hasText: '受理' }).waitFor({ timeout: 20000 })
   await shot(centre, 'centre-complaints')

@@ -41,7 +41,8 @@ const zh = {
     accept: '受理', onSpot: '当场受理', refuse: '不予受理', assign: '分派办理', delay: '延期', result: '答复结果',
     refusalReason: '理由及依据', refusalChannel: '告知途径', guidance: '告知内容（不填用标准文本）', mode: '办理方式',
     complexity: '复杂程度', department: '承办部门', handler: '调查人账号', notice: '书面延期告知', workingDays: '延至（工作日）',
-    resultText: '调查结论及处理情况', verified: '投诉属实', done: '已提交', submit: '提交', handling: '办理', steps: '超期环节',
+    resultText: '调查结论及处理情况', record: '登记投诉', phone: '联系电话', email: '电子邮箱',
+    confidential: '对被投诉人保密', hall: '大厅', window: '窗口', staff: '被投诉人员', verified: '投诉属实', done: '已提交', submit: '提交', handling: '办理', steps: '超期环节',
   },
   dashboard: {
     title: '比较看板', region: '比较范围', period: '期间', rankBy: '排名依据', ranking: '排名', export: '导出 Excel',
