@@ -82,9 +82,11 @@ export function percent(x: number | null | undefined): string {
 export function trendOption(trend: { period: string; figures: Figures }[]) {
   const pct = (x: number | null) => (x == null ? null : Math.round(x * 1000) / 10)
   return {
+    // no animation: the figures are read, not watched (and a screenshot shows them drawn)
+    animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { data: ['受理', '超期', '按时办结率', '好评率'] },
-    grid: { left: 48, right: 56, top: 40, bottom: 32 },
+    legend: { data: ['受理', '超期', '按时办结率', '好评率'], bottom: 0 },
+    grid: { left: 48, right: 56, top: 40, bottom: 56 },
     xAxis: { type: 'category', data: trend.map((t) => t.period) },
     yAxis: [{ type: 'value', name: '件' }, { type: 'value', name: '%', min: 0, max: 100 }],
     series: [
