@@ -4,7 +4,7 @@
 //   ZWY_WEB_BASE=http://127.0.0.1:8080 node web/e2e/flow.mjs
 // Screenshots of every step go to ZWY_WEB_ARTIFACTS (default target/e2e). Exits non-zero on the first failure.
 import { chromium } from 'playwright-core'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -168,7 +168,9 @@ async function main() {
   const timeline = await citizen.locator('[data-test=timeline]').innerText()
   expect(navigations === 0, `the citizen's page was not reloaded (${navigations} navigations)`)
   await shot(citizen, 'citizen-sees-completion-live')
-  // 一事一评 (V2): five stars for the finished case
+  // 一事一评 (V2): two stars for the finished case, a bad review needs a reason (V5); the centre takes it up below (V6)
+  await citizen.locator('[data-test=stars] .van-rate__item').nth(1).click()
+  await citizen.locator('[data-test=review] .van-checkbox').first().click()
   await citizen.locator('[data-test=submit-review]').click()
   await citizen.locator('[data-test=reviewed]').waitFor({ timeout: 20000 })
   await shot(citizen, 'citizen-reviewed')
@@ -237,7 +239,58 @@ async function main() {
   await display.locator('[data-test=call]', { hasText: number }).waitFor({ timeout: 20000 })
   await shot(display, 'hall-display-live')
 
-  await Promise.all([phone.close(), desk.close(), desk2.close(), wall.close()])
+  // ------------------------------------------------------------ a complaint received on site, recorded and accepted by the centre (P1, P2)
+  const reason = `窗口工作人员未一次性告知所需材料（浏览器测试 ${Date.now()}）`
+  const desk3 = await browser('desk')
+  const centre = desk3.pages()[0] ?? await desk3.newPage()
+  await centre.goto(`${BASE}/console/complaints`)
+  await signIn(centre, 'lianshan.admin')
+  await centre.locator('[data-test=record-complaint]').click()
+  const form = centre.locator('.el-dialog', { hasText: '登记投诉' })
+  await form.locator('[data-test=record-name]').fill('王五')
+  await form.locator('[data-test=record-phone]').fill('13900139000')
+  await form.locator('[data-test=record-reason]').fill(reason)
+  await form.locator('[data-test=submit-record]').click()
+  const complaint = centre.locator('[data-test=complaints] tr', { hasText: reason })
+  await complaint.locator('.deadline-ok', { hasText: '受理' }).waitFor({ timeout: 20000 })
+  await shot(centre, 'centre-complaints')
+  await complaint.locator('[data-test=complaint-accept]').click()
+  await centre.locator('[data-test=submit-complaint]').click()
+  await centre.locator('[data-test=complaints] tr', { hasText: reason }).locator('[data-test=complaint-row-state]', { hasText: '办理中' }).waitFor()
+  // the citizen's bad review of the first case, in the rectification loop: assigned to the clerk who served, verified and answered
+  await centre.goto(`${BASE}/console/reviews`)
+  const review = () => centre.locator('[data-test=reviews] tr', { hasText: caseNumber })
+  await review().locator('[data-test=rect-state]', { hasText: '待指派' }).waitFor({ timeout: 20000 })
+  await review().locator('[data-test=step-assign]').click()
+  await centre.locator('[data-test=assignee]').fill('lianshan.clerk')
+  await centre.locator('[data-test=submit-step]').click()
+  await review().locator('[data-test=rect-state]', { hasText: '待核实答复' }).waitFor()
+  await review().locator('[data-test=step-verify]').click()
+  await centre.locator('[data-test=reply]').fill('您反映的情况属实，已责成窗口改进，感谢监督。')
+  await centre.locator('[data-test=submit-step]').click()
+  await review().locator('[data-test=rect-state]', { hasText: '待整改' }).waitFor()
+  await shot(centre, 'centre-bad-review-verified')
+
+  // ------------------------------------------------------------ the provincial administrator compares counties, drills down, exports (M2)
+  const desk4 = await browser('desk')
+  const province = desk4.pages()[0] ?? await desk4.newPage()
+  await province.goto(`${BASE}/console/dashboard`)
+  await signIn(province, 'gd.admin')
+  const county = province.locator('[data-test=ranking] tr', { hasText: '连山' })
+  await county.waitFor({ timeout: 20000 })
+  await province.locator('[data-test=trend] canvas').waitFor()
+  await shot(province, 'province-dashboard')
+  await county.click()
+  await province.locator('[data-test=crumbs]', { hasText: '连山' }).waitFor()
+  // the county's halls (the hall that accepted this run's cases among them once the comparison's feed has them)
+  await province.locator('.screen-hint', { hasText: '大厅' }).waitFor({ timeout: 20000 })
+  const [download] = await Promise.all([province.waitForEvent('download', { timeout: 20000 }), province.locator('[data-test=export]').click()])
+  const file = join(OUT, 'comparison-drill-down.xlsx')
+  await download.saveAs(file)
+  expect(readFileSync(file).subarray(0, 2).toString() === 'PK', `the export is an .xlsx workbook (${download.suggestedFilename()})`)
+  await shot(province, 'province-drill-down-exported')
+
+  await Promise.all([phone.close(), desk.close(), desk2.close(), wall.close(), desk3.close(), desk4.close()])
   console.log('web flow passed')
 }
 

@@ -5,7 +5,7 @@ const zh = {
   app: { title: '政务云工作台', signOut: '退出登录', tenant: '所属', roles: '角色', site: '站点' },
   menu: {
     inbox: '办件收件箱', queue: '窗口叫号', display: '叫号大屏', appointments: '预约日历', reviews: '评价与整改',
-    catalog: '事项目录', dashboard: '全省看板', planned: '建设中',
+    catalog: '事项目录', dashboard: '比较看板', complaints: '投诉处理', planned: '建设中',
   },
   inbox: {
     title: '办件收件箱', number: '办件编号', item: '事项', applicant: '申请人', status: '状态', submitted: '提交时间',
@@ -24,11 +24,39 @@ const zh = {
     title: '窗口叫号', window: '本窗口', callNext: '叫下一位', recall: '重呼', finish: '办结', miss: '过号', transfer: '转窗口',
     current: '当前号码', none: '暂无等候', waiting: '等候',
   },
+  reviews: {
+    title: '差评与整改', hint: '每条差评都要答复；属实的整改、回访、办结，每一步有期限（V6，工作日）。', filter: '整改状态', all: '全部差评',
+    filters: { OPEN: '待指派', ASSIGNED: '待核实答复', VERIFIED: '已核实', RECTIFIED: '待回访', CALLED_BACK: '待办结', CLOSED: '已办结', LATE: '已超期' },
+    empty: '暂无差评', when: '评价时间', subject: '评价对象', level: '评价', reasons: '差评原因', served: '服务人员 · 窗口',
+    state: '整改状态', due: '本步期限', comment: '评价内容', reviewer: '评价人', late: '超期环节', done: '已提交',
+    steps: { assign: '指派', verify: '核实答复', rectify: '整改', callBack: '回访', close: '办结' },
+    assignee: '责任人', assigneeHint: '责任人账号，如 lianshan.clerk（谁办理谁负责）', finding: '核实结论', reply: '答复评价人',
+    replyHint: '差评回复，将发送给评价人', listReviewer: '列入失信名单', listingReason: '列入理由', measures: '整改措施',
+    callBackAnswer: '回访结果', satisfied: '满意', unsatisfied: '不满意', note: '备注', submit: '提交',
+  },
+  complaints: {
+    title: '投诉处理', hint: '3 个工作日内决定是否受理；一般投诉 3 个、复杂投诉 10 个工作日内答复，特殊情况书面告知后延至 30 个工作日（P2、P3）。',
+    state: '状态', all: '全部', late: '仅看超期', empty: '暂无投诉', filed: '投诉时间', channel: '渠道', about: '被投诉窗口 · 人员',
+    reason: '投诉事由', clock: '当前期限', complainant: '投诉人', hidden: '（应投诉人要求保密）', expectation: '诉求',
+    accept: '受理', onSpot: '当场受理', refuse: '不予受理', assign: '分派办理', delay: '延期', result: '答复结果',
+    refusalReason: '理由及依据', refusalChannel: '告知途径', guidance: '告知内容（不填用标准文本）', mode: '办理方式',
+    complexity: '复杂程度', department: '承办部门', handler: '调查人账号', notice: '书面延期告知', workingDays: '延至（工作日）',
+    resultText: '调查结论及处理情况', record: '登记投诉', phone: '联系电话', email: '电子邮箱',
+    confidential: '对被投诉人保密', hall: '大厅', window: '窗口', staff: '被投诉人员', verified: '投诉属实', done: '已提交', submit: '提交', handling: '办理', steps: '超期环节',
+  },
+  dashboard: {
+    title: '比较看板', region: '比较范围', period: '期间', rankBy: '排名依据', ranking: '排名', export: '导出 Excel',
+    trend: '趋势', total: '合计', unit: { COUNTY: '区县', HALL: '大厅', WINDOW: '窗口', STAFF: '工作人员' },
+    rank: '名次', accepted: '受理', completed: '办结', onTimeRate: '按时办结率', overdue: '超期（窗口原因）', visits: '叫号服务',
+    reviews: '评价', goodRate: '好评率', unratedRate: '未评率', complaints: '投诉', complaintsVerified: '属实投诉',
+    drill: '点击一行下钻', back: '返回上一级', exported: '已下载',
+    indicators: { VOLUME: '受理量', ON_TIME_RATE: '按时办结率', OVERDUE: '超期件数', GOOD_RATE: '好评率', UNRATED_RATE: '未评率', COMPLAINTS: '投诉件数' },
+  },
 }
 
 const en = {
   app: { title: 'ZWY console', signOut: 'Sign out', tenant: 'Tenant', roles: 'Roles', site: 'Site' },
-  menu: { inbox: 'Case inbox', queue: 'Window queue', display: 'Hall display', appointments: 'Appointments', reviews: 'Reviews', catalog: 'Catalog', dashboard: 'Dashboard', planned: 'planned' },
+  menu: { inbox: 'Case inbox', queue: 'Window queue', display: 'Hall display', appointments: 'Appointments', reviews: 'Reviews', catalog: 'Catalog', dashboard: 'Dashboard', complaints: 'Complaints', planned: 'planned' },
 }
 
 export const i18n = createI18n({ legacy: false, locale: 'zh-CN', fallbackLocale: 'en', messages: { 'zh-CN': zh, en } })

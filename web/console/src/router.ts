@@ -7,6 +7,10 @@ export const router = createRouter({
     { path: '/cases', component: () => import('./views/InboxView.vue') },
     { path: '/cases/:id', component: () => import('./views/CaseView.vue'), props: true },
     { path: '/queue', component: () => import('./views/QueueView.vue') },
+    { path: '/reviews', component: () => import('./views/ReviewsView.vue') },
+    { path: '/complaints', component: () => import('./views/ComplaintsView.vue') },
+    // ECharts is imported by this route only (its own chunk): no other screen downloads it
+    { path: '/dashboard', component: () => import('./views/DashboardView.vue') },
     { path: '/display', component: () => import('./views/DisplayPicker.vue') },
     { path: '/display/:tenantCode/:hallId', component: () => import('./views/DisplayView.vue'), props: true, meta: { bare: true } },
     { path: '/:rest(.*)', redirect: '/cases' },

@@ -15,6 +15,19 @@ describe('the console menu by role (T7)', () => {
   it('a provincial administrator reads the inbox and has the dashboard', () => {
     expect(menuFor(['provincial_admin']).map((m) => m.key)).toEqual(['inbox', 'dashboard'])
   })
+  it('a city administrator compares its counties, and reads no county inbox', () => {
+    expect(menuFor(['city_admin']).map((m) => m.key)).toEqual(['dashboard'])
+  })
+  it('the centre administrator runs the review loop and the complaints, and drills into its county', () => {
+    const entries = menuFor(['centre_admin'])
+    expect(entries.map((m) => m.key)).toEqual(expect.arrayContaining(['reviews', 'complaints', 'dashboard']))
+    expect(entries.filter((m) => ['reviews', 'complaints', 'dashboard'].includes(m.key)).every((m) => !m.planned)).toBe(true)
+  })
+  it('a clerk sees the bad reviews they may be answering for, not the complaints', () => {
+    const keys = menuFor(['clerk']).map((m) => m.key)
+    expect(keys).toContain('reviews')
+    expect(keys).not.toContain('complaints')
+  })
   it("Keycloak's own roles are not the platform's", () => {
     expect(platformRoles(['offline_access', 'uma_authorization', 'default-roles-staff', 'clerk'])).toEqual(['clerk'])
   })

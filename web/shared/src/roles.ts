@@ -19,9 +19,12 @@ export const MENU: MenuEntry[] = [
   { key: 'queue', path: '/queue', title: 'menu.queue', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
   { key: 'display', path: '/display', title: 'menu.display', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
   { key: 'appointments', path: '/appointments', title: 'menu.appointments', roles: ['clerk', 'window_lead', 'centre_admin'], planned: true },
-  { key: 'reviews', path: '/reviews', title: 'menu.reviews', roles: ['supervisor', 'centre_admin', 'window_lead'], planned: true },
+  // the assignee of a bad review (谁办理谁负责) is often a window's clerk: they see the loop and take their steps
+  { key: 'reviews', path: '/reviews', title: 'menu.reviews', roles: ['clerk', 'agent', 'supervisor', 'centre_admin', 'window_lead'] },
+  { key: 'complaints', path: '/complaints', title: 'menu.complaints', roles: ['supervisor', 'centre_admin', 'window_lead'] },
   { key: 'catalog', path: '/catalog', title: 'menu.catalog', roles: ['guide', 'centre_admin'], planned: true },
-  { key: 'dashboard', path: '/dashboard', title: 'menu.dashboard', roles: ['provincial_admin'], planned: true },
+  // provinces and cities compare their counties (M2); a county's centre drills into its own halls, windows and staff
+  { key: 'dashboard', path: '/dashboard', title: 'menu.dashboard', roles: ['provincial_admin', 'city_admin', 'centre_admin'] },
 ]
 
 export function menuFor(roles: readonly string[]): MenuEntry[] {
@@ -31,7 +34,7 @@ export function menuFor(roles: readonly string[]): MenuEntry[] {
 export const ROLE_LABELS: Record<string, string> = {
   guide: '事项管理员', clerk: '收件窗口', approver: '审批人', delivery: '送达', transfer: '流转',
   agent: '帮办代办', window_lead: '窗口负责人', centre_admin: '中心管理员', supervisor: '督查',
-  provincial_admin: '省级管理员', platform_operator: '平台运维',
+  provincial_admin: '省级管理员', city_admin: '市级管理员', platform_operator: '平台运维',
 }
 
 /** The roles the API knows of this caller, in the order of ROLE_LABELS, without Keycloak's own (offline_access, …). */

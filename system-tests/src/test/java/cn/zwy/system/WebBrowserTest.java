@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the clerk, signed in to the console, sees their tenant and role (T7), finds the case in the inbox and accepts
  * it (C2); the approver completes it; the citizen's page, never reloaded, shows both steps as they happen
  * (caseUpdated over a WebSocket signed in by connection_init) and reviews the finished case (V2); a ticket called from the console's queue panel
- * appears on the hall's calling display (queueCalled, A5); a second case gets a one-time notice built in the console (every faulty material with how to fix it), which the phone shows live and the citizen answers, seen live by the clerk (C2); the citizen books a slot and sees its QR code (A1). Screenshots of every step are kept in
+ * appears on the hall's calling display (queueCalled, A5); a second case gets a one-time notice built in the console (every faulty material with how to fix it), which the phone shows live and the citizen answers, seen live by the clerk (C2); the citizen books a slot and sees its QR code (A1); the centre administrator records a complaint received on site and accepts it by its green acceptance clock (P1, P2), and takes the citizen's bad review through assignment and verification (V6); a provincial administrator opens the comparison dashboard, drills into a county and downloads its .xlsx (M2). Screenshots of every step are kept in
  * {@code system-tests/target/web-e2e/} (and of each browser when a step fails).
  */
 @ExtendWith(PlatformUnderTest.class)
