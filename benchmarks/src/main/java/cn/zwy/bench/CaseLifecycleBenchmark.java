@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,6 @@ public final class CaseLifecycleBenchmark {
 
     private static final String TENANT = "441825";
     /** Text after this line of the report is kept when the benchmark rewrites the figures above it. */
-    static final String KEPT = "<!-- kept: the benchmark rewrites only what is above this line -->";
     private static final List<String> STEPS = List.of("submitCase", "acceptCase", "completeCase", "deliverCase");
 
     private final String gateway = env("BENCH_GATEWAY", "http://127.0.0.1:28080");
@@ -53,9 +51,8 @@ public final class CaseLifecycleBenchmark {
     private final List<Integer> sizes = parseSizes(env("BENCH_CASES", "10000,1000000"));
     private final Path report = Path.of(env("BENCH_REPORT", "docs/benchmarks/cases.md"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final DemoTokens tokens = new DemoTokens(keycloak);
 
-    private record Token(String value, Instant renewAfter) {}
 
     /** The figures of one database size. */
     private record Run(int casesInDatabase, Duration seeding, int lifecycles, int failed, double seconds,
@@ -160,20 +157,7 @@ public final class CaseLifecycleBenchmark {
     }
 
     private String token(String realm, String username) {
-        return tokens.compute(realm + "/" + username, (k, t) -> t != null && Instant.now().isBefore(t.renewAfter) ? t : fetch(realm, username)).value;
-    }
-
-    private Token fetch(String realm, String username) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=demo-cli&username=" + username + "&password=demo"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode t = Http.JSON.readTree(r.body());
-            return new Token(t.get("access_token").asString(), Instant.now().plusSeconds(Math.max(10, t.get("expires_in").asLong() - 60)));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("token for " + username, e);
-        }
+        return tokens.of(realm, username);
     }
 
     // ------------------------------------------------------------------ the item and the seed
@@ -340,15 +324,7 @@ public final class CaseLifecycleBenchmark {
         }
         md.append("\nAnchor: DIGIT publishes 37 lifecycles/s on an empty database and 6.3/s at 1M cases on 8 vCPU. ")
                 .append("Goal here: ≥ 200 lifecycles/s at 1M cases on 2 cores, p99 per step < 100 ms.\n");
-        Files.createDirectories(report.toAbsolutePath().getParent());
-        // what people wrote below the marker (analysis, profiles) survives a new run
-        if (Files.exists(report)) {
-            String old = Files.readString(report);
-            int kept = old.indexOf(KEPT);
-            if (kept >= 0) md.append('\n').append(old.substring(kept));
-        }
-        Files.writeString(report, md.toString());
-        System.out.println("written " + report);
+        Reports.write(report, md.toString());
     }
 
     /** The box's 1-minute load average (2 cores: above 2 means work waited for a core). */

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,7 +46,6 @@ import tools.jackson.databind.JsonNode;
 final class ChaosBenchmark {
 
     private static final String TENANT = "441825";
-    static final String KEPT = CaseLifecycleBenchmark.KEPT;
     private static final List<String> OPS = List.of("submitCase", "updateHall", "searchGuides", "signIn");
 
     private final String gateway = env("BENCH_GATEWAY", "http://127.0.0.1:8080");
@@ -55,13 +53,11 @@ final class ChaosBenchmark {
     private final Path phases = Path.of(env("CHAOS_PHASE_FILE", "/var/lib/zwy/run/chaos-phases"));
     private final Path report = Path.of(env("BENCH_REPORT", "docs/benchmarks/chaos.md"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final DemoTokens tokens = new DemoTokens(keycloak);
     private final Instant started = Instant.now();
 
     /** One request's outcome: when, which operation, under which announced fault, and the error code if it failed. */
     private record Outcome(long at, String op, String phase, String error) {}
-
-    private record Token(String value, Instant renewAfter) {}
 
     /** What the script announced: a part going down or coming back, at a time. */
     private record Announcement(long at, String part, String event) {}
@@ -84,7 +80,7 @@ final class ChaosBenchmark {
             pool.submit(() -> loop(stop, 500, "submitCase", () -> submit(item, materials)));
             pool.submit(() -> loop(stop, 1000, "updateHall", this::updateHall));
             pool.submit(() -> loop(stop, 500, "searchGuides", this::search));
-            pool.submit(() -> loop(stop, 5000, "signIn", () -> fetch("citizen", "citizen.li")));
+            pool.submit(() -> loop(stop, 5000, "signIn", () -> signIn("citizen", "citizen.li")));
             long lastPrint = 0;
             while (!stop.get()) {
                 Thread.sleep(200);
@@ -101,7 +97,7 @@ final class ChaosBenchmark {
         Verification v = verify();
         String md = render(v);
         System.out.println(md);
-        write(md);
+        Reports.write(report, md);
     }
 
     // ------------------------------------------------------------------ the load
@@ -193,24 +189,18 @@ final class ChaosBenchmark {
     }
 
     private String token(String realm, String username) {
-        return tokens.compute(realm + "/" + username,
-                (k, t) -> t != null && Instant.now().isBefore(t.renewAfter) ? t : fetch(realm, username)).value;
+        try {
+            return tokens.of(realm, username);
+        } catch (DemoTokens.Unavailable e) {
+            throw new Failure("token " + e.code, e.getMessage());
+        }
     }
 
-    private Token fetch(String realm, String username) {
+    private void signIn(String realm, String username) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=demo-cli&username=" + username + "&password=demo"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) throw new Failure("token HTTP " + r.statusCode(), r.body());
-            JsonNode t = Http.JSON.readTree(r.body());
-            return new Token(t.get("access_token").asString(), Instant.now().plusSeconds(Math.max(10, t.get("expires_in").asLong() - 60)));
-        } catch (IOException e) {
-            throw new Failure("token " + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure("interrupted", "");
+            tokens.signIn(realm, username);
+        } catch (DemoTokens.Unavailable e) {
+            throw new Failure("token " + e.code, e.getMessage());
         }
     }
 
@@ -452,17 +442,6 @@ final class ChaosBenchmark {
             case "postgresql" -> "whole cluster stopped (fast), started";
             default -> "";
         };
-    }
-
-    private void write(String md) throws IOException {
-        Files.createDirectories(report.toAbsolutePath().getParent());
-        String out = md;
-        if (Files.exists(report)) {
-            String old = Files.readString(report);
-            int kept = old.indexOf(KEPT);
-            if (kept >= 0) out = md + '\n' + old.substring(kept);
-        }
-        Files.writeString(report, out);
     }
 
     private static String env(String name, String fallback) {

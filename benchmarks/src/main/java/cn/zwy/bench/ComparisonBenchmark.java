@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -208,20 +207,10 @@ public final class ComparisonBenchmark {
         }
     }
 
-    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private final DemoTokens tokens = new DemoTokens(keycloak);
 
     private String token(String realm, String username) {
-        return tokens.computeIfAbsent(realm + "/" + username, k -> {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=demo-cli&username=" + username + "&password=demo"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                return Http.JSON.readTree(r.body()).get("access_token").asString();
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException("token for " + username, e);
-            }
-        });
+        return tokens.of(realm, username);
     }
 
     private static Map<String, Object> vars(Object... kv) {
@@ -250,17 +239,7 @@ public final class ComparisonBenchmark {
         }
         md.append("\n**Freshness:** a case submitted and accepted at 连山 through the gateway (`acceptCase`), then 44's comparison polled every 50 ms ")
                 .append("until its figure moved: ").append(freshness).append(" ms (outbox → relay → Redis stream → comparison consumer → rollup).\n");
-        Files.createDirectories(report.toAbsolutePath().getParent());
-        String kept = CaseLifecycleBenchmark.KEPT;
-        if (Files.exists(report)) {
-            String old = Files.readString(report);
-            int at = old.indexOf(kept);
-            if (at >= 0) md.append('\n').append(old.substring(at));
-        } else {
-            md.append('\n').append(kept).append('\n');
-        }
-        Files.writeString(report, md.toString());
-        System.out.println("written " + report);
+        Reports.write(report, md.toString());
     }
 
     private static String env(String name, String fallback) {
