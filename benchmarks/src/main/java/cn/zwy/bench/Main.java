@@ -1,6 +1,6 @@
 package cn.zwy.bench;
 
-/** {@code java -jar benchmarks.jar [scale|cases|booking|search|chaos|comparison]}: which benchmark (scale when none is named). */
+/** {@code java -jar benchmarks.jar [scale|cases|booking|search|chaos|comparison|queue]}: which benchmark (scale when none is named). */
 public final class Main {
 
     private Main() {}
@@ -14,7 +14,8 @@ public final class Main {
             case "search" -> GuideSearchBenchmark.main(args);
             case "chaos" -> ChaosBenchmark.main(args);
             case "comparison" -> ComparisonBenchmark.main(args);
-            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (scale, cases, booking, search, chaos or comparison)");
+            case "queue" -> QueueCallBenchmark.main(args);
+            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (scale, cases, booking, search, chaos, comparison or queue)");
         }
     }
 }
