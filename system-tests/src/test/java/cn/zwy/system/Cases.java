@@ -40,18 +40,23 @@ final class Cases {
 
     /** A published guide of 连山县 (the catalog's own list) matching the test's need, with its materials. */
     static JsonNode item(Predicate<JsonNode> summary) {
-        Api.Response r = Api.get(Service.TENANT.url() + "/api/tenants/" + LIANSHAN + "/items?first=100", null);
+        return itemOf(LIANSHAN, summary);
+    }
+
+    /** The full guide of the first item of {@code tenant}'s catalog whose summary matches. */
+    static JsonNode itemOf(String tenant, Predicate<JsonNode> summary) {
+        Api.Response r = Api.get(Service.TENANT.url() + "/api/tenants/" + tenant + "/items?first=100", null);
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
         for (JsonNode i : r.body().get("items")) {
             JsonNode node = i.get("node");
             if (summary.test(node)) {
                 String id = node.get("id").asString();
-                Api.Response full = Api.get(Service.TENANT.url() + "/api/tenants/" + LIANSHAN + "/items/" + id.substring(id.indexOf(':') + 1), null);
+                Api.Response full = Api.get(Service.TENANT.url() + "/api/tenants/" + tenant + "/items/" + id.substring(id.indexOf(':') + 1), null);
                 assertThat(full.status()).as(full.body().toString()).isEqualTo(200);
                 return full.body();
             }
         }
-        throw new AssertionError("no demo guide of " + LIANSHAN + " matches");
+        throw new AssertionError("no demo guide of " + tenant + " matches");
     }
 
     static JsonNode promisedItem() {

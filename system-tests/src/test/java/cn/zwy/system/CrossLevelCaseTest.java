@@ -55,18 +55,7 @@ class CrossLevelCaseTest {
 
     /** A promised item the town publishes (its province's demo catalog, published when it was onboarded). */
     private static JsonNode townItem() {
-        Api.Response r = Api.get(Service.TENANT.url() + "/api/tenants/" + town + "/items?first=100", null);
-        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
-        for (JsonNode i : r.body().get("items")) {
-            JsonNode n = i.get("node");
-            if ("PROMISED".equals(n.path("caseClass").asString(null))) {
-                String id = n.get("id").asString();
-                Api.Response full = Api.get(Service.TENANT.url() + "/api/tenants/" + town + "/items/" + id.substring(id.indexOf(':') + 1), null);
-                assertThat(full.status()).as(full.body().toString()).isEqualTo(200);
-                return full.body();
-            }
-        }
-        throw new AssertionError("no promised item of " + town);
+        return Cases.itemOf(town, n -> "PROMISED".equals(n.path("caseClass").asString(null)));
     }
 
     /** A case filed with the town and accepted by it. */
@@ -79,9 +68,13 @@ class CrossLevelCaseTest {
 
     /** Sends the case up, waiting (up to 30 s) for case-service to know the county from the event path. */
     private static Api.Response escalate(JsonNode c, String reason) throws InterruptedException {
+        return escalate(townAdmin, c, reason);
+    }
+
+    private static Api.Response escalate(String by, JsonNode c, String reason) throws InterruptedException {
         long until = System.currentTimeMillis() + 30_000;
         while (true) {
-            Api.Response r = Api.graphql(townAdmin, ESCALATE, Map.of("i", input(c.get("id").asString(), c.get("version").asLong(),
+            Api.Response r = Api.graphql(by, ESCALATE, Map.of("i", input(c.get("id").asString(), c.get("version").asLong(),
                     "reason", reason)));
             if (r.errors() == null || !"id".equals(r.errors().get(0).at("/extensions/field").asString(null))
                     || System.currentTimeMillis() > until) return r;
@@ -180,5 +173,34 @@ class CrossLevelCaseTest {
         Api.Response after = Api.graphql(Cases.clerk(), READ, Map.of("id", id));
         assertThat(after.data().at("/case/version").asLong()).isEqualTo(accepted.get("version").asLong());
         assertThat(after.data().at("/case/escalation").isNull()).isTrue();
+    }
+
+    /**
+     * T2 lets a city be its own tenant; then a county's case goes up to it (阳西县 → 阳江市). Both are onboarded
+     * here (no other test uses 阳江), so 连山's "no level above" below stays true.
+     */
+    @Test
+    void countySendsTheCaseUpToItsCityWhenTheCityIsATenant_C11() throws Exception {
+        String county = "441721";
+        String cityAdmin = AccountSecurityTest.activatedAdmin("4417");
+        String yangxiAdmin = AccountSecurityTest.activatedAdmin(county);
+        JsonNode item = Cases.itemOf(county, n -> "PROMISED".equals(n.path("caseClass").asString(null)));
+        Api.Response filed = Cases.submit(Cases.citizen(), Cases.submission(item, UUID.randomUUID().toString()));
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(200);
+        String id = filed.body().get("caseId").asString();
+        JsonNode accepted = ok(Api.graphql(yangxiAdmin, ACCEPT, Map.of("i", Cases.staffAction(id, 0, "政务服务中心综合窗口"))), "acceptCase");
+
+        JsonNode up = ok(escalate(yangxiAdmin, accepted, "涉及市级审批权限"), "escalateCase");
+        assertThat(up.at("/escalation/upperTenantCode").asString()).isEqualTo("4417");
+        assertThat(up.at("/escalation/upperTenantName").asString()).isEqualTo("阳江市");
+        assertThat(CrossRegionCaseTest.inInbox(cityAdmin, "4417", "ESCALATED_TO_US", id)).as("in the city's inbox").isNotNull();
+        JsonNode replied = ok(Api.graphql(cityAdmin, REPLY, Map.of("i", Cases.staffAction(id, up.get("version").asLong(), "市政务服务中心",
+                "approved", true, "reply", "经市级审核，同意办理"))), "replyToEscalation");
+        assertThat(replied.at("/escalation/state").asString()).isEqualTo("ANSWERED");
+        JsonNode last = replied.get("timeline").get(replied.get("timeline").size() - 1);
+        assertThat(last.get("place").asString()).as("recorded at the city").isEqualTo("4417");
+        JsonNode done = ok(Api.graphql(yangxiAdmin, COMPLETE, Map.of("i", Cases.staffAction(id, replied.get("version").asLong(),
+                "政务服务中心综合窗口", "approved", true))), "completeCase");
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
     }
 }

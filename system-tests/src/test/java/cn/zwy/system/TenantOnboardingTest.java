@@ -84,13 +84,21 @@ class TenantOnboardingTest {
     }
 
     @Test
-    void onlyCountiesAndTownsBecomeTenants_T2() {
-        for (String code : List.of("44", "4418")) {
-            Api.Response r = onboard(Tokens.staff("gd.admin"), code);
-            assertThat(r.errorCode()).isEqualTo("RULE_VIOLATION");
-            assertThat(r.errorField()).isEqualTo("regionCode");
-            assertThat(r.errors().get(0).at("/extensions/rule").asString()).isEqualTo("T2");
-        }
+    void aCityCanBeItsOwnTenant_T2() {
+        JsonNode p = onboard(Tokens.staff("gd.admin"), "4417").data().get("onboardTenant");
+        assertThat(p.at("/tenant/level").asString()).isEqualTo("CITY");
+        assertThat(p.at("/tenant/hall/name").asString()).isEqualTo("阳江市政务服务中心");
+        assertThat(p.get("adminUsername").asString()).isEqualTo("4417.admin");
+        JsonNode hall = Api.graphql(null, "{ hall(tenantCode: \"4417\") { level name } }", Map.of()).data().get("hall");
+        assertThat(hall.get("level").asString()).isEqualTo("CITY");
+    }
+
+    @Test
+    void onlyCitiesCountiesAndTownsBecomeTenants_T2() {
+        Api.Response province = onboard(Tokens.staff("gd.admin"), "44");
+        assertThat(province.errorCode()).isEqualTo("RULE_VIOLATION");
+        assertThat(province.errorField()).isEqualTo("regionCode");
+        assertThat(province.errors().get(0).at("/extensions/rule").asString()).isEqualTo("T2");
         assertThat(onboard(Tokens.staff("gd.admin"), "449999").errorCode()).isEqualTo("NOT_FOUND");
         assertThat(onboard(Tokens.staff("gd.admin"), "44x").errorCode()).isEqualTo("VALIDATION");
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 record SlotId(String tenantCode, UUID hallId, LocalDateTime start) {
 
-    private static final Pattern FORMAT = Pattern.compile("(\\d{6}|\\d{9}|\\d{12}):([0-9a-f-]{36}):(\\d{12})");
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4}|\\d{6}|\\d{9}|\\d{12}):([0-9a-f-]{36}):(\\d{12})");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmm");
 
     static SlotId parse(String field, String value) {

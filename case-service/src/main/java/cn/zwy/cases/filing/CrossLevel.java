@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * Cross-level cases (跨层联办, C11, seed 003 跨层联办工作制度: 首接受理、通知相关、跟踪联办、负责到底).
  *
  * <p>The first-receiving unit accepts and reviews the case (初审), then sends it up: it goes to the nearest
- * tenant above its own on the platform (a town's county), which finds it in its inbox and replies
+ * tenant above its own on the platform (a town's county, a county's city where the city is a tenant, T2), which finds it in its inbox and replies
  * (approve or refuse, with its reasons) under row-level security policies keyed on the case's
  * {@code escalated_to}, as a receiving hall reaches the cases it received (C12). The case stays the first
  * unit's: its clock keeps running within the promised limit, it tracks the reply on the case, and it
  * answers the applicant by completing the case — not before the reply, and not approving what the upper
- * level refused. Where no level above is on the platform (a county's city and province are not tenants
- * here) the escalation is refused with that reason: it goes through the upper level's own system.
+ * level refused. Where no level above is on the platform (the county's city is not onboarded; provinces are
+ * never tenants) the escalation is refused with that reason: it goes through the upper level's own system.
  */
 @Component
 class CrossLevel {

@@ -29,7 +29,7 @@ class VillageAgency {
     /** 2个工作日内向镇政务服务中心上报《受理报送清单》. */
     static final int FORWARD_WORKING_DAYS = 2;
 
-    private static final Pattern CASE_NUMBER = Pattern.compile("(\\d{6}|\\d{9}|\\d{12})-\\d{4}-\\d{6}");
+    private static final Pattern CASE_NUMBER = Pattern.compile("(\\d{4}|\\d{6}|\\d{9}|\\d{12})-\\d{4}-\\d{6}");
 
     private final CitizenMessages messages;
     private final TenantTransactions tx;

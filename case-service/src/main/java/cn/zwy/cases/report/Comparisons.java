@@ -71,7 +71,7 @@ class Comparisons {
         if (caller.realm() != Realm.STAFF || tenantCode == null || !caller.mayRead(tenantCode)) {
             throw ApiException.forbidden("只能查看本中心或所辖区域的比较");
         }
-        if (!DivisionCodes.isTenant(tenantCode)) throw ApiException.validation("tenantCode", "租户代码应为 6 或 9 位区划代码");
+        if (!DivisionCodes.isTenant(tenantCode)) throw ApiException.validation("tenantCode", "租户代码应为 4、6 或 9 位区划代码");
         if (windowKey != null && hallKey == null) throw ApiException.validation("windowKey", "查看窗口的工作人员时须先指定大厅（hallKey）");
         Period p = Period.parse(period, "period");
         Indicator rank = Indicator.parse(rankBy);

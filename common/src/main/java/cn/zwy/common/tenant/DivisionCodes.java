@@ -11,8 +11,8 @@ public final class DivisionCodes {
 
     /** Province 2, city 4, county 6, town 9, village 12 digits. */
     private static final Pattern DIVISION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}");
-    /** A tenant is a county (6 digits) or a town (9 digits) (T2). */
-    private static final Pattern TENANT = Pattern.compile("\\d{6}|\\d{9}");
+    /** A tenant is a county (6 digits), a city (4) or a town (9 digits) (T2: "a city or a town may be its own tenant"). */
+    private static final Pattern TENANT = Pattern.compile("\\d{4}|\\d{6}|\\d{9}");
     private static final Pattern PROVINCE = Pattern.compile("\\d{2}");
 
     private DivisionCodes() {}

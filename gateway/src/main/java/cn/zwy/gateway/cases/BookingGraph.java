@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
 @Controller
 public class BookingGraph {
 
-    private static final Pattern SLOT_ID = Pattern.compile("(\\d{6}|\\d{9}|\\d{12}):[0-9a-f-]{36}:\\d{12}");
+    private static final Pattern SLOT_ID = Pattern.compile("(\\d{4}|\\d{6}|\\d{9}|\\d{12}):[0-9a-f-]{36}:\\d{12}");
 
     private final BookingApi booking;
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class Ids {
 
-    private static final Pattern SCOPED_ID = Pattern.compile("(\\d{6}|\\d{9}|\\d{12}):[0-9a-fA-F-]{36}");
+    private static final Pattern SCOPED_ID = Pattern.compile("(\\d{4}|\\d{6}|\\d{9}|\\d{12}):[0-9a-fA-F-]{36}");
 
     private Ids() {}
 

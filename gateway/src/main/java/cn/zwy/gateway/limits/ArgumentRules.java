@@ -41,7 +41,7 @@ final class ArgumentRules {
     private static void checkText(String name, String s) {
         if (s.indexOf('\0') >= 0) throw new Invalid(name, name + " 含有不允许的空字符（NUL）");
         switch (name) {
-            case "tenantCode" -> require(name, s, DivisionCodes.isTenant(s), "租户编码应为 6 位（区县）或 9 位（乡镇）数字");
+            case "tenantCode" -> require(name, s, DivisionCodes.isTenant(s), "租户编码应为 4 位（地市）、6 位（区县）或 9 位（乡镇）数字");
             case "regionCode", "parentCode", "regionPrefix" -> require(name, s, DivisionCodes.isDivision(s), "区划代码应为 2、4、6、9 或 12 位数字");
             case "provinceCode" -> require(name, s, DivisionCodes.isProvince(s), "省级区划代码应为 2 位数字");
             default -> { }

@@ -122,10 +122,11 @@ public class DemoCatalog implements ApplicationRunner, TenantSetup {
     public void onboarded(Tenant tenant) {
         String province = tenant.getCode().substring(0, 2);
         boolean town = "TOWN".equals(tenant.getLevel());
+        ExerciseLevel level = town ? ExerciseLevel.TOWN : "CITY".equals(tenant.getLevel()) ? ExerciseLevel.CITY : ExerciseLevel.COUNTY;
         Local l = new Local(tenant.getCode(), province, tenant.getName(), tenant.getName() + (town ? "便民服务中心" : "政务服务中心"),
                 "", "12345", 0, true, CrossRegionScope.PROVINCE, Set.of());
         for (Template t : templates(province)) {
-            if (!t.levels().contains(town ? ExerciseLevel.TOWN : ExerciseLevel.COUNTY)) continue;
+            if (!t.levels().contains(level)) continue;
             guides.loadHistoric(tenant.getCode(), loadStandard(province, t), localise(t, l), GUIDE_EFFECTIVE, "本中心认领省级标准目录事项（演示数据）");
         }
     }

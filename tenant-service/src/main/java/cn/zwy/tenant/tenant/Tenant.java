@@ -38,7 +38,7 @@ public class Tenant {
     protected Tenant() {}
 
     public Tenant(String code, String name) {
-        this(code, name, code.length() == 9 ? "TOWN" : "COUNTY");
+        this(code, name, code.length() == 9 ? "TOWN" : code.length() == 4 ? "CITY" : "COUNTY");
     }
 
     public Tenant(String code, String name, String level) {

@@ -23,7 +23,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns a county- or town-level region into a tenant in one call (T2): the tenant, its main
+ * Turns a city-, county- or town-level region into a tenant in one call (T2: a tenant is typically a
+ * county; a city or a town may be its own): the tenant, its main
  * hall with the usual hours (A4), and a {@code tenant.onboarded} event from which its staff
  * administrator is provisioned in Keycloak and other services set themselves up. Everything in
  * the database happens in one transaction; repeating the call changes nothing.
@@ -60,8 +61,8 @@ public class TenantOnboarding {
         }
         Region region = tx.platform(() -> regions.findById(regionCode))
                 .orElseThrow(() -> ApiException.notFound("regionCode", "未知的行政区划代码: " + regionCode));
-        if (region.getLevel() != RegionLevel.COUNTY && region.getLevel() != RegionLevel.TOWN) {
-            throw new ApiException(ErrorCode.RULE_VIOLATION, "只能为县级或乡镇（街道）级地区开通租户，" + region.getName()
+        if (region.getLevel() != RegionLevel.CITY && region.getLevel() != RegionLevel.COUNTY && region.getLevel() != RegionLevel.TOWN) {
+            throw new ApiException(ErrorCode.RULE_VIOLATION, "只能为地市级、县级或乡镇（街道）级地区开通租户，" + region.getName()
                     + "（" + regionCode + "）是" + levelName(region.getLevel()), "regionCode", "T2");
         }
         try {
@@ -84,9 +85,13 @@ public class TenantOnboarding {
         boolean created = existing.isEmpty();
         List<Region> path = pathOf(region);
         if (created) {
-            tenant = tenants.saveAndFlush(new Tenant(code, region.getName(),
-                    region.getLevel() == RegionLevel.TOWN ? "TOWN" : "COUNTY"));
-            hall = halls.registerMainHall(code, region.getLevel() == RegionLevel.TOWN ? HallLevel.TOWN : HallLevel.COUNTY,
+            HallLevel level = switch (region.getLevel()) {
+                case CITY -> HallLevel.CITY;
+                case TOWN -> HallLevel.TOWN;
+                default -> HallLevel.COUNTY;
+            };
+            tenant = tenants.saveAndFlush(new Tenant(code, region.getName(), level.name()));
+            hall = halls.registerMainHall(code, level,
                     new HallDetails(defaultHallName(region), fullName(path), DEFAULT_PHONE, DEFAULT_HOURS));
         } else {
             // re-onboarding a suspended tenant brings it back with its data
