@@ -7,6 +7,7 @@ import cn.zwy.cases.api.SubmitPackageRequest;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
+import cn.zwy.gateway.catalog.GuidanceAnswers;
 import cn.zwy.gateway.graphql.Ids;
 import cn.zwy.gateway.identity.Callers;
 import cn.zwy.tenant.api.catalog.LifeEvent;
@@ -49,6 +50,13 @@ public class PackageGraph {
         Ids.Scoped s = Ids.scoped("id", id);
         return packages.servicePackage(s.tenantCode(), s.id()).onErrorResume(ApiException.class,
                 e -> e.code() == ErrorCode.NOT_FOUND ? Mono.empty() : Mono.error(e));
+    }
+
+    /** G2 + G3: one guidance walk for a whole package (public, nothing stored). */
+    @QueryMapping
+    public Mono<PackageViews.GuidanceView> packageGuidance(@Argument String packageId, @Argument List<GuidanceAnswers.Answer> answers) {
+        Ids.Scoped s = Ids.scoped("packageId", packageId);
+        return packages.guidance(s.tenantCode(), s.id(), GuidanceAnswers.encode(answers));
     }
 
     @QueryMapping

@@ -31,24 +31,36 @@ final class PackageForm {
         List<String> names = parts.stream().map(v -> v.standard().name()).toList();
         List<PackageViews.Field> fields = FILING_FIELDS.stream()
                 .map(f -> new PackageViews.Field(f[0], f[1], Boolean.parseBoolean(f[2]), names)).toList();
-        Map<String, PackageViews.SharedMaterial> merged = new LinkedHashMap<>();
+        Map<String, List<GuideContent.Material>> byItem = new LinkedHashMap<>();
         int uploadsOneByOne = 0;
         for (GuideViews.Version v : parts) {
             List<GuideContent.Material> materials = v.guide().materials() == null ? List.of() : v.guide().materials();
+            uploadsOneByOne += materials.size();
+            byItem.put(v.standard().name(), materials);
+        }
+        List<PackageViews.SharedMaterial> merged = merge(byItem);
+        int typed = (int) fields.stream().filter(PackageViews.Field::typed).count();
+        PackageViews.Measure measure = new PackageViews.Measure(typed * parts.size(), typed, uploadsOneByOne, merged.size());
+        return new PackageViews.Form(fields, merged, measure);
+    }
+
+    /**
+     * The one set of materials: each item's materials (by item name, in the package's order) merged by name, with
+     * the items each serves; required for the package when any item requires it.
+     */
+    static List<PackageViews.SharedMaterial> merge(Map<String, List<GuideContent.Material>> byItem) {
+        Map<String, PackageViews.SharedMaterial> merged = new LinkedHashMap<>();
+        byItem.forEach((item, materials) -> {
             for (GuideContent.Material m : materials) {
-                uploadsOneByOne++;
                 PackageViews.SharedMaterial before = merged.get(m.name());
                 List<String> usedBy = new ArrayList<>(before == null ? List.of() : before.usedBy());
-                usedBy.add(v.standard().name());
-                // required for the package when any item requires it
+                usedBy.add(item);
                 boolean required = Boolean.TRUE.equals(m.required()) || (before != null && before.required());
                 merged.put(m.name(), new PackageViews.SharedMaterial(m.name(), required,
                         before == null ? m.form() : before.form(),
                         before == null ? m.acceptanceStandard() : before.acceptanceStandard(), List.copyOf(usedBy)));
             }
-        }
-        int typed = (int) fields.stream().filter(PackageViews.Field::typed).count();
-        PackageViews.Measure measure = new PackageViews.Measure(typed * parts.size(), typed, uploadsOneByOne, merged.size());
-        return new PackageViews.Form(fields, List.copyOf(merged.values()), measure);
+        });
+        return List.copyOf(merged.values());
     }
 }
