@@ -6,6 +6,7 @@ import cn.zwy.cases.api.PackageCaseView;
 import cn.zwy.cases.api.PackageReceipt;
 import cn.zwy.cases.api.Receipt;
 import cn.zwy.cases.api.SubmitCaseRequest;
+import cn.zwy.cases.api.StaffActions;
 import cn.zwy.cases.api.SubmitPackageRequest;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
@@ -219,6 +220,40 @@ class PackageFiling {
                     .filter(x -> staff || x.citizenId().equals(caller.userId()))
                     .orElseThrow(() -> ApiException.notFound("id", "未找到该“一件事”办件: " + id));
             List<CaseView> parts = store.findByPackage(row.tenantId(), row.id()).stream().map(c -> views.view(c, staff)).toList();
+            return view(row, parts);
+        });
+    }
+
+    /**
+     * G3 / C10 (一窗受理): the lead window accepts every part still waiting (SUBMITTED) in one action and one transaction
+     * — all or none — each through the ordinary acceptance (its own department's clock starts, its checks hold), and the
+     * applicant gets one acceptance notice listing every part and its deadline. The parts then run in parallel.
+     */
+    public PackageCaseView acceptAll(Caller caller, String id, String window) {
+        CaseId cid = CaseId.parse("id", id);
+        if (caller.realm() != Realm.STAFF || !caller.actsFor(cid.tenantCode())) throw ApiException.forbidden("只能受理本中心的办件");
+        if (CaseService.FRONT_DESK.stream().noneMatch(caller::hasRole)) throw ApiException.forbidden("当前岗位无权执行该操作");
+        String w = CaseService.required("window", window, 100);
+        return tx.write(cid.tenantCode(), () -> {
+            // one acceptance at a time per package: a second lead window waits and then finds nothing left
+            Row row = jdbc.query("select * from package_case where id = ? for update", (rs, n) -> row(rs), cid.id()).stream().findFirst()
+                    .orElseThrow(() -> ApiException.notFound("id", "未找到该“一件事”办件: " + id));
+            List<CaseRow> waiting = store.findByPackage(row.tenantId(), row.id()).stream()
+                    .filter(c -> c.status == CaseStatus.SUBMITTED).toList();
+            if (waiting.isEmpty()) {
+                throw new ApiException(ErrorCode.RULE_VIOLATION, "该“一件事”办件没有待受理的事项", "packageCaseId", "C10");
+            }
+            notices.acceptedTogether(row.packageName(), w, () -> {
+                for (CaseRow c : waiting) {
+                    try {
+                        cases.accept(caller, c.publicId().toString(), new StaffActions.Accept(c.version, w, null, null, null));
+                    } catch (ApiException e) {
+                        throw new ApiException(e.code(), "“" + c.itemName + "”：" + e.getMessage(), e.field(), e.rule());
+                    }
+                }
+            }, () -> store.find(row.tenantId(), waiting.getFirst().id).orElseThrow());
+            List<CaseView> parts = store.findByPackage(row.tenantId(), row.id()).stream().map(c -> views.view(c, true)).toList();
+            log.info("package case {} accepted at one window ({} parts)", id, waiting.size());
             return view(row, parts);
         });
     }

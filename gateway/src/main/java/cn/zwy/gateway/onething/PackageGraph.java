@@ -85,6 +85,19 @@ public class PackageGraph {
                 input.reviewMode(), input.itemIds())).map(DefinePackagePayload::new);
     }
 
+    public record AcceptPackageCaseInput(String packageCaseId, String window) {}
+
+    public record AcceptPackageCasePayload(PackageCaseView packageCase) {}
+
+    /** G3 / C10: the lead window accepts every waiting part of a package filing at once. */
+    @MutationMapping
+    public Mono<AcceptPackageCasePayload> acceptPackageCase(@Argument AcceptPackageCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.require(jwt);
+        Ids.Scoped s = Ids.scoped("packageCaseId", input.packageCaseId());
+        if (!caller.actsFor(s.tenantCode())) throw ApiException.forbidden("只能受理本中心的办件");
+        return filings.accept(input.packageCaseId(), new PackageCaseApi.Acceptance(input.window())).map(AcceptPackageCasePayload::new);
+    }
+
     public record SubmitPackagePayload(PackageReceipt receipt) {}
 
     @MutationMapping
