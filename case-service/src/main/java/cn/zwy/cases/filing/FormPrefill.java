@@ -6,6 +6,7 @@ import cn.zwy.cases.privacy.PersonalDataCipher;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.api.catalog.FilingFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class FormPrefill {
-
-    /** The filing fields of SubmitCaseRequest (the package's one form asks the same): key, label, whether typed. */
-    private static final List<String[]> FIELDS = List.of(
-            new String[] {"applicant.kind", "申请人类型", "false"},
-            new String[] {"applicant.name", "申请人姓名", "true"},
-            new String[] {"applicant.idNumber", "申请人身份证件号码", "true"},
-            new String[] {"contact.name", "联系人姓名", "true"},
-            new String[] {"contact.phone", "联系电话", "true"},
-            new String[] {"deliveryMode", "结果送达方式", "false"});
 
     private final GuideVersions guides;
     private final PackageReadModel packages;
@@ -67,17 +59,16 @@ class FormPrefill {
         List<PrefilledForm.Field> fields = new ArrayList<>();
         int typed = 0;
         int stillTyped = 0;
-        for (String[] f : FIELDS) {
-            String value = last.map(c -> earlier(c, f[0])).orElse(null);
+        for (FilingFields.Field f : FilingFields.ALL) {
+            String value = last.map(c -> earlier(c, f.key())).orElse(null);
             Source source = value == null ? null : Source.EARLIER_SUBMISSION;
-            if (value == null && profileName != null && (f[0].equals("applicant.name") || f[0].equals("contact.name"))) {
+            if (value == null && profileName != null && (f.key().equals("applicant.name") || f.key().equals("contact.name"))) {
                 value = profileName;
                 source = Source.PROFILE;
             }
-            boolean isTyped = Boolean.parseBoolean(f[2]);
-            if (isTyped) typed++;
-            if (isTyped && value == null) stillTyped++;
-            fields.add(new PrefilledForm.Field(f[0], f[1], isTyped, value, source,
+            if (f.typed()) typed++;
+            if (f.typed() && value == null) stillTyped++;
+            fields.add(new PrefilledForm.Field(f.key(), f.label(), f.typed(), value, source,
                     source == Source.EARLIER_SUBMISSION ? last.get().caseNumber : null));
         }
         return new PrefilledForm(id, name, pkg.isPresent(), fields, new PrefilledForm.Measure(typed, stillTyped));

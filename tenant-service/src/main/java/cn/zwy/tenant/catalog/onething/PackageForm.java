@@ -1,5 +1,6 @@
 package cn.zwy.tenant.catalog.onething;
 
+import cn.zwy.tenant.api.catalog.FilingFields;
 import cn.zwy.tenant.api.catalog.GuideContent;
 import cn.zwy.tenant.api.catalog.GuideViews;
 import cn.zwy.tenant.api.catalog.PackageViews;
@@ -18,19 +19,10 @@ final class PackageForm {
 
     private PackageForm() {}
 
-    /** The filing fields of a case (case-api's SubmitCaseRequest): key, label, whether typed. */
-    static final List<String[]> FILING_FIELDS = List.of(
-            new String[] {"applicant.kind", "申请人类型", "false"},
-            new String[] {"applicant.name", "申请人姓名", "true"},
-            new String[] {"applicant.idNumber", "申请人身份证件号码", "true"},
-            new String[] {"contact.name", "联系人姓名", "true"},
-            new String[] {"contact.phone", "联系电话", "true"},
-            new String[] {"deliveryMode", "结果送达方式", "false"});
-
     static PackageViews.Form of(List<GuideViews.Version> parts) {
         List<String> names = parts.stream().map(v -> v.standard().name()).toList();
-        List<PackageViews.Field> fields = FILING_FIELDS.stream()
-                .map(f -> new PackageViews.Field(f[0], f[1], Boolean.parseBoolean(f[2]), names)).toList();
+        List<PackageViews.Field> fields = FilingFields.ALL.stream()
+                .map(f -> new PackageViews.Field(f.key(), f.label(), f.typed(), names)).toList();
         Map<String, List<GuideContent.Material>> byItem = new LinkedHashMap<>();
         int uploadsOneByOne = 0;
         for (GuideViews.Version v : parts) {
