@@ -133,7 +133,7 @@ class PackageGuidanceTest {
                 "who", "NEWBORN", "first", "YES", "photo", "NO"));
         List<Map<String, String>> packageAnswers = new ArrayList<>();
         answers.forEach((k, v) -> packageAnswers.add(Map.of("questionId", k, "value", v)));
-        String cases = Api.graphql(Cases.citizen(), "{ myCases(first: 1) { edges { node { id } } } }", Map.of()).body().toString();
+        String cases = Api.graphql(Cases.citizen(), "{ myCases(first: 1) { edges { node { id } } } }", Map.of()).data().toString();
 
         // the photo was not needed on this path (the kiosk takes it): refused with its field, nothing filed
         Map<String, Object> input = PackageTest.filing(p, UUID.randomUUID().toString());
@@ -157,7 +157,7 @@ class PackageGuidanceTest {
         JsonNode bad = Api.graphql(null, WALK, Map.of("p", id, "a", List.of(Map.of("questionId", "order", "value", "很多")))).body();
         assertThat(bad.at("/errors/0/extensions/code").asString()).isEqualTo("VALIDATION");
         assertThat(bad.at("/errors/0/extensions/field").asString()).isEqualTo("answers[0].value");
-        assertThat(Api.graphql(Cases.citizen(), "{ myCases(first: 1) { edges { node { id } } } }", Map.of()).body().toString())
+        assertThat(Api.graphql(Cases.citizen(), "{ myCases(first: 1) { edges { node { id } } } }", Map.of()).data().toString())
                 .as("nothing was filed").isEqualTo(cases);
     }
 }
