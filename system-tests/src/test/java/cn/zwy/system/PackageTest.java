@@ -178,6 +178,52 @@ class PackageTest {
     }
 
     @Test
+    void packageAcceptedAtOneWindow_G3() {
+        JsonNode p = birthPackage();
+        JsonNode receipt = submit(Cases.citizen(), filing(p, UUID.randomUUID().toString())).data().at("/submitPackage/receipt");
+        String id = receipt.path("packageCaseId").asString();
+        List<String> partIds = texts(receipt.path("parts"), "caseId");
+        String accept = "mutation($input: AcceptPackageCaseInput!) { acceptPackageCase(input: $input) { packageCase { status "
+                + "parts { caseId itemName status deadline } timeline { caseId action window } } } }";
+        Api.Response r = Api.graphql(Cases.clerk(), accept, Map.of("input", Map.of("packageCaseId", id, "window", "综合受理窗口 1 号")));
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        JsonNode view = r.data().at("/acceptPackageCase/packageCase");
+        // every part accepted in the one action, none left waiting; each on its own department's clock
+        for (int i = 0; i < 5; i++) {
+            JsonNode part = view.path("parts").get(i);
+            assertThat(part.path("status").asString()).as(part.toString()).isIn("ACCEPTED", "COMPLETED");
+            int days = p.at("/items/" + i + "/promisedLimit/value").asInt();
+            if (part.path("status").asString().equals("ACCEPTED")) {
+                assertThat(part.path("deadline").asString()).as(part.toString())
+                        .isEqualTo(Cases.expectedDeadline(Cases.today(), days).toString());
+            }
+        }
+        assertThat(texts(view.path("parts"), "deadline").stream().filter(d -> !d.equals("null")).distinct().count())
+                .as("the departments' own clocks").isGreaterThanOrEqualTo(2);
+        // all at the lead window
+        List<String> acceptedAt = new ArrayList<>();
+        for (JsonNode t : view.path("timeline")) if (t.path("action").asString().equals("ACCEPTED")) acceptedAt.add(t.path("window").asString());
+        assertThat(acceptedAt).hasSize(5).containsOnly("综合受理窗口 1 号");
+        // one acceptance notice for the package, listing every part
+        Api.Response messages = Api.graphql(Cases.citizen(), "{ myMessages(first: 50) { edges { node { caseId kind body } } } }", Map.of());
+        List<String> accepted = new ArrayList<>();
+        for (JsonNode e : messages.data().at("/myMessages/edges")) {
+            if (e.at("/node/kind").asString().equals("ACCEPTED") && partIds.contains(e.at("/node/caseId").asString())) {
+                accepted.add(e.at("/node/body").asString());
+            }
+        }
+        assertThat(accepted).hasSize(1);
+        assertThat(accepted.getFirst()).contains("出生一件事", "一窗受理 5 个事项", "出生医学证明办理", "社会保障卡申领");
+        // nothing left to accept: a second lead window is refused (C10) and changes nothing
+        Api.Response again = Api.graphql(Cases.clerk(), accept, Map.of("input", Map.of("packageCaseId", id, "window", "综合受理窗口 2 号")));
+        assertThat(again.errorCode()).as(again.body().toString()).isEqualTo("RULE_VIOLATION");
+        assertThat(again.errorRule()).isEqualTo("C10");
+        // the applicant cannot accept their own package
+        Api.Response citizen = Api.graphql(Cases.citizen(), accept, Map.of("input", Map.of("packageCaseId", id, "window", "综合受理窗口 1 号")));
+        assertThat(citizen.errorCode()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
     void aRefusedPartSaysWhichAndWhyAndThePackageIsDoneOnlyWhenEveryPartIs_G3() {
         JsonNode p = birthPackage();
         JsonNode receipt = submit(Cases.citizen(), filing(p, UUID.randomUUID().toString())).data().at("/submitPackage/receipt");

@@ -174,4 +174,63 @@ class WalletTest {
         wallet(li).forEach(d -> left.add(d.path("id").asString()));
         assertThat(left).doesNotContain(material.path("id").asString()).contains(certificate.path("id").asString());
     }
+
+    /** GET of the gateway's download path with {@code token}: status, content type and bytes. */
+    private static java.net.http.HttpResponse<byte[]> download(String token, String path) throws Exception {
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(PlatformUnderTest.Service.GATEWAY.url() + path)).GET();
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static List<String> actions(String token, String id) {
+        Api.Response r = Api.graphql(token, "query($id: ID!) { walletDocumentAccess(id: $id) { action caseId consent at } }", Map.of("id", id));
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        List<String> out = new ArrayList<>();
+        r.data().path("walletDocumentAccess").forEach(a -> out.add(a.path("action").asString()));
+        return out;
+    }
+
+    @Test
+    void walletDocumentDownloadIsRecorded_G4() throws Exception {
+        String li = Cases.otherCitizen();
+        // an uploaded 居民身份证, accepted on a case: the wallet holds its file
+        byte[] pdf = MaterialUploadTest.pdf();
+        MaterialUploadTest.Answer up = MaterialUploadTest.upload(li, "身份证.pdf", "application/pdf", pdf);
+        assertThat(up.status()).as(up.body().toString()).isEqualTo(201);
+        List<Map<String, Object>> materials = List.of(Map.of("name", "居民身份证", "uploadId", up.body().path("id").asString()),
+                Map.of("name", "出生医学证明首次签发申请表", "copies", 1));
+        JsonNode receipt = approved(li, filing(GuidanceTest.itemId("出生医学证明办理"), materials, null));
+        JsonNode material = held(li, receipt.path("caseId").asString(), "MATERIAL");
+        String id = material.path("id").asString();
+        Api.Response paths = Api.graphql(li, "{ myWallet { id downloadPath } }", Map.of());
+        String path = null;
+        for (JsonNode d : paths.data().path("myWallet")) if (d.path("id").asString().equals(id)) path = d.path("downloadPath").asString();
+        assertThat(path).isEqualTo("/wallet/" + id + "/file");
+
+        // the owner downloads the file exactly as uploaded, and the download is recorded
+        var r = download(li, path);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("application/pdf");
+        assertThat(r.headers().firstValue("cache-control").orElse("")).contains("no-store");
+        assertThat(r.body()).isEqualTo(pdf);
+        assertThat(actions(li, id)).containsExactly("KEPT", "DOWNLOADED");
+
+        // nobody else downloads it: another citizen NOT_FOUND, staff FORBIDDEN, signed out UNAUTHENTICATED; nothing recorded
+        var other = download(Cases.citizen(), path);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(new String(other.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("NOT_FOUND");
+        assertThat(download(Cases.clerk(), path).statusCode()).isEqualTo(403);
+        assertThat(download(null, path).statusCode()).isEqualTo(401);
+        assertThat(download(li, "/wallet/not-a-wallet-id/file").statusCode()).isEqualTo(404);
+        assertThat(actions(li, id)).containsExactly("KEPT", "DOWNLOADED");
+        Api.Response others = Api.graphql(Cases.citizen(), "query($id: ID!) { walletDocumentAccess(id: $id) { action } }", Map.of("id", id));
+        assertThat(others.errorCode()).isEqualTo("NOT_FOUND");
+
+        // a result recorded without a file has no download path, and asking for one says why
+        JsonNode certificate = certificateHeld(li);
+        assertThat(certificate.path("hasFile").asBoolean()).isFalse();
+        var none = download(li, "/wallet/" + certificate.path("id").asString() + "/file");
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(new String(none.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("尚无电子文件");
+    }
 }

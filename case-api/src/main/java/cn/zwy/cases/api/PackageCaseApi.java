@@ -13,10 +13,17 @@ public interface PackageCaseApi {
 
     String PACKAGE_CASES = "/api/package-cases";
     String PACKAGE_CASE = "/api/package-cases/{id}";
+    String ACCEPTANCE = "/api/package-cases/{id}/acceptance";
 
     @PostExchange(PACKAGE_CASES)
     Mono<PackageReceipt> submit(@RequestBody SubmitPackageRequest request);
 
     @GetExchange(PACKAGE_CASE)
     Mono<PackageCaseView> get(@PathVariable String id);
+
+    /** C10 (一窗受理): the lead window accepts every waiting part at once. */
+    record Acceptance(String window) {}
+
+    @PostExchange(ACCEPTANCE)
+    Mono<PackageCaseView> accept(@PathVariable String id, @RequestBody Acceptance body);
 }

@@ -8,10 +8,13 @@ import java.util.List;
  * contact and delivery are given once; each material once, by its name in the package's materials list
  * (every part takes the ones its guide lists); the guidance answers per item ({@code itemId}). One
  * {@code idempotencyKey} for the whole filing: a retry answers the same receipt and makes no second set of cases.
+ * {@code packageAnswers}: instead of answers per item, the answers of the package's one guidance walk (keys as the
+ * walk asked them: a question id, or {@code id@n}); each part takes the ones on its path.
  */
 public record SubmitPackageRequest(String idempotencyKey, String packageId, SubmitCaseRequest.Applicant applicant,
                                    SubmitCaseRequest.Contact contact, List<SubmitCaseRequest.MaterialRef> materials,
-                                   DeliveryMode deliveryMode, List<PartAnswer> guidanceAnswers) {
+                                   DeliveryMode deliveryMode, List<PartAnswer> guidanceAnswers,
+                                   List<SubmitCaseRequest.GuidanceAnswer> packageAnswers) {
 
     /** G2 within a package: an answer of one item's situation-based guidance. */
     public record PartAnswer(String itemId, String questionId, String value) {}

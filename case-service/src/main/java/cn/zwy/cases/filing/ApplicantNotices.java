@@ -29,6 +29,12 @@ class ApplicantNotices {
      * and delivery; a joint case's upper reply, C10), in the transaction of the change.
      */
     void tell(CaseRow c, String action, String note) {
+        List<String> gathered = gathering.get();
+        if (gathered != null && "ACCEPTED".equals(action)) {
+            // C10: a package accepted at its lead window tells the applicant once, for every part (see acceptedTogether)
+            gathered.add(c.itemName + "（" + c.caseNumber + "）：" + note);
+            return;
+        }
         CaseMessage.Kind kind = switch (action) {
             case "SUBMITTED" -> CaseMessage.Kind.RECEIPT;
             case "ONE_TIME_NOTICE" -> CaseMessage.Kind.ONE_TIME_NOTICE;
@@ -48,6 +54,28 @@ class ApplicantNotices {
         String body = "【政务服务】您的办件 " + c.caseNumber + "（" + c.itemName + "）：" + text + "。"
                 + MESSAGE_TIME.format(c.updatedAt.atZone(Today.ZONE));
         messages.send(new CaseMessage(c.tenantId, c.id, c.caseNumber, c.citizenId, c.contactPhoneMasked, kind, body, c.updatedAt));
+    }
+
+    private final ThreadLocal<List<String>> gathering = new ThreadLocal<>();
+
+    /**
+     * C10 (一窗受理): runs {@code work} — the acceptance of a package's parts at one window, in one transaction — with
+     * their acceptance notices gathered instead of sent, then tells the applicant once on {@code lead}, listing every
+     * part with its own deadline. Other notices (an instant part completed on the spot) go out as usual.
+     */
+    void acceptedTogether(String packageName, String window, Runnable work, java.util.function.Supplier<CaseRow> lead) {
+        List<String> gathered = new java.util.ArrayList<>();
+        gathering.set(gathered);
+        try {
+            work.run();
+        } finally {
+            gathering.remove();
+        }
+        if (gathered.isEmpty()) return;
+        StringBuilder b = new StringBuilder("“" + packageName + "”受理通知书：" + window + "一窗受理 " + gathered.size()
+                + " 个事项，由各部门并联办理");
+        for (int i = 0; i < gathered.size(); i++) b.append(i == 0 ? "：" : "；").append(i + 1).append(". ").append(gathered.get(i));
+        tell(lead.get(), "ACCEPTED", b.toString());
     }
 
     private static final DateTimeFormatter MESSAGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -1,5 +1,6 @@
 package cn.zwy.cases.filing;
 
+import cn.zwy.cases.api.WalletAccess;
 import cn.zwy.cases.api.WalletDocument;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
@@ -29,11 +30,13 @@ class DocumentWallet {
     private final JdbcTemplate jdbc;
     private final TenantTransactions tx;
     private final GuideVersions guides;
+    private final MaterialUploads uploads;
 
-    DocumentWallet(JdbcTemplate jdbc, TenantTransactions tx, GuideVersions guides) {
+    DocumentWallet(JdbcTemplate jdbc, TenantTransactions tx, GuideVersions guides, MaterialUploads uploads) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.guides = guides;
+        this.uploads = uploads;
     }
 
     /** A held document about to be attached: its file and the case it came from. */
@@ -125,6 +128,48 @@ class DocumentWallet {
             jdbc.update("update wallet_document set deleted_at = now() where id = ?", id);
             access(caller.userId(), id, "DELETED", null, null);
             return d;
+        });
+    }
+
+    /**
+     * G4: the caller downloads a document of their wallet that holds a file (an accepted upload); the download is
+     * recorded. Another's document, a deleted one or a wallet id that names nothing is NOT_FOUND; a result recorded
+     * without a file (until electronic licences are issued) is NOT_FOUND on {@code id} saying so.
+     */
+    MaterialUploads.StoredFile download(Caller caller, String walletId) {
+        CaseService.requireCitizen(caller);
+        UUID id = parse(walletId).orElseThrow(() -> ApiException.notFound("id", "证照夹中没有这份文件: " + walletId));
+        Object[] d = tx.platform(() -> jdbc.query("""
+                select name, tenant_id, upload_id from wallet_document where id = ? and citizen_id = ? and deleted_at is null""",
+                (rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class)}, id, caller.userId())
+                .stream().findFirst().orElseThrow(() -> ApiException.notFound("id", "证照夹中没有这份文件: " + walletId)));
+        if (d[2] == null) {
+            throw ApiException.notFound("id", "“" + d[0] + "”目前只有办理记录，尚无电子文件（电子证照签发后可下载）");
+        }
+        // the file stays the source case's upload, in the source case's tenant
+        String tenant = (String) d[1];
+        MaterialUploads.StoredFile file = uploads.file(tenant, (UUID) d[2])
+                .orElseThrow(() -> ApiException.notFound("id", "“" + d[0] + "”的文件已不在存储中"));
+        tx.platform(() -> {
+            access(caller.userId(), id, "DOWNLOADED", null, null);
+            return null;
+        });
+        return file;
+    }
+
+    /** G4: what was done with a document of the caller's wallet (kept, reused with consent, downloaded, deleted), oldest first. */
+    List<WalletAccess> accessOf(Caller caller, String walletId) {
+        CaseService.requireCitizen(caller);
+        UUID id = parse(walletId).orElseThrow(() -> ApiException.notFound("id", "证照夹中没有这份文件: " + walletId));
+        return tx.platform(() -> {
+            // a deleted document's record stays readable for its owner: the deletion is part of it
+            if (jdbc.queryForObject("select count(*) from wallet_document where id = ? and citizen_id = ?", Integer.class,
+                    id, caller.userId()) == 0) {
+                throw ApiException.notFound("id", "证照夹中没有这份文件: " + walletId);
+            }
+            return jdbc.query("select action, case_id, consent, at from wallet_access where document_id = ? and citizen_id = ? order by at, id",
+                    (rs, n) -> new WalletAccess(rs.getString(1), rs.getString(2), (Boolean) rs.getObject(3), rs.getTimestamp(4).toInstant()),
+                    id, caller.userId());
         });
     }
 

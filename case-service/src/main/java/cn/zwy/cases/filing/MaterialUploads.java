@@ -12,4 +12,9 @@ import java.util.List;
 public interface MaterialUploads {
 
     void claim(Caller caller, String tenantId, List<String> uploadIds, String caseId, String field);
+
+    /** A claimed upload's file of {@code tenantId} (the case's tenant): its name, media type and bytes as received. */
+    java.util.Optional<StoredFile> file(String tenantId, java.util.UUID uploadId);
+
+    record StoredFile(String name, String mediaType, byte[] content) {}
 }

@@ -26,6 +26,11 @@ class PackageCaseController {
         return filings.submit(Callers.require(), request);
     }
 
+    @PostMapping(PackageCaseApi.ACCEPTANCE)
+    PackageCaseView accept(@PathVariable String id, @RequestBody(required = false) PackageCaseApi.Acceptance body) {
+        return filings.acceptAll(Callers.require(), id, body == null ? null : body.window());
+    }
+
     @GetMapping(PackageCaseApi.PACKAGE_CASE)
     PackageCaseView get(@PathVariable String id) {
         return filings.get(Callers.require(), id);

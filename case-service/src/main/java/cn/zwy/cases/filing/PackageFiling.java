@@ -6,12 +6,15 @@ import cn.zwy.cases.api.PackageCaseView;
 import cn.zwy.cases.api.PackageReceipt;
 import cn.zwy.cases.api.Receipt;
 import cn.zwy.cases.api.SubmitCaseRequest;
+import cn.zwy.cases.api.StaffActions;
 import cn.zwy.cases.api.SubmitPackageRequest;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.api.catalog.Guidance;
+import cn.zwy.tenant.api.catalog.PackageGuidance;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,6 +114,16 @@ class PackageFiling {
                 throw ApiException.validation("guidanceAnswers[" + i + "].itemId", "套餐中没有这个事项: " + (a == null ? null : a.itemId()));
             }
         }
+        List<SubmitCaseRequest.GuidanceAnswer> walk = r.packageAnswers() == null ? List.of() : r.packageAnswers();
+        if (!walk.isEmpty() && !answers.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION, "请只用一种方式提交情形引导的回答：整个套餐的回答或各事项的回答", "packageAnswers", "G2");
+        }
+        List<GuideVersion> versions = new ArrayList<>();
+        for (PackageReadModel.Item item : p.items()) {
+            versions.add(guides.inEffect(item.itemId(), Today.date())
+                    .orElseThrow(() -> ApiException.notFound("packageId", "套餐中的事项“" + item.name() + "”今天没有在办的办事指南")));
+        }
+        List<List<SubmitCaseRequest.GuidanceAnswer>> walked = walk.isEmpty() ? null : walk(p, versions, walk, handedIn);
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         jdbc.update("""
@@ -123,9 +136,9 @@ class PackageFiling {
         List<Receipt> parts = new ArrayList<>();
         for (int i = 0; i < p.items().size(); i++) {
             PackageReadModel.Item item = p.items().get(i);
-            GuideVersion g = guides.inEffect(item.itemId(), Today.date())
-                    .orElseThrow(() -> ApiException.notFound("packageId", "套餐中的事项“" + item.name() + "”今天没有在办的办事指南"));
-            List<SubmitCaseRequest.GuidanceAnswer> own = answers.stream().filter(a -> a.itemId().equals(item.itemId()))
+            GuideVersion g = versions.get(i);
+            List<SubmitCaseRequest.GuidanceAnswer> own = walked != null ? walked.get(i)
+                    : answers.stream().filter(a -> a.itemId().equals(item.itemId()))
                     .map(a -> new SubmitCaseRequest.GuidanceAnswer(a.questionId(), a.value())).toList();
             try {
                 CaseView.Guidance situation = own.isEmpty() ? null : SituationGuidance.of(g, own, null);
@@ -146,6 +159,44 @@ class PackageFiling {
                 + String.join("、", parts.stream().map(Receipt::itemName).toList()) + "），收到材料 " + handedIn.size() + " 项，每项只交一次");
         log.info("package {} filed as {} with {} part cases", p.id(), id, parts.size());
         return new PackageReceipt(tenant + ":" + id, p.name(), now, parts, false);
+    }
+
+    /**
+     * G2 + G3: the package's one guidance walk, again on the versions filed under. It must be complete, and every
+     * material handed in must be needed by some part after it (only what applies is handed in). Answers each part's
+     * own answers (its question ids, on its path), in the package's order.
+     */
+    private static List<List<SubmitCaseRequest.GuidanceAnswer>> walk(PackageReadModel.Package p, List<GuideVersion> versions,
+                                                                      List<SubmitCaseRequest.GuidanceAnswer> walk,
+                                                                      List<SubmitCaseRequest.MaterialRef> handedIn) {
+        List<PackageGuidance.Part> parts = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            parts.add(new PackageGuidance.Part(p.items().get(i).itemId(), p.items().get(i).name(), versions.get(i).questionnaire()));
+        }
+        PackageGuidance.Result r;
+        try {
+            r = PackageGuidance.evaluate(parts, walk.stream().map(a -> a == null ? null : new Guidance.Answer(a.questionId(), a.value())).toList());
+        } catch (ApiException e) {
+            throw new ApiException(e.code(), e.getMessage(), e.field() == null ? "packageAnswers" : "package" + Character.toUpperCase(e.field().charAt(0))
+                    + e.field().substring(1), "G2");
+        }
+        if (!r.complete()) {
+            throw new ApiException(ErrorCode.RULE_VIOLATION, "情形引导尚未答完，还需回答：" + r.next().question().text(), "packageAnswers", "G2");
+        }
+        Set<String> needed = new HashSet<>();
+        for (int i = 0; i < versions.size(); i++) {
+            Guidance.Result own = r.parts().get(i).result();
+            if (own != null) needed.addAll(own.outcome().materials());
+            else versions.get(i).materials().forEach(m -> needed.add(m.name()));
+        }
+        for (int i = 0; i < handedIn.size(); i++) {
+            if (!needed.contains(handedIn.get(i).name())) {
+                throw new ApiException(ErrorCode.RULE_VIOLATION, "按您的情形，套餐中没有事项需要这项材料: " + handedIn.get(i).name(),
+                        "materials[" + i + "].name", "G2");
+            }
+        }
+        return r.parts().stream().map(x -> x.answers().stream()
+                .map(a -> new SubmitCaseRequest.GuidanceAnswer(a.questionId(), a.value())).toList()).toList();
     }
 
     private PackageReceipt replay(Row existing, String hash) {
@@ -169,6 +220,40 @@ class PackageFiling {
                     .filter(x -> staff || x.citizenId().equals(caller.userId()))
                     .orElseThrow(() -> ApiException.notFound("id", "未找到该“一件事”办件: " + id));
             List<CaseView> parts = store.findByPackage(row.tenantId(), row.id()).stream().map(c -> views.view(c, staff)).toList();
+            return view(row, parts);
+        });
+    }
+
+    /**
+     * G3 / C10 (一窗受理): the lead window accepts every part still waiting (SUBMITTED) in one action and one transaction
+     * — all or none — each through the ordinary acceptance (its own department's clock starts, its checks hold), and the
+     * applicant gets one acceptance notice listing every part and its deadline. The parts then run in parallel.
+     */
+    public PackageCaseView acceptAll(Caller caller, String id, String window) {
+        CaseId cid = CaseId.parse("id", id);
+        if (caller.realm() != Realm.STAFF || !caller.actsFor(cid.tenantCode())) throw ApiException.forbidden("只能受理本中心的办件");
+        if (CaseService.FRONT_DESK.stream().noneMatch(caller::hasRole)) throw ApiException.forbidden("当前岗位无权执行该操作");
+        String w = CaseService.required("window", window, 100);
+        return tx.write(cid.tenantCode(), () -> {
+            // one acceptance at a time per package: a second lead window waits and then finds nothing left
+            Row row = jdbc.query("select * from package_case where id = ? for update", (rs, n) -> row(rs), cid.id()).stream().findFirst()
+                    .orElseThrow(() -> ApiException.notFound("id", "未找到该“一件事”办件: " + id));
+            List<CaseRow> waiting = store.findByPackage(row.tenantId(), row.id()).stream()
+                    .filter(c -> c.status == CaseStatus.SUBMITTED).toList();
+            if (waiting.isEmpty()) {
+                throw new ApiException(ErrorCode.RULE_VIOLATION, "该“一件事”办件没有待受理的事项", "packageCaseId", "C10");
+            }
+            notices.acceptedTogether(row.packageName(), w, () -> {
+                for (CaseRow c : waiting) {
+                    try {
+                        cases.accept(caller, c.publicId().toString(), new StaffActions.Accept(c.version, w, null, null, null));
+                    } catch (ApiException e) {
+                        throw new ApiException(e.code(), "“" + c.itemName + "”：" + e.getMessage(), e.field(), e.rule());
+                    }
+                }
+            }, () -> store.find(row.tenantId(), waiting.getFirst().id).orElseThrow());
+            List<CaseView> parts = store.findByPackage(row.tenantId(), row.id()).stream().map(c -> views.view(c, true)).toList();
+            log.info("package case {} accepted at one window ({} parts)", id, waiting.size());
             return view(row, parts);
         });
     }

@@ -30,4 +30,9 @@ class StoredMaterialUploads implements MaterialUploads {
         }
         store.claim(caller, tenantId, ids, caseId, field);
     }
+
+    @Override
+    public java.util.Optional<StoredFile> file(String tenantId, java.util.UUID uploadId) {
+        return store.find(tenantId, uploadId).flatMap(u -> store.content(u).map(bytes -> new StoredFile(u.name(), u.type().mediaType(), bytes)));
+    }
 }

@@ -2,14 +2,10 @@ package cn.zwy.gateway.cases;
 
 import cn.zwy.cases.api.CaseReportApi;
 import cn.zwy.common.error.ApiException;
-import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.error.ProblemDetails;
 import cn.zwy.common.security.Caller;
-import cn.zwy.gateway.limits.CallerKey;
-import cn.zwy.gateway.limits.CallerLedger;
-import cn.zwy.gateway.limits.LimitsProperties;
+import cn.zwy.gateway.limits.AdmittedFiles;
 import java.util.function.Function;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,13 +29,11 @@ import reactor.core.publisher.Mono;
 public class ReportExports {
 
     private final CaseReportApi reports;
-    private final CallerLedger limits;
-    private final LimitsProperties limitProps;
+    private final AdmittedFiles files;
 
-    public ReportExports(CaseReportApi reports, CallerLedger limits, LimitsProperties limitProps) {
+    public ReportExports(CaseReportApi reports, AdmittedFiles files) {
         this.reports = reports;
-        this.limits = limits;
-        this.limitProps = limitProps;
+        this.files = files;
     }
 
     @GetMapping("/exports/window-report.xlsx")
@@ -83,21 +77,7 @@ public class ReportExports {
 
     /** Signed-in staff within their operations per minute; the workbook with case-service's headers (type, file name). */
     private Mono<ResponseEntity<byte[]>> admitted(Jwt jwt, ServerWebExchange exchange, Function<Caller, Mono<ResponseEntity<byte[]>>> export) {
-        if (jwt == null) return Mono.error(ApiException.unauthenticated());
-        Caller caller = Caller.of(jwt);
-        return limits.admit(CallerKey.of(jwt, exchange.getRequest().getRemoteAddress())).flatMap(admission -> {
-            if (admission.operationsThisMinute() > limitProps.perMinute()) {
-                return Mono.error(new ApiException(ErrorCode.RATE_LIMITED,
-                        "请求过于频繁（每分钟最多 " + limitProps.perMinute() + " 次），请稍后再试", null, null));
-            }
-            return Mono.defer(() -> export.apply(caller));
-        }).map(r -> {
-            HttpHeaders h = new HttpHeaders();
-            h.setContentType(r.getHeaders().getContentType());
-            h.setContentDisposition(r.getHeaders().getContentDisposition());
-            h.setCacheControl("no-store");
-            return ResponseEntity.ok().headers(h).body(r.getBody());
-        });
+        return files.admitted(jwt, exchange, export);
     }
 
     @ExceptionHandler(ApiException.class)

@@ -64,23 +64,9 @@ public class CatalogGraph {
      * (encoded by the HTTP interface, never spliced into the path); a question id never holds a colon.
      */
     @QueryMapping
-    public Mono<GuideViews.GuidanceView> guidance(@Argument String itemId, @Argument List<CatalogInputs.GuidanceAnswer> answers) {
+    public Mono<GuideViews.GuidanceView> guidance(@Argument String itemId, @Argument List<GuidanceAnswers.Answer> answers) {
         Ids.Scoped s = Ids.scoped("itemId", itemId);
-        List<String> given = null;
-        if (answers != null) {
-            if (answers.size() > 50) throw ApiException.validation("answers", "回答不能超过 50 个");
-            given = new java.util.ArrayList<>();
-            for (int i = 0; i < answers.size(); i++) {
-                CatalogInputs.GuidanceAnswer a = answers.get(i);
-                if (a.questionId().isBlank() || a.questionId().contains(":") || a.questionId().length() > 40) {
-                    throw new ApiException(ErrorCode.VALIDATION, "问题编号格式不正确: " + a.questionId(), "answers[" + i + "].questionId", "G2");
-                }
-                if (a.value().length() > 100) {
-                    throw new ApiException(ErrorCode.VALIDATION, "回答不能超过 100 字", "answers[" + i + "].value", "G2");
-                }
-                given.add(a.questionId() + ":" + a.value());
-            }
-        }
+        List<String> given = GuidanceAnswers.encode(answers);
         return catalog.guidance(s.tenantCode(), s.id(), given);
     }
 

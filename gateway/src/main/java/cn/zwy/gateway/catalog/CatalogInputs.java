@@ -22,8 +22,6 @@ final class CatalogInputs {
         static final ItemFilter NONE = new ItemFilter(null, null, null, null, null, null, null);
     }
 
-    /** G2: an answer given so far in a situation-based guidance. */
-    record GuidanceAnswer(String questionId, String value) {}
 
     record AdoptStandardItemInput(String tenantCode, String standardItemId) {}
 

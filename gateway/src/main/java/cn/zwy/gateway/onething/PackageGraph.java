@@ -7,6 +7,7 @@ import cn.zwy.cases.api.SubmitPackageRequest;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
+import cn.zwy.gateway.catalog.GuidanceAnswers;
 import cn.zwy.gateway.graphql.Ids;
 import cn.zwy.gateway.identity.Callers;
 import cn.zwy.tenant.api.catalog.LifeEvent;
@@ -51,6 +52,13 @@ public class PackageGraph {
                 e -> e.code() == ErrorCode.NOT_FOUND ? Mono.empty() : Mono.error(e));
     }
 
+    /** G2 + G3: one guidance walk for a whole package (public, nothing stored). */
+    @QueryMapping
+    public Mono<PackageViews.GuidanceView> packageGuidance(@Argument String packageId, @Argument List<GuidanceAnswers.Answer> answers) {
+        Ids.Scoped s = Ids.scoped("packageId", packageId);
+        return packages.guidance(s.tenantCode(), s.id(), GuidanceAnswers.encode(answers));
+    }
+
     @QueryMapping
     public Mono<PackageCaseView> packageCase(@Argument String id, @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Callers.require(jwt);
@@ -75,6 +83,19 @@ public class PackageGraph {
         }
         return packages.define(input.tenantCode(), new PackageInput(input.id(), input.name(), input.lifeEvent(), input.description(),
                 input.reviewMode(), input.itemIds())).map(DefinePackagePayload::new);
+    }
+
+    public record AcceptPackageCaseInput(String packageCaseId, String window) {}
+
+    public record AcceptPackageCasePayload(PackageCaseView packageCase) {}
+
+    /** G3 / C10: the lead window accepts every waiting part of a package filing at once. */
+    @MutationMapping
+    public Mono<AcceptPackageCasePayload> acceptPackageCase(@Argument AcceptPackageCaseInput input, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.require(jwt);
+        Ids.Scoped s = Ids.scoped("packageCaseId", input.packageCaseId());
+        if (!caller.actsFor(s.tenantCode())) throw ApiException.forbidden("只能受理本中心的办件");
+        return filings.accept(input.packageCaseId(), new PackageCaseApi.Acceptance(input.window())).map(AcceptPackageCasePayload::new);
     }
 
     public record SubmitPackagePayload(PackageReceipt receipt) {}

@@ -1,8 +1,12 @@
 package cn.zwy.gateway.onething;
 
+import cn.zwy.cases.api.PrefillApi;
+import cn.zwy.cases.api.PrefilledForm;
+import cn.zwy.cases.api.WalletAccess;
 import cn.zwy.cases.api.WalletApi;
 import cn.zwy.cases.api.WalletDocument;
 import cn.zwy.common.error.ApiException;
+import cn.zwy.gateway.graphql.Ids;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.gateway.identity.Callers;
@@ -10,6 +14,7 @@ import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
@@ -22,9 +27,19 @@ public class WalletGraph {
     private static final java.util.regex.Pattern WALLET_ID = java.util.regex.Pattern.compile("w:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final WalletApi wallet;
+    private final PrefillApi prefill;
 
-    public WalletGraph(WalletApi wallet) {
+    public WalletGraph(WalletApi wallet, PrefillApi prefill) {
         this.wallet = wallet;
+        this.prefill = prefill;
+    }
+
+    /** G4: an item's or a package's filing form pre-filled for the calling citizen. */
+    @QueryMapping
+    public Mono<PrefilledForm> prefilledForm(@Argument String id, @AuthenticationPrincipal Jwt jwt) {
+        citizen(jwt);
+        Ids.scoped("id", id);
+        return prefill.prefilled(id);
     }
 
     @QueryMapping
@@ -40,11 +55,29 @@ public class WalletGraph {
     @MutationMapping
     public Mono<DeleteWalletDocumentPayload> deleteWalletDocument(@Argument DeleteWalletDocumentInput input, @AuthenticationPrincipal Jwt jwt) {
         citizen(jwt);
-        // only a well-formed wallet id reaches case-service's path; anything else names no document
-        if (input.id() == null || !WALLET_ID.matcher(input.id()).matches()) {
-            throw ApiException.notFound("id", "证照夹中没有这份文件: " + input.id());
-        }
+        requireWalletId(input.id());
         return wallet.delete(input.id()).map(DeleteWalletDocumentPayload::new);
+    }
+
+    /** G4: the recorded uses of a document of the caller's wallet (kept, reused with consent, downloaded, deleted). */
+    @QueryMapping
+    public Mono<List<WalletAccess>> walletDocumentAccess(@Argument String id, @AuthenticationPrincipal Jwt jwt) {
+        citizen(jwt);
+        requireWalletId(id);
+        return wallet.access(id);
+    }
+
+    /** G4: where the held file is downloaded (the gateway's own path with the wallet id, which is only ever "w:<uuid>"). */
+    @SchemaMapping(typeName = "WalletDocument", field = "downloadPath")
+    public String downloadPath(WalletDocument d) {
+        return d.hasFile() ? "/wallet/" + d.id() + "/file" : null;
+    }
+
+    /** Only a well-formed wallet id reaches case-service's path; anything else names no document. */
+    static void requireWalletId(String id) {
+        if (id == null || !WALLET_ID.matcher(id).matches()) {
+            throw ApiException.notFound("id", "证照夹中没有这份文件: " + id);
+        }
     }
 
     private static void citizen(Jwt jwt) {

@@ -21,6 +21,7 @@ import cn.zwy.tenant.api.calendar.CalendarApi;
 import cn.zwy.tenant.api.catalog.CatalogApi;
 import cn.zwy.tenant.api.catalog.PackageApi;
 import cn.zwy.cases.api.PackageCaseApi;
+import cn.zwy.cases.api.PrefillApi;
 import cn.zwy.cases.api.WalletApi;
 import cn.zwy.tenant.api.hall.HallApi;
 import cn.zwy.tenant.api.organisation.OrganisationApi;
@@ -126,6 +127,11 @@ public class UpstreamConfig {
     @Bean
     WalletApi walletApi() {
         return caseService.createClient(WalletApi.class);
+    }
+
+    @Bean
+    PrefillApi prefillApi() {
+        return caseService.createClient(PrefillApi.class);
     }
 
     @Bean

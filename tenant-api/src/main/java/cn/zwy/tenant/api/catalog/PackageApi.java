@@ -17,6 +17,7 @@ public interface PackageApi {
 
     String PACKAGES = "/api/tenants/{tenantCode}/packages";
     String PACKAGE = "/api/tenants/{tenantCode}/packages/{id}";
+    String PACKAGE_GUIDANCE = "/api/tenants/{tenantCode}/packages/{id}/guidance";
 
     @PublicRead
     @GetExchange(PACKAGES)
@@ -25,6 +26,12 @@ public interface PackageApi {
     @PublicRead
     @GetExchange(PACKAGE)
     Mono<PackageViews.Package> servicePackage(@PathVariable String tenantCode, @PathVariable UUID id);
+
+    /** G2 + G3: one guidance walk for the package; {@code answer} = "key:value" (a package key has no colon), one per answer. */
+    @PublicRead
+    @GetExchange(PACKAGE_GUIDANCE)
+    Mono<PackageViews.GuidanceView> guidance(@PathVariable String tenantCode, @PathVariable UUID id,
+                                             @RequestParam(required = false) List<String> answer);
 
     @PostExchange(PACKAGES)
     Mono<PackageViews.Package> define(@PathVariable String tenantCode, @RequestBody PackageInput body);

@@ -37,4 +37,16 @@ public final class PackageViews {
     public record Event(String packageId, String tenantCode, String tenantName, List<String> regionPath, int version,
                         String name, LifeEvent lifeEvent, String lifeEventLabel, String description, ReviewMode reviewMode,
                         List<Part> items, List<SharedMaterial> materials) {}
+
+    /**
+     * One guidance walk for the whole package (G2 + G3, {@link PackageGuidance}): the questions answered (each shared
+     * question once, with the items it served), the next question, each part's outcome, and once complete the
+     * tailored materials: merged by name over what each part's outcome (or, without questionnaire, its guide) needs.
+     */
+    public record GuidanceView(String packageId, String name, List<PackageGuidance.Step> answered, PackageGuidance.Next next,
+                               boolean complete, List<PartGuidance> parts, List<SharedMaterial> materials) {}
+
+    /** A part in the package walk: its outcome once its questions are answered (null without questionnaire). */
+    public record PartGuidance(String itemId, String name, boolean hasQuestionnaire, boolean complete,
+                               GuideViews.GuidanceOutcome outcome) {}
 }

@@ -151,6 +151,16 @@ public class GuideService {
      */
     public GuideViews.GuidanceView guidance(String tenantCode, UUID guideId, List<String> answers) {
         lookup.require(tenantCode);
+        List<Guidance.Answer> given = answers(answers);
+        LocalDate today = notice.today();
+        GuideVersion v = tx.read(tenantCode, () -> versions.inEffect(guideId, today))
+                .filter(x -> x.getStatus() == GuideStatus.PUBLISHED)
+                .orElseThrow(() -> notFound(guideId));
+        return guidance(tenantCode, v, read(v).guide(), given);
+    }
+
+    /** Answers as the internal API carries them: "questionId:value" (a question id has no colon), at most 50. */
+    public static List<Guidance.Answer> answers(List<String> answers) {
         if (answers != null && answers.size() > 50) throw ApiException.validation("answers", "回答不能超过 50 个");
         List<Guidance.Answer> given = new ArrayList<>();
         if (answers != null) for (int i = 0; i < answers.size(); i++) {
@@ -159,11 +169,7 @@ public class GuideService {
             if (colon < 1) throw new ApiException(ErrorCode.VALIDATION, "回答格式应为 问题编号:回答", "answers[" + i + "]", "G2");
             given.add(new Guidance.Answer(a.substring(0, colon), a.substring(colon + 1)));
         }
-        LocalDate today = notice.today();
-        GuideVersion v = tx.read(tenantCode, () -> versions.inEffect(guideId, today))
-                .filter(x -> x.getStatus() == GuideStatus.PUBLISHED)
-                .orElseThrow(() -> notFound(guideId));
-        return guidance(tenantCode, v, read(v).guide(), given);
+        return given;
     }
 
     /** The walk and its outcome, on a guide already read (the benchmark times this against the read). */
@@ -176,7 +182,7 @@ public class GuideService {
                 v.getName(), r.answered(), r.next(), outcome, r.complete());
     }
 
-    static GuideViews.GuidanceOutcome outcome(Questionnaire.Outcome o, GuideContent c) {
+    public static GuideViews.GuidanceOutcome outcome(Questionnaire.Outcome o, GuideContent c) {
         List<String> named = o.materials() == null ? List.of() : o.materials();
         List<GuideContent.Material> materials = c.materials() == null ? List.of()
                 : c.materials().stream().filter(m -> named.contains(m.name())).toList();

@@ -36,6 +36,12 @@ public class PackageController {
         return packages.servicePackage(tenantCode, id);
     }
 
+    @GetMapping(PackageApi.PACKAGE_GUIDANCE)
+    public PackageViews.GuidanceView guidance(@PathVariable String tenantCode, @PathVariable UUID id,
+                                              @RequestParam(required = false) List<String> answer) {
+        return packages.guidance(tenantCode, id, answer);
+    }
+
     @PostMapping(PackageApi.PACKAGES)
     @ResponseStatus(HttpStatus.CREATED)
     public PackageViews.Package define(@PathVariable String tenantCode, @RequestBody PackageInput body) {

@@ -1,5 +1,6 @@
 package cn.zwy.tenant.catalog.onething;
 
+import cn.zwy.tenant.api.catalog.FilingFields;
 import cn.zwy.tenant.api.catalog.GuideContent;
 import cn.zwy.tenant.api.catalog.GuideViews;
 import cn.zwy.tenant.api.catalog.PackageViews;
@@ -18,37 +19,40 @@ final class PackageForm {
 
     private PackageForm() {}
 
-    /** The filing fields of a case (case-api's SubmitCaseRequest): key, label, whether typed. */
-    static final List<String[]> FILING_FIELDS = List.of(
-            new String[] {"applicant.kind", "申请人类型", "false"},
-            new String[] {"applicant.name", "申请人姓名", "true"},
-            new String[] {"applicant.idNumber", "申请人身份证件号码", "true"},
-            new String[] {"contact.name", "联系人姓名", "true"},
-            new String[] {"contact.phone", "联系电话", "true"},
-            new String[] {"deliveryMode", "结果送达方式", "false"});
-
     static PackageViews.Form of(List<GuideViews.Version> parts) {
         List<String> names = parts.stream().map(v -> v.standard().name()).toList();
-        List<PackageViews.Field> fields = FILING_FIELDS.stream()
-                .map(f -> new PackageViews.Field(f[0], f[1], Boolean.parseBoolean(f[2]), names)).toList();
-        Map<String, PackageViews.SharedMaterial> merged = new LinkedHashMap<>();
+        List<PackageViews.Field> fields = FilingFields.ALL.stream()
+                .map(f -> new PackageViews.Field(f.key(), f.label(), f.typed(), names)).toList();
+        Map<String, List<GuideContent.Material>> byItem = new LinkedHashMap<>();
         int uploadsOneByOne = 0;
         for (GuideViews.Version v : parts) {
             List<GuideContent.Material> materials = v.guide().materials() == null ? List.of() : v.guide().materials();
+            uploadsOneByOne += materials.size();
+            byItem.put(v.standard().name(), materials);
+        }
+        List<PackageViews.SharedMaterial> merged = merge(byItem);
+        int typed = (int) fields.stream().filter(PackageViews.Field::typed).count();
+        PackageViews.Measure measure = new PackageViews.Measure(typed * parts.size(), typed, uploadsOneByOne, merged.size());
+        return new PackageViews.Form(fields, merged, measure);
+    }
+
+    /**
+     * The one set of materials: each item's materials (by item name, in the package's order) merged by name, with
+     * the items each serves; required for the package when any item requires it.
+     */
+    static List<PackageViews.SharedMaterial> merge(Map<String, List<GuideContent.Material>> byItem) {
+        Map<String, PackageViews.SharedMaterial> merged = new LinkedHashMap<>();
+        byItem.forEach((item, materials) -> {
             for (GuideContent.Material m : materials) {
-                uploadsOneByOne++;
                 PackageViews.SharedMaterial before = merged.get(m.name());
                 List<String> usedBy = new ArrayList<>(before == null ? List.of() : before.usedBy());
-                usedBy.add(v.standard().name());
-                // required for the package when any item requires it
+                usedBy.add(item);
                 boolean required = Boolean.TRUE.equals(m.required()) || (before != null && before.required());
                 merged.put(m.name(), new PackageViews.SharedMaterial(m.name(), required,
                         before == null ? m.form() : before.form(),
                         before == null ? m.acceptanceStandard() : before.acceptanceStandard(), List.copyOf(usedBy)));
             }
-        }
-        int typed = (int) fields.stream().filter(PackageViews.Field::typed).count();
-        PackageViews.Measure measure = new PackageViews.Measure(typed * parts.size(), typed, uploadsOneByOne, merged.size());
-        return new PackageViews.Form(fields, List.copyOf(merged.values()), measure);
+        });
+        return List.copyOf(merged.values());
     }
 }

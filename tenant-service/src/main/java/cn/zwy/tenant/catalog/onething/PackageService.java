@@ -4,7 +4,10 @@ import cn.zwy.common.error.ApiException;
 import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.api.catalog.GuideContent;
 import cn.zwy.tenant.api.catalog.GuideViews;
+import cn.zwy.tenant.api.catalog.Guidance;
+import cn.zwy.tenant.api.catalog.PackageGuidance;
 import cn.zwy.tenant.api.catalog.LifeEvent;
 import cn.zwy.tenant.api.catalog.PackageInput;
 import cn.zwy.tenant.api.catalog.PackageViews;
@@ -22,7 +25,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -88,6 +93,39 @@ public class PackageService {
         LocalDate today = notice.today();
         return tx.read(tenantCode, () -> newest(id).flatMap(r -> view(tenant, r, today)))
                 .orElseThrow(() -> ApiException.notFound("id", "未找到“一件事”套餐: " + new ScopedId(tenantCode, id)));
+    }
+
+    /**
+     * G2 + G3: one guidance walk for the whole package on the versions in effect today — each shared question asked
+     * once, only the questions on each item's path; once complete, the tailored materials of the package.
+     */
+    public PackageViews.GuidanceView guidance(String tenantCode, UUID id, List<String> answers) {
+        List<Guidance.Answer> given = GuideService.answers(answers);
+        Tenant tenant = lookup.require(tenantCode);
+        LocalDate today = notice.today();
+        return tx.read(tenantCode, () -> {
+            Row row = newest(id).orElseThrow(() -> ApiException.notFound("packageId", "未找到“一件事”套餐: " + new ScopedId(tenantCode, id)));
+            List<GuideViews.Version> versions = new ArrayList<>();
+            for (UUID item : row.items()) {
+                versions.add(guides.offeredWithinTx(tenantCode, item, today).orElseThrow(() -> ApiException.notFound("packageId",
+                        "套餐“" + row.name() + "”中有事项今天不再办理，暂不能办理该套餐")));
+            }
+            PackageGuidance.Result r = PackageGuidance.evaluate(versions.stream()
+                    .map(v -> new PackageGuidance.Part(v.itemId(), v.standard().name(), v.guide().questionnaire())).toList(), given);
+            List<PackageViews.PartGuidance> parts = new ArrayList<>();
+            Map<String, List<GuideContent.Material>> needed = new LinkedHashMap<>();
+            for (int i = 0; i < versions.size(); i++) {
+                GuideViews.Version v = versions.get(i);
+                PackageGuidance.PartResult p = r.parts().get(i);
+                GuideViews.GuidanceOutcome outcome = p.result() == null || !p.result().complete() ? null
+                        : GuideService.outcome(p.result().outcome(), v.guide());
+                parts.add(new PackageViews.PartGuidance(v.itemId(), v.standard().name(), p.result() != null, p.complete(), outcome));
+                needed.put(v.standard().name(), outcome != null ? outcome.materials()
+                        : v.guide().materials() == null ? List.of() : v.guide().materials());
+            }
+            return new PackageViews.GuidanceView(new ScopedId(tenantCode, id).toString(), row.name(), r.answered(), r.next(),
+                    r.complete(), parts, r.complete() ? PackageForm.merge(needed) : null);
+        });
     }
 
     // ------------------------------------------------------------------ definition (the centre administrator)
