@@ -14,6 +14,7 @@ import cn.zwy.tenant.api.catalog.Audience;
 import cn.zwy.tenant.api.catalog.CaseClass;
 import cn.zwy.tenant.api.catalog.SixWay;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,10 @@ public class GuideSearchGraph {
             "tags", GuideSearchPart.TAGS_FACET, "departments", GuideSearchPart.DEPARTMENTS_FACET,
             "caseClasses", GuideSearchPart.CASE_CLASSES_FACET, "themes", GuideSearchPart.THEMES_FACET);
 
+    /** The values of {@code GuideHighlightField} and the part of a search that highlights each. */
+    private static final Map<String, GuideSearchPart> HIGHLIGHTS = Map.of("NAME", GuideSearchPart.NAME_HIGHLIGHTS,
+            "ALIASES", GuideSearchPart.ALIAS_HIGHLIGHTS, "BODY", GuideSearchPart.BODY_HIGHLIGHTS);
+
     @QueryMapping
     public Mono<GuideSearchConnection> searchGuides(@Argument String text, @Argument String regionCode,
                                                     @Argument GuideSearchFilter filter, @Argument Integer first,
@@ -61,8 +66,9 @@ public class GuideSearchGraph {
     }
 
     /**
-     * What search-service computes for this selection (issue 10's latency goal): facets, highlights and the
-     * exact total cost Elasticsearch work over the whole result, so only what the client selected is asked for.
+     * What search-service computes for this selection (issue 10's latency goal): facets, highlights (of the fields
+     * the {@code highlights(fields:)} argument names, all when omitted) and the exact total cost Elasticsearch work,
+     * so only what the client selected is asked for.
      * Fields left out of the selection are answered empty (facets) or as the page's count (totalCount), and
      * nobody sees them. A selection of none of them still names HITS (search-service reads no part named as all).
      */
@@ -70,7 +76,11 @@ public class GuideSearchGraph {
         List<GuideSearchPart> parts = new ArrayList<>();
         if (selection.contains("edges") || selection.contains("pageInfo")) parts.add(GuideSearchPart.HITS);
         if (selection.contains("totalCount")) parts.add(GuideSearchPart.TOTAL);
-        if (selection.contains("edges/node/highlights")) parts.add(GuideSearchPart.HIGHLIGHTS);
+        for (SelectedField h : selection.getFields("edges/node/highlights")) {
+            Object fields = h.getArguments().get("fields");
+            List<?> asked = fields instanceof List<?> l ? l : List.copyOf(HIGHLIGHTS.keySet());
+            for (Object f : asked) if (!parts.contains(HIGHLIGHTS.get(String.valueOf(f)))) parts.add(HIGHLIGHTS.get(String.valueOf(f)));
+        }
         FACETS.forEach((field, part) -> { if (selection.contains("facets/" + field)) parts.add(part); });
         if (parts.isEmpty()) parts.add(GuideSearchPart.HITS);
         return parts;

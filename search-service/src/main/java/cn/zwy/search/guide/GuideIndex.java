@@ -19,6 +19,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import java.io.IOException;
@@ -256,7 +257,9 @@ class GuideIndex {
                     .sort(o -> o.field(f -> f.field("itemId").order(SortOrder.Asc)))
                     // the text is for matching and highlighting inside Elasticsearch; a result list never shows it
                     .source(src -> src.filter(f -> f.excludes("body", "suggest")));
-            if (parts.contains(GuideSearchPart.HIGHLIGHTS)) s.highlight(GuideTextQuery.highlight());
+            Highlight highlight = GuideTextQuery.highlight(r.text(), parts.contains(GuideSearchPart.NAME_HIGHLIGHTS),
+                    parts.contains(GuideSearchPart.ALIAS_HIGHLIGHTS), parts.contains(GuideSearchPart.BODY_HIGHLIGHTS));
+            if (highlight != null) s.highlight(highlight);
             Query post = filterQuery(r.filters(), null);
             if (post != null) s.postFilter(post);
             for (Map.Entry<String, String> facet : FACETS.entrySet()) {

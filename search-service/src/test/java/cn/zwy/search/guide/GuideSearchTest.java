@@ -222,8 +222,9 @@ class GuideSearchTest {
         assertThat(lean.path("page").path("totalCount").isNull()).as("no exact count asked for").isTrue();
         assertThat(facet(lean, "tags")).isEmpty();
 
-        ResponseEntity<JsonNode> some = rest.getForEntity("/api/guides/search?text={t}&regionCode=441825&part=HITS&part=HIGHLIGHTS&part=TAGS_FACET",
+        ResponseEntity<JsonNode> some = rest.getForEntity("/api/guides/search?text={t}&regionCode=441825&part=HITS&part=NAME_HIGHLIGHTS&part=TAGS_FACET",
                 JsonNode.class, "失业保险金申领" + w);
+        assertThat(node(some.getBody(), i).path("highlights").valueStream().map(h -> h.path("field").asString())).containsExactly("name");
         assertThat(node(some.getBody(), i).path("highlights").toString()).contains("<em>");
         assertThat(facet(some.getBody(), "tags")).containsEntry("IMMEDIATE", facet(all, "tags").get("IMMEDIATE"));
         assertThat(facet(some.getBody(), "audience")).isEmpty();

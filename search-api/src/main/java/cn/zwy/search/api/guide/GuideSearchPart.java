@@ -11,8 +11,12 @@ public enum GuideSearchPart {
     HITS,
     /** The exact number of matches (totalCount). */
     TOTAL,
-    /** Matched words in {@code <em>} (highlights). */
-    HIGHLIGHTS,
+    /** Matched words in {@code <em>}: of the name, */
+    NAME_HIGHLIGHTS,
+    /** of the aliases, */
+    ALIAS_HIGHLIGHTS,
+    /** of the guide's text (fragments; the costliest: the text is long). */
+    BODY_HIGHLIGHTS,
     AUDIENCE_FACET,
     TAGS_FACET,
     DEPARTMENTS_FACET,
