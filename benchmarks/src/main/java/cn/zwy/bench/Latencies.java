@@ -15,6 +15,8 @@ final class Latencies {
 
     synchronized int count() { return size; }
 
+    synchronized long micros(int i) { return values[i]; }
+
     synchronized double percentileMillis(double p) {
         if (size == 0) return Double.NaN;
         long[] sorted = Arrays.copyOf(values, size);

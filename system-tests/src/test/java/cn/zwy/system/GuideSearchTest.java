@@ -88,6 +88,23 @@ class GuideSearchTest {
     }
 
     @Test
+    void theAppsSelectionGetsTheSameGuidesWithOnlyTheNameHighlightedAndNoFacetWork_issue10() {
+        Api.Response full = search("社会保障卡申领", "441825");
+        Api.Response lean = Api.graphql(null, """
+                query($text: String!, $region: String!) { searchGuides(text: $text, regionCode: $region) {
+                  totalCount edges { node { itemId name highlights(fields: [NAME]) { field fragments } } } } }""",
+                Map.of("text", "社会保障卡申领", "region", "441825"));
+        assertThat(hits(lean).stream().map(h -> h.get("itemId").asString()).toList())
+                .isEqualTo(hits(full).stream().map(h -> h.get("itemId").asString()).toList());
+        assertThat(total(lean)).isEqualTo(total(full));
+        JsonNode top = hits(lean).getFirst();
+        assertThat(top.get("highlights").findValuesAsString("field")).containsExactly("name");
+        assertThat(top.get("highlights").toString()).contains("<em>");
+        // facets only when selected, and then counted as before
+        assertThat(full.data().at("/searchGuides/facets/audience").size()).isPositive();
+    }
+
+    @Test
     void scopeNeverShowsAnotherRegionsItemsThatAreNotSharedWithIt_S7() {
         // 建筑工程施工许可证核发 is local only in every demo tenant (NONE)
         String local = "建筑工程施工许可证核发";

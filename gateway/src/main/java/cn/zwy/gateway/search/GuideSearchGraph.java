@@ -7,12 +7,17 @@ import cn.zwy.gateway.graphql.Ids;
 import cn.zwy.search.api.guide.GuideHit;
 import cn.zwy.search.api.guide.GuideSearchApi;
 import cn.zwy.search.api.guide.GuideSearchPage;
+import cn.zwy.search.api.guide.GuideSearchPart;
 import cn.zwy.search.api.guide.GuideSuggestion;
 import cn.zwy.search.api.guide.IndexRebuilt;
 import cn.zwy.tenant.api.catalog.Audience;
 import cn.zwy.tenant.api.catalog.CaseClass;
 import cn.zwy.tenant.api.catalog.SixWay;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -38,16 +43,47 @@ public class GuideSearchGraph {
     public record GuideSearchConnection(List<Connection.Edge<GuideHit>> edges, Connection.PageInfo pageInfo, long totalCount,
                                         GuideSearchPage.Facets facets) {}
 
+    /** The facets of {@code GuideFacets} and the part of a search that counts each. */
+    private static final Map<String, GuideSearchPart> FACETS = Map.of("audience", GuideSearchPart.AUDIENCE_FACET,
+            "tags", GuideSearchPart.TAGS_FACET, "departments", GuideSearchPart.DEPARTMENTS_FACET,
+            "caseClasses", GuideSearchPart.CASE_CLASSES_FACET, "themes", GuideSearchPart.THEMES_FACET);
+
+    /** The values of {@code GuideHighlightField} and the part of a search that highlights each. */
+    private static final Map<String, GuideSearchPart> HIGHLIGHTS = Map.of("NAME", GuideSearchPart.NAME_HIGHLIGHTS,
+            "ALIASES", GuideSearchPart.ALIAS_HIGHLIGHTS, "BODY", GuideSearchPart.BODY_HIGHLIGHTS);
+
     @QueryMapping
     public Mono<GuideSearchConnection> searchGuides(@Argument String text, @Argument String regionCode,
                                                     @Argument GuideSearchFilter filter, @Argument Integer first,
-                                                    @Argument String after) {
+                                                    @Argument String after, DataFetchingFieldSelectionSet selection) {
         GuideSearchFilter f = filter == null ? GuideSearchFilter.NONE : filter;
-        return search.search(text, regionCode, f.audience(), f.tags(), f.departments(), f.caseClasses(), f.themes(), first, after)
+        return search.search(text, regionCode, f.audience(), f.tags(), f.departments(), f.caseClasses(), f.themes(), first, after,
+                        parts(selection))
                 .map(r -> {
                     Connection<GuideHit> c = Connection.of(r.page(), after);
                     return new GuideSearchConnection(c.edges(), c.pageInfo(), c.totalCount(), r.facets());
                 });
+    }
+
+    /**
+     * What search-service computes for this selection (issue 10's latency goal): facets, highlights (of the fields
+     * the {@code highlights(fields:)} argument names, all when omitted) and the exact total cost Elasticsearch work,
+     * so only what the client selected is asked for.
+     * Fields left out of the selection are answered empty (facets) or as the page's count (totalCount), and
+     * nobody sees them. A selection of none of them still names HITS (search-service reads no part named as all).
+     */
+    static List<GuideSearchPart> parts(DataFetchingFieldSelectionSet selection) {
+        List<GuideSearchPart> parts = new ArrayList<>();
+        if (selection.contains("edges") || selection.contains("pageInfo")) parts.add(GuideSearchPart.HITS);
+        if (selection.contains("totalCount")) parts.add(GuideSearchPart.TOTAL);
+        for (SelectedField h : selection.getFields("edges/node/highlights")) {
+            Object fields = h.getArguments().get("fields");
+            List<?> asked = fields instanceof List<?> l ? l : List.copyOf(HIGHLIGHTS.keySet());
+            for (Object f : asked) if (!parts.contains(HIGHLIGHTS.get(String.valueOf(f)))) parts.add(HIGHLIGHTS.get(String.valueOf(f)));
+        }
+        FACETS.forEach((field, part) -> { if (selection.contains("facets/" + field)) parts.add(part); });
+        if (parts.isEmpty()) parts.add(GuideSearchPart.HITS);
+        return parts;
     }
 
     @QueryMapping

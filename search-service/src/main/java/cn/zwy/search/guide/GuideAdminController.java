@@ -4,6 +4,7 @@ import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Callers;
 import cn.zwy.search.api.guide.GuideSearchApi;
+import cn.zwy.search.api.guide.GuideSearchPart;
 import cn.zwy.search.api.guide.IndexRebuilt;
 import cn.zwy.tenant.api.catalog.GuideViews;
 import java.util.List;
@@ -28,13 +29,13 @@ class GuideAdminController {
         this.search = search;
     }
 
-    record QueryRequest(String text, String regionCode, Integer first) {}
+    record QueryRequest(String text, String regionCode, Integer first, List<GuideSearchPart> parts) {}
 
     /** The Elasticsearch body of a search as the public API would send it (for the latency benchmark's raw side). */
     @PostMapping(value = GuideSearchApi.QUERY, produces = "application/json")
     String query(@RequestBody QueryRequest q) {
         requireAdmin();
-        return search.elasticsearchRequest(q.text(), q.regionCode(), q.first() == null ? 20 : q.first());
+        return search.elasticsearchRequest(q.text(), q.regionCode(), q.first() == null ? 20 : q.first(), q.parts());
     }
 
     @PostMapping(GuideSearchApi.REBUILD)

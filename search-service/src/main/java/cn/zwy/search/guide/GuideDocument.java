@@ -66,9 +66,10 @@ public record GuideDocument(String itemId, String versionId, String tenantCode, 
 
     static GuideDocument of(GuideViews.Event e) {
         String county = e.tenantCode().substring(0, 6);
-        boolean withdrawn = e.status() == GuideStatus.WITHDRAWN;
         GuideContent g = e.guide();
         StandardItemView std = e.standard();
+        // withdrawn by the tenant, or the province cancelled the standard item (S6): no longer offered, nowhere found
+        boolean withdrawn = e.status() == GuideStatus.WITHDRAWN || std != null && std.cancelled();
         String scopeName = g == null || g.crossRegion() == null ? "NONE" : g.crossRegion().name();
         List<String> scope = withdrawn ? List.of() : scopeKeys(e.tenantCode(), scopeName);
         List<String> aliases = aliases(e.name(), std);

@@ -1,5 +1,6 @@
 package cn.zwy.search.guide;
 
+import cn.zwy.search.api.guide.GuideSearchPart;
 import cn.zwy.search.elastic.AliasedIndex;
 import cn.zwy.search.elastic.SearchProperties;
 import cn.zwy.search.elastic.SearchUnavailableException;
@@ -18,6 +19,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import java.io.IOException;
@@ -49,6 +51,10 @@ class GuideIndex {
 
     /** The facets of a search: the name of each and the field it counts. */
     static final Map<String, String> FACETS = facets();
+    /** The part of a search that asks for each facet. */
+    static final Map<String, GuideSearchPart> FACET_PARTS = Map.of("audience", GuideSearchPart.AUDIENCE_FACET,
+            "tags", GuideSearchPart.TAGS_FACET, "departments", GuideSearchPart.DEPARTMENTS_FACET,
+            "caseClasses", GuideSearchPart.CASE_CLASSES_FACET, "themes", GuideSearchPart.THEMES_FACET);
     static final int FACET_SIZE = 30;
 
     private static final Logger log = LoggerFactory.getLogger(GuideIndex.class);
@@ -192,15 +198,17 @@ class GuideIndex {
      * @param filters       per facet name of {@link #FACETS}, the values any of which a guide must have
      * @param hiddenTenants suspended tenants, whose guides are left out
      * @param after         the sort values of the last guide of the previous page, or null
+     * @param parts         what to compute besides the matching (facets, highlights, the exact total cost work over every match)
      */
     record Request(String text, String regionCode, Map<String, List<String>> filters, Set<String> hiddenTenants,
-                   int size, Cursor after) {}
+                   int size, Cursor after, Set<GuideSearchPart> parts) {}
 
     record Cursor(double score, String itemId) {}
 
     record Found(GuideDocument doc, double score, Map<String, List<String>> highlights) {}
 
-    record Result(List<Found> hits, long total, Map<String, Map<String, Long>> facets) {}
+    /** @param total the exact number of matches, or null when not asked for */
+    record Result(List<Found> hits, Long total, Map<String, Map<String, Long>> facets) {}
 
     Result search(Request r) {
         try {
@@ -240,14 +248,22 @@ class GuideIndex {
                         List.of(FieldValue.of("SAME_CITY"), FieldValue.of("PROVINCE"), FieldValue.of("NATIONWIDE")))))).weight(1.3))
                 .functions(f -> f.filter(x -> x.term(t -> t.field("onlineFiling").value(true))).weight(1.2))
                 .scoreMode(FunctionScoreMode.Multiply).boostMode(FunctionBoostMode.Multiply)));
+        Set<GuideSearchPart> parts = r.parts();
         return SearchRequest.of(s -> {
-            s.index(alias).query(boosted).size(r.size()).trackTotalHits(t -> t.enabled(true))
+            // only what was asked for: an exact total, highlights and each facet cost work over the whole result
+            s.index(alias).query(boosted).size(parts.contains(GuideSearchPart.HITS) ? r.size() : 0)
+                    .trackTotalHits(t -> t.enabled(parts.contains(GuideSearchPart.TOTAL)))
                     .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
                     .sort(o -> o.field(f -> f.field("itemId").order(SortOrder.Asc)))
-                    .highlight(GuideTextQuery.highlight());
+                    // the text is for matching and highlighting inside Elasticsearch; a result list never shows it
+                    .source(src -> src.filter(f -> f.excludes("body", "suggest")));
+            Highlight highlight = GuideTextQuery.highlight(r.text(), parts.contains(GuideSearchPart.NAME_HIGHLIGHTS),
+                    parts.contains(GuideSearchPart.ALIAS_HIGHLIGHTS), parts.contains(GuideSearchPart.BODY_HIGHLIGHTS));
+            if (highlight != null) s.highlight(highlight);
             Query post = filterQuery(r.filters(), null);
             if (post != null) s.postFilter(post);
             for (Map.Entry<String, String> facet : FACETS.entrySet()) {
+                if (!parts.contains(FACET_PARTS.get(facet.getKey()))) continue;
                 Query others = filterQuery(r.filters(), facet.getKey());
                 s.aggregations(facet.getKey(), a -> a
                         .filter(others == null ? Query.of(q -> q.matchAll(m -> m)) : others)
@@ -265,13 +281,14 @@ class GuideIndex {
         }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String name : FACETS.keySet()) {
+            if (!res.aggregations().containsKey(name)) continue;
             Map<String, Long> counts = new LinkedHashMap<>();
             for (StringTermsBucket b : res.aggregations().get(name).filter().aggregations().get("values").sterms().buckets().array()) {
                 counts.put(b.key().stringValue(), b.docCount());
             }
             facets.put(name, counts);
         }
-        return new Result(hits, res.hits().total() == null ? hits.size() : res.hits().total().value(), facets);
+        return new Result(hits, res.hits().total() == null ? null : res.hits().total().value(), facets);
     }
 
     /** The filters of every facet but {@code except}, ANDed; null when there are none. */

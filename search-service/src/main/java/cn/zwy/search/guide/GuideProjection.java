@@ -4,12 +4,18 @@ import cn.zwy.common.events.DomainEvent;
 import cn.zwy.common.events.EventHandler;
 import cn.zwy.tenant.api.catalog.GuideViews;
 import cn.zwy.tenant.api.catalog.PackageViews;
+import cn.zwy.tenant.api.catalog.StandardItemView;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,8 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * event path: {@code catalog.guide.published} / {@code withdrawn} put the version in effect today into
  * the index (a withdrawal leaves a tombstone no query finds); a version that takes effect on a later day
  * waits in {@code guide_pending_version} for its timer; {@code tenant.suspended} hides a tenant's guides
- * and its reactivation ({@code tenant.onboarded}, reactivated) shows them again. A failure (Elasticsearch
- * down) propagates, so the event stays pending and is retried in order: nothing is lost, the index catches up.
+ * and its reactivation ({@code tenant.onboarded}, reactivated) shows them again. {@code catalog.standard.changed}
+ * (a province renames, changes or cancels a standard item, S6) re-makes, on the day the change takes effect, the
+ * documents of every item adopting it (ADR 0031). A failure (Elasticsearch down) propagates, so the event stays
+ * pending and is retried in order: nothing is lost, the index catches up.
  */
 @Component
 class GuideProjection implements EventHandler {
@@ -32,7 +40,10 @@ class GuideProjection implements EventHandler {
     static final String SUSPENDED = "tenant.suspended";
     static final String ONBOARDED = "tenant.onboarded";
     static final String PACKAGE_PUBLISHED = "catalog.package.published";
-    private static final Set<String> TYPES = Set.of(PUBLISHED, WITHDRAWN, SUSPENDED, ONBOARDED, PACKAGE_PUBLISHED);
+    static final String STANDARD_CHANGED = "catalog.standard.changed";
+    /** The instance id of a standard version's timer: this prefix and the version id. */
+    static final String STANDARD_TIMER = "std:";
+    private static final Set<String> TYPES = Set.of(PUBLISHED, WITHDRAWN, SUSPENDED, ONBOARDED, PACKAGE_PUBLISHED, STANDARD_CHANGED);
     private static final Logger log = LoggerFactory.getLogger(GuideProjection.class);
 
     private final GuideIndex index;
@@ -78,6 +89,17 @@ class GuideProjection implements EventHandler {
                     index.put(GuideDocument.ofPackage(e, today()));
                 }
             }
+            case STANDARD_CHANGED -> {
+                StandardItemView s = json.readValue(event.payload(), StandardItemView.class);
+                StandardItemView.Version v = s.version();
+                store.addStandard(new GuideStore.StandardVersion(v.id(), s.id(), v.number(), v.effectiveFrom(), event.payload()));
+                if (v.effectiveFrom().isAfter(today())) {
+                    // announced ahead (S6): the guides change on the day it takes effect, as a guide version does
+                    timers.scheduleIfNotExists(task.instance(STANDARD_TIMER + v.id()), v.effectiveFrom().atStartOfDay(GuideTimerConfig.ZONE).toInstant());
+                } else {
+                    restandardise(s.id());
+                }
+            }
             case SUSPENDED -> {
                 JsonNode s = json.readTree(event.payload());
                 store.hide(s.path("tenantCode").asString(event.tenantId()), s.path("reason").asString(null));
@@ -98,12 +120,78 @@ class GuideProjection implements EventHandler {
             log.debug("guide {} v{} waits for {}", e.itemId(), e.number(), e.effectiveFrom());
             return;
         }
-        index.put(GuideDocument.of(e));
+        index(e, payload);
+    }
+
+    /**
+     * Into the index, keeping the payload it was made from (first: a standard change handled meanwhile on another
+     * instance either sees this payload or was stored before {@link #documents} reads the standards).
+     */
+    private void index(GuideViews.Event e, String payload) throws IOException {
+        store.source(e.itemId(), e.tenantCode(), standardId(e), e.number(), payload);
+        index.put(documents(List.of(e)).getFirst());
         store.applied(e.itemId(), e.number());
+    }
+
+    /**
+     * The documents of guide versions, the one way a document is made (stream, timers, rebuild, bulk load): each with
+     * the newest version of its standard item in effect today when the stream told of one newer than the snapshot the
+     * guide version carries (ADR 0031) — its names, item type and legal basis; a cancelled standard item hides the guide.
+     */
+    List<GuideDocument> documents(List<GuideViews.Event> events) {
+        Set<UUID> ids = new HashSet<>();
+        for (GuideViews.Event e : events) if (standardId(e) != null) ids.add(standardId(e));
+        Map<UUID, GuideStore.StandardVersion> newer = store.standardsInEffect(ids, today());
+        List<GuideDocument> docs = new ArrayList<>(events.size());
+        for (GuideViews.Event e : events) {
+            GuideStore.StandardVersion v = newer.get(standardId(e));
+            docs.add(GuideDocument.of(v == null ? e : withStandard(e, json.readValue(v.payload(), StandardItemView.class))));
+        }
+        return docs;
+    }
+
+    /** The guide version as it reads under a later version of its standard item (its name is the standard item's, S1). */
+    static GuideViews.Event withStandard(GuideViews.Event e, StandardItemView std) {
+        StandardItemView own = e.standard();
+        if (own != null && own.version() != null && std.version().number() <= own.version().number()) return e;
+        return new GuideViews.Event(e.versionId(), e.itemId(), e.tenantCode(), e.tenantName(), e.regionPath(), e.number(), e.status(),
+                e.changeKind(), e.reason(), e.announcedAt(), e.effectiveFrom(), e.basicCode(), std.name(), std, e.guide());
+    }
+
+    private static UUID standardId(GuideViews.Event e) {
+        return e.standard() == null ? null : e.standard().id();
+    }
+
+    /** The documents of every item adopting the standard item, made again (a change of it has taken effect). */
+    void restandardise(UUID standardItemId) throws IOException {
+        List<GuideViews.Event> events = new ArrayList<>();
+        for (String payload : store.sourcesOf(standardItemId)) events.add(json.readValue(payload, GuideViews.Event.class));
+        if (events.isEmpty()) return;
+        List<GuideDocument> docs = documents(events);
+        for (String target : index.writeTargets()) index.bulk(target, docs);
+        log.info("standard item {} changed: {} guide(s) re-made", standardItemId, docs.size());
+    }
+
+    /** The timer of a standard version's effective date: the guides adopting it are made again. */
+    private void standardOn(String timerId) throws IOException {
+        String id = timerId.substring(STANDARD_TIMER.length());
+        UUID versionId = UUID.fromString(id.contains("@") ? id.substring(0, id.indexOf('@')) : id);
+        GuideStore.StandardVersion v = store.standardVersion(versionId).orElse(null);
+        if (v == null) return;
+        if (v.effectiveFrom().isAfter(today())) {
+            timers.scheduleIfNotExists(task.instance(STANDARD_TIMER + versionId + "@" + v.effectiveFrom()),
+                    v.effectiveFrom().atStartOfDay(GuideTimerConfig.ZONE).toInstant());
+            return;
+        }
+        restandardise(v.standardItemId());
     }
 
     /** The timer of a version's effective date: puts it into the index (a stale or repeated timer does nothing). */
     void switchOn(String timerId) throws IOException {
+        if (timerId.startsWith(STANDARD_TIMER)) {
+            standardOn(timerId);
+            return;
+        }
         String versionId = timerId.contains("@") ? timerId.substring(0, timerId.indexOf('@')) : timerId;
         GuideStore.Pending p = store.pending(versionId).orElse(null);
         if (p == null) return;
@@ -114,8 +202,7 @@ class GuideProjection implements EventHandler {
             return;
         }
         GuideViews.Event e = json.readValue(p.payload(), GuideViews.Event.class);
-        index.put(GuideDocument.of(e));
-        store.applied(e.itemId(), e.number());
+        index(e, p.payload());
         log.info("guide {} v{} in effect from {}: indexed", e.itemId(), e.number(), e.effectiveFrom());
     }
 

@@ -66,18 +66,19 @@ class GuideRebuild {
                 String after = null;
                 do {
                     Page<GuideViews.Summary> page = catalog.items(tenant, null, null, null, null, null, null, null, PAGE, after).block(CALL);
-                    List<GuideDocument> docs = new ArrayList<>();
+                    List<GuideViews.Event> current = new ArrayList<>();
                     for (Page.Item<GuideViews.Summary> row : page.items()) {
                         String id = row.node().id();
                         GuideViews.Item item = catalog.item(tenant, UUID.fromString(id.substring(id.indexOf(':') + 1))).block(CALL);
                         if (item == null) continue;
-                        if (item.current() != null) docs.add(GuideDocument.of(event(item, item.current())));
+                        if (item.current() != null) current.add(event(item, item.current()));
                         if (item.upcoming() != null) {
                             GuideViews.Event next = event(item, item.upcoming());
                             projection.apply(next, json.writeValueAsString(next));
                             scheduled++;
                         }
                     }
+                    List<GuideDocument> docs = documents(current);
                     index.bulk(target, docs);
                     guides += docs.size();
                     after = page.hasNextPage() && !page.items().isEmpty() ? page.items().getLast().cursor() : null;
@@ -120,10 +121,17 @@ class GuideRebuild {
                 v.reason(), v.announcedAt(), v.effectiveFrom(), item.basicCode(), v.standard().name(), v.standard(), v.guide());
     }
 
+    /** The documents of versions in effect, as the projection makes them, their payloads kept for standard changes. */
+    private List<GuideDocument> documents(List<GuideViews.Event> events) {
+        store.sources(events.stream().map(e -> new GuideStore.Source(e.itemId(), e.tenantCode(),
+                e.standard() == null ? null : e.standard().id(), e.number(), json.writeValueAsString(e))).toList());
+        return projection.documents(events);
+    }
+
     /** Documents made from events as the projection makes them (a benchmark's synthetic catalog). */
     int load(List<GuideViews.Event> events) {
         try {
-            List<GuideDocument> docs = events.stream().map(GuideDocument::of).toList();
+            List<GuideDocument> docs = documents(events);
             for (String target : index.writeTargets()) index.bulk(target, docs);
             for (GuideViews.Event e : events) store.seen(e.tenantCode());
             return docs.size();

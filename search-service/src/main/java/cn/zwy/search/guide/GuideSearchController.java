@@ -3,6 +3,7 @@ package cn.zwy.search.guide;
 import cn.zwy.search.api.guide.GuideHit;
 import cn.zwy.search.api.guide.GuideSearchApi;
 import cn.zwy.search.api.guide.GuideSearchPage;
+import cn.zwy.search.api.guide.GuideSearchPart;
 import cn.zwy.search.api.guide.GuideSuggestion;
 import cn.zwy.tenant.api.catalog.Audience;
 import cn.zwy.tenant.api.catalog.CaseClass;
@@ -30,8 +31,9 @@ class GuideSearchController {
                            @RequestParam(name = "department", required = false) List<String> departments,
                            @RequestParam(name = "caseClass", required = false) List<CaseClass> caseClasses,
                            @RequestParam(name = "theme", required = false) List<String> themes,
-                           @RequestParam(required = false) Integer first, @RequestParam(required = false) String after) {
-        return search.search(text, regionCode, audience, tags, departments, caseClasses, themes, first, after);
+                           @RequestParam(required = false) Integer first, @RequestParam(required = false) String after,
+                           @RequestParam(name = "part", required = false) List<GuideSearchPart> parts) {
+        return search.search(text, regionCode, audience, tags, departments, caseClasses, themes, first, after, parts);
     }
 
     @GetMapping(GuideSearchApi.SUGGEST)

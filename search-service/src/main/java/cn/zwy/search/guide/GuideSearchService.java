@@ -6,6 +6,7 @@ import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.search.api.guide.GuideHit;
 import cn.zwy.search.api.guide.GuideSearchPage;
+import cn.zwy.search.api.guide.GuideSearchPart;
 import cn.zwy.search.api.guide.GuideSuggestion;
 import cn.zwy.tenant.api.catalog.Audience;
 import cn.zwy.tenant.api.catalog.CaseClass;
@@ -15,6 +16,7 @@ import cn.zwy.tenant.api.catalog.SixWay;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ public class GuideSearchService {
 
     public GuideSearchPage search(String text, String regionCode, List<Audience> audience, List<SixWay> tags,
                                   List<String> departments, List<CaseClass> caseClasses, List<String> themes,
-                                  Integer first, String after) {
+                                  Integer first, String after, List<GuideSearchPart> parts) {
         String query = text(text, "text", MAX_TEXT, "搜索内容");
         String region = region(regionCode);
         int size = first == null ? 20 : first;
@@ -59,7 +61,7 @@ public class GuideSearchService {
         filters.put("caseClasses", names("caseClass", caseClasses));
         filters.put("themes", values("theme", themes));
         GuideIndex.Result r = index.search(new GuideIndex.Request(query, region, filters, store.hidden(), size + 1,
-                after == null ? null : decodeCursor(after)));
+                after == null ? null : decodeCursor(after), parts(parts)));
         List<GuideIndex.Found> hits = r.hits();
         boolean hasNext = hits.size() > size;
         List<Page.Item<GuideHit>> items = new ArrayList<>();
@@ -73,9 +75,14 @@ public class GuideSearchService {
     }
 
     /** The body a search of the text in the region, {@code first} results, sends to Elasticsearch (the index is the alias). */
-    String elasticsearchRequest(String text, String regionCode, int first) {
+    String elasticsearchRequest(String text, String regionCode, int first, List<GuideSearchPart> parts) {
         return index.requestJson(new GuideIndex.Request(text(text, "text", MAX_TEXT, "搜索内容"), region(regionCode),
-                Map.of(), store.hidden(), first + 1, null));
+                Map.of(), store.hidden(), first + 1, null, parts(parts)));
+    }
+
+    /** What to compute: the parts named, or all of them when none is (a caller that does not know of parts). */
+    static Set<GuideSearchPart> parts(List<GuideSearchPart> parts) {
+        return parts == null || parts.isEmpty() ? EnumSet.allOf(GuideSearchPart.class) : EnumSet.copyOf(parts);
     }
 
     public List<GuideSuggestion> suggest(String prefix, String regionCode) {

@@ -5,16 +5,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.sql.Date;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The projection's own rows in search-service's database (V3): versions waiting for their effective
- * date, suspended tenants and the tenants seen. Platform data: no tenant is bound.
+ * The projection's own rows in search-service's database (V3, V5, V7): versions waiting for their effective
+ * date, suspended tenants, the tenants seen, packages, the payloads the documents were made from and the
+ * standard items' versions. Platform data: no tenant is bound.
  */
 @Component
 class GuideStore {
@@ -73,6 +78,70 @@ class GuideStore {
     /** G3: every package's newest payload, for a rebuild. */
     List<String> packages() {
         return call(() -> jdbc.queryForList("select payload from package_projection order by package_id", String.class));
+    }
+
+    /** The payload a document of the item was made from; an older version arriving late changes nothing. */
+    void source(String itemId, String tenant, UUID standardItemId, int number, String payload) {
+        sources(List.of(new Source(itemId, tenant, standardItemId, number, payload)));
+    }
+
+    record Source(String itemId, String tenant, UUID standardItemId, int number, String payload) {}
+
+    /** Many at once (a rebuild's page, a benchmark's batch). */
+    void sources(List<Source> rows) {
+        if (rows.isEmpty()) return;
+        run(() -> jdbc.batchUpdate("""
+                insert into guide_source (item_id, tenant_id, standard_item_id, number, payload) values (?, ?, ?, ?, ?)
+                on conflict (item_id) do update set standard_item_id = excluded.standard_item_id, number = excluded.number,
+                    payload = excluded.payload, applied_at = now()
+                where guide_source.number <= excluded.number""", rows, 500, (ps, r) -> {
+            ps.setString(1, r.itemId());
+            ps.setString(2, r.tenant());
+            ps.setObject(3, r.standardItemId());
+            ps.setInt(4, r.number());
+            ps.setString(5, r.payload());
+        }));
+    }
+
+    /** The payloads of the indexed guides of items adopting the standard item. */
+    List<String> sourcesOf(UUID standardItemId) {
+        return call(() -> jdbc.queryForList("select payload from guide_source where standard_item_id = ? order by item_id",
+                String.class, standardItemId));
+    }
+
+    record StandardVersion(UUID versionId, UUID standardItemId, int number, LocalDate effectiveFrom, String payload) {}
+
+    /** Keeps an announced standard version; a repeated one changes nothing. */
+    void addStandard(StandardVersion v) {
+        run(() -> jdbc.update("""
+                insert into standard_version (version_id, standard_item_id, number, effective_from, payload)
+                values (?, ?, ?, ?, ?) on conflict (version_id) do nothing""",
+                v.versionId(), v.standardItemId(), v.number(), Date.valueOf(v.effectiveFrom()), v.payload()));
+    }
+
+    Optional<StandardVersion> standardVersion(UUID versionId) {
+        return call(() -> jdbc.query("""
+                select version_id, standard_item_id, number, effective_from, payload from standard_version where version_id = ?""",
+                (rs, i) -> new StandardVersion(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5)), versionId).stream().findFirst());
+    }
+
+    /** Of each standard item, the newest version in effect on the day, as far as the stream has told. */
+    Map<UUID, StandardVersion> standardsInEffect(Collection<UUID> standardItemIds, LocalDate day) {
+        if (standardItemIds.isEmpty()) return java.util.Map.of();
+        Map<UUID, StandardVersion> out = new HashMap<>();
+        run(() -> jdbc.query("""
+                select distinct on (standard_item_id) version_id, standard_item_id, number, effective_from, payload from standard_version
+                where standard_item_id = any (?) and effective_from <= ? order by standard_item_id, number desc""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("uuid", standardItemIds.toArray()));
+                    ps.setDate(2, Date.valueOf(day));
+                },
+                (java.sql.ResultSet rs) -> {
+                    out.put(rs.getObject(2, UUID.class), new StandardVersion(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getInt(3), rs.getDate(4).toLocalDate(), rs.getString(5)));
+                }));
+        return out;
     }
 
     void seen(String tenant) {

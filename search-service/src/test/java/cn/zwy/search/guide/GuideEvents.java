@@ -65,6 +65,25 @@ final class GuideEvents {
                 number == 1 ? ChangeKind.ADD : ChangeKind.CHANGE, "测试", Instant.now(), effectiveFrom, "0700001000", name, std, g);
     }
 
+    /** A version of a province's standard item as tenant-service's StandardCatalogService announces it. */
+    static StandardItemView standard(UUID id, String provinceCode, String name, int number, LocalDate effectiveFrom, boolean cancelled) {
+        return new StandardItemView(id, provinceCode, "0700001000", ItemType.CONFIRMATION, "00001", name, "000", null, null, null, name,
+                List.of(), "《社会保险法》", new TimeLimit(20, LimitUnit.WORKING_DAY), null, null, cancelled,
+                new StandardItemView.Version(UUID.randomUUID(), number, number == 1 ? ChangeKind.ADD : cancelled ? ChangeKind.CANCEL : ChangeKind.CHANGE,
+                        "测试", false, Instant.now(), effectiveFrom, "CURRENT"));
+    }
+
+    /** A version of a guide adopting the standard item (its name is the standard item's, as GuideService publishes it). */
+    static GuideViews.Event version(Item item, int number, LocalDate effectiveFrom, StandardItemView std) {
+        GuideViews.Event e = version(item, number, effectiveFrom);
+        return new GuideViews.Event(e.versionId(), e.itemId(), e.tenantCode(), e.tenantName(), e.regionPath(), e.number(), e.status(),
+                e.changeKind(), e.reason(), e.announcedAt(), e.effectiveFrom(), e.basicCode(), std.name(), std, e.guide());
+    }
+
+    UUID publish(StandardItemView std) {
+        return publish("catalog.standard.changed", std.provinceCode(), "standard_item", std.id().toString(), json.writeValueAsString(std));
+    }
+
     static GuideViews.Event version(Item item, int number, LocalDate effectiveFrom) {
         return version(item, number, GuideStatus.PUBLISHED, effectiveFrom, item.name(), List.of(Audience.INDIVIDUAL),
                 List.of(SixWay.IMMEDIATE), "县人力资源和社会保障局", false);

@@ -6,10 +6,12 @@ import static cn.zwy.search.StreamEvents.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zwy.common.events.EventSignature;
+import cn.zwy.search.api.guide.GuideSearchPart;
 import cn.zwy.tenant.api.catalog.Audience;
 import cn.zwy.tenant.api.catalog.CrossRegionScope;
 import cn.zwy.tenant.api.catalog.GuideStatus;
 import cn.zwy.tenant.api.catalog.SixWay;
+import cn.zwy.tenant.api.catalog.StandardItemView;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -61,6 +63,7 @@ class GuideSearchTest {
     @Autowired ElasticsearchClient es;
     @Autowired EventSignature signature;
     @Autowired JsonMapper json;
+    @Autowired GuideSearchService searchService;
     GuideEvents events;
 
     @BeforeEach
@@ -127,8 +130,9 @@ class GuideSearchTest {
         events.publish(v2);
 
         eventually(() -> assertThat(jdbc.queryForList("select 1 from guide_pending_version where version_id = ?", v2.versionId())).hasSize(1));
-        assertThat(jdbc.queryForObject("select execution_time::date from scheduled_tasks where task_instance = ?", LocalDate.class,
-                v2.versionId())).isBetween(TODAY.plusDays(6), TODAY.plusDays(7));
+        // the timer is written just after the waiting version (a busy machine can show the one before the other)
+        eventually(() -> assertThat(jdbc.queryForList("select execution_time::date from scheduled_tasks where task_instance = ?", LocalDate.class,
+                v2.versionId())).singleElement().satisfies(d -> assertThat(d).isBetween(TODAY.plusDays(6), TODAY.plusDays(7))));
         eventually(() -> assertThat(mine(search("居民身份证补领" + w, "441825"), i)).hasSize(1));
         JsonNode before = node(search("居民身份证补领" + w, "441825"), i);
         assertThat(before.path("versionNumber").asInt()).as("the version in effect today").isEqualTo(1);
@@ -143,6 +147,92 @@ class GuideSearchTest {
             assertThat(after.path("versionId").asString()).isEqualTo(v2.versionId());
         });
         assertThat(jdbc.queryForList("select 1 from guide_pending_version where item_id = ?", i.itemId())).isEmpty();
+    }
+
+    @Test
+    void aProvinceRenamingItsStandardItemRenamesTheGuidesOfEveryCountyAdoptingItOnTheEffectiveDay_S6() {
+        String w = word();
+        UUID stdId = UUID.randomUUID();
+        StandardItemView v1 = GuideEvents.standard(stdId, "44", "城乡居民养老保险参保登记" + w, 1, TODAY.minusDays(100), false);
+        GuideEvents.Item lianshan = item("441825", "连山壮族瑶族自治县", v1.name(), CrossRegionScope.NONE);
+        GuideEvents.Item taishan = item("440781", "台山市", v1.name(), CrossRegionScope.NONE);
+        var guide = version(lianshan, 1, TODAY.minusDays(30), v1);
+        events.publish(v1);
+        events.publish(guide);
+        events.publish(version(taishan, 1, TODAY.minusDays(30), v1));
+        eventually(() -> assertThat(mine(search("城乡居民养老保险参保登记" + w, "441825"), lianshan)).hasSize(1));
+
+        // announced ahead (S6): nothing changes before its day, which has a timer
+        String renamed = "城乡居民基本养老保险参保登记" + w;
+        StandardItemView v2 = GuideEvents.standard(stdId, "44", renamed, 2, TODAY.plusDays(7), false);
+        UUID announced = events.publish(v2);
+        eventually(() -> assertThat(processed(announced)).isTrue());
+        String timer = GuideProjection.STANDARD_TIMER + v2.version().id();
+        assertThat(jdbc.queryForObject("select execution_time::date from scheduled_tasks where task_instance = ?", LocalDate.class, timer))
+                .isBetween(TODAY.plusDays(6), TODAY.plusDays(7));
+        assertThat(node(search("城乡居民养老保险参保登记" + w, "441825"), lianshan).path("name").asString()).isEqualTo(v1.name());
+
+        // the day comes (the date and its timer moved to now, as the guide timers' test does)
+        jdbc.update("update standard_version set effective_from = ? where version_id = ?", java.sql.Date.valueOf(TODAY), v2.version().id());
+        jdbc.update("update scheduled_tasks set execution_time = now() where task_instance = ?", timer);
+        eventually(() -> {
+            JsonNode inLianshan = node(search(renamed, "441825"), lianshan);
+            assertThat(inLianshan.path("name").asString()).isEqualTo(renamed);
+            assertThat(inLianshan.path("versionNumber").asInt()).as("the guide's own version is unchanged").isEqualTo(1);
+            assertThat(node(search(renamed, "440781"), taishan).path("name").asString()).isEqualTo(renamed);
+        });
+        assertThat(suggest("城乡居民基本养老", "441825").valueStream().map(x -> x.path("name").asString())).contains(renamed);
+
+        // a late copy of the guide's event (made under the old standard) does not bring the old name back
+        UUID replay = events.publish(guide);
+        eventually(() -> assertThat(processed(replay)).isTrue());
+        refresh();
+        assertThat(node(search(renamed, "441825"), lianshan).path("name").asString()).isEqualTo(renamed);
+    }
+
+    @Test
+    void aStandardItemCancelledByTheProvinceTakesTheGuidesAdoptingItOutOfSearch_S6() {
+        String w = word();
+        UUID stdId = UUID.randomUUID();
+        StandardItemView v1 = GuideEvents.standard(stdId, "44", "农村建房审批" + w, 1, TODAY.minusDays(100), false);
+        GuideEvents.Item i = item("441825", "连山壮族瑶族自治县", v1.name(), CrossRegionScope.PROVINCE);
+        events.publish(v1);
+        events.publish(version(i, 1, TODAY.minusDays(30), v1));
+        eventually(() -> assertThat(mine(search(v1.name(), "440781"), i)).hasSize(1));
+
+        events.publish(GuideEvents.standard(stdId, "44", v1.name(), 2, TODAY, true));
+        eventually(() -> {
+            assertThat(mine(search(v1.name(), "441825"), i)).isEmpty();
+            assertThat(mine(search(v1.name(), "440781"), i)).isEmpty();
+        });
+        assertThat(get(i, "441825").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(suggest("农村建房审批" + w, "441825").valueStream().map(x -> x.path("itemId").asString())).doesNotContain(i.itemId());
+    }
+
+    @Test
+    void onlyThePartsAskedForAreComputedAndTheHitsStayTheSame_issue10() {
+        String w = word();
+        GuideEvents.Item i = item("441825", "连山壮族瑶族自治县", "失业保险金申领" + w, CrossRegionScope.NONE);
+        events.publish(version(i, 1, TODAY.minusDays(3)));
+        eventually(() -> assertThat(mine(search("失业保险金申领" + w, "441825"), i)).hasSize(1));
+        JsonNode all = search("失业保险金申领" + w, "441825");
+
+        JsonNode lean = get(Map.of("text", "失业保险金申领" + w, "regionCode", "441825", "part", "HITS")).getBody();
+        assertThat(ids(lean)).isEqualTo(ids(all));
+        assertThat(node(lean, i).path("highlights").isEmpty()).isTrue();
+        assertThat(lean.path("page").path("totalCount").isNull()).as("no exact count asked for").isTrue();
+        assertThat(facet(lean, "tags")).isEmpty();
+
+        ResponseEntity<JsonNode> some = rest.getForEntity("/api/guides/search?text={t}&regionCode=441825&part=HITS&part=NAME_HIGHLIGHTS&part=TAGS_FACET",
+                JsonNode.class, "失业保险金申领" + w);
+        assertThat(node(some.getBody(), i).path("highlights").valueStream().map(h -> h.path("field").asString())).containsExactly("name");
+        assertThat(node(some.getBody(), i).path("highlights").toString()).contains("<em>");
+        assertThat(facet(some.getBody(), "tags")).containsEntry("IMMEDIATE", facet(all, "tags").get("IMMEDIATE"));
+        assertThat(facet(some.getBody(), "audience")).isEmpty();
+
+        // what Elasticsearch is asked: no aggregation, no highlighting, no exact count
+        String body = searchService.elasticsearchRequest("失业保险金申领", "441825", 10, List.of(GuideSearchPart.HITS));
+        assertThat(body).doesNotContain("\"aggregations\"").doesNotContain("\"highlight\"").contains("\"track_total_hits\":false");
     }
 
     @Test

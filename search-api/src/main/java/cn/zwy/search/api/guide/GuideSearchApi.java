@@ -30,7 +30,10 @@ public interface GuideSearchApi {
     /** The Elasticsearch request body of a search (a benchmark replays it straight to Elasticsearch); not part of the gateway's API. */
     String QUERY = "/api/guides/index/query";
 
-    /** The guides best first, with the facet counts of the whole result under the filters. */
+    /**
+     * The guides best first, with the facet counts of the whole result under the filters. {@code parts}: what to
+     * compute (the gateway sends what the GraphQL selection asks for); none named means all.
+     */
     @GetExchange(SEARCH)
     Mono<GuideSearchPage> search(@RequestParam(name = "text", required = false) String text,
                                  @RequestParam(name = "regionCode", required = false) String regionCode,
@@ -40,7 +43,8 @@ public interface GuideSearchApi {
                                  @RequestParam(name = "caseClass", required = false) List<CaseClass> caseClasses,
                                  @RequestParam(name = "theme", required = false) List<String> themes,
                                  @RequestParam(name = "first", required = false) Integer first,
-                                 @RequestParam(name = "after", required = false) String after);
+                                 @RequestParam(name = "after", required = false) String after,
+                                 @RequestParam(name = "part", required = false) List<GuideSearchPart> parts);
 
     /** Completions of what the citizen has typed so far, within the same scope as the search. */
     @GetExchange(SUGGEST)
