@@ -228,8 +228,8 @@ public final class CaseLifecycleBenchmark {
      * <p>
      * A bulk load, as a restore or a migration does one: inside each batch's transaction the owner lifts row-level
      * security for itself, the live-update trigger is off (nobody subscribes to history) and case_action's foreign
-     * key is dropped and added back NOT VALID at the end of the batch; it is validated once, in one pass, after the
-     * last batch. Everything is back as before at every commit. Seeding stops after {@code BENCH_SEED_MINUTES} and
+     * key is dropped and added back NOT VALID at the end of the batch (it checks every row written afterwards; the
+     * seeded rows reference their cases by construction). Everything else is back as before at every commit. Seeding stops after {@code BENCH_SEED_MINUTES} and
      * the benchmark then measures at the size reached (the report says which).
      */
     private int seedTo(int size, Item item) throws SQLException {
