@@ -420,7 +420,7 @@ class Bookings {
         Instant endsAt = startsAt.plus(props.slotMinutes(), ChronoUnit.MINUTES);
         jdbc.update("""
                 insert into booking_slot (tenant_id, hall_id, starts_at, ends_at, capacity) values (?, ?, ?, ?, ?)
-                on conflict (hall_id, starts_at) do nothing""",
+                on conflict (tenant_id, hall_id, starts_at) do nothing""",
                 slot.tenantCode(), hall.id(), Timestamp.from(startsAt), Timestamp.from(endsAt), halls.capacity(hall.id()));
         int took = jdbc.update("update booking_slot set booked = booked + 1 where hall_id = ? and starts_at = ? and booked < capacity",
                 hall.id(), Timestamp.from(startsAt));

@@ -56,14 +56,14 @@ class HallReadModel implements EventHandler {
             switch (event.type()) {
                 case HALL_CHANGED -> jdbc.update("""
                         insert into booking_hall (hall_id, tenant_id, name, main, opening_hours, version) values (?, ?, ?, ?, ?, ?)
-                        on conflict (hall_id) do update set name = excluded.name, main = excluded.main,
+                        on conflict (tenant_id, hall_id) do update set name = excluded.name, main = excluded.main,
                             opening_hours = excluded.opening_hours, version = excluded.version, received_at = now()
                         where booking_hall.version <= excluded.version""",
                         UUID.fromString(p.get("hallId").asString()), tenant, p.path("name").asString(""),
                         p.path("main").asBoolean(false), json.writeValueAsString(p.path("openingHours")), p.path("version").asInt(0));
                 case DAY_SET -> jdbc.update("""
                         insert into booking_hall_day (tenant_id, hall_id, date, closed, periods, reason) values (?, ?, ?, ?, ?, ?)
-                        on conflict (hall_id, date) do update set closed = excluded.closed, periods = excluded.periods,
+                        on conflict (tenant_id, hall_id, date) do update set closed = excluded.closed, periods = excluded.periods,
                             reason = excluded.reason""",
                         tenant, UUID.fromString(p.get("hallId").asString()), Date.valueOf(LocalDate.parse(p.get("date").asString())),
                         p.path("closed").asBoolean(false), json.writeValueAsString(p.path("periods").isArray() ? p.path("periods") : json.createArrayNode()),
@@ -72,7 +72,7 @@ class HallReadModel implements EventHandler {
                         UUID.fromString(p.get("hallId").asString()), Date.valueOf(LocalDate.parse(p.get("date").asString())));
                 case WINDOW_CHANGED -> jdbc.update("""
                         insert into booking_window (window_id, tenant_id, hall_id, kind, categories, number, name) values (?, ?, ?, ?, ?, ?, ?)
-                        on conflict (window_id) do update set hall_id = excluded.hall_id, kind = excluded.kind,
+                        on conflict (tenant_id, window_id) do update set hall_id = excluded.hall_id, kind = excluded.kind,
                             categories = excluded.categories, number = excluded.number, name = excluded.name""",
                         UUID.fromString(p.get("windowId").asString()), tenant, UUID.fromString(p.get("hallId").asString()),
                         p.path("kind").asString("COMPREHENSIVE"), json.writeValueAsString(p.path("categories")),
@@ -82,7 +82,7 @@ class HallReadModel implements EventHandler {
                 case WINDOW_HOLDERS -> jdbc.update("""
                         insert into booking_window (window_id, tenant_id, hall_id, kind, categories, holders_known, a_holder, a_holder_name,
                             b_holder, b_holder_name) values (?, ?, ?, 'COMPREHENSIVE', '[]', true, ?, ?, ?, ?)
-                        on conflict (window_id) do update set holders_known = true, a_holder = excluded.a_holder,
+                        on conflict (tenant_id, window_id) do update set holders_known = true, a_holder = excluded.a_holder,
                             a_holder_name = excluded.a_holder_name, b_holder = excluded.b_holder, b_holder_name = excluded.b_holder_name""",
                         UUID.fromString(p.get("windowId").asString()), tenant, UUID.fromString(p.get("hallId").asString()),
                         text(p.path("a").path("username")), text(p.path("a").path("name")),

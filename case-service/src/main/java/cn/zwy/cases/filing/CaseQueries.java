@@ -161,7 +161,7 @@ public class CaseQueries {
     public List<DishonestyEntry> dishonesty(Caller caller, String tenantCode) {
         if (caller.realm() != Realm.STAFF || !caller.mayRead(tenantCode)) throw ApiException.forbidden("失信名单仅限本中心工作人员查看");
         return tx.read(tenantCode, () -> jdbc.query("""
-                select d.*, c.case_number, c.applicant_id_masked from dishonesty_entry d join case_file c on c.id = d.case_id
+                select d.*, c.case_number, c.applicant_id_masked from dishonesty_entry d join case_file c on c.tenant_id = d.tenant_id and c.id = d.case_id
                 where d.tenant_id = ? order by d.listed_on desc, d.id""",
                 (rs, i) -> new DishonestyEntry(new CaseId(tenantCode, rs.getObject("case_id", UUID.class)).toString(),
                         rs.getString("case_number"), rs.getString("applicant_name"), rs.getString("applicant_id_masked"),

@@ -104,7 +104,7 @@ class CaseTimerHandler {
                     String reason = "容缺受理的材料逾期（" + c.toleratedDue + "）未补齐（C5）";
                     int added = jdbc.update("""
                             insert into dishonesty_entry (id, tenant_id, case_id, applicant_id_index, applicant_name, reason, listed_on, expires_on)
-                            values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""",
+                            values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, case_id) do nothing""",
                             UUID.randomUUID(), tenant, c.id, c.applicantIdIndex, c.applicantName, reason, Date.valueOf(today), Date.valueOf(expires));
                     if (added == 1) record(c, "TOLERATED_OVERDUE", reason + "，记入失信名单至 " + expires, null);
                 }

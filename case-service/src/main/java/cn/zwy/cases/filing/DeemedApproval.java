@@ -65,7 +65,7 @@ class DeemedApproval {
         Boolean on = jdbc.query("select enabled from deemed_approval_item where tenant_id = ? and item_id = ?",
                 rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, c.tenantId, c.itemId);
         if (!Boolean.TRUE.equals(on)) return false;
-        jdbc.update("insert into case_deemed_approval (case_id, tenant_id, promised_on) values (?, ?, ?) on conflict (case_id) do nothing",
+        jdbc.update("insert into case_deemed_approval (case_id, tenant_id, promised_on) values (?, ?, ?) on conflict (tenant_id, case_id) do nothing",
                 c.id, c.tenantId, Date.valueOf(today));
         return true;
     }

@@ -45,7 +45,7 @@ class DepartmentReadModel implements EventHandler {
         String tenant = e.get("tenantCode").asString();
         JsonNode hall = e.path("hallId");
         tx.write(tenant, () -> jdbc.update("""
-                insert into department_model (id, tenant_id, hall_id, name) values (?, ?, ?, ?) on conflict (id) do nothing""",
+                insert into department_model (id, tenant_id, hall_id, name) values (?, ?, ?, ?) on conflict (tenant_id, id) do nothing""",
                 UUID.fromString(e.get("departmentId").asString()), tenant,
                 hall.isMissingNode() || hall.isNull() ? null : UUID.fromString(hall.asString()), e.get("name").asString()));
     }

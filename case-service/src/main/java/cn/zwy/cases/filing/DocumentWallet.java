@@ -67,7 +67,7 @@ class DocumentWallet {
         int added = jdbc.update("""
                 insert into wallet_document (id, citizen_id, kind, name, issuer, tenant_id, source_case_id, source_case_number,
                     upload_id, issued_on, valid_until, retained_until)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (citizen_id, source_case_id, kind, name) do nothing""",
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, citizen_id, source_case_id, kind, name) do nothing""",
                 id, c.citizenId, kind, name, issuer, c.tenantId, c.publicId().toString(), c.caseNumber, uploadId, Date.valueOf(issuedOn),
                 validUntil == null ? null : Date.valueOf(validUntil), retainedUntil == null ? null : Date.valueOf(retainedUntil));
         if (added > 0) access(c.citizenId, id, "KEPT", c.publicId().toString(), null);
@@ -174,8 +174,11 @@ class DocumentWallet {
     }
 
     private void access(String citizenId, UUID id, String action, String caseId, Boolean consent) {
-        jdbc.update("insert into wallet_access (citizen_id, document_id, action, case_id, consent) values (?, ?, ?, ?, ?)",
-                citizenId, id, action, caseId, consent);
+        // the record is kept under the document's tenant (every key carries the tenant, ADR 0027)
+        jdbc.update("""
+                insert into wallet_access (tenant_id, citizen_id, document_id, action, case_id, consent)
+                select tenant_id, citizen_id, id, ?, ?, ? from wallet_document where citizen_id = ? and id = ?""",
+                action, caseId, consent, citizenId, id);
     }
 
     private static WalletDocument view(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {

@@ -62,7 +62,7 @@ class GuideReadModel implements EventHandler {
                     name, case_class, promised_value, promised_unit, tolerated_missing, cross_region, consult_phone,
                     window_name, materials, questionnaire, result_name)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (version_id) do nothing""",
+                on conflict (tenant_id, version_id) do nothing""",
                 e.get("versionId").asString(), e.get("itemId").asString(), tenant, e.path("tenantName").asString(""),
                 e.get("number").asInt(), e.get("status").asString(), Date.valueOf(LocalDate.parse(e.get("effectiveFrom").asString())),
                 e.path("name").asString(""), text(g.path("caseClass")), limit.path("value").isNumber() ? limit.path("value").asInt() : null,

@@ -63,7 +63,7 @@ class PackageReadModel implements EventHandler {
         }
         tx.write(tenant, () -> jdbc.update("""
                 insert into package_model (package_id, version, tenant_id, name, review_mode, items, materials)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (package_id, version) do nothing""",
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, package_id, version) do nothing""",
                 e.get("packageId").asString(), e.get("version").asInt(), tenant, e.get("name").asString(),
                 e.get("reviewMode").asString(), json.writeValueAsString(items), json.writeValueAsString(materials)));
     }

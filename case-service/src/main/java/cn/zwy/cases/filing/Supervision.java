@@ -98,7 +98,7 @@ class Supervision {
         String name = (String) dept.getFirst().get("name");
         int added = jdbc.update("""
                 insert into supervision_push (case_id, tenant_id, department_id, case_number, item_id, item_name, result, result_reason,
-                    materials, completed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""",
+                    materials, completed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, case_id) do nothing""",
                 c.id, c.tenantId, department, c.caseNumber, c.itemId, c.itemName, c.result, c.resultReason,
                 json.writeValueAsString(materials(c.materials)), Timestamp.from(c.updatedAt));
         if (added == 1) {

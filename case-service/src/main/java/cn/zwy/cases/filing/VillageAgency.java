@@ -75,7 +75,7 @@ class VillageAgency {
             jdbc.update("update citizen_message set citizen_id = ? where tenant_id = ? and case_id = ? and citizen_id is null",
                     caller.userId(), c.tenantId, c.id);
             // the applicant's list (myCases), as a case they filed themselves
-            jdbc.update("insert into citizen_case (case_id, citizen_id, tenant_id, submitted_at) values (?, ?, ?, ?) on conflict (case_id) do nothing",
+            jdbc.update("insert into citizen_case (case_id, citizen_id, tenant_id, submitted_at) values (?, ?, ?, ?) on conflict (tenant_id, case_id) do nothing",
                     c.id, caller.userId(), c.tenantId, java.sql.Timestamp.from(c.submittedAt));
             c.citizenId = caller.userId();
             c.updatedAt = now;

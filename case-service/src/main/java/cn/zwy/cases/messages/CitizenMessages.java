@@ -144,7 +144,7 @@ public class CitizenMessages {
             args.add(cursor.id());
         }
         args.add(n + 1);
-        String sql = "select m.* from citizen_message m join case_file f on f.id = m.case_id where " + where
+        String sql = "select m.* from citizen_message m join case_file f on f.tenant_id = m.tenant_id and f.id = m.case_id where " + where
                 + " order by m.created_at desc, m.id desc limit ?";
         List<CitizenMessage> rows = tx.read(tenant, () -> jdbc.query(sql, CitizenMessages::row, args.toArray()));
         boolean more = rows.size() > n;

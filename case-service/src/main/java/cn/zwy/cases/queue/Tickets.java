@@ -140,7 +140,7 @@ class Tickets {
         LocalDate day = LocalDate.ofInstant(now, ZONE);
         int seq = jdbc.queryForObject("""
                 insert into queue_counter (tenant_id, hall_id, category, day, last) values (?, ?, ?, ?, 1)
-                on conflict (hall_id, category, day) do update set last = queue_counter.last + 1 returning last""",
+                on conflict (tenant_id, hall_id, category, day) do update set last = queue_counter.last + 1 returning last""",
                 Integer.class, tenant, hallId, category, Date.valueOf(day));
         jdbc.update("""
                 insert into queue_ticket (id, tenant_id, hall_id, category, day, seq, number, priority, kind, due_at, appointment_id,

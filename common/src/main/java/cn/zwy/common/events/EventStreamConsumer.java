@@ -202,7 +202,7 @@ public class EventStreamConsumer implements SmartLifecycle {
         // fitted to the columns: a forged entry's fields are arbitrary, and a row that cannot be
         // written would stop the line behind it
         TenantContext.platform(() -> tx.execute(s -> jdbc.update(
-                "insert into processed_event (consumer_group, event_id, event_type, tenant_id, failure) values (?, ?, ?, ?, ?) on conflict do nothing",
+                "insert into processed_event (consumer_group, event_id, event_type, tenant_id, failure) values (?, ?, ?, coalesce(?, ''), ?) on conflict do nothing",
                 handler.group(), event.id(), column(event.type(), 60), column(event.tenantId(), 12), column(failure, 1000))));
     }
 

@@ -43,7 +43,7 @@ class GuideStore {
     void addPending(String versionId, String itemId, String tenant, int number, LocalDate effectiveFrom, String payload) {
         run(() -> jdbc.update("""
                 insert into guide_pending_version (version_id, item_id, tenant_id, number, effective_from, payload)
-                values (?, ?, ?, ?, ?, ?) on conflict (version_id) do nothing""",
+                values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, version_id) do nothing""",
                 versionId, itemId, tenant, number, Date.valueOf(effectiveFrom), payload));
     }
 
@@ -71,7 +71,7 @@ class GuideStore {
     boolean savePackage(String packageId, String tenant, int version, String payload) {
         return call(() -> jdbc.update("""
                 insert into package_projection (package_id, tenant_id, version, payload) values (?, ?, ?, ?)
-                on conflict (package_id) do update set version = excluded.version, payload = excluded.payload, received_at = now()
+                on conflict (tenant_id, package_id) do update set version = excluded.version, payload = excluded.payload, received_at = now()
                 where package_projection.version < excluded.version""", packageId, tenant, version, payload) > 0);
     }
 
