@@ -33,7 +33,7 @@ class TenantKeysTest {
                     "national_calendar_year", "national_calendar_day"),
             "ZWY_CASE_DB", Set.of("flyway_schema_history", "scheduled_tasks", "national_calendar_year", "national_calendar_day",
                     "tenant_model", "material_upload", "material_object"),
-            "ZWY_SEARCH_DB", Set.of("flyway_schema_history", "scheduled_tasks"));
+            "ZWY_SEARCH_DB", Set.of("flyway_schema_history", "scheduled_tasks", "standard_version"));
 
     private static final Map<String, String> FALLBACK = Map.of(
             "ZWY_TENANT_DB", "zwy_test_tenant", "ZWY_CASE_DB", "zwy_test_case", "ZWY_SEARCH_DB", "zwy_test_search");

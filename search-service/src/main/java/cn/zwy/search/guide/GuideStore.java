@@ -92,7 +92,7 @@ class GuideStore {
         if (rows.isEmpty()) return;
         run(() -> jdbc.batchUpdate("""
                 insert into guide_source (item_id, tenant_id, standard_item_id, number, payload) values (?, ?, ?, ?, ?)
-                on conflict (item_id) do update set standard_item_id = excluded.standard_item_id, number = excluded.number,
+                on conflict (tenant_id, item_id) do update set standard_item_id = excluded.standard_item_id, number = excluded.number,
                     payload = excluded.payload, applied_at = now()
                 where guide_source.number <= excluded.number""", rows, 500, (ps, r) -> {
             ps.setString(1, r.itemId());
