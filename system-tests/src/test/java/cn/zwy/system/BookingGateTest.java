@@ -9,12 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -106,28 +101,7 @@ class BookingGateTest {
         assertThat(r.errorField()).isEqualTo("slotId");
     }
 
-    /** {@code n} bookings of the slot at once, each for another person (帮办); every one not acknowledged must be "full". */
     private static int burst(String token, Slot slot, int n, String who) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Api.Response>> answers = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            var in = input(slot.id, slot.item, "bookedFor", person(who + i));
-            answers.add(pool.submit(() -> {
-                go.await();
-                return book(token, in);
-            }));
-        }
-        go.countDown();
-        int ok = 0;
-        List<String> other = new ArrayList<>();
-        for (Future<Api.Response> f : answers) {
-            Api.Response r = f.get();
-            if (r.errors() == null) ok++;
-            else if (!"CONFLICT".equals(r.errorCode()) || !"slotId".equals(r.errorField())) other.add(r.body().toString());
-        }
-        pool.shutdown();
-        assertThat(other).as("answers other than 'full'").isEmpty();
-        return ok;
+        return Bookings.burst(token, slot.id, slot.item, n, who);
     }
 }
