@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
@@ -102,6 +106,35 @@ final class Bookings {
         Api.Response r = book(token, input);
         assertThat(r.errors()).as(r.body().toString()).isNull();
         return r.data().get("bookAppointment").get("appointment");
+    }
+
+    /**
+     * {@code n} bookings of the slot released at once by one account, each for another person (帮办: {@code who}0, {@code who}1 …),
+     * each with its own idempotency key; every answer that is not a booking must say the slot is full (CONFLICT on slotId).
+     * Returns how many were acknowledged.
+     */
+    static int burst(String token, String slotId, String item, int n, String who) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> in = input(slotId, item, "bookedFor", person(who + i));
+            answers.add(pool.submit(() -> {
+                go.await();
+                return book(token, in);
+            }));
+        }
+        go.countDown();
+        int ok = 0;
+        List<String> other = new ArrayList<>();
+        for (Future<Api.Response> f : answers) {
+            Api.Response r = f.get();
+            if (r.errors() == null) ok++;
+            else if (!"CONFLICT".equals(r.errorCode()) || !"slotId".equals(r.errorField())) other.add(r.body().toString());
+        }
+        pool.shutdown();
+        assertThat(other).as("answers other than 'full'").isEmpty();
+        return ok;
     }
 
     static Api.Response cancel(String token, String appointmentId) {

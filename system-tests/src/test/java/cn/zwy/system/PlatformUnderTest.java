@@ -191,6 +191,8 @@ public final class PlatformUnderTest implements BeforeAllCallback, AutoCloseable
         env.put("ZWY_BOOKING_MAX_ACTIVE_PER_PERSON", "50");
         env.put("ZWY_BOOKING_MAX_ACTIVE_FOR_OTHERS", "1000");
         env.put("ZWY_BOOKING_MAX_CANCELLATIONS_PER_MONTH", "100");
+        // the booking gate's count lives 3 s, not 10 (BookingGateTest waits for a gate that lost places to mend)
+        env.put("ZWY_BOOKING_GATE_TTL", "PT3S");
         // this run's own rate-limit counters in Redis (./platform test removes zwy-test:<run>:* afterwards)
         env.put("ZWY_RATE_LIMIT_KEY_PREFIX", env.getOrDefault("ZWY_EVENTS_STREAM", "zwy-test:local:events")
                 .replaceFirst("events$", "rl:"));

@@ -80,10 +80,12 @@ class Bookings {
     private final ApplicationEventPublisher events;
     private final BookingRules rules;
     private final BookingLimits limits;
+    private final SlotGate gate;
 
     Bookings(TenantTransactions tx, JdbcTemplate jdbc, HallSchedules halls, FilingReadModels filing, BookingProperties props,
              BookingBars bars, BookingTimers timers, CitizenMessages messages, PersonalDataCipher cipher, BlindIndex index,
-             ApplicationEventPublisher events, BookingRules rules, BookingLimits limits) {
+             ApplicationEventPublisher events, BookingRules rules, BookingLimits limits, SlotGate gate) {
+        this.gate = gate;
         this.events = events;
         this.rules = rules;
         this.limits = limits;
@@ -206,6 +208,22 @@ class Bookings {
         if (in.itemId() == null || !in.itemId().startsWith(slot.tenantCode() + ":")) {
             throw ApiException.notFound("itemId", "该中心（" + slot.tenantCode() + "）没有这个事项: " + in.itemId());
         }
+        // the gate first: in a burst most requests find the slot full, and hear it without a transaction; a retry of a
+        // booking that was acknowledged still gets its booking back
+        SlotGate.Ticket ticket = gate.enter(slot);
+        try {
+            if (ticket.pass == SlotGate.Pass.FULL) {
+                return replay(caller, key, slot, in.itemId()).orElseThrow(() -> full(slot.start().atZone(Schedule.ZONE).toInstant()));
+            }
+            Appointment a = bookThroughCounter(caller, in, key, slot, ticket);
+            ticket.booked = !a.replayed();
+            return a;
+        } finally {
+            gate.settle(ticket);
+        }
+    }
+
+    private Appointment bookThroughCounter(Caller caller, BookRequest in, String key, SlotId slot, SlotGate.Ticket ticket) {
         Optional<Appointment> earlier = replay(caller, key, slot, in.itemId());
         if (earlier.isPresent()) return earlier.get();
         String phone = in.contactPhone() == null || in.contactPhone().isBlank() ? null : MobileNumber.parse("contactPhone", in.contactPhone()).value();
@@ -227,7 +245,7 @@ class Bookings {
                 bars.requireNotBarred(slot.tenantCode(), List.of("sub:" + caller.userId(), who), now);
                 BookingRules.Rules rule = rules.of(slot.tenantCode());
                 // the slot first (the burst contends on its counter row), then the person's and the account's limits
-                Taken t = take(slot, now, rule);
+                Taken t = take(slot, now, rule, ticket);
                 List<BookingApi.Warning> warnings = limits.beforeBooking(rule, caller.userId(), who, now);
                 String code = bookingCode();
                 Timestamp at = Timestamp.from(now);
@@ -285,11 +303,11 @@ class Bookings {
                 // each other never wait on each other's rows in opposite orders
                 Taken t;
                 if (compare(old, slot) < 0) {
-                    release(oldHall, oldStart);
-                    t = take(slot, now, rule);
+                    release(old);
+                    t = take(slot, now, rule, null);
                 } else {
-                    t = take(slot, now, rule);
-                    release(oldHall, oldStart);
+                    t = take(slot, now, rule, null);
+                    release(old);
                 }
                 jdbc.update("""
                         update appointment set hall_id = ?, hall_name = ?, starts_at = ?, ends_at = ?, day = ?, version = version + 1,
@@ -318,7 +336,7 @@ class Bookings {
             requireChangeable(r, now, "取消");
             jdbc.update("update appointment set status = 'CANCELLED', cancelled_at = ?, updated_at = ?, version = version + 1 where tenant_id = ? and id = ?",
                     Timestamp.from(now), Timestamp.from(now), a.tenant(), a.id());
-            release(r.hallId, r.startsAt);
+            release(new SlotId(a.tenant(), r.hallId, LocalDateTime.ofInstant(r.startsAt, Schedule.ZONE)));
             Row cancelled = find(a.tenant(), a.id()).orElseThrow();
             // counted after the cancellation: one before the month's limit warns, the limit bars booking until the month ends
             List<BookingApi.Warning> warnings = limits.afterCancelling(rules.of(a.tenant()), caller.userId(), now);
@@ -401,7 +419,7 @@ class Bookings {
      * its counter row if it has none yet, and takes the place with the conditional update; a full slot is a
      * CONFLICT and the caller's transaction rolls back.
      */
-    private Taken take(SlotId slot, Instant now, BookingRules.Rules rule) {
+    private Taken take(SlotId slot, Instant now, BookingRules.Rules rule, SlotGate.Ticket ticket) {
         Schedule.Hall hall = halls.hall(slot.tenantCode(), slot.hallId())
                 .orElseThrow(() -> ApiException.notFound("slotId", "该中心没有这个服务大厅: " + slot.hallId()));
         LocalDate day = slot.start().toLocalDate();
@@ -422,16 +440,26 @@ class Bookings {
                 insert into booking_slot (tenant_id, hall_id, starts_at, ends_at, capacity) values (?, ?, ?, ?, ?)
                 on conflict (tenant_id, hall_id, starts_at) do nothing""",
                 slot.tenantCode(), hall.id(), Timestamp.from(startsAt), Timestamp.from(endsAt), halls.capacity(hall.id()));
-        int took = jdbc.update("update booking_slot set booked = booked + 1 where hall_id = ? and starts_at = ? and booked < capacity",
-                hall.id(), Timestamp.from(startsAt));
-        if (took == 0) {
-            throw new ApiException(ErrorCode.CONFLICT, "该时段（" + when(startsAt) + "）已约满，请选择其他时段", "slotId", null);
+        List<Integer> left = jdbc.queryForList("""
+                update booking_slot set booked = booked + 1 where hall_id = ? and starts_at = ? and booked < capacity
+                returning capacity - booked""", Integer.class, hall.id(), Timestamp.from(startsAt));
+        if (left.isEmpty()) {
+            if (ticket != null) ticket.refusedFull = true;
+            throw full(startsAt);
         }
+        if (ticket != null) ticket.left = left.getFirst();
         return new Taken(hall, startsAt, endsAt, day);
     }
 
-    private void release(UUID hallId, Instant startsAt) {
-        jdbc.update("update booking_slot set booked = booked - 1 where hall_id = ? and starts_at = ? and booked > 0", hallId, Timestamp.from(startsAt));
+    private static ApiException full(Instant startsAt) {
+        return new ApiException(ErrorCode.CONFLICT, "该时段（" + when(startsAt) + "）已约满，请选择其他时段", "slotId", null);
+    }
+
+    /** Frees a place of the slot's counter row, inside the transaction; the gate hears of it after the commit. */
+    private void release(SlotId slot) {
+        jdbc.update("update booking_slot set booked = booked - 1 where hall_id = ? and starts_at = ? and booked > 0",
+                slot.hallId(), Timestamp.from(slot.start().atZone(Schedule.ZONE).toInstant()));
+        gate.freedOnCommit(slot);
     }
 
     private static int compare(SlotId a, SlotId b) {

@@ -2,6 +2,7 @@ package cn.zwy.common.events;
 
 import cn.zwy.common.tenant.TenantContext;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -32,8 +33,9 @@ import tools.jackson.core.JacksonException;
  * (idle for an hour with nothing pending) are removed from the group.
  * A failing event stops the line (no skipping ahead) and is retried with a growing pause.
  * Processed event ids are recorded in the consuming service's {@code processed_event} table.
- * Every entry's signature is checked first ({@link EventSignature}): an unsigned or badly signed
- * entry is never handed to the handler, only recorded as rejected.
+ * Every entry of a type the handler accepts has its signature checked first ({@link EventSignature}): an unsigned
+ * or badly signed entry is never handed to the handler, only recorded as rejected. Entries of other types are
+ * acknowledged unread.
  */
 public class EventStreamConsumer implements SmartLifecycle {
 
@@ -145,37 +147,58 @@ public class EventStreamConsumer implements SmartLifecycle {
         }
     }
 
-    /** Handles one batch; returns whether it found any entry. */
+    /**
+     * Handles one batch; returns whether it found any entry. Every consumer group reads the whole stream, and most
+     * entries are of types the handler ignores (the case events that tenant-service's and search-service's groups
+     * never apply were a fifth of the box in the lifecycle benchmark): those are passed on the stream entry's type
+     * alone, before parsing or checking the signature, since nothing of them is applied. Everything the handler
+     * accepts is still verified first. The batch is acknowledged in one XACK, of the entries done so far even when
+     * one fails (those after it stay pending and come again, in order).
+     */
     @SuppressWarnings("unchecked")
     private boolean drain(ReadOffset offset, Duration block) {
-        StreamReadOptions options = StreamReadOptions.empty().count(50);
+        StreamReadOptions options = StreamReadOptions.empty().count(100);
         if (!block.isZero()) options = options.block(block);
         List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
                 Consumer.from(handler.group(), props.consumer()), options,
                 StreamOffset.create(props.stream(), offset));
         if (records == null || records.isEmpty()) return false;
-        for (MapRecord<String, Object, Object> record : records) {
-            DomainEvent event;
-            try {
-                event = DomainEvent.fromFields(record.getValue());
-            } catch (RuntimeException malformed) {
-                // not an event of ours at all: nothing to retry, nothing to record against an id
-                log.error("event consumer {} skips malformed stream entry {}: {}", handler.group(), record.getId(), malformed.toString());
-                redis.opsForStream().acknowledge(props.stream(), handler.group(), record.getId());
-                continue;
+        List<RecordId> done = new ArrayList<>(records.size());
+        try {
+            for (MapRecord<String, Object, Object> record : records) {
+                Object type = record.getValue().get("type");
+                if (type != null && !handler.accepts(type.toString())) {
+                    done.add(record.getId());
+                    continue;
+                }
+                handle(record);
+                done.add(record.getId());
             }
-            String forged = signature.problem(record.getValue());
-            if (forged == null) {
-                process(event);
-            } else {
-                // written by someone without the services' key: never applied, recorded for an operator
-                log.warn("SECURITY: event consumer {} rejects stream entry {} ({} {} of tenant {}): {}",
-                        handler.group(), record.getId(), event.type(), event.id(), event.tenantId(), forged);
-                record(event, "rejected: " + forged);
-            }
-            redis.opsForStream().acknowledge(props.stream(), handler.group(), record.getId());
+        } finally {
+            if (!done.isEmpty()) redis.opsForStream().acknowledge(props.stream(), handler.group(), done.toArray(RecordId[]::new));
         }
         return true;
+    }
+
+    /** One entry of a type the handler accepts (or of no type): parsed, its signature checked, then applied or recorded. */
+    private void handle(MapRecord<String, Object, Object> record) {
+        DomainEvent event;
+        try {
+            event = DomainEvent.fromFields(record.getValue());
+        } catch (RuntimeException malformed) {
+            // not an event of ours at all: nothing to retry, nothing to record against an id
+            log.error("event consumer {} skips malformed stream entry {}: {}", handler.group(), record.getId(), malformed.toString());
+            return;
+        }
+        String forged = signature.problem(record.getValue());
+        if (forged == null) {
+            process(event);
+        } else {
+            // written by someone without the services' key: never applied, recorded for an operator
+            log.warn("SECURITY: event consumer {} rejects stream entry {} ({} {} of tenant {}): {}",
+                    handler.group(), record.getId(), event.type(), event.id(), event.tenantId(), forged);
+            record(event, "rejected: " + forged);
+        }
     }
 
     private void process(DomainEvent event) {

@@ -15,14 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.AuthenticationManagerResolver;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,19 +45,9 @@ public class ServiceSecurityAutoConfiguration {
                 .authenticationEntryPoint((req, res, ex) -> write(res, json, ErrorCode.UNAUTHENTICATED, "需要有效的登录令牌"))
                 .accessDeniedHandler((req, res, ex) -> write(res, json, ErrorCode.FORBIDDEN, "无权访问")))
             .oauth2ResourceServer(o -> o
-                .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(managers(props)))
+                .jwt(j -> j.decoder(new CachingJwtDecoder(props)))
                 .authenticationEntryPoint((req, res, ex) -> write(res, json, ErrorCode.UNAUTHENTICATED, "登录令牌无效或已过期")));
         return http.build();
-    }
-
-    /** One authentication manager per trusted issuer, built on first use (Keycloak may start later). */
-    private static AuthenticationManagerResolver<String> managers(ZwySecurityProperties props) {
-        Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
-        return issuer -> !props.issuers().contains(issuer) ? null : managers.computeIfAbsent(issuer, i -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(i).build();
-            decoder.setJwtValidator(TokenValidation.validator(i, props.audience()));
-            return new JwtAuthenticationProvider(decoder)::authenticate;
-        });
     }
 
     private static void write(HttpServletResponse res, JsonMapper json, ErrorCode code, String detail) throws IOException {

@@ -29,13 +29,13 @@ public class GatewaySecurityConfig {
 
     /** The trusted issuers' decoders, built on first use; tokens must also name our audience. */
     private static ReactiveAuthenticationManager tokens(ZwySecurityProperties props) {
-        Map<String, VerifiedTokens.Issuer> issuers = new ConcurrentHashMap<>();
-        return new JwtReactiveAuthenticationManager(new VerifiedTokens(name -> name == null || !props.issuers().contains(name)
+        Map<String, ReactiveVerifiedTokens.Issuer> issuers = new ConcurrentHashMap<>();
+        return new JwtReactiveAuthenticationManager(new ReactiveVerifiedTokens(name -> name == null || !props.issuers().contains(name)
                 ? null : issuers.computeIfAbsent(name, i -> {
                     NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(i).build();
                     OAuth2TokenValidator<Jwt> validator = TokenValidation.validator(i, props.audience());
                     decoder.setJwtValidator(validator);
-                    return new VerifiedTokens.Issuer(decoder, validator);
+                    return new ReactiveVerifiedTokens.Issuer(decoder, validator);
                 })));
     }
 
