@@ -10,7 +10,13 @@ const zh = {
   inbox: {
     title: '办件收件箱', number: '办件编号', item: '事项', applicant: '申请人', status: '状态', submitted: '提交时间',
     deadline: '承诺期限', daysLeft: '剩余', days: '{n} 个工作日', overdue: '已超期', near: '即将到期', empty: '暂无待办办件',
-    refresh: '刷新', open: '办理',
+    refresh: '刷新', open: '办理', allDepartments: '全部部门',
+    queues: { OWN: '本中心办件', RECEIVED_FOR_OTHERS: '代收通办件', ESCALATED_TO_US: '下级报送联办' },
+    queueHints: {
+      OWN: '本中心的在办件（异地收件的，材料到达后才在此出现）；可按承办部门查看（T5）。',
+      RECEIVED_FOR_OTHERS: '本大厅为其他地区代收的通办件：核对、1 个工作日内转交，结果到达后交付申请人（C12）。',
+      ESCALATED_TO_US: '下级报送本级联办的办件：审核后答复下级（跨层联办，C11）。',
+    },
   },
   case: {
     back: '返回收件箱', materials: '收件材料', timeline: '办理过程', clock: '时限', holder: '当前环节', window: '窗口',
@@ -18,6 +24,13 @@ const zh = {
     competentBody: '有权机关', noticeTitle: '一次性告知书', noticeHint: '勾选全部缺少或不符合要求的材料，并写明如何补正（C2）',
     problem: '问题', howToFix: '补正方式', issue: '出具告知书', cancel: '取消', done: '操作成功', copies: '{n} 份',
     uploaded: '已上传', deadline: '办结期限', daysLeft: '剩余 {n} 个工作日', nextStep: '下一步', version: '版本',
+    reveal: '查看', revealTitle: '查看完整个人信息', revealReason: '查看事由，如：窗口核验身份',
+    revealHint: '个人信息不得泄露（M3）。查看完整号码须说明事由，查看人、时间和事由将被记录。', revealReasonRequired: '请填写查看事由',
+    requestExtension: '申请延期', extensionHint: '须在办结期限届满前申请并说明理由，由中心负责人批准，申请人将收到告知（C6）。',
+    extensionDays: '延长天数', extensionTitle: '延期 {n} 天', requestedBy: '申请人', decidedBy: '审批人',
+    approveExtension: '批准延期', refuseExtension: '不予批准', joint: '联合办理：各部门意见（C10）',
+    escalatedTo: '已报送 {to} 联办（{on}）', relay: '通办件（C12）：{state}', forwardDue: '应于 {d} 前转交', resultDue: '结果应于 {d} 前回传',
+    escalationReply: '本级审核意见', agree: '同意', disagree: '不同意', forwardOnline: '网上转交',
   },
   display: { title: '叫号大屏', calling: '请以下号码到窗口办理', waiting: '等候人数', window: '窗口', none: '暂无叫号', pick: '选择大厅' },
   queue: {
