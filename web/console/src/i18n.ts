@@ -5,7 +5,7 @@ const zh = {
   app: { title: '政务云工作台', signOut: '退出登录', tenant: '所属', roles: '角色', site: '站点' },
   menu: {
     inbox: '办件收件箱', queue: '窗口叫号', display: '叫号大屏', appointments: '预约日历', reviews: '评价与整改',
-    catalog: '事项目录', dashboard: '比较看板', complaints: '投诉处理', planned: '建设中',
+    catalog: '事项目录', dashboard: '比较看板', complaints: '投诉处理', planned: '建设中', indicators: '指标与名单',
   },
   inbox: {
     title: '办件收件箱', number: '办件编号', item: '事项', applicant: '申请人', status: '状态', submitted: '提交时间',
@@ -55,7 +55,24 @@ const zh = {
     refusalReason: '理由及依据', refusalChannel: '告知途径', guidance: '告知内容（不填用标准文本）', mode: '办理方式',
     complexity: '复杂程度', department: '承办部门', handler: '调查人账号', notice: '书面延期告知', workingDays: '延至（工作日）',
     resultText: '调查结论及处理情况', record: '登记投诉', phone: '联系电话', email: '电子邮箱',
-    confidential: '对被投诉人保密', hall: '大厅', window: '窗口', staff: '被投诉人员', verified: '投诉属实', done: '已提交', submit: '提交', handling: '办理', steps: '超期环节',
+    confidential: '对被投诉人保密', import: '导入 12345 工单', hotlineTicket: '12345 工单号', hotlineHint: '重复导入同一工单不会重复登记', hall: '大厅', window: '窗口', staff: '被投诉人员', verified: '投诉属实', done: '已提交', submit: '提交', handling: '办理', steps: '超期环节',
+  },
+  appointments: {
+    title: '预约日历', hall: '大厅', item: '事项', from: '起始日期', day: '日', week: '周', time: '时段', total: '已约 {booked} / {capacity}',
+    hint: '每个时段：已预约 / 名额（名额 = 办理预约的窗口数 × 每窗口每时段接待量，A1）。已过去的时段不再列出。',
+    empty: '所选日期没有该事项的预约时段（休息日、未开放或已过去）', releases: '{at} 放号',
+    code: '预约码', checkIn: '签到取号', checkedIn: '已签到：{code} {item} {at}',
+    bars: '爽约限制', barsHint: '同一期间内多次预约未到的，暂停预约（A2）；中心管理员可说明理由后解除。', noBars: '暂无限制',
+    lift: '解除限制', liftHint: '请说明解除理由（将与限制记录一并保存）', liftReasonRequired: '请填写解除理由',
+  },
+  indicators: {
+    title: '指标与名单', reviews: '评价指标', appraisal: '投诉考评', reviewDishonesty: '恶意差评名单', caseDishonesty: '容缺失信名单',
+    dimension: '维度', period: '期间', year: '年度', empty: '该期间没有办结的服务', noVerified: '本年度没有属实投诉', emptyList: '名单为空',
+    reviewsHint: '好评率 = 好评 / 评价；主动好评率 = 好评 / 服务；未评率 = 未评价 / 服务；整改率、整改满意率按属实差评计（V7、V8）。',
+    appraisalHint: '年度内属实投诉达到 {n} 件的，不得评为优秀（P5）。',
+    reviewDishonestyHint: '核实为恶意差评的评价人（V5）；中心管理员可说明理由后解除。',
+    caseDishonestyHint: '容缺受理后未在承诺日期前补齐材料的申请人（C5）；证件号码保持脱敏（M3）。',
+    lift: '解除', liftHint: '请说明解除理由（将与名单一并保存）', liftReasonRequired: '请填写解除理由',
   },
   dashboard: {
     title: '比较看板', region: '比较范围', period: '期间', rankBy: '排名依据', ranking: '排名', export: '导出 Excel',
