@@ -418,7 +418,11 @@ _es_plugin_install() {
 _es_plugin_stale() {
   [[ -d "$ZWY_REPO_ROOT/search-analysis" ]] || return 1
   build_analysis_plugin || return 1
-  curl -fs -m 5 "$ZWY_ES_URL/_cat/plugins?h=component" 2>/dev/null | grep -qx "$ZWY_ES_PLUGIN_NAME" || return 0
+  # a node that answered its health check but is slow to list its plugins is busy, not stale: restarting a
+  # shared node because of a timeout under load would fail every other run using it
+  local plugins
+  plugins=$(curl -fs -m 30 "$ZWY_ES_URL/_cat/plugins?h=component" 2>/dev/null) || return 1
+  grep -qx "$ZWY_ES_PLUGIN_NAME" <<<"$plugins" || return 0
   local hash at
   read -r hash at <"$_es_plugin_loaded" 2>/dev/null || return 0
   [[ "$hash" == "$(_es_plugin_hash)" ]] && return 1
@@ -431,7 +435,7 @@ _es_plugin_stale() {
 # (today: path.repo, where backups go — a node from before backups existed lacks it)
 _es_settings_stale() {
   local repo
-  repo=$(curl -fs -m 5 "$ZWY_ES_URL/_nodes/_local/settings?filter_path=nodes.*.settings.path.repo" 2>/dev/null) || return 1
+  repo=$(curl -fs -m 30 "$ZWY_ES_URL/_nodes/_local/settings?filter_path=nodes.*.settings.path.repo" 2>/dev/null) || return 1
   [[ "$repo" != *"\"$ZWY_BACKUP_ROOT\""* ]]
 }
 

@@ -5,7 +5,7 @@ const zh = {
   app: { title: '政务云工作台', signOut: '退出登录', tenant: '所属', roles: '角色', site: '站点' },
   menu: {
     inbox: '办件收件箱', queue: '窗口叫号', display: '叫号大屏', appointments: '预约日历', reviews: '评价与整改',
-    catalog: '事项目录', dashboard: '比较看板', complaints: '投诉处理', planned: '建设中', indicators: '指标与名单',
+    catalog: '事项目录', organisation: '机构与人员', dashboard: '比较看板', complaints: '投诉处理', planned: '建设中', indicators: '指标与名单',
   },
   inbox: {
     title: '办件收件箱', number: '办件编号', item: '事项', applicant: '申请人', status: '状态', submitted: '提交时间',
@@ -56,6 +56,22 @@ const zh = {
     complexity: '复杂程度', department: '承办部门', handler: '调查人账号', notice: '书面延期告知', workingDays: '延至（工作日）',
     resultText: '调查结论及处理情况', record: '登记投诉', phone: '联系电话', email: '电子邮箱',
     confidential: '对被投诉人保密', import: '导入 12345 工单', hotlineTicket: '12345 工单号', hotlineHint: '重复导入同一工单不会重复登记', hall: '大厅', window: '窗口', staff: '被投诉人员', verified: '投诉属实', done: '已提交', submit: '提交', handling: '办理', steps: '超期环节',
+  },
+  org: {
+    title: '机构与人员', hint: '大厅、部门、窗口（业务类别与 A/B 岗）、工作人员和角色、闭厅与特殊开放日；只有中心管理员可以修改。',
+    windows: '窗口与 A/B 岗', staff: '工作人员', departments: '部门', halls: '大厅与闭厅', addWindow: '新增窗口', addStaff: '新增人员',
+    addDepartment: '新增部门', disable: '停用', disableConfirm: '停用 {name} 的账号？停用后不能再登录。',
+    secretTitle: '一次性激活口令', secret: '账号 {user} 的一次性激活口令：{secret}。只显示这一次，请当面交给本人，登录后须立即设置自己的密码。',
+    closures: '闭厅与特殊开放日', closuresHint: '闭厅当天不计工作日（期限顺延）、不开放预约；特殊开放日（如周六预约办理日）按所设时段开放。',
+    saveDay: '保存', removeDay: '撤销该日设置',
+  },
+  catalog: {
+    title: '事项目录', search: '事项名称或基本编码', adopt: '采用标准事项', adoptOne: '采用', searchStandard: '搜索省级标准目录', item: '事项', status: '状态',
+    pick: '从左侧选择事项', edit: '编辑办事指南', publish: '发布', versions: '版本历史', save: '保存草稿', check: '发布前检查',
+    saved: '草稿已保存，可以发布', savedIncomplete: '草稿已保存；发布前还有 {n} 项要补充', publishable: '检查通过，可以发布', problems: '{n} 项问题，见各字段',
+    publishHint: '发布即公告：变更理由和生效日期对外公布，生效日期不早于公告后第 5 个工作日（S6）。', draftChanges: '草稿与现行版本的差异',
+    noChanges: '没有差异', reason: '变更理由', effectiveFrom: '生效日期', earliest: '最早 {d}', published: '已发布 v{n}，{d} 生效',
+    noDraft: '没有待发布的草稿：先在“编辑办事指南”保存草稿', compare: '比较版本',
   },
   appointments: {
     title: '预约日历', hall: '大厅', item: '事项', from: '起始日期', day: '日', week: '周', time: '时段', total: '已约 {booked} / {capacity}',

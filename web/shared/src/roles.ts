@@ -24,7 +24,9 @@ export const MENU: MenuEntry[] = [
   { key: 'complaints', path: '/complaints', title: 'menu.complaints', roles: ['supervisor', 'centre_admin', 'window_lead'] },
   // the review indicators (V7, V8), the complaint appraisal (P5) and the two lists (V5, C5): the centre's management
   { key: 'indicators', path: '/indicators', title: 'menu.indicators', roles: ['supervisor', 'centre_admin', 'window_lead'] },
-  { key: 'catalog', path: '/catalog', title: 'menu.catalog', roles: ['guide', 'centre_admin'], planned: true },
+  { key: 'catalog', path: '/catalog', title: 'menu.catalog', roles: ['guide', 'centre_admin'] },
+  // halls, departments, windows and A/B posts, staff, closures (T3–T7): changed by the centre administrator only
+  { key: 'organisation', path: '/organisation', title: 'menu.organisation', roles: ['centre_admin', 'window_lead'] },
   // provinces and cities compare their counties (M2); a county's centre drills into its own halls, windows and staff
   { key: 'dashboard', path: '/dashboard', title: 'menu.dashboard', roles: ['provincial_admin', 'city_admin', 'centre_admin'] },
 ]
