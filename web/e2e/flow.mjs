@@ -322,7 +322,7 @@ async function main() {
   await centre.locator('[data-test=catalog-items] tr', { hasText: '社会保障卡申领' }).first().click()
   await centre.locator('[data-test=consult-phone] input').fill('请拨打中心电话')
   await centre.locator('[data-test=save-draft]').click()
-  await centre.locator('[data-test=guide-form] .el-form-item__error').first().waitFor()
+  await centre.locator('[data-test=guide-form] .el-form-item__error, [data-test=guide-problems]').first().waitFor()
   await shot(centre, 'centre-catalog-field-error')
   await centre.locator('.el-tabs__item', { hasText: '版本历史' }).click()
   await centre.locator('[data-test=versions] tbody tr').first().waitFor()
