@@ -102,6 +102,13 @@ async function fileCase(citizen) {
   return decodeURIComponent(new URL(citizen.url()).pathname.split('/').pop())
 }
 
+/** Element Plus's prompt (ElMessageBox.prompt): types the answer and confirms. */
+async function answerPrompt(page, text) {
+  const box = page.locator('.el-message-box')
+  await box.locator('input').fill(text)
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+}
+
 function expect(cond, what) {
   if (!cond) throw new Error(`expected: ${what}`)
 }
@@ -197,6 +204,23 @@ async function main() {
   await clerk.locator('[data-test=status]', { hasText: '已提交' }).waitFor({ timeout: 20000 })
   await clerk.locator('[data-test=accept]').waitFor()
   await shot(clerk, 'clerk-sees-correction-live')
+  // the masked ID number shown in full only with a reason, recorded (M3); then accepted and an extension asked (C6)
+  expect((await clerk.locator('[data-test=applicant-id]').innerText()).includes('*'), 'the ID number is masked')
+  await clerk.locator('[data-test=show-id]').click()
+  await answerPrompt(clerk, '窗口核验申请人身份')
+  await clerk.locator('[data-test=applicant-id]', { hasText: '11010519491231002X' }).waitFor()
+  await clerk.locator('[data-test=accept]').click()
+  await clerk.locator('[data-test=status]', { hasText: '已受理' }).waitFor()
+  await clerk.locator('[data-test=request-extension]').click()
+  await clerk.locator('[data-test=extension-days] input').fill('2')
+  await clerk.locator('[data-test=extension-reason]').fill('需现场核查申请人提供的社保缴费记录')
+  await clerk.locator('[data-test=submit-extension]').click()
+  await clerk.locator('[data-test=extension-state]', { hasText: '待审批' }).waitFor()
+  await shot(clerk, 'clerk-extension-requested')
+  // the inbox's other queues: cases received here for other tenants (C12)
+  await clerk.goto(`${BASE}/console/cases`)
+  await clerk.locator('[data-test=queue-RECEIVED_FOR_OTHERS]').click()
+  await clerk.locator('.screen-hint', { hasText: '代收' }).waitFor()
 
   // ------------------------------------------------------------ the citizen books a slot and shows its QR code
   await citizen.goto(`${BASE}/app/guides/${encodeURIComponent(guideId)}`)
@@ -216,6 +240,23 @@ async function main() {
   const code = (await citizen.locator('[data-test=booking-code]').first().innerText()).trim()
   expect(code.length > 0, 'the appointment shows its booking code')
   await shot(citizen, 'citizen-appointment-qr')
+  // the citizen's messages: the receipt and the acceptance of this run's case among them
+  await citizen.locator('[data-test=tab-messages]').click()
+  await citizen.locator('[data-test=messages]', { hasText: caseNumber }).waitFor({ timeout: 20000 })
+  await shot(citizen, 'citizen-messages')
+  // a ticket from the phone: a category the hall serves, then the people ahead (A5)
+  await citizen.goto(`${BASE}/app/ticket`)
+  await citizen.locator('[data-test=categories] .van-cell').first().click()
+  await citizen.locator('[data-test=people-ahead]', { hasText: '前面还有' }).waitFor({ timeout: 20000 })
+  await shot(citizen, 'citizen-ticket')
+  // a complaint filed on the phone (P1); it shows in the citizen's list as waiting for acceptance
+  const grievance = `窗口人员态度生硬（浏览器测试 ${Date.now()}）`
+  await citizen.goto(`${BASE}/app/complaint`)
+  await citizen.locator('[data-test=complaint-reason] textarea').fill(grievance)
+  await citizen.locator('[data-test=complaint-phone] input').fill('13800138000')
+  await citizen.locator('[data-test=submit-complaint]').click()
+  await citizen.locator('[data-test=my-complaints] .van-cell', { hasText: grievance }).locator('[data-test=complaint-state]', { hasText: '待受理' }).waitFor({ timeout: 20000 })
+  await shot(citizen, 'citizen-complaint')
 
   // ------------------------------------------------------------ the hall's calling display
   const hall = (await graphql('query($t: ID!) { hall(tenantCode: $t) { id name } }', { t: TENANT })).hall
@@ -270,6 +311,28 @@ async function main() {
   await centre.locator('[data-test=submit-step]').click()
   await review().locator('[data-test=rect-state]', { hasText: '待整改' }).waitFor()
   await shot(centre, 'centre-bad-review-verified')
+  // the centre administrator decides the clerk's extension request (C6)
+  await centre.goto(`${BASE}/console/cases/${encodeURIComponent(secondId)}`)
+  await centre.locator('[data-test=approve-extension]').click()
+  await centre.locator('[data-test=extension-state]', { hasText: '已批准' }).waitFor()
+  await shot(centre, 'centre-extension-approved')
+  // the catalog: a refused edit shows the server's reason on the field it names (S3), and nothing is saved
+  await centre.goto(`${BASE}/console/catalog`)
+  await centre.locator('input[placeholder="事项名称或基本编码"]').fill('社会保障卡')
+  await centre.locator('[data-test=catalog-items] tr', { hasText: '社会保障卡申领' }).first().click()
+  await centre.locator('[data-test=consult-phone]').fill('请拨打中心电话')
+  await centre.locator('[data-test=save-draft]').click()
+  await centre.locator('[data-test=guide-form] .el-form-item__error, [data-test=guide-problems]').first().waitFor()
+  await shot(centre, 'centre-catalog-field-error')
+  await centre.locator('.el-tabs__item', { hasText: '版本历史' }).click()
+  await centre.locator('[data-test=versions] tbody tr').first().waitFor()
+  // the appointments calendar of the main hall and the review indicators
+  await centre.goto(`${BASE}/console/appointments`)
+  await centre.locator('[data-test=calendar] thead th').nth(7).waitFor()
+  await shot(centre, 'centre-appointments')
+  await centre.goto(`${BASE}/console/indicators`)
+  await centre.locator('[data-test=review-indicators]').waitFor()
+  await shot(centre, 'centre-indicators')
 
   // ------------------------------------------------------------ the provincial administrator compares counties, drills down, exports (M2)
   const desk4 = await browser('desk')

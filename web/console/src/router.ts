@@ -9,6 +9,10 @@ export const router = createRouter({
     { path: '/queue', component: () => import('./views/QueueView.vue') },
     { path: '/reviews', component: () => import('./views/ReviewsView.vue') },
     { path: '/complaints', component: () => import('./views/ComplaintsView.vue') },
+    { path: '/organisation', component: () => import('./views/OrganisationView.vue') },
+    { path: '/catalog', component: () => import('./views/CatalogView.vue') },
+    { path: '/indicators', component: () => import('./views/IndicatorsView.vue') },
+    { path: '/appointments', component: () => import('./views/AppointmentsView.vue') },
     // ECharts is imported by this route only (its own chunk): no other screen downloads it
     { path: '/dashboard', component: () => import('./views/DashboardView.vue') },
     { path: '/display', component: () => import('./views/DisplayPicker.vue') },

@@ -28,6 +28,17 @@ describe('the console menu by role (T7)', () => {
     expect(keys).toContain('reviews')
     expect(keys).not.toContain('complaints')
   })
+  it('every screen of the issue is built: the centre administrator\'s catalog, organisation, calendar and indicators are live', () => {
+    const entries = menuFor(['centre_admin'])
+    expect(entries.map((m) => m.key)).toEqual(expect.arrayContaining(['catalog', 'organisation', 'appointments', 'indicators']))
+    expect(entries.filter((m) => m.planned)).toEqual([])
+  })
+  it('a clerk keeps the appointments calendar but not the organisation or the indicators', () => {
+    const keys = menuFor(['clerk']).map((m) => m.key)
+    expect(keys).toContain('appointments')
+    expect(keys).not.toContain('organisation')
+    expect(keys).not.toContain('indicators')
+  })
   it("Keycloak's own roles are not the platform's", () => {
     expect(platformRoles(['offline_access', 'uma_authorization', 'default-roles-staff', 'clerk'])).toEqual(['clerk'])
   })

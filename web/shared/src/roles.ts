@@ -18,11 +18,15 @@ export const MENU: MenuEntry[] = [
   { key: 'inbox', path: '/cases', title: 'menu.inbox', roles: [...FRONT_DESK, 'approver', 'supervisor', 'provincial_admin'] },
   { key: 'queue', path: '/queue', title: 'menu.queue', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
   { key: 'display', path: '/display', title: 'menu.display', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
-  { key: 'appointments', path: '/appointments', title: 'menu.appointments', roles: ['clerk', 'window_lead', 'centre_admin'], planned: true },
+  { key: 'appointments', path: '/appointments', title: 'menu.appointments', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
   // the assignee of a bad review (谁办理谁负责) is often a window's clerk: they see the loop and take their steps
   { key: 'reviews', path: '/reviews', title: 'menu.reviews', roles: ['clerk', 'agent', 'supervisor', 'centre_admin', 'window_lead'] },
   { key: 'complaints', path: '/complaints', title: 'menu.complaints', roles: ['supervisor', 'centre_admin', 'window_lead'] },
-  { key: 'catalog', path: '/catalog', title: 'menu.catalog', roles: ['guide', 'centre_admin'], planned: true },
+  // the review indicators (V7, V8), the complaint appraisal (P5) and the two lists (V5, C5): the centre's management
+  { key: 'indicators', path: '/indicators', title: 'menu.indicators', roles: ['supervisor', 'centre_admin', 'window_lead'] },
+  { key: 'catalog', path: '/catalog', title: 'menu.catalog', roles: ['guide', 'centre_admin'] },
+  // halls, departments, windows and A/B posts, staff, closures (T3–T7): changed by the centre administrator only
+  { key: 'organisation', path: '/organisation', title: 'menu.organisation', roles: ['centre_admin', 'window_lead'] },
   // provinces and cities compare their counties (M2); a county's centre drills into its own halls, windows and staff
   { key: 'dashboard', path: '/dashboard', title: 'menu.dashboard', roles: ['provincial_admin', 'city_admin', 'centre_admin'] },
 ]

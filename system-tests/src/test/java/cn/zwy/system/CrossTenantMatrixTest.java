@@ -133,6 +133,8 @@ class CrossTenantMatrixTest {
             Map.entry("rejectCase", Set.of(Who.TOWN_AGENT)),
             Map.entry("deliverCase", Set.of(Who.TOWN_AGENT)),
             Map.entry("requestExtension", Set.of(Who.TOWN_AGENT)),
+            // M3 (ADR 0029): any staff member of 连山 may show a masked number of its case in full, with a recorded reason
+            Map.entry("revealCasePersonalData", Set.of(Who.TOWN_AGENT)),
             Map.entry("recordEntrustment", Set.of(Who.TOWN_AGENT)),
             Map.entry("receiveForwardedCase", Set.of(Who.TOWN_AGENT)),
             Map.entry("returnCaseResult", Set.of(Who.TOWN_AGENT)),

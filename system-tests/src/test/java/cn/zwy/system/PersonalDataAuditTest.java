@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,6 +59,53 @@ class PersonalDataAuditTest {
             }
             c.rollback();
         }
+    }
+
+    private static final String REVEAL = """
+            mutation($input: RevealCasePersonalDataInput!) { revealCasePersonalData(input: $input) { field value } }""";
+
+    private static long readsOf(String caseId, String reason) throws SQLException {
+        try (Connection c = CaseDb.connect(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            bind(st, TENANT);
+            try (var rs = st.executeQuery("select count(*) from personal_data_read where case_id = '" + caseId
+                    + "' and reason = '" + reason + "' and reader_realm = 'STAFF'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * The console's "show" (ADR 0029): the clerk of 连山 sees the applicant's ID number in full only with a
+     * reason, and the read is recorded with it; without a reason nothing is shown or recorded; another tenant's
+     * centre administrator is refused.
+     */
+    @Test
+    void showingAMaskedNumberNeedsAReasonAndIsRecorded_M3() throws Exception {
+        String caseId = Cases.submitted(Cases.promisedItem()).get("caseId").asString();
+        String reason = "窗口核验身份 " + UUID.randomUUID().toString().substring(0, 8);
+
+        Api.Response noReason = Api.graphql(Cases.clerk(), REVEAL,
+                Map.of("input", Map.of("caseId", caseId, "field", "APPLICANT_ID_NUMBER", "reason", " ")));
+        assertThat(noReason.errorCode()).as(noReason.body().toString()).isEqualTo("VALIDATION");
+        assertThat(noReason.errorField()).isEqualTo("reason");
+
+        Api.Response other = Api.graphql(Tokens.staff("taishan.admin"), REVEAL,
+                Map.of("input", Map.of("caseId", caseId, "field", "APPLICANT_ID_NUMBER", "reason", reason)));
+        assertThat(other.errorCode()).as(other.body().toString()).isEqualTo("FORBIDDEN");
+        assertThat(readsOf(caseId, reason)).isZero();
+
+        Api.Response shown = Api.graphql(Cases.clerk(), REVEAL,
+                Map.of("input", Map.of("caseId", caseId, "field", "APPLICANT_ID_NUMBER", "reason", reason)));
+        assertThat(shown.errors()).as(shown.body().toString()).isNull();
+        assertThat(shown.data().at("/revealCasePersonalData/value").asString()).isEqualTo(Cases.ID_NUMBER);
+        assertThat(readsOf(caseId, reason)).isEqualTo(1);
+
+        Api.Response phone = Api.graphql(Cases.clerk(), REVEAL,
+                Map.of("input", Map.of("caseId", caseId, "field", "APPLICANT_PHONE", "reason", reason)));
+        assertThat(phone.data().at("/revealCasePersonalData/value").asString()).isEqualTo(Cases.PHONE);
+        assertThat(readsOf(caseId, reason)).isEqualTo(2);
     }
 
     @Test

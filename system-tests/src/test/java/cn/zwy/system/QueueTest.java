@@ -301,6 +301,27 @@ class QueueTest {
         assertThat(after.get("calls").asInt()).isZero();
     }
 
+    /**
+     * The citizen app's ticket page (ADR 0029): signed out, the hall's calling screen names the categories its windows
+     * serve (code and name) to pick from; a citizen takes a ticket of one for themselves and reads the people ahead.
+     */
+    @Test
+    void citizenPicksAServedCategoryAndSeesThePeopleAhead_A5() throws Exception {
+        String category = category();
+        window(category);
+        Api.Response r = Api.graphql(null, "query($t: ID!, $h: ID!) { hallQueue(tenantCode: $t, hallId: $h) { categories { code name } } }",
+                Map.of("t", LIANSHAN, "h", hall));
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        List<String> offered = new java.util.ArrayList<>();
+        for (JsonNode c : r.data().at("/hallQueue/categories")) offered.add(c.get("code").asString() + " " + c.get("name").asString());
+        assertThat(offered).contains(category + " 排队测试");
+        JsonNode first = take(Cases.clerk(), category, false);
+        JsonNode mine = take(Cases.citizen(), category, false);
+        assertThat(mine.get("peopleAhead").asInt()).as("the kiosk's ticket is ahead").isEqualTo(1);
+        assertThat(ticket(mine.get("id").asString()).get("position").asInt()).isEqualTo(2);
+        assertThat(first.get("status").asString()).isEqualTo("WAITING");
+    }
+
     @Test
     void badQueueInputGetsASpecificErrorAndChangesNothing_A5() throws Exception {
         String category = category();

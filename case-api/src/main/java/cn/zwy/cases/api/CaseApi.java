@@ -36,6 +36,7 @@ public interface CaseApi {
     String CONFIRM_DELIVERY = "/api/cases/{id}/confirm-delivery";
     String WITHDRAW = "/api/cases/{id}/withdraw";
     String EXTENSION = "/api/cases/{id}/extension";
+    String PERSONAL_DATA = "/api/cases/{id}/personal-data";
     String EXTENSION_DECISION = "/api/cases/{id}/extension/decision";
     String FORWARD = "/api/cases/{id}/forward";
     String RECEIVE_FORWARDED = "/api/cases/{id}/receive-forwarded";
@@ -118,6 +119,10 @@ public interface CaseApi {
 
     @PostExchange(EXTENSION_DECISION)
     Mono<CaseView> decideExtension(@PathVariable("id") String id, @RequestBody StaffActions.DecideExtension body);
+
+    /** M3: one personal number of the case in full, for its own tenant's staff, with a reason; the read is recorded. */
+    @PostExchange(PERSONAL_DATA)
+    Mono<StaffActions.PersonalDataShown> revealPersonalData(@PathVariable("id") String id, @RequestBody StaffActions.RevealPersonalData body);
 
     /** C12, the receiving hall's staff: form checked, forwarded to the owning tenant (paper: carrier and tracking number). */
     @PostExchange(FORWARD)

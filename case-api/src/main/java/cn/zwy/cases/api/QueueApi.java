@@ -110,7 +110,11 @@ public interface QueueApi {
     record Waiting(String businessCategory, int waiting) {}
 
     /** The calling screen: the latest calls, the first one being the newest, and how many wait per category. */
-    record HallQueue(String tenantCode, String hallId, String hallName, List<Called> calling, List<Waiting> waiting) {}
+    record HallQueue(String tenantCode, String hallId, String hallName, List<Called> calling, List<Waiting> waiting,
+                     List<Category> categories) {}
+
+    /** A business category a window of the hall serves (A5): what a citizen picks when taking a ticket. */
+    record Category(String code, String name) {}
 
     record FlowBucket(Instant startsAt, String businessCategory, int visitors) {}
 

@@ -43,6 +43,15 @@ public final class StaffActions {
     public record DecideExtension(Long version, Boolean approved, String note) {}
 
     /**
+     * M3: the audited "show" of a masked number. {@code field}: APPLICANT_ID_NUMBER or APPLICANT_PHONE;
+     * {@code reason}: why (1–200 characters), recorded with the reader.
+     */
+    public record RevealPersonalData(String field, String reason) {}
+
+    /** The number in full, shown once; the read is in the tenant's record of full reads. */
+    public record PersonalDataShown(String field, String value) {}
+
+    /**
      * C12, the receiving hall: the form check passed and the case goes to the owning tenant. Without a
      * carrier it is forwarded online (arrives at once); with one, paper materials were posted and
      * {@code trackingNumber} is required (the transit until arrival does not count on the clock).

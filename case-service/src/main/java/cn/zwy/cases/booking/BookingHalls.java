@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -95,6 +97,21 @@ public class BookingHalls {
     public List<HallWindow> windows(UUID hallId) {
         return jdbc.query("select window_id, hall_id, kind, categories, number, name from booking_window where hall_id = ? order by window_id",
                 (rs, i) -> window(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), hallId);
+    }
+
+    /**
+     * The business categories the hall's windows serve, code to name in code order (A5): what a citizen picks
+     * from when taking a ticket. A code named differently by two windows keeps the first name.
+     */
+    public Map<String, String> categoryNames(UUID hallId) {
+        Map<String, String> out = new TreeMap<>();
+        for (String categories : jdbc.queryForList("select categories from booking_window where hall_id = ?", String.class, hallId)) {
+            for (JsonNode c : json.readTree(categories)) {
+                String code = c.path("code").asString("");
+                if (!code.isEmpty()) out.putIfAbsent(code, c.path("name").asString(code));
+            }
+        }
+        return out;
     }
 
     /** The business category bookings are served under (A5). */

@@ -33,13 +33,16 @@ class CaseController {
     private final CrossRegionCases relay;
     private final CaseUpdates updates;
     private final CitizenMessages messages;
+    private final CasePersonalData personal;
 
-    CaseController(CaseService cases, CaseQueries queries, CrossRegionCases relay, CaseUpdates updates, CitizenMessages messages) {
+    CaseController(CaseService cases, CaseQueries queries, CrossRegionCases relay, CaseUpdates updates, CitizenMessages messages,
+                   CasePersonalData personal) {
         this.cases = cases;
         this.queries = queries;
         this.relay = relay;
         this.updates = updates;
         this.messages = messages;
+        this.personal = personal;
     }
 
     @PostMapping(CaseApi.CASES)
@@ -73,6 +76,12 @@ class CaseController {
 
     @GetMapping(CaseApi.DISHONESTY)
     List<DishonestyEntry> dishonesty(@PathVariable String tenantCode) { return queries.dishonesty(Callers.require(), tenantCode); }
+
+    @PostMapping(CaseApi.PERSONAL_DATA)
+    StaffActions.PersonalDataShown revealPersonalData(@PathVariable String id,
+                                                      @RequestBody(required = false) StaffActions.RevealPersonalData body) {
+        return personal.reveal(Callers.require(), id, body);
+    }
 
     @PostMapping(CaseApi.ACCEPT)
     CaseView accept(@PathVariable String id, @RequestBody(required = false) StaffActions.Accept body) {

@@ -1,6 +1,7 @@
 package cn.zwy.cases.queue;
 
 import cn.zwy.cases.api.QueueApi.Called;
+import cn.zwy.cases.api.QueueApi.Category;
 import cn.zwy.cases.api.QueueApi.FlowBucket;
 import cn.zwy.cases.api.QueueApi.HallQueue;
 import cn.zwy.cases.api.QueueApi.QuietHour;
@@ -65,7 +66,8 @@ class HallQueues {
             List<Waiting> waiting = jdbc.query("""
                     select category, count(*) from queue_ticket where hall_id = ? and day = ? and status = 'WAITING'
                     group by category order by category""", (rs, i) -> new Waiting(rs.getString(1), rs.getInt(2)), hallId, today);
-            return new HallQueue(tenantCode, hallId.toString(), name, calling, waiting);
+            return new HallQueue(tenantCode, hallId.toString(), name, calling, waiting, halls.categoryNames(hallId).entrySet().stream()
+                    .map(e -> new Category(e.getKey(), e.getValue())).toList());
         });
     }
 

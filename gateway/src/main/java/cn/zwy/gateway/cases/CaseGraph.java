@@ -26,6 +26,7 @@ import cn.zwy.gateway.cases.CaseInputs.IssueOneTimeNoticeInput;
 import cn.zwy.gateway.cases.CaseInputs.ReceiveForwardedCaseInput;
 import cn.zwy.gateway.cases.CaseInputs.RejectCaseInput;
 import cn.zwy.gateway.cases.CaseInputs.RequestExtensionInput;
+import cn.zwy.gateway.cases.CaseInputs.RevealCasePersonalDataInput;
 import cn.zwy.gateway.cases.CaseInputs.ReturnCaseResultInput;
 import cn.zwy.gateway.cases.CaseInputs.StartRemoteAgencyInput;
 import cn.zwy.gateway.cases.CaseInputs.WithdrawCaseInput;
@@ -187,6 +188,17 @@ public class CaseGraph {
     @MutationMapping
     public Mono<CasePayload> decideExtension(@Argument DecideExtensionInput input, @AuthenticationPrincipal Jwt jwt) {
         return payload(cases.decideExtension(actsFor(jwt, input.caseId()), input.body()));
+    }
+
+    public record RevealCasePersonalDataPayload(String field, String value) {}
+
+    /** M3: the audited "show" — the case's own tenant's staff only; case-service records the read before answering. */
+    @MutationMapping
+    public Mono<RevealCasePersonalDataPayload> revealCasePersonalData(@Argument RevealCasePersonalDataInput input,
+                                                                      @AuthenticationPrincipal Jwt jwt) {
+        return cases.revealPersonalData(actsFor(jwt, input.caseId()), input.body())
+                .map(v -> new RevealCasePersonalDataPayload(v.field(), v.value()))
+                .onErrorMap(CaseGraph::onCaseIdField);
     }
 
     // ------------------------------------------------------------------ same-city / cross-region (C12), remote agency (C13)

@@ -56,6 +56,10 @@ final class CaseInputs {
         StaffActions.RequestExtension body() { return new StaffActions.RequestExtension(version, window, days, reason); }
     }
 
+    record RevealCasePersonalDataInput(String caseId, String field, String reason) {
+        StaffActions.RevealPersonalData body() { return new StaffActions.RevealPersonalData(field, reason); }
+    }
+
     record DecideExtensionInput(String caseId, Long version, Boolean approved, String note) {
         StaffActions.DecideExtension body() { return new StaffActions.DecideExtension(version, approved, note); }
     }
