@@ -84,7 +84,7 @@ class ScheduleTest {
         SlotId id = new SlotId("441825", HALL.id(), LocalDateTime.of(2026, 12, 15, 8, 30));
         assertThat(id.toString()).isEqualTo("441825:" + HALL.id() + ":202612150830");
         assertThat(SlotId.parse("slotId", id.toString())).isEqualTo(id);
-        for (String bad : new String[] {null, "441825:x:202612150830", "441825:" + HALL.id() + ":202613150830", "4418:" + HALL.id() + ":202612150830"}) {
+        for (String bad : new String[] {null, "441825:x:202612150830", "441825:" + HALL.id() + ":202613150830", "44:" + HALL.id() + ":202612150830"}) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> SlotId.parse("slotId", bad))
                     .isInstanceOf(cn.zwy.common.error.ApiException.class).hasFieldOrPropertyWithValue("field", "slotId");
         }

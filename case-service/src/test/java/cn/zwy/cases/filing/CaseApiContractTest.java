@@ -31,7 +31,7 @@ class CaseApiContractTest {
     @Test
     void controllerServesEveryOperationOfTheContract() {
         // CaseApi (15 + assign + 6 of C12/C13 + 2 of the citizen's messages) and CaseUpdatesApi (1)
-        assertThat(contract(CaseApi.class, CaseUpdatesApi.class)).hasSize(25).isEqualTo(served(CaseController.class));
+        assertThat(contract(CaseApi.class, CaseUpdatesApi.class)).hasSize(26).isEqualTo(served(CaseController.class));
     }
 
     @Test
