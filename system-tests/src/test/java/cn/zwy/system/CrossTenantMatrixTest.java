@@ -94,7 +94,10 @@ class CrossTenantMatrixTest {
             // window report; the administrators of its city and province too (none of them is in the matrix's callers)
             "comparisonDrillDown",
             // a package filing (G3) is read by its applicant and the tenant's staff, as its part cases are
-            "packageCase");
+            "packageCase",
+            // the console's lists (ADR 0033): who was shown a case's personal numbers (M3), a hall's appointments of a day by
+            // masked name (A1), the joint reviews waiting for a department's opinion (C10) — 连山's own staff only
+            "casePersonalDataReads", "hallDayAppointments", "pendingJointReviews");
 
     /**
      * Reads for the administrators of a region only (ADR 0024, T7): the comparison of a province's or city's counties

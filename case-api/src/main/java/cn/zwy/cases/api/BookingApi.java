@@ -27,6 +27,10 @@ public interface BookingApi {
     String RESCHEDULE = "/api/booking/appointments/{id}/reschedule";
     String CANCEL = "/api/booking/appointments/{id}/cancel";
     String CHECK_IN = "/api/booking/{tenantCode}/check-in";
+    /** A hall's appointments of one day (staff of the tenant). */
+    String DAY_LIST = "/api/booking/{tenantCode}/halls/{hallId}/appointments";
+    /** The most appointments one day's list answers. */
+    int MAX_DAY_LIST = 500;
     String BARS = "/api/booking/{tenantCode}/bars";
     String LIFT_BAR = "/api/booking/bars/{id}/lift";
     String RULES = "/api/booking/{tenantCode}/rules";
@@ -66,6 +70,15 @@ public interface BookingApi {
     @PostExchange(CHECK_IN)
     Mono<Appointment> checkIn(@PathVariable("tenantCode") String tenantCode, @RequestBody CheckInRequest request);
 
+    /**
+     * The tenant's staff: a hall's appointments of one day by slot (A1), who comes by masked name (M3); with {@code name},
+     * only theirs: a full name matches its keyed hash, one character the masked name's first (the surname).
+     */
+    @GetExchange(DAY_LIST)
+    Mono<List<DayAppointment>> dayList(@PathVariable("tenantCode") String tenantCode, @PathVariable("hallId") String hallId,
+                                       @RequestParam("date") LocalDate date,
+                                       @RequestParam(name = "name", required = false) String name);
+
     /** The tenant's staff: the booking bars in force (A2). */
     @GetExchange(BARS)
     Mono<List<BookingBar>> bars(@PathVariable("tenantCode") String tenantCode);
@@ -104,6 +117,14 @@ public interface BookingApi {
 
     /** Exactly one of them: the booking code, or the resident ID number of the person who comes (A5, a kiosk's ID card reader). */
     record CheckInRequest(String bookingCode, String idNumber) {}
+
+    /**
+     * One booking of a hall's day as its staff see it: who comes by masked name ({@code forOther}: booked for them under
+     * 帮办), the masked contact phone, the slot, the item, the state; the booking code to check them in.
+     */
+    record DayAppointment(String id, String bookingCode, String status, String personNameMasked, boolean forOther,
+                          String contactPhoneMasked, Instant startsAt, Instant endsAt, String itemId, String itemName,
+                          Instant checkedInAt) {}
 
     record LiftBarRequest(String reason) {}
 

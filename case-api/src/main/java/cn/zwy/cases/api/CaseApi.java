@@ -37,6 +37,7 @@ public interface CaseApi {
     String WITHDRAW = "/api/cases/{id}/withdraw";
     String EXTENSION = "/api/cases/{id}/extension";
     String PERSONAL_DATA = "/api/cases/{id}/personal-data";
+    String PERSONAL_DATA_READS = "/api/cases/{id}/personal-data/reads";
     String EXTENSION_DECISION = "/api/cases/{id}/extension/decision";
     String FORWARD = "/api/cases/{id}/forward";
     String RECEIVE_FORWARDED = "/api/cases/{id}/receive-forwarded";
@@ -123,6 +124,10 @@ public interface CaseApi {
     /** M3: one personal number of the case in full, for its own tenant's staff, with a reason; the read is recorded. */
     @PostExchange(PERSONAL_DATA)
     Mono<StaffActions.PersonalDataShown> revealPersonalData(@PathVariable("id") String id, @RequestBody StaffActions.RevealPersonalData body);
+
+    /** M3: who was shown a personal number of the case in full (every audited read, newest first), for its own tenant's staff. */
+    @GetExchange(PERSONAL_DATA_READS)
+    Mono<List<StaffActions.PersonalDataRead>> personalDataReads(@PathVariable("id") String id);
 
     /** C12, the receiving hall's staff: form checked, forwarded to the owning tenant (paper: carrier and tracking number). */
     @PostExchange(FORWARD)

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -24,10 +25,22 @@ public interface JointReviewApi {
     String ANSWER = REVIEWS + "/answer";
     String ESCALATE = REVIEWS + "/escalate";
     String UPPER_REPLY = REVIEWS + "/upper-reply";
+    /** A tenant's reviews still waiting for a department's opinion, across its open joint cases. */
+    String PENDING = "/api/cases/joint-reviews/{tenantCode}";
+    /** The most waiting reviews one read answers. */
+    int MAX_PENDING = 200;
 
     /** The case's department reviews in the order named at acceptance; empty for a case that is not joint. */
     @GetExchange(REVIEWS)
     Mono<List<JointReview>> list(@PathVariable("id") String id);
+
+    /**
+     * The tenant's own staff: the reviews still waiting for an opinion (PENDING) of its accepted joint cases, the
+     * soonest due first; with {@code department}, only that department's (its name as named at acceptance).
+     */
+    @GetExchange(PENDING)
+    Mono<List<PendingReview>> pending(@PathVariable("tenantCode") String tenantCode,
+                                      @RequestParam(name = "department", required = false) String department);
 
     @PostExchange(ANSWER)
     Mono<CaseView> answer(@PathVariable("id") String id, @RequestBody Answer body);
@@ -58,6 +71,9 @@ public interface JointReviewApi {
                        boolean overdue, LocalDate escalateDue, LocalDate escalatedOn, String upperAuthority,
                        LocalDate upperReplyOn, Boolean upperApproved, String opinion, String answeredBy, String window,
                        Instant answeredAt) {}
+
+    /** A department's review waiting for its opinion, with the case it belongs to (as the inbox shows it). */
+    record PendingReview(CaseSummary caseSummary, JointReview review) {}
 
     record Answer(Long version, String window, String department, Boolean agreed, String opinion) {}
 

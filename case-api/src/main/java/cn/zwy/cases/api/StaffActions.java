@@ -1,5 +1,6 @@
 package cn.zwy.cases.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -50,6 +51,10 @@ public final class StaffActions {
 
     /** The number in full, shown once; the read is in the tenant's record of full reads. */
     public record PersonalDataShown(String field, String value) {}
+
+    /** One recorded full read (M3): which field, who (realm, account and name), why and when. */
+    public record PersonalDataRead(String field, String readerRealm, String readerId, String readerName, String reason,
+                                   Instant readAt) {}
 
     /**
      * C12, the receiving hall: the form check passed and the case goes to the owning tenant. Without a

@@ -21,11 +21,20 @@ class BookingController {
     private final Bookings bookings;
     private final BookingBars bars;
     private final BookingRules rules;
+    private final DayAppointments days;
 
-    BookingController(Bookings bookings, BookingBars bars, BookingRules rules) {
+    BookingController(Bookings bookings, BookingBars bars, BookingRules rules, DayAppointments days) {
         this.bookings = bookings;
         this.bars = bars;
         this.rules = rules;
+        this.days = days;
+    }
+
+    @GetMapping(BookingApi.DAY_LIST)
+    List<BookingApi.DayAppointment> dayList(@PathVariable String tenantCode, @PathVariable String hallId,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate date,
+                                            @RequestParam(required = false) String name) {
+        return days.list(Callers.require(), tenantCode, hallId, date, name);
     }
 
     @GetMapping(BookingApi.RULES)

@@ -2,6 +2,7 @@ package cn.zwy.cases.booking;
 
 import cn.zwy.cases.api.BookingApi.BookingBar;
 import cn.zwy.cases.messages.AppointmentMessage;
+import cn.zwy.cases.privacy.Masking;
 import cn.zwy.common.tenant.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -70,7 +71,7 @@ class BookingTimerHandler {
 
     /** Who is barred, as staff see it (masked, M3). */
     private static String who(Bookings.Row r) {
-        if (r.bookedForName != null) return r.bookedForName.charAt(0) + "*".repeat(Math.max(1, r.bookedForName.length() - 1)) + " " + r.bookedForIdMasked;
+        if (r.bookedForName != null) return Masking.name(r.bookedForName) + " " + r.bookedForIdMasked;
         return "公众账号 " + r.citizenId.substring(0, Math.min(8, r.citizenId.length())) + "…";
     }
 }

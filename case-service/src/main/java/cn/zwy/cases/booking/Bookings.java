@@ -237,6 +237,8 @@ class Bookings {
         String who = p.key();
         String name = p.name();
         String idMasked = p.idMasked();
+        // who comes, by name, for the hall's list of the day (masked, and its blind index for a search by the full name)
+        String comer = name != null ? name : caller.displayName() == null || caller.displayName().isBlank() ? null : caller.displayName().strip();
         UUID id = UUID.randomUUID();
         try {
             return tx.write(slot.tenantCode(), () -> {
@@ -252,11 +254,12 @@ class Bookings {
                 jdbc.update("""
                         insert into appointment (id, tenant_id, hall_id, hall_name, starts_at, ends_at, day, item_id, item_name, citizen_id,
                             person_key, booked_for_name, booked_for_id_masked, phone_sealed, phone_masked, booking_code, idempotency_key,
-                            status, created_at, updated_at, id_index)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?)""",
+                            status, created_at, updated_at, id_index, person_name_masked, person_name_index)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?, ?, ?)""",
                         id, slot.tenantCode(), t.hall().id(), t.hall().name(), Timestamp.from(t.startsAt()), Timestamp.from(t.endsAt()),
                         Date.valueOf(t.day()), in.itemId(), itemName, caller.userId(), who, name, idMasked,
-                        phone == null ? null : cipher.seal(phone), phone == null ? null : Masking.phone(phone), code, key, at, at, checkInIndex);
+                        phone == null ? null : cipher.seal(phone), phone == null ? null : Masking.phone(phone), code, key, at, at, checkInIndex,
+                        Masking.name(comer), comer == null ? null : index.ofName(comer));
                 Row r = find(slot.tenantCode(), id).orElseThrow();
                 timers.booked(r);
                 tell(r, AppointmentMessage.Kind.APPOINTMENT_BOOKED, "您已预约" + r.hallName + "办理「" + r.itemName + "」，时间 "
@@ -634,7 +637,7 @@ class Bookings {
         return ScopedId.parse(field, id);
     }
 
-    private static UUID uuid(String field, String value) {
+    static UUID uuid(String field, String value) {
         try {
             UUID id = UUID.fromString(value);
             if (id.toString().equals(value)) return id;

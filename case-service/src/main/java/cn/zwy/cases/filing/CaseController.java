@@ -83,6 +83,11 @@ class CaseController {
         return personal.reveal(Callers.require(), id, body);
     }
 
+    @GetMapping(CaseApi.PERSONAL_DATA_READS)
+    List<StaffActions.PersonalDataRead> personalDataReads(@PathVariable String id) {
+        return personal.reads(Callers.require(), id);
+    }
+
     @PostMapping(CaseApi.ACCEPT)
     CaseView accept(@PathVariable String id, @RequestBody(required = false) StaffActions.Accept body) {
         return cases.accept(Callers.require(), id, body);

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The paths of {@link JointReviewApi} (C10). */
@@ -25,6 +26,11 @@ class JointReviewController {
     @GetMapping(JointReviewApi.REVIEWS)
     List<JointReviewApi.JointReview> list(@PathVariable String id) {
         return reviews.list(Callers.require(), id);
+    }
+
+    @GetMapping(JointReviewApi.PENDING)
+    List<JointReviewApi.PendingReview> pending(@PathVariable String tenantCode, @RequestParam(required = false) String department) {
+        return reviews.pending(Callers.require(), tenantCode, department);
     }
 
     @PostMapping(JointReviewApi.ANSWER)

@@ -1,21 +1,27 @@
 package cn.zwy.cases.filing;
 
 import cn.zwy.cases.api.CaseStatus;
+import cn.zwy.cases.api.CaseSummary;
 import cn.zwy.cases.api.JointReviewApi;
 import cn.zwy.cases.api.JointReviewApi.JointDepartment;
 import cn.zwy.cases.api.JointReviewApi.JointReview;
 import cn.zwy.cases.api.JointReviewApi.ReviewState;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
+import cn.zwy.common.security.Realm;
+import cn.zwy.common.tenant.TenantTransactions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,11 +54,15 @@ class JointReviews {
     private final JdbcTemplate jdbc;
     private final CaseQueries queries;
     private final GuideVersions guides;
+    private final TenantTransactions tx;
+    private final CaseViews views;
 
-    JointReviews(JdbcTemplate jdbc, CaseQueries queries, GuideVersions guides) {
+    JointReviews(JdbcTemplate jdbc, CaseQueries queries, GuideVersions guides, TenantTransactions tx, CaseViews views) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.guides = guides;
+        this.tx = tx;
+        this.views = views;
     }
 
     /** The due dates of a joint case's reviews, for its timers. */
@@ -187,10 +197,57 @@ class JointReviews {
         // read as the case is; the hall that received it or the level it went up to see no reviews (the owner's rows)
         return queries.read(caller, id, (c, staff) -> {
             LocalDate today = Today.date();
-            return rows(c.tenantId, c).stream().map(r -> new JointReview(r.department, r.upperApproval, r.state, r.startedOn, r.due,
-                    r.state == ReviewState.PENDING && today.isAfter(r.due), r.escalateDue, r.escalatedOn, r.upperAuthority,
-                    r.upperReplyOn, r.upperApproved, r.opinion, r.answeredBy, r.window, r.answeredAt)).toList();
+            return rows(c.tenantId, c).stream().map(r -> review(r, today)).toList();
         });
+    }
+
+    /**
+     * A department's work list (C10): the reviews of the tenant's accepted joint cases still waiting for an opinion,
+     * the soonest due first, each with its case as the inbox shows it; with {@code department} only that department's
+     * (the name as named at acceptance). The tenant's own staff only, as they act on the reviews; the opinion itself
+     * stays the approver's ({@code answerJointReview}).
+     */
+    List<JointReviewApi.PendingReview> pending(Caller caller, String tenantCode, String department) {
+        if (caller.realm() != Realm.STAFF || !caller.actsFor(tenantCode)) {
+            throw ApiException.forbidden("只有本中心的工作人员可以查看待出具意见的联办件");
+        }
+        String name = department == null || department.isBlank() ? null : CaseService.trimmed("department", department, 100);
+        return tx.read(tenantCode, () -> {
+            List<Object> args = new ArrayList<>(List.of(tenantCode));
+            if (name != null) args.add(name);
+            args.add(JointReviewApi.MAX_PENDING);
+            List<UUID> caseIds = new ArrayList<>();
+            List<Row> rows = jdbc.query("""
+                    select r.* from case_joint_review r join case_file c on c.tenant_id = r.tenant_id and c.id = r.case_id
+                    where r.tenant_id = ? and r.state = 'PENDING' and c.status = 'ACCEPTED'"""
+                    + (name == null ? "" : " and r.department = ?") + " order by r.due, r.case_id, r.position limit ?",
+                    (rs, n) -> {
+                        caseIds.add(rs.getObject("case_id", UUID.class));
+                        return row(rs);
+                    }, args.toArray());
+            if (rows.isEmpty()) return List.<JointReviewApi.PendingReview>of();
+            List<UUID> distinct = caseIds.stream().distinct().toList();
+            Map<UUID, CaseSummary> cases = new HashMap<>();
+            List<Object> ids = new ArrayList<>(List.of(tenantCode));
+            ids.addAll(distinct);
+            jdbc.query("select * from case_file where tenant_id = ? and id in (" + String.join(", ", java.util.Collections.nCopies(distinct.size(), "?")) + ")",
+                    (rs, n) -> CaseStore.row(rs, n), ids.toArray()).forEach(c -> cases.put(c.id, views.summary(c)));
+            LocalDate today = Today.date();
+            List<JointReviewApi.PendingReview> out = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                CaseSummary c = cases.get(caseIds.get(i));
+                if (c == null) continue;
+                out.add(new JointReviewApi.PendingReview(c, review(r, today)));
+            }
+            return out;
+        });
+    }
+
+    private static JointReview review(Row r, LocalDate today) {
+        return new JointReview(r.department, r.upperApproval, r.state, r.startedOn, r.due,
+                r.state == ReviewState.PENDING && today.isAfter(r.due), r.escalateDue, r.escalatedOn, r.upperAuthority,
+                r.upperReplyOn, r.upperApproved, r.opinion, r.answeredBy, r.window, r.answeredAt);
     }
 
     // ------------------------------------------------------------------ rows

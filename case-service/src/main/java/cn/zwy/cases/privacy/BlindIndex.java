@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class BlindIndex {
 
     /** What a number is: part of the hashed input. */
-    public enum Kind { RESIDENT_ID, CREDIT_CODE, MOBILE }
+    public enum Kind { RESIDENT_ID, CREDIT_CODE, MOBILE, NAME }
 
     private final SecretKeySpec key;
 
@@ -40,6 +40,11 @@ public final class BlindIndex {
 
     public String of(MobileNumber phone) {
         return of(Kind.MOBILE, phone.value());
+    }
+
+    /** A person's name as typed at the window: without spaces of any kind, so 张 三 and 张三 are one name. */
+    public String ofName(String name) {
+        return of(Kind.NAME, name.replaceAll("[\\s\\u3000]+", ""));
     }
 
     /** For a value already normalised by its value object. */

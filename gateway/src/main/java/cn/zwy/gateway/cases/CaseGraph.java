@@ -290,7 +290,7 @@ public class CaseGraph {
         return answer.map(CasePayload::new).onErrorMap(CaseGraph::onCaseIdField);
     }
 
-    private static Throwable onCaseIdField(Throwable e) {
+    static Throwable onCaseIdField(Throwable e) {
         if (e instanceof ApiException a && "id".equals(a.field())) {
             return new ApiException(a.code(), a.getMessage(), "caseId", a.rule());
         }
