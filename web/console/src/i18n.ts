@@ -6,6 +6,7 @@ const zh = {
   menu: {
     inbox: '办件收件箱', queue: '窗口叫号', display: '叫号大屏', appointments: '预约日历', reviews: '评价与整改',
     catalog: '事项目录', organisation: '机构与人员', dashboard: '比较看板', complaints: '投诉处理', planned: '建设中', indicators: '指标与名单',
+    bookings: '当日预约', joint: '联办意见',
   },
   inbox: {
     title: '办件收件箱', number: '办件编号', item: '事项', applicant: '申请人', status: '状态', submitted: '提交时间',
@@ -102,7 +103,7 @@ const zh = {
 
 const en = {
   app: { title: 'ZWY console', signOut: 'Sign out', tenant: 'Tenant', roles: 'Roles', site: 'Site' },
-  menu: { inbox: 'Case inbox', queue: 'Window queue', display: 'Hall display', appointments: 'Appointments', reviews: 'Reviews', catalog: 'Catalog', dashboard: 'Dashboard', complaints: 'Complaints', planned: 'planned' },
+  menu: { inbox: 'Case inbox', queue: 'Window queue', display: 'Hall display', appointments: 'Appointments', reviews: 'Reviews', catalog: 'Catalog', dashboard: 'Dashboard', complaints: 'Complaints', planned: 'planned', bookings: 'Day bookings', joint: 'Joint reviews' },
 }
 
 export const i18n = createI18n({ legacy: false, locale: 'zh-CN', fallbackLocale: 'en', messages: { 'zh-CN': zh, en } })

@@ -13,6 +13,9 @@ export const router = createRouter({
     { path: '/catalog', component: () => import('./views/CatalogView.vue') },
     { path: '/indicators', component: () => import('./views/IndicatorsView.vue') },
     { path: '/appointments', component: () => import('./views/AppointmentsView.vue') },
+    // the console's remaining lists (ADR 0033): a hall's appointments of a day by name, the joint reviews waiting for a department
+    { path: '/bookings', component: () => import('./views/BookingsView.vue') },
+    { path: '/joint', component: () => import('./views/JointReviewsView.vue') },
     // ECharts is imported by this route only (its own chunk): no other screen downloads it
     { path: '/dashboard', component: () => import('./views/DashboardView.vue') },
     { path: '/display', component: () => import('./views/DisplayPicker.vue') },

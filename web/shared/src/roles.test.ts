@@ -9,8 +9,13 @@ describe('the console menu by role (T7)', () => {
     expect(keys).not.toContain('dashboard')
     expect(keys).not.toContain('catalog')
   })
-  it('an approver decides cases but calls no tickets', () => {
-    expect(menuFor(['approver']).map((m) => m.key)).toEqual(['inbox'])
+  it('an approver decides cases and gives the department\'s joint opinions, but calls no tickets', () => {
+    expect(menuFor(['approver']).map((m) => m.key)).toEqual(['inbox', 'joint'])
+  })
+  it('the front desk has the day\'s bookings by name; a provincial administrator neither that nor the joint reviews', () => {
+    expect(menuFor(['clerk']).map((m) => m.key)).toEqual(expect.arrayContaining(['bookings', 'joint']))
+    expect(menuFor(['provincial_admin']).map((m) => m.key)).not.toContain('bookings')
+    expect(menuFor(['provincial_admin']).map((m) => m.key)).not.toContain('joint')
   })
   it('a provincial administrator reads the inbox and has the dashboard', () => {
     expect(menuFor(['provincial_admin']).map((m) => m.key)).toEqual(['inbox', 'dashboard'])

@@ -19,6 +19,10 @@ export const MENU: MenuEntry[] = [
   { key: 'queue', path: '/queue', title: 'menu.queue', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
   { key: 'display', path: '/display', title: 'menu.display', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
   { key: 'appointments', path: '/appointments', title: 'menu.appointments', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
+  // the day's bookings by (masked) name, checked in from the list at the door (A1, A5)
+  { key: 'bookings', path: '/bookings', title: 'menu.bookings', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
+  // a department's joint reviews waiting for its opinion (C10): its approver answers, the front desk follows them
+  { key: 'joint', path: '/joint', title: 'menu.joint', roles: ['approver', 'clerk', 'agent', 'centre_admin'] },
   // the assignee of a bad review (谁办理谁负责) is often a window's clerk: they see the loop and take their steps
   { key: 'reviews', path: '/reviews', title: 'menu.reviews', roles: ['clerk', 'agent', 'supervisor', 'centre_admin', 'window_lead'] },
   { key: 'complaints', path: '/complaints', title: 'menu.complaints', roles: ['supervisor', 'centre_admin', 'window_lead'] },
