@@ -25,10 +25,13 @@ describe('a hall\'s appointments of a day (A1)', () => {
   it('the slot reads in Beijing time', () => {
     expect(slotLabel(booking('BOOKED'))).toBe('09:00–09:30')
   })
-  it('counts by state, and only a waiting booking is checked in from the list', () => {
+  it('counts by state, and only a waiting booking of today (Beijing) is checked in from the list', () => {
     const list = ['BOOKED', 'BOOKED', 'CHECKED_IN', 'NO_SHOW', 'CANCELLED'].map(booking)
     expect(dayCounts(list)).toEqual({ total: 5, booked: 2, checkedIn: 1, noShow: 1, cancelled: 1 })
-    expect(list.map(mayCheckIn)).toEqual([true, true, false, false, false])
+    expect(list.map((a) => mayCheckIn(a, '2026-12-03'))).toEqual([true, true, false, false, false])
+    expect(mayCheckIn(booking('BOOKED'), '2026-12-02')).toBe(false)
+    // 23:30 on the 2nd in UTC is the 3rd in Beijing
+    expect(mayCheckIn({ ...booking('BOOKED'), startsAt: '2026-12-02T23:30:00Z' }, '2026-12-03')).toBe(true)
   })
 })
 

@@ -48,9 +48,9 @@ export function dayCounts(list: DayAppointment[]): { total: number; booked: numb
   return { total: list.length, booked: n('BOOKED'), checkedIn: n('CHECKED_IN'), noShow: n('NO_SHOW'), cancelled: n('CANCELLED') }
 }
 
-/** Only a booking still waiting may be checked in from the list (A5: a cancelled one or a no-show may not). */
-export function mayCheckIn(a: DayAppointment): boolean {
-  return a.status === 'BOOKED'
+/** Only a booking still waiting, on its own day (Beijing), may be checked in from the list (A5: not a cancelled one, a no-show, another day's). */
+export function mayCheckIn(a: DayAppointment, today: string): boolean {
+  return a.status === 'BOOKED' && beijingTime(a.startsAt).slice(0, 10) === today
 }
 
 export interface JointOpinion { agreed: boolean; opinion: string }

@@ -103,7 +103,9 @@ export function mapOption(mapName: string, data: ReturnType<typeof mapData>, ind
       inRange: { color: colours },
     },
     series: [{
+      // a fixed layout: centred, 96 % of the smaller side (the browser test clicks a county where this puts it)
       type: 'map', map: mapName, nameProperty: 'code', aspectScale: schematic ? 1 : 0.75, roam: false, selectedMode: false,
+      layoutCenter: ['50%', '50%'], layoutSize: '96%',
       label: { show: schematic, fontSize: 10, formatter: (p: { data?: { county: string } }) => (p.data?.county ?? '').replace(/(壮族瑶族自治县|瑶族自治县|自治县)$/, '').slice(0, 3) },
       itemStyle: { areaColor: '#f0f2f5', borderColor: '#fff', borderWidth: 1 },
       emphasis: { itemStyle: { areaColor: '#79bbff' }, label: { show: true } },

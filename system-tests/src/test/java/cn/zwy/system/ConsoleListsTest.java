@@ -2,6 +2,8 @@ package cn.zwy.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,9 +125,13 @@ class ConsoleListsTest {
             vars.put("n", "市民测");
             assertThat(codes(ok(Api.graphql(Cases.clerk(), DAY, vars), "hallDayAppointments"))).doesNotContain(own.get("bookingCode").asString());
 
-            // checked in from the list (its booking code), the list shows it
+            // checked in from the list (its booking code) on its day, the day's list shows it
+            Api.Response early = Bookings.checkIn(Cases.clerk(), TENANT, own.get("bookingCode").asString());
+            assertThat(early.errorCode()).as("not before its day (A5)").isEqualTo("RULE_VIOLATION");
+            Bookings.age(own.get("id").asString(), Instant.now().plus(Duration.ofMinutes(10)), Cases.today());
             assertThat(Bookings.checkIn(Cases.clerk(), TENANT, own.get("bookingCode").asString()).errors()).isNull();
             vars.remove("n");
+            vars.put("d", Cases.today().toString());
             JsonNode checked = byCode(ok(Api.graphql(Cases.clerk(), DAY, vars), "hallDayAppointments"), own.get("bookingCode").asString());
             assertThat(checked.get("status").asString()).isEqualTo("CHECKED_IN");
             assertThat(checked.get("checkedInAt").isNull()).isFalse();

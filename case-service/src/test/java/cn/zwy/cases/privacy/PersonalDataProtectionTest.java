@@ -119,4 +119,19 @@ class PersonalDataProtectionTest {
         assertThat(Masking.phone("13812345678")).isEqualTo("138****5678");
         assertThat(Masking.phone(null)).isNull();
     }
+
+    @Test
+    void namesAreMaskedToTheFirstCharacterAndFoundOnlyByTheWholeName_M3() {
+        assertThat(Masking.name("张三")).isEqualTo("张*");
+        assertThat(Masking.name(" 欧阳娜娜 ")).isEqualTo("欧***");
+        assertThat(Masking.name("王")).isEqualTo("王*");
+        // a character outside the basic plane (𠮷) counts as one
+        assertThat(Masking.name("𠮷野家")).isEqualTo("𠮷**");
+        assertThat(Masking.name(" ")).isNull();
+        BlindIndex index = new BlindIndex(key());
+        assertThat(index.ofName("张 三")).isEqualTo(index.ofName("张三")).isEqualTo(index.ofName("张\u3000三")).hasSize(64);
+        assertThat(index.ofName("张三")).isNotEqualTo(index.ofName("张三丰"));
+        // a name and a number with the same characters never share an index
+        assertThat(index.ofName("13812345678")).isNotEqualTo(index.of(BlindIndex.Kind.MOBILE, "13812345678"));
+    }
 }
