@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import tiles44 from '../maps/44-tiles.json'
-import { approvedMap, clickedUnit, higherIsWorse, indicatorValue, mapData, mapOption, tilesToGeoJson, type TileSet, type Unit } from './provinceMap'
+import { approvedMap, clickedUnit, higherIsWorse, indicatorValue, mapData, mapOption, shortName, tilesToGeoJson, type TileSet, type Unit } from './provinceMap'
 import type { Figures } from './dashboard'
 
 const figures = (accepted: number, onTimeRate: number | null, complaints = 0): Figures => ({
@@ -66,6 +66,9 @@ describe('coloured by the indicator, drilled into by a click', () => {
     const option = mapOption('zwy-44', data, 'COMPLAINTS', '投诉件数', true)
     expect(option.visualMap).toMatchObject({ min: 2, max: 3 })
     expect(option.visualMap.inRange.color.at(-1)).toBe('#c45656')
+  })
+  it('a tile is labelled with two characters of the name, without its kind', () => {
+    expect(['连山壮族瑶族自治县', '英德市', '越秀区', '东莞市', '乳源瑶族自治县'].map(shortName)).toEqual(['连山', '英德', '越秀', '东莞', '乳源'])
   })
   it('a click on a county of the platform drills into it; elsewhere nothing', () => {
     expect(clickedUnit({ data: { code: '441825' } }, units)?.name).toBe('连山')

@@ -106,12 +106,18 @@ export function mapOption(mapName: string, data: ReturnType<typeof mapData>, ind
       // a fixed layout: centred, 96 % of the smaller side (the browser test clicks a county where this puts it)
       type: 'map', map: mapName, nameProperty: 'code', aspectScale: schematic ? 1 : 0.75, roam: false, selectedMode: false,
       layoutCenter: ['50%', '50%'], layoutSize: '96%',
-      label: { show: schematic, fontSize: 10, formatter: (p: { data?: { county: string } }) => (p.data?.county ?? '').replace(/(壮族瑶族自治县|瑶族自治县|自治县)$/, '').slice(0, 3) },
+      label: { show: schematic, fontSize: 9, color: '#303133', formatter: (p: { data?: { county: string } }) => shortName(p.data?.county ?? '') },
       itemStyle: { areaColor: '#f0f2f5', borderColor: '#fff', borderWidth: 1 },
       emphasis: { itemStyle: { areaColor: '#79bbff' }, label: { show: true } },
       data,
     }],
   }
+}
+
+/** A county's name on its tile: two characters without the kind (连山壮族瑶族自治县 → 连山, 英德市 → 英德, 越秀区 → 越秀). */
+export function shortName(name: string): string {
+  const bare = name.replace(/(壮族瑶族自治县|瑶族自治县|畲族自治县|自治县|新区|区|县|市)$/, '')
+  return [...(bare || name)].slice(0, 2).join('')
 }
 
 /** The county a click on the map drills into: a county the comparison has (a tenant of the platform), else none. */
