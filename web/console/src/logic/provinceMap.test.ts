@@ -68,7 +68,8 @@ describe('coloured by the indicator, drilled into by a click', () => {
     expect(option.visualMap.inRange.color.at(-1)).toBe('#c45656')
   })
   it('a tile is labelled with two characters of the name, without its kind', () => {
-    expect(['连山壮族瑶族自治县', '英德市', '越秀区', '东莞市', '乳源瑶族自治县'].map(shortName)).toEqual(['连山', '英德', '越秀', '东莞', '乳源'])
+    expect(['连山壮族瑶族自治县', '英德市', '越秀区', '东莞市', '乳源瑶族自治县', '清新区', '城区'].map(shortName))
+      .toEqual(['连山', '英德', '越秀', '东莞', '乳源', '清新', '城区'])
   })
   it('a click on a county of the platform drills into it; elsewhere nothing', () => {
     expect(clickedUnit({ data: { code: '441825' } }, units)?.name).toBe('连山')

@@ -114,10 +114,10 @@ export function mapOption(mapName: string, data: ReturnType<typeof mapData>, ind
   }
 }
 
-/** A county's name on its tile: two characters without the kind (连山壮族瑶族自治县 → 连山, 英德市 → 英德, 越秀区 → 越秀). */
+/** A county's name on its tile: two characters without the kind (连山壮族瑶族自治县 → 连山, 英德市 → 英德, 清新区 → 清新, 城区 → 城区). */
 export function shortName(name: string): string {
-  const bare = name.replace(/(壮族瑶族自治县|瑶族自治县|畲族自治县|自治县|新区|区|县|市)$/, '')
-  return [...(bare || name)].slice(0, 2).join('')
+  const bare = name.replace(/(壮族瑶族自治县|瑶族自治县|畲族自治县|自治县|区|县|市)$/, '')
+  return [...([...bare].length >= 2 ? bare : name)].slice(0, 2).join('')
 }
 
 /** The county a click on the map drills into: a county the comparison has (a tenant of the platform), else none. */
