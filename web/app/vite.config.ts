@@ -19,7 +19,7 @@ export default defineConfig({
   build: {
     outDir: process.env.ZWY_WEB_OUT ? `${process.env.ZWY_WEB_OUT}/app` : 'dist',
     emptyOutDir: true,
-    rollupOptions: { output: { manualChunks: { vendor: ['vue', 'vue-router', 'pinia', '@urql/core', '@urql/vue'] } } },
+    rollupOptions: { output: { manualChunks: { vendor: ['vue', 'vue-router', 'pinia'] } } },
   },
   // `npm run dev` against a running gateway (ZWY_GATEWAY, default the demo's :8080)
   // (the upload path takes same-origin requests only, as the gateway serves the app: the dev server's origin is dropped)
