@@ -53,9 +53,13 @@ public final class GuideViews {
     public record GuidanceView(String itemId, String versionId, String name, List<Guidance.Step> answered,
                                Questionnaire.Question next, GuidanceOutcome outcome, boolean complete) {}
 
-    /** An outcome with the guide's materials it names (in the guide's order) and its window resolved. */
+    /**
+     * An outcome with the guide's materials it names (in the guide's order) and its window resolved.
+     * {@code notApplicable}: the item does not apply in this situation (G2), nothing is filed for it.
+     */
     public record GuidanceOutcome(String id, String title, String subItem, Questionnaire.Channel channel,
-                                  GuideContent.WindowInfo window, List<GuideContent.Material> materials, String notes) {}
+                                  GuideContent.WindowInfo window, List<GuideContent.Material> materials, String notes,
+                                  boolean notApplicable) {}
 
     public record DraftSaved(Version draft, List<Problem> missingForPublication) {}
 

@@ -38,6 +38,8 @@ public final class GuideRules {
         materials(out, c);
         // G2: the situation-based questionnaire, checked against this guide's materials and windows
         out.addAll(cn.zwy.tenant.api.catalog.QuestionnaireRules.check(c.questionnaire(), c, P + "questionnaire"));
+        // G3: the item's own form fields (asked once across a package)
+        out.addAll(cn.zwy.tenant.api.catalog.FormFields.check(c.formFields(), P + "formFields"));
         listSize(out, "steps", c.steps());
         if (c.steps() != null) for (int i = 0; i < c.steps().size(); i++) {
             GuideContent.Step s = c.steps().get(i);

@@ -189,7 +189,7 @@ public class GuideService {
         List<GuideContent.WindowInfo> windows = c.windows() == null ? List.of() : c.windows();
         GuideContent.WindowInfo window = o.window() == null ? windows.stream().findFirst().orElse(null)
                 : windows.stream().filter(w -> o.window().equals(w.name())).findFirst().orElse(null);
-        return new GuideViews.GuidanceOutcome(o.id(), o.title(), o.subItem(), o.channel(), window, materials, o.notes());
+        return new GuideViews.GuidanceOutcome(o.id(), o.title(), o.subItem(), o.channel(), window, materials, o.notes(), o.notApplicable());
     }
 
     /**
@@ -385,11 +385,12 @@ public class GuideService {
 
     /**
      * Demo data only: a guide loaded before situation-based guides existed gets the demo questionnaire
-     * (G2) as a further version announced long ago. Nothing happens when its latest version already
-     * has one, or when it was changed by its centre since (only demo-published guides are touched).
+     * (G2) and form fields (G3) as a further version announced long ago. Nothing happens when its latest
+     * version already has them as the demo has them now, or when it was changed by its centre since (only
+     * demo-published guides are touched).
      */
     public void loadHistoricQuestionnaire(String tenantCode, UUID standardItemId, GuideContent c, LocalDate effectiveFrom, String reason) {
-        if (c.questionnaire() == null) return;
+        if (c.questionnaire() == null && (c.formFields() == null || c.formFields().isEmpty())) return;
         Tenant tenant = lookup.require(tenantCode);
         tx.write(tenantCode, () -> {
             Optional<Guide> found = guides.findByStandardItemId(standardItemId);
@@ -397,7 +398,7 @@ public class GuideService {
             Guide g = guides.lock(found.get().getId()).orElseThrow();
             Optional<GuideVersion> latest = versions.findLatestAnnounced(g.getId());
             if (latest.isEmpty() || latest.get().getStatus() != GuideStatus.PUBLISHED || !"demo".equals(latest.get().getAnnouncedBy())
-                    || read(latest.get()).guide().questionnaire() != null || !effectiveFrom.isAfter(latest.get().getEffectiveFrom())
+                    || sameGuidance(read(latest.get()).guide(), c) || !effectiveFrom.isAfter(latest.get().getEffectiveFrom())
                     || versions.findDraft(g.getId()).isPresent()) {
                 return null;
             }
@@ -414,6 +415,16 @@ public class GuideService {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The demo's questionnaire and form fields are those of {@code held} already. */
+    private static boolean sameGuidance(GuideContent held, GuideContent demo) {
+        return java.util.Objects.equals(held.questionnaire(), demo.questionnaire())
+                && java.util.Objects.equals(emptyIfNull(held.formFields()), emptyIfNull(demo.formFields()));
+    }
+
+    private static <T> List<T> emptyIfNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
 
     private void publishEvent(String type, Tenant tenant, Guide g, GuideVersion v, StandardItemView std, GuideContent c) {
         String tenantCode = tenant.getCode();
@@ -457,7 +468,7 @@ public class GuideService {
         return new GuideContent(c.implementingAgency(), c.audience(), c.acceptanceConditions(), c.materials(), c.fillingNotes(),
                 c.acceptanceStandard(), c.steps(), c.promisedLimit(), c.caseClass(), c.fees(), c.resultSample(),
                 c.expressDelivery(), c.quantityLimit(), c.consultPhone(), c.supervisionPhone(), c.windows(), c.faq(),
-                List.of(), c.booking(), c.onlineFiling(), c.toleratedMissing(), c.crossRegion(), c.questionnaire());
+                List.of(), c.booking(), c.onlineFiling(), c.toleratedMissing(), c.crossRegion(), c.questionnaire(), c.formFields());
     }
 
     private static ApiException notFound(UUID guideId) {

@@ -4,6 +4,7 @@ import cn.zwy.common.error.ApiException;
 import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.api.catalog.FormField;
 import cn.zwy.tenant.api.catalog.GuideContent;
 import cn.zwy.tenant.api.catalog.GuideViews;
 import cn.zwy.tenant.api.catalog.Guidance;
@@ -113,18 +114,30 @@ public class PackageService {
             PackageGuidance.Result r = PackageGuidance.evaluate(versions.stream()
                     .map(v -> new PackageGuidance.Part(v.itemId(), v.standard().name(), v.guide().questionnaire())).toList(), given);
             List<PackageViews.PartGuidance> parts = new ArrayList<>();
+            List<PackageViews.Skipped> skipped = new ArrayList<>();
             Map<String, List<GuideContent.Material>> needed = new LinkedHashMap<>();
+            List<String> filed = new ArrayList<>();
+            List<List<FormField>> fields = new ArrayList<>();
             for (int i = 0; i < versions.size(); i++) {
                 GuideViews.Version v = versions.get(i);
                 PackageGuidance.PartResult p = r.parts().get(i);
                 GuideViews.GuidanceOutcome outcome = p.result() == null || !p.result().complete() ? null
                         : GuideService.outcome(p.result().outcome(), v.guide());
-                parts.add(new PackageViews.PartGuidance(v.itemId(), v.standard().name(), p.result() != null, p.complete(), outcome));
+                parts.add(new PackageViews.PartGuidance(v.itemId(), v.standard().name(), p.result() != null, p.complete(), outcome,
+                        p.applies()));
+                if (!p.applies()) {
+                    // G2: an item that does not apply in this situation is not filed: it asks no field and no material
+                    skipped.add(new PackageViews.Skipped(v.itemId(), v.standard().name(), p.result().outcome().skipReason()));
+                    continue;
+                }
                 needed.put(v.standard().name(), outcome != null ? outcome.materials()
                         : v.guide().materials() == null ? List.of() : v.guide().materials());
+                filed.add(v.standard().name());
+                fields.add(v.guide().formFields());
             }
             return new PackageViews.GuidanceView(new ScopedId(tenantCode, id).toString(), row.name(), r.answered(), r.next(),
-                    r.complete(), parts, r.complete() ? PackageForm.merge(needed) : null);
+                    r.complete(), parts, r.complete() ? PackageForm.merge(needed) : null,
+                    r.complete() ? PackageForm.fields(filed, fields) : null, skipped);
         });
     }
 
