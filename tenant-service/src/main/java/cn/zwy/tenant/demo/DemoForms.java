@@ -19,6 +19,7 @@ final class DemoForms {
     static final FormField BIRTH_PLACE = new FormField("birthPlace", "出生地点（医疗机构）", Type.TEXT, false, null, null);
     static final FormField MOTHER_NAME = new FormField("motherName", "母亲姓名", Type.TEXT, false, null, null);
     static final FormField FATHER_NAME = new FormField("fatherName", "父亲姓名", Type.TEXT, false, null, "未婚生育的可不填");
+    static final FormField HOUSEHOLD_ADDRESS = new FormField("householdAddress", "落户地址", Type.TEXT, false, null, "随父或母落户的户籍地址");
     static final FormField SHOP_NAME = new FormField("shopName", "字号名称（店名）", Type.TEXT, true, null, null);
     static final FormField SHOP_ADDRESS = new FormField("shopAddress", "经营场所地址", Type.TEXT, true, null, null);
     static final FormField SHOP_AREA = new FormField("shopArea", "经营面积（平方米）", Type.NUMBER, false, null, null);
@@ -28,7 +29,7 @@ final class DemoForms {
         return switch (main + sub) {
             case "00603000" -> List.of(NEWBORN_NAME, NEWBORN_BIRTH_DATE, NEWBORN_SEX, BIRTH_PLACE, MOTHER_NAME, FATHER_NAME);
             case "00601000" -> List.of(NEWBORN_NAME, NEWBORN_BIRTH_DATE, MOTHER_NAME, FATHER_NAME);
-            case "00204001" -> List.of(NEWBORN_NAME, NEWBORN_BIRTH_DATE, NEWBORN_SEX, BIRTH_PLACE, FATHER_NAME, MOTHER_NAME);
+            case "00204001" -> List.of(NEWBORN_NAME, NEWBORN_BIRTH_DATE, NEWBORN_SEX, BIRTH_PLACE, FATHER_NAME, MOTHER_NAME, HOUSEHOLD_ADDRESS);
             case "00102000" -> List.of(NEWBORN_NAME, NEWBORN_BIRTH_DATE);
             case "00103000" -> List.of(NEWBORN_NAME, NEWBORN_SEX);
             case "00301001" -> List.of(SHOP_NAME, SHOP_ADDRESS, SHOP_AREA);
