@@ -102,7 +102,9 @@ class PackageFormTest {
         assertThat(texts(receipt.path("parts"), "itemName")).containsExactly("出生医学证明办理", "生育登记",
                 "城乡居民基本医疗保险参保登记", "社会保障卡申领");
         assertThat(texts(receipt.path("skipped"), "itemName")).containsExactly("出生登记");
-        JsonNode view = PackageTest.packageCase(Cases.citizen(), receipt.path("packageCaseId").asString());
+        Api.Response mine = Api.graphql(Cases.citizen(), PACKAGE_CASE, Map.of("id", receipt.path("packageCaseId").asString()));
+        assertThat(mine.errors()).as(mine.body().toString()).isNull();
+        JsonNode view = mine.data().path("packageCase");
         assertThat(view.path("parts").size()).isEqualTo(4);
         assertThat(view.at("/skipped/0/itemName").asString()).isEqualTo("出生登记");
         assertThat(view.at("/skipped/0/reason").asString()).contains("户籍所在地");
@@ -270,5 +272,51 @@ class PackageFormTest {
         // another tenant's administrator cannot edit them
         Api.Response other = Catalog.saveDraft(Tokens.staff("taishan.admin"), item, guide);
         assertThat(other.errorCode()).as(other.body().toString()).isEqualTo("FORBIDDEN");
+    }
+
+    private static final String ROUTE = "route { channel category categoryName windows { hall number name } where }";
+
+    @Test
+    void guidedCitizenIsSentToTheWindowServingTheItem_G1() {
+        String doc = "query($i: ID!, $a: [GuidanceAnswerInput!]) { guidance(itemId: $i, answers: $a) { complete outcome { channel "
+                + ROUTE + " } } }";
+        // an expired ID card renewed where one is registered: the police's 户政 windows (GA), named
+        Api.Response card = Api.graphql(null, doc, Map.of("i", GuidanceTest.itemId("居民身份证换领"),
+                "a", answers(new LinkedHashMap<>(Map.of("reason", "EXPIRED", "place", "NO")))));
+        assertThat(card.errors()).as(card.body().toString()).isNull();
+        JsonNode route = card.data().at("/guidance/outcome/route");
+        assertThat(route.path("channel").asString()).isEqualTo("WINDOW");
+        assertThat(route.path("category").asString()).isEqualTo("GA");
+        assertThat(route.path("categoryName").asString()).isEqualTo("户政");
+        assertThat(texts(route.path("windows"), "number")).containsExactly("10");
+        assertThat(route.path("where").asString()).contains("GA", "10号公安窗口");
+
+        // a first social security card without a photo: the kiosk in the self-service area, the comprehensive windows as help
+        Api.Response kiosk = Api.graphql(null, doc, Map.of("i", GuidanceTest.itemId("社会保障卡申领"),
+                "a", answers(new LinkedHashMap<>(Map.of("first", "YES", "photo", "NO")))));
+        assertThat(kiosk.errors()).as(kiosk.body().toString()).isNull();
+        JsonNode k = kiosk.data().at("/guidance/outcome/route");
+        assertThat(k.path("channel").asString()).isEqualTo("KIOSK");
+        assertThat(k.path("where").asString()).contains("自助");
+        assertThat(k.path("category").asString()).isEqualTo("A");
+        assertThat(texts(k.path("windows"), "number")).containsExactly("1", "2", "3");
+
+        // in the package walk every part that applies says where to go, also one without questionnaire
+        JsonNode p = PackageTest.birthPackage();
+        Api.Response walked = Api.graphql(null, "query($p: ID!, $a: [GuidanceAnswerInput!]) { packageGuidance(packageId: $p, answers: $a) { "
+                + "complete parts { name applies " + ROUTE + " } } }", Map.of("p", p.path("id").asString(),
+                "a", answers(new LinkedHashMap<>(Map.of("order", "1", "married", "YES", "sameHousehold", "YES", "who", "NEWBORN",
+                        "first", "YES", "photo", "NO")))));
+        assertThat(walked.errors()).as(walked.body().toString()).isNull();
+        JsonNode parts = walked.data().at("/packageGuidance/parts");
+        assertThat(parts.at("/0/route/category").asString()).as(parts.toString()).isEqualTo("A");
+        assertThat(parts.at("/0/route/windows").size()).isEqualTo(3);
+        assertThat(parts.at("/2/name").asString()).isEqualTo("出生登记");
+        assertThat(parts.at("/2/route/category").asString()).isEqualTo("GA");
+        // not complete yet: no route
+        Api.Response open = Api.graphql(null, "query($p: ID!) { packageGuidance(packageId: $p) { parts { " + ROUTE + " } } }",
+                Map.of("p", p.path("id").asString()));
+        assertThat(open.errors()).as(open.body().toString()).isNull();
+        assertThat(open.data().at("/packageGuidance/parts/1/route").isNull()).isTrue();
     }
 }

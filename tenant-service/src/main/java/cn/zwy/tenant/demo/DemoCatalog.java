@@ -144,7 +144,7 @@ public class DemoCatalog implements ApplicationRunner, TenantSetup {
                     GuideContent guide = localise(t, l);
                     guides.loadHistoric(l.tenantCode(), id, guide, GUIDE_EFFECTIVE, "本中心认领省级标准目录事项（演示数据）");
                     guides.loadHistoricQuestionnaire(l.tenantCode(), id, guide, GUIDANCE_EFFECTIVE, "增加情形化办事指引（演示数据）");
-                    guides.loadHistoricQuestionnaire(l.tenantCode(), id, guide, FORMS_EFFECTIVE, "增加事项表单字段和不适用情形（演示数据）");
+                    guides.loadHistoricQuestionnaire(l.tenantCode(), id, guide, FORMS_EFFECTIVE, "增加事项表单字段、不适用情形和排队业务类别（演示数据）");
                     adopted++;
                 }
             }
@@ -194,7 +194,9 @@ public class DemoCatalog implements ApplicationRunner, TenantSetup {
                         "周一至周五（法定节假日除外）上午 8:30—11:30，下午 14:30—17:30")),
                 List.of(t.faq()), tags, true, t.online(), tolerated,
                 t.type() == ItemType.LICENSE && t.main().equals("00401") ? CrossRegionScope.NONE : l.crossRegion(),
-                DemoGuidance.of(t.main(), t.sub()), DemoForms.of(t.main(), t.sub()));
+                DemoGuidance.of(t.main(), t.sub()), DemoForms.of(t.main(), t.sub()),
+                // G1: the police's items are served by the 户政 windows (GA), the rest at the comprehensive ones (A)
+                t.department().contains("公安") ? "GA" : "A");
     }
 
     // ------------------------------------------------------------------ the items

@@ -53,9 +53,10 @@ public final class PackageViews {
     /**
      * A part in the package walk: its outcome once its questions are answered (null without questionnaire).
      * {@code applies}: false when the outcome says the item does not apply in this situation — it is not filed (G2).
+     * {@code route}: where to go for it (G1), once its walk is complete and it applies; null otherwise.
      */
     public record PartGuidance(String itemId, String name, boolean hasQuestionnaire, boolean complete,
-                               GuideViews.GuidanceOutcome outcome, boolean applies) {}
+                               GuideViews.GuidanceOutcome outcome, boolean applies, GuideViews.Route route) {}
 
     /** A part that does not apply in the applicant's situation (G2): not filed; {@code reason} says why. */
     public record Skipped(String itemId, String itemName, String reason) {}

@@ -17,6 +17,7 @@ import cn.zwy.tenant.api.catalog.ReviewMode;
 import cn.zwy.tenant.catalog.NoticePeriod;
 import cn.zwy.tenant.catalog.ScopedId;
 import cn.zwy.tenant.catalog.Texts;
+import cn.zwy.tenant.catalog.guide.GuideRouting;
 import cn.zwy.tenant.catalog.guide.GuideService;
 import cn.zwy.tenant.region.RegionCodes;
 import cn.zwy.tenant.tenant.Tenant;
@@ -61,9 +62,11 @@ public class PackageService {
     private final NoticePeriod notice;
     private final OutboxPublisher outbox;
     private final JsonMapper json;
+    private final GuideRouting routing;
 
     public PackageService(JdbcTemplate jdbc, TenantTransactions tx, TenantLookup lookup, GuideService guides, NoticePeriod notice,
-                          OutboxPublisher outbox, JsonMapper json) {
+                          OutboxPublisher outbox, JsonMapper json, GuideRouting routing) {
+        this.routing = routing;
         this.jdbc = jdbc;
         this.tx = tx;
         this.lookup = lookup;
@@ -123,8 +126,12 @@ public class PackageService {
                 PackageGuidance.PartResult p = r.parts().get(i);
                 GuideViews.GuidanceOutcome outcome = p.result() == null || !p.result().complete() ? null
                         : GuideService.outcome(p.result().outcome(), v.guide());
+                // G1: where to go for each part that applies, once its questions are answered
+                GuideViews.Route route = !p.complete() || !p.applies() ? null
+                        : routing.route(v.guide(), outcome == null ? null : outcome.channel(), outcome == null ? null : outcome.window());
+                if (outcome != null && route != null) outcome = outcome.withRoute(route);
                 parts.add(new PackageViews.PartGuidance(v.itemId(), v.standard().name(), p.result() != null, p.complete(), outcome,
-                        p.applies()));
+                        p.applies(), route));
                 if (!p.applies()) {
                     // G2: an item that does not apply in this situation is not filed: it asks no field and no material
                     skipped.add(new PackageViews.Skipped(v.itemId(), v.standard().name(), p.result().outcome().skipReason()));
