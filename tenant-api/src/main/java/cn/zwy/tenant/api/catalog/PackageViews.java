@@ -58,6 +58,16 @@ public final class PackageViews {
     public record PartGuidance(String itemId, String name, boolean hasQuestionnaire, boolean complete,
                                GuideViews.GuidanceOutcome outcome, boolean applies, GuideViews.Route route) {}
 
+    /**
+     * A package a province or a city defined for its counties (ADR 0032): its standard items and where it is offered
+     * today — each county (tenant) under the region that publishes a guide of every part, as that county's package.
+     */
+    public record RegionPackage(String id, String regionCode, int version, String name, LifeEvent lifeEvent, String description,
+                                ReviewMode reviewMode, List<StandardPart> standardItems, List<Package> offeredIn) {}
+
+    /** A part of a region's package: an item of the province's standard catalog. */
+    public record StandardPart(String standardItemId, String name) {}
+
     /** A part that does not apply in the applicant's situation (G2): not filed; {@code reason} says why. */
     public record Skipped(String itemId, String itemName, String reason) {}
 }

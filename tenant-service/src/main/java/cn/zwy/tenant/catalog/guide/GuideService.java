@@ -212,6 +212,11 @@ public class GuideService {
         return v.map(x -> view(tenantCode, x, v, today));
     }
 
+    /** ADR 0032: the tenant's guide of a standard item (inside the caller's transaction bound to the tenant), if adopted. */
+    public Optional<UUID> guideOfStandardWithinTx(UUID standardItemId) {
+        return guides.findByStandardItemId(standardItemId).map(Guide::getId);
+    }
+
     /** Everything that stands between the draft and its publication (formats, S2, S3, S4, S5). */
     public GuideViews.Validation validate(Caller caller, String tenantCode, UUID guideId) {
         lookup.require(tenantCode);
