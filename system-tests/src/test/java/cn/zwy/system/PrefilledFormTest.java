@@ -69,6 +69,8 @@ class PrefilledFormTest {
 
         // once given in a filing (the package's, here), an item's own field comes filled too, naming its case
         Map<String, Object> pkg = PackageTest.filing(p, UUID.randomUUID().toString());
+        pkg.put("applicant", Map.of("kind", "INDIVIDUAL", "name", "李四", "idNumber", Cases.ID_NUMBER));
+        pkg.put("contact", Map.of("name", "李四家属", "phone", phone));
         pkg.put("formValues", List.of(Map.of("key", "newbornName", "value", "李小宝"), Map.of("key", "motherName", "value", "王芳")));
         Api.Response packageFiled = PackageTest.submit(citizen, pkg);
         assertThat(packageFiled.errors()).as(packageFiled.body().toString()).isNull();

@@ -40,8 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * "One thing" package filings (G3, C10): one submission with one idempotency key files one part case per
  * item of the package, in the same transaction (all or none), each with the materials its guide lists out of
  * the one set handed in, the applicant's answers to its questionnaire (G2) and its own department and clock,
- * so the departments work in parallel. The applicant gets one receipt notice; the package reads as one:
- * its parts, one combined timeline, DONE when every part is, and a refused part named with its reason.
+ * so the departments work in parallel. A part whose situation says the item does not apply (G2) is not filed; the
+ * filing keeps which and why. The package's own form fields are given once and each part takes its own (G3, ADR
+ * 0032). The applicant gets one receipt notice; the package reads as one: its parts, one combined timeline, DONE
+ * when every part filed is, a refused part named with its reason, the skipped ones with why.
  */
 @Service
 class PackageFiling {
