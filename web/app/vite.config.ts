@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 import { precompress } from '../shared/build/precompress'
 import { asyncIconFont } from '../shared/build/icon-font'
 
+const gateway = process.env.ZWY_GATEWAY ?? 'http://127.0.0.1:8080'
+
 // Served by the gateway at /app/ (gateway: apps/WebApps); Maven's build writes into the web jar (ZWY_WEB_OUT).
 export default defineConfig({
   base: '/app/',
@@ -17,7 +19,10 @@ export default defineConfig({
   build: {
     outDir: process.env.ZWY_WEB_OUT ? `${process.env.ZWY_WEB_OUT}/app` : 'dist',
     emptyOutDir: true,
-    rollupOptions: { output: { manualChunks: { vendor: ['vue', 'vue-router', 'pinia', '@urql/core', '@urql/vue', 'graphql-ws'] } } },
+    rollupOptions: { output: { manualChunks: { vendor: ['vue', 'vue-router', 'pinia'] } } },
   },
-  server: { proxy: { '/graphql': { target: 'http://127.0.0.1:8080', ws: true }, '/realms': 'http://127.0.0.1:8080' } },
+  // `npm run dev` against a running gateway (ZWY_GATEWAY, default the demo's :8080)
+  // (the upload path takes same-origin requests only, as the gateway serves the app: the dev server's origin is dropped)
+  server: { proxy: { '/graphql': { target: gateway, ws: true }, '/realms': gateway,
+    '/uploads': { target: gateway, configure: (proxy) => proxy.on('proxyReq', (req) => req.removeHeader('origin')) } } },
 })

@@ -229,7 +229,7 @@ main()
   .catch(async (e) => {
     console.error(`console lists FAILED: ${e.stack ?? e}`)
     let i = 0
-    for (const c of contexts) for (const p of c.pages()) await p.screenshot({ path: join(OUT, `lists-failed-${++i}.png`) }).catch(() => {})
+    for (const c of contexts) for (const p of c.pages()) await p.screenshot({ path: join(OUT, `failed-${++i}.png`) }).catch(() => {})
     for (const d of dirs) rmSync(d, { recursive: true, force: true })
     process.exit(1)
   })

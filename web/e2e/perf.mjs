@@ -2,16 +2,19 @@
 // Chrome DevTools' "Fast 3G" (562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up) with an empty cache,
 // with and without 4× CPU slowdown, measured in Debian's headless Chromium through the gateway.
 //   ZWY_WEB_BASE=http://127.0.0.1:8080 node web/e2e/perf.mjs
+// ZWY_WEB_BASE may name several builds, comma-separated (e.g. two static servers of a before and an after build): their
+// runs alternate, so a busy machine slows each alike. "bytes in" is when the last response of the first screen ended
+// (the network's share); the rest up to "first screen" is the phone's CPU running the scripts.
 import { chromium } from 'playwright-core'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const BASE = process.env.ZWY_WEB_BASE ?? 'http://127.0.0.1:8080'
+const BASES = (process.env.ZWY_WEB_BASE ?? 'http://127.0.0.1:8080').split(',')
 const RUNS = Number(process.env.ZWY_PERF_RUNS ?? 5)
 const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 / 8) * 0.9, uploadThroughput: (750 * 1024 / 8) * 0.9 }
 
-async function once(cpuSlowdown) {
+async function once(base, cpuSlowdown) {
   const dir = mkdtempSync(join(tmpdir(), 'zwy-perf-'))
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.ZWY_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'],
@@ -25,15 +28,18 @@ async function once(cpuSlowdown) {
     await cdp.send('Network.emulateNetworkConditions', FAST_3G)
     if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
     let bytes = 0
-    cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength })
+    let lastIn = 0
+    let ready = 0
+    cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; if (!ready) lastIn = Date.now() })
     const t0 = Date.now()
-    await page.goto(`${BASE}/app/`, { waitUntil: 'commit' })
+    await page.goto(`${base}/app/`, { waitUntil: 'commit' })
     // the first screen: the search box, ready for typing
     await page.locator('[data-test=search] input').waitFor({ state: 'visible', timeout: 60000 })
-    const firstScreen = Date.now() - t0
+    ready = Date.now()
+    const firstScreen = ready - t0
     const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null)
     await page.waitForLoadState('networkidle')
-    return { firstScreen, fcp: fcp == null ? null : Math.round(fcp), kb: Math.round(bytes / 1024) }
+    return { firstScreen, bytesIn: lastIn - t0, fcp: fcp == null ? null : Math.round(fcp), kb: Math.round(bytes / 1024) }
   } finally {
     await context.close()
     rmSync(dir, { recursive: true, force: true })
@@ -42,9 +48,12 @@ async function once(cpuSlowdown) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 for (const cpu of [1, 4]) {
-  const runs = []
-  for (let i = 0; i < RUNS; i++) runs.push(await once(cpu))
-  console.log(`Fast 3G, CPU ${cpu}×: first screen (search box visible) median ${median(runs.map((r) => r.firstScreen))} ms `
-    + `[${runs.map((r) => r.firstScreen).join(', ')}], first contentful paint median ${median(runs.map((r) => r.fcp))} ms, `
-    + `transferred ${median(runs.map((r) => r.kb))} KB`)
+  const runs = Object.fromEntries(BASES.map((b) => [b, []]))
+  for (let i = 0; i < RUNS; i++) for (const b of BASES) runs[b].push(await once(b, cpu))
+  for (const b of BASES) {
+    const r = runs[b]
+    console.log(`${b} Fast 3G, CPU ${cpu}×: first screen (search box visible) median ${median(r.map((x) => x.firstScreen))} ms `
+      + `[${r.map((x) => x.firstScreen).join(', ')}], bytes in median ${median(r.map((x) => x.bytesIn))} ms, `
+      + `first contentful paint median ${median(r.map((x) => x.fcp))} ms, transferred ${median(r.map((x) => x.kb))} KB`)
+  }
 }

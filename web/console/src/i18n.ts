@@ -20,7 +20,7 @@ const zh = {
     },
   },
   case: {
-    back: '返回收件箱', materials: '收件材料', timeline: '办理过程', clock: '时限', holder: '当前环节', window: '窗口',
+    back: '返回收件箱', materials: '收件材料', formValues: '申请表填写内容', timeline: '办理过程', clock: '时限', holder: '当前环节', window: '窗口',
     accept: '受理', notice: '一次性告知', reject: '不予受理', approve: '审批通过', deny: '不予批准', reason: '理由',
     competentBody: '有权机关', noticeTitle: '一次性告知书', noticeHint: '勾选全部缺少或不符合要求的材料，并写明如何补正（C2）',
     problem: '问题', howToFix: '补正方式', issue: '出具告知书', cancel: '取消', done: '操作成功', copies: '{n} 份',

@@ -8,8 +8,10 @@ const FONT_FACE = /@font-face\s*\{[^}]*font-family:\s*['"]?vant-icon[^}]*\}/
  * Vant's icon font is a 25 KB woff2 inlined as base64 into the CSS, which blocks the first paint of
  * every page, and it names a third-party CDN (at.alicdn.com) as a fallback source. This takes the
  * @font-face out of Vant's icon stylesheet before bundling (so the bundle's hashes are of what is
- * served) into a stylesheet of its own that loads without blocking the first screen (icons appear a
- * moment later), keeping only the inlined source: the app fetches nothing from a third party.
+ * served) into a stylesheet of its own that loads once the page has loaded (icons appear a moment
+ * later), keeping only the inlined source: the app fetches nothing from a third party. Not earlier: a
+ * "print" stylesheet is still downloaded at once and took a quarter of a slow network's bandwidth from
+ * the first screen's scripts (docs/web.md, Fast 3G).
  */
 export function asyncIconFont(): Plugin {
   let base = '/'
@@ -35,9 +37,11 @@ export function asyncIconFont(): Plugin {
       order: 'post',
       handler(html) {
         if (!fileName) return html
-        // loads as "print" (not render-blocking), then applies to the screen
-        const link = `<link rel="stylesheet" href="${base}${fileName}" media="print" onload="this.media='all'">`
-        return html.replace('</head>', `  ${link}\n  </head>`)
+        // asked for after the load event: the first screen's script and style have the network to themselves
+        const href = JSON.stringify(base + fileName)
+        const script = `<script>addEventListener('load', function () { var l = document.createElement('link'); l.rel = 'stylesheet'; `
+          + `l.href = ${href}; document.head.appendChild(l) })</script>`
+        return html.replace('</head>', `  ${script}\n  </head>`)
       },
     },
   }

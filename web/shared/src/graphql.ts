@@ -1,5 +1,5 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core'
-import { createClient as createWsClient } from 'graphql-ws'
+import type { Client as WsClient } from 'graphql-ws'
 
 /**
  * One GraphQL client for both apps: queries and mutations over HTTP POST to the gateway's
@@ -8,7 +8,9 @@ import { createClient as createWsClient } from 'graphql-ws'
  * gateway checks like a request's Authorization header (SocketSignIn, ADR 0025).
  */
 export function createGraphQl(token: () => Promise<string | null>, base: string = window.location.origin): Client {
-  const ws = createWsClient({
+  // graphql-ws is loaded with the first subscription: a first screen that follows nothing live does not download it (docs/web.md)
+  let ws: Promise<WsClient> | null = null
+  const socket = () => ws ??= import('graphql-ws').then(({ createClient }) => createClient({
     url: base.replace(/^http/, 'ws') + '/graphql',
     lazy: true,
     retryAttempts: 5,
@@ -16,7 +18,7 @@ export function createGraphQl(token: () => Promise<string | null>, base: string 
       const t = await token()
       return t ? { Authorization: `Bearer ${t}` } : {}
     },
-  })
+  }))
   return new Client({
     url: base + '/graphql',
     // 'network-only' by default: staff screens show what the server holds now (another window may have acted)
@@ -29,8 +31,10 @@ export function createGraphQl(token: () => Promise<string | null>, base: string 
           const input = { ...request, query: request.query || '' }
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(input, sink)
-              return { unsubscribe }
+              let unsubscribe: (() => void) | null = null
+              let cancelled = false
+              socket().then((c) => { if (!cancelled) unsubscribe = c.subscribe(input, sink) }, (e: unknown) => sink.error(e))
+              return { unsubscribe: () => { cancelled = true; unsubscribe?.() } }
             },
           }
         },
@@ -44,15 +48,4 @@ export function createGraphQl(token: () => Promise<string | null>, base: string 
       return fetch(url, { ...init, headers })
     },
   })
-}
-
-/** The first error's message in Chinese as the gateway wrote it, with the field it names (GraphQL error extensions). */
-export function errorText(error: { graphQLErrors?: { message: string; extensions?: Record<string, unknown> }[]; networkError?: Error; message?: string } | undefined | null): string {
-  if (!error) return ''
-  const g = error.graphQLErrors?.[0]
-  if (g) {
-    const field = g.extensions?.field
-    return field ? `${g.message}（${String(field)}）` : g.message
-  }
-  return error.networkError ? '网络连接失败，请稍后重试' : (error.message ?? '')
 }

@@ -1,5 +1,6 @@
 export * from './auth'
 export * from './graphql'
+export * from './errors'
 export * from './format'
 export * from './roles'
 export * from './live'

@@ -84,7 +84,26 @@ final class Cases {
         body.put("applicant", Map.of("kind", "INDIVIDUAL", "name", "张三", "idNumber", ID_NUMBER));
         body.put("contact", Map.of("name", "张三", "phone", PHONE));
         body.put("materials", materials);
+        List<Map<String, Object>> values = formValues(item);
+        if (!values.isEmpty()) body.put("formValues", values);
         return body;
+    }
+
+    /** G3: a value for each required form field of the item's own (by its type). */
+    static List<Map<String, Object>> formValues(JsonNode item) {
+        List<Map<String, Object>> values = new ArrayList<>();
+        for (JsonNode f : item.path("current").path("guide").path("formFields")) {
+            if (!f.path("required").asBoolean(false)) continue;
+            String value = switch (f.path("type").asString()) {
+                case "NUMBER" -> "50";
+                case "DATE" -> "2025-03-01";
+                case "YES_NO" -> "YES";
+                case "CHOICE" -> f.path("options").get(0).asString();
+                default -> "测试填写";
+            };
+            values.add(Map.of("key", f.path("key").asString(), "value", value));
+        }
+        return values;
     }
 
     /**

@@ -129,6 +129,9 @@ class CrossTenantMatrixTest {
             // G3: a citizen files a package of 连山 for themselves; defining packages is 连山's centre administrator's
             Map.entry("submitPackage", Set.of(Who.CITIZEN)),
             Map.entry("definePackage", Set.of()),
+            // ADR 0032: a province's or city's administrator defines packages for its counties; the matrix's region code is a
+            // county's (441823), which no one defines for: refused to all
+            Map.entry("defineRegionPackage", Set.of()),
             // C10 (一窗受理): 连山's front desk (the town agent) accepts a package filing of 连山 at one window, as acceptCase
             Map.entry("acceptPackageCase", Set.of(Who.TOWN_AGENT)),
             Map.entry("acceptCase", Set.of(Who.TOWN_AGENT)),

@@ -28,7 +28,7 @@ class PackageTest {
             query($t: ID!, $e: LifeEvent) { servicePackages(tenantCode: $t, lifeEvent: $e) {
               id name lifeEvent lifeEventLabel reviewMode version
               items { itemId versionId name department promisedLimit { value unit } hasQuestionnaire }
-              form { fields { key label typed askedFor } materials { name required usedBy }
+              form { fields { key label typed askedFor type required } materials { name required usedBy }
                      measure { fieldsOneByOne fieldsInPackage uploadsOneByOne uploadsInPackage } } } }""";
 
     static final String SUBMIT = """
@@ -65,7 +65,17 @@ class PackageTest {
         // one form: every filing field once, serving all five items
         JsonNode fields = p.at("/form/fields");
         assertThat(texts(fields, "key")).doesNotHaveDuplicates().contains("applicant.name", "applicant.idNumber", "contact.phone");
-        fields.forEach(f -> assertThat(f.path("askedFor").size()).as(f.toString()).isEqualTo(5));
+        fields.forEach(f -> {
+            if (f.path("type").isNull()) assertThat(f.path("askedFor").size()).as(f.toString()).isEqualTo(5);
+        });
+        // the items' own fields (ADR 0032): the newborn's name, declared alike by all five, asked once for all of them;
+        // the sex (a choice) by the three that ask it
+        Map<String, JsonNode> own = new HashMap<>();
+        fields.forEach(f -> own.put(f.path("key").asString(), f));
+        assertThat(texts(own.get("newbornName").path("askedFor"), "")).hasSize(5);
+        assertThat(own.get("newbornName").path("type").asString()).isEqualTo("TEXT");
+        assertThat(texts(own.get("newbornSex").path("askedFor"), "")).containsExactly("出生医学证明办理", "出生登记", "社会保障卡申领");
+        assertThat(own.get("newbornSex").path("typed").asBoolean()).isFalse();
         // one set of materials: each once, the ID card serving every item that lists it
         JsonNode materials = p.at("/form/materials");
         assertThat(texts(materials, "name")).doesNotHaveDuplicates();

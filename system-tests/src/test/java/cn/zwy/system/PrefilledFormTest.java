@@ -3,6 +3,7 @@ package cn.zwy.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -57,13 +58,27 @@ class PrefilledFormTest {
         assertThat(f.get("contact.phone").path("value").asString()).isEqualTo(phone);
         assertThat(f.get("contact.phone").path("source").asString()).isEqualTo("EARLIER_SUBMISSION");
         assertThat(f.get("contact.phone").path("sourceCaseNumber").asString()).isEqualTo(caseNumber);
-        // the keys are the submission's fields: the package form asks the same ones
+        // the keys are the submission's fields: the package form asks the same ones (the items' own fields too, ADR 0032)
         for (JsonNode field : p.at("/form/fields")) assertThat(f).containsKey(field.path("key").asString());
-        // nothing is left to type: the citizen confirms
+        // no filing field is left to type: the citizen confirms; the newborn's particulars were never given before
         JsonNode m = form.path("measure");
         System.out.println("G4 prefill 出生一件事 (连山): " + m + " (package form " + p.at("/form/measure") + ")");
-        assertThat(m.path("typedWithoutPrefill").asInt()).isEqualTo(4);
-        assertThat(m.path("typedWithPrefill").asInt()).isZero();
+        assertThat(m.path("typedWithoutPrefill").asInt()).isEqualTo(p.at("/form/measure/fieldsInPackage").asInt());
+        assertThat(m.path("typedWithPrefill").asInt()).isEqualTo(m.path("typedWithoutPrefill").asInt() - 4);
+        assertThat(f.get("newbornName").path("value").isNull()).isTrue();
+
+        // once given in a filing (the package's, here), an item's own field comes filled too, naming its case
+        Map<String, Object> pkg = PackageTest.filing(p, UUID.randomUUID().toString());
+        pkg.put("applicant", Map.of("kind", "INDIVIDUAL", "name", "李四", "idNumber", Cases.ID_NUMBER));
+        pkg.put("contact", Map.of("name", "李四家属", "phone", phone));
+        pkg.put("formValues", List.of(Map.of("key", "newbornName", "value", "李小宝"), Map.of("key", "motherName", "value", "王芳")));
+        Api.Response packageFiled = PackageTest.submit(citizen, pkg);
+        assertThat(packageFiled.errors()).as(packageFiled.body().toString()).isNull();
+        Map<String, JsonNode> again = byKey(form(citizen, p.path("id").asString()));
+        assertThat(again.get("newbornName").path("value").asString()).isEqualTo("李小宝");
+        assertThat(again.get("newbornName").path("source").asString()).isEqualTo("EARLIER_SUBMISSION");
+        assertThat(again.get("motherName").path("value").asString()).isEqualTo("王芳");
+        assertThat(again.get("newbornBirthDate").path("value").isNull()).isTrue();
 
         // an item's form likewise
         JsonNode item = form(citizen, Cases.promisedItem().path("id").asString());

@@ -18,7 +18,10 @@ public record CaseView(String id, String caseNumber, String tenantCode, String r
                        List<Receipt.ReceivedMaterial> materials, String holder, Instant submittedAt, LocalDate acceptedOn,
                        Clock clock, Extension extension, OneTimeNotice notice, String nextStep, long version,
                        List<TimelineEntry> timeline, Relay relay, Agency agency, List<String> flags,
-                       Station station, Guidance guidance) {
+                       Station station, Guidance guidance, List<FormValue> formValues) {
+
+    /** A value of the item's own form fields as filed (G3, ADR 0032), with the field's label, for staff and the applicant. */
+    public record FormValue(String key, String label, String value) {}
 
     /**
      * G2: the situation-based guidance the applicant answered before filing, as staff and the applicant see it:

@@ -54,9 +54,10 @@ public interface StationApi {
 
     /**
      * A submission at a station: as {@link SubmitCaseRequest} (the item's tenant owns the case; no
-     * receiving tenant: the station is the tenant's own), plus the agent's contact phone for the receipt (T8).
+     * receiving tenant: the station is the tenant's own), plus the agent's contact phone for the receipt (T8) and the
+     * values of the item's own form fields (G3).
      */
     record StationSubmission(String idempotencyKey, String itemId, SubmitCaseRequest.Applicant applicant,
                              SubmitCaseRequest.Contact contact, List<SubmitCaseRequest.MaterialRef> materials,
-                             DeliveryMode deliveryMode, String agentPhone) {}
+                             DeliveryMode deliveryMode, String agentPhone, List<SubmitCaseRequest.FormValue> formValues) {}
 }

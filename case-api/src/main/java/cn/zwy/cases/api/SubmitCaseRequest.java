@@ -10,10 +10,14 @@ import java.util.List;
  * submission with the same key answers the same receipt and makes no second case. {@code guidanceAnswers}: the
  * answers of the item's situation-based guide (G2); the case keeps them and takes only the materials their outcome names.
  * {@code walletConsent}: the applicant's consent (G4) to attach the wallet documents the materials name.
+ * {@code formValues}: the values of the item's own form fields (G3, ADR 0032), checked against its guide version.
  */
 public record SubmitCaseRequest(String idempotencyKey, String itemId, String receivingTenantCode, Applicant applicant,
                                 Contact contact, List<MaterialRef> materials, DeliveryMode deliveryMode,
-                                List<GuidanceAnswer> guidanceAnswers, Boolean walletConsent) {
+                                List<GuidanceAnswer> guidanceAnswers, Boolean walletConsent, List<FormValue> formValues) {
+
+    /** A value of one of the item's own form fields (in a package: of the package's one form, by its key there). */
+    public record FormValue(String key, String value) {}
 
     /** G2: an answer given in the situation-based guidance ({@code guidance(itemId, answers)}), carried into the case. */
     public record GuidanceAnswer(String questionId, String value) {}

@@ -41,6 +41,8 @@ final class CaseRow {
     String materials;
     /** G2: JSON {@link CaseView.Guidance} — the answers on the applicant's path and the outcome; null without guidance. */
     String guidance;
+    /** G3: JSON list of {@link CaseView.FormValue} — the values of the item's own form fields; null without any. */
+    String formValues;
     /** G3: the package filing this case is a part of; null for a case filed on its own. */
     UUID packageCaseId;
     CaseStatus status;

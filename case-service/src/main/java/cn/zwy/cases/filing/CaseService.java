@@ -1,5 +1,6 @@
 package cn.zwy.cases.filing;
 
+import cn.zwy.tenant.api.catalog.FormFields;
 import cn.zwy.cases.api.ApplicantKind;
 import cn.zwy.cases.api.CaseStatus;
 import cn.zwy.cases.api.CaseView;
@@ -162,7 +163,8 @@ public class CaseService {
         String phone = required("agentPhone", s.agentPhone(), 30);
         if (!phone.matches("[0-9+\\- ]{7,20}")) throw ApiException.validation("agentPhone", "代办员联系电话格式不正确: " + phone);
         Station station = new Station(site, caller.userId(), caller.displayName() == null ? caller.username() : caller.displayName(), phone);
-        SubmitCaseRequest r = new SubmitCaseRequest(key, itemId, null, s.applicant(), s.contact(), s.materials(), s.deliveryMode(), null, null);
+        SubmitCaseRequest r = new SubmitCaseRequest(key, itemId, null, s.applicant(), s.contact(), s.materials(), s.deliveryMode(), null, null,
+                s.formValues());
         String hash = sha256(json.writeValueAsString(s));
         try {
             return tx.write(tenant, () -> store.findByAgentKey(tenant, caller.userId(), key)
@@ -211,6 +213,9 @@ public class CaseService {
         ApplicantPrivacy.Protected phone = privacy.phone("contact.phone", contact.phone());
         UUID caseId = UUID.randomUUID();
         CaseView.Guidance guidance = SituationGuidance.of(g, r.guidanceAnswers(), r.materials());
+        // G3: the item's own form fields, checked against the version filed under (field formValues…, rule G3)
+        List<FormFields.Filled> filled = FormFields.fill(g.formFields(), r.formValues() == null ? null : r.formValues().stream()
+                .map(v -> v == null ? null : new FormFields.Value(v.key(), v.value())).toList(), "formValues");
         List<StoredMaterial> materials = materials("materials", r.materials(), g, caller, tenant, caseId, part == null, r.walletConsent());
 
         Instant now = Instant.now();
@@ -242,6 +247,8 @@ public class CaseService {
         c.deliveryMode = mode;
         c.materials = json.writeValueAsString(materials);
         c.guidance = guidance == null ? null : json.writeValueAsString(guidance);
+        c.formValues = filled.isEmpty() ? null : json.writeValueAsString(filled.stream()
+                .map(f -> new CaseView.FormValue(f.key(), f.label(), f.value())).toList());
         c.packageCaseId = part == null ? null : part.packageCaseId();
         c.status = CaseStatus.SUBMITTED;
         // T8: the hall's acceptance window answers for the case until a clerk takes it

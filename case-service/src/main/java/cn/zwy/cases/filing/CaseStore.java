@@ -59,14 +59,14 @@ class CaseStore {
                     applicant_kind, applicant_name, applicant_id_sealed, applicant_id_index, applicant_id_masked, contact_name,
                     contact_phone_sealed, contact_phone_masked, delivery_mode, materials, status, holder, first_responsible,
                     first_responsible_tel, submitted_at, version, updated_at, relay_state, forward_due, station_site, agent_id, agent_name,
-                    guidance, package_case_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    guidance, package_case_id, form_values)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 c.id, c.tenantId, c.caseNumber, c.citizenId, c.idempotencyKey, c.requestHash, c.receivingTenantId, c.itemId,
                 c.guideVersionId, c.guideVersion, c.itemName, c.caseClass, c.limitValue, c.limitUnit, c.toleratedAllowed,
                 c.applicantKind.name(), c.applicantName, c.applicantIdSealed, c.applicantIdIndex, c.applicantIdMasked,
                 c.contactName, c.contactPhoneSealed, c.contactPhoneMasked, c.deliveryMode.name(), c.materials, c.status.name(),
                 c.holder, c.firstResponsible, c.firstResponsibleTel, ts(c.submittedAt), ts(c.updatedAt), c.relayState, date(c.forwardDue),
-                c.stationSite, c.agentId, c.agentName, c.guidance, c.packageCaseId);
+                c.stationSite, c.agentId, c.agentName, c.guidance, c.packageCaseId, c.formValues);
         // the applicant's list (myCases); an applicant without an account has none (T3)
         if (c.citizenId != null) {
             jdbc.update("insert into citizen_case (case_id, citizen_id, tenant_id, submitted_at) values (?, ?, ?, ?)",
@@ -197,6 +197,7 @@ class CaseStore {
         c.deliveryMode = DeliveryMode.valueOf(rs.getString("delivery_mode"));
         c.materials = rs.getString("materials");
         c.guidance = rs.getString("guidance");
+        c.formValues = rs.getString("form_values");
         c.packageCaseId = rs.getObject("package_case_id", UUID.class);
         c.status = CaseStatus.valueOf(rs.getString("status"));
         c.result = rs.getString("result");

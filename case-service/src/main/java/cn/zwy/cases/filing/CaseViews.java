@@ -73,7 +73,8 @@ class CaseViews {
                 c.guideVersion, c.caseClass, c.status, c.status.label(), c.result, c.resultReason, c.applicantKind, c.applicantName,
                 c.applicantIdMasked, c.contactName, c.contactPhoneMasked, c.deliveryMode, materials, c.holder, c.submittedAt,
                 c.acceptedOn, clock(c, decidedOn(c, actions)), extension, notice, nextStep(c), c.version, timeline, relay(c), agency(c), flags(c),
-                station(c), c.guidance == null ? null : json.readValue(c.guidance, CaseView.Guidance.class));
+                station(c), c.guidance == null ? null : json.readValue(c.guidance, CaseView.Guidance.class),
+                c.formValues == null ? List.of() : json.readValue(c.formValues, new tools.jackson.core.type.TypeReference<List<CaseView.FormValue>>() {}));
     }
 
     /** T3: the station and the agent who carries the case (their work phone is the receipt's, T8). */

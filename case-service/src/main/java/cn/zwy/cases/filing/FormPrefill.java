@@ -6,7 +6,13 @@ import cn.zwy.cases.privacy.PersonalDataCipher;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.cases.api.CaseView;
 import cn.zwy.tenant.api.catalog.FilingFields;
+import cn.zwy.tenant.api.catalog.FormField;
+import cn.zwy.tenant.api.catalog.FormFields;
+import java.util.HashMap;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +25,9 @@ import org.springframework.stereotype.Service;
  * G4: forms pre-filled from what is known, so the citizen confirms instead of typing. The filing fields (the same
  * for every item and for a package's one form) are filled from the citizen's latest earlier filing, in any tenant
  * (the values they last typed: applicant, ID number, contact, phone, delivery), and where there is none, the name
- * from their verified account. The citizen's own values go back to the citizen's own token only; nothing is stored.
+ * from their verified account; the item's own fields (ADR 0032; a package's merged, each once) from the values the
+ * citizen gave the same field in that filing. The citizen's own values go back to the citizen's own token only;
+ * nothing is stored.
  */
 @Service
 class FormPrefill {
@@ -31,8 +39,11 @@ class FormPrefill {
     private final TenantTransactions tx;
     private final JdbcTemplate jdbc;
 
+    private final JsonMapper json;
+
     FormPrefill(GuideVersions guides, PackageReadModel packages, CaseStore store, PersonalDataCipher cipher, TenantTransactions tx,
-                JdbcTemplate jdbc) {
+                JdbcTemplate jdbc, JsonMapper json) {
+        this.json = json;
         this.guides = guides;
         this.packages = packages;
         this.store = store;
@@ -49,11 +60,16 @@ class FormPrefill {
         } catch (ApiException e) {
             throw ApiException.notFound("id", "未找到该事项或“一件事”套餐: " + id);
         }
-        // a package's one form or an item's: the same filing fields
-        Optional<String> pkg = tx.read(tenant, () -> packages.newest(id).map(PackageReadModel.Package::name));
-        String name = pkg.or(() -> tx.read(tenant, () -> guides.inEffect(id, Today.date()).filter(GuideVersion::offered)
-                        .map(GuideVersion::name)))
+        // a package's one form or an item's: the same filing fields, then the item's (or the package's merged) own fields
+        Optional<PackageReadModel.Package> pkgFound = tx.read(tenant, () -> packages.newest(id));
+        Optional<String> pkg = pkgFound.map(PackageReadModel.Package::name);
+        Optional<GuideVersion> item = pkg.isPresent() ? Optional.empty()
+                : tx.read(tenant, () -> guides.inEffect(id, Today.date()).filter(GuideVersion::offered));
+        String name = pkg.or(() -> item.map(GuideVersion::name))
                 .orElseThrow(() -> ApiException.notFound("id", "未找到该事项或“一件事”套餐: " + id));
+        List<FormFields.Merged> own = item.map(g -> FormFields.merge(List.of(g.formFields())))
+                .orElseGet(() -> tx.read(tenant, () -> FormFields.merge(pkgFound.get().items().stream()
+                        .map(i -> guides.inEffect(i.itemId(), Today.date()).map(GuideVersion::formFields).orElse(null)).toList())));
         Optional<CaseRow> last = latestFiling(caller);
         String profileName = caller.displayName() != null && !caller.displayName().equals(caller.username()) ? caller.displayName() : null;
         List<PrefilledForm.Field> fields = new ArrayList<>();
@@ -70,6 +86,30 @@ class FormPrefill {
             if (f.typed() && value == null) stillTyped++;
             fields.add(new PrefilledForm.Field(f.key(), f.label(), f.typed(), value, source,
                     source == Source.EARLIER_SUBMISSION ? last.get().caseNumber : null));
+        }
+        // ADR 0032: the item's own fields, from the values the citizen gave the same field (by its key) in that filing
+        // (a package's: in any of its parts, each of which kept the values of its own fields)
+        Map<String, String> given = new HashMap<>();
+        Map<String, String> from = new HashMap<>();
+        if (last.isPresent()) {
+            CaseRow c = last.get();
+            List<CaseRow> filing = c.packageCaseId == null ? List.of(c)
+                    : tx.read(c.tenantId, () -> store.findByPackage(c.tenantId, c.packageCaseId));
+            for (CaseRow part : filing) {
+                if (part.formValues == null) continue;
+                json.readValue(part.formValues, new TypeReference<List<CaseView.FormValue>>() {})
+                        .forEach(v -> {
+                            if (given.putIfAbsent(v.key(), v.value()) == null) from.put(v.key(), part.caseNumber);
+                        });
+            }
+        }
+        for (FormFields.Merged m : own) {
+            FormField f = m.asked();
+            String value = given.get(m.field().key());
+            if (f.typed()) typed++;
+            if (f.typed() && value == null) stillTyped++;
+            fields.add(new PrefilledForm.Field(m.key(), f.label(), f.typed(), value, value == null ? null : Source.EARLIER_SUBMISSION,
+                    value == null ? null : from.get(m.field().key())));
         }
         return new PrefilledForm(id, name, pkg.isPresent(), fields, new PrefilledForm.Measure(typed, stillTyped));
     }

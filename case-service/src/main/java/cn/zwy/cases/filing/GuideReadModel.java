@@ -60,8 +60,8 @@ class GuideReadModel implements EventHandler {
         tx.write(tenant, () -> jdbc.update("""
                 insert into guide_version_model (version_id, item_id, tenant_id, tenant_name, number, status, effective_from,
                     name, case_class, promised_value, promised_unit, tolerated_missing, cross_region, consult_phone,
-                    window_name, materials, questionnaire, result_name)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    window_name, materials, questionnaire, result_name, form_fields)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, version_id) do nothing""",
                 e.get("versionId").asString(), e.get("itemId").asString(), tenant, e.path("tenantName").asString(""),
                 e.get("number").asInt(), e.get("status").asString(), Date.valueOf(LocalDate.parse(e.get("effectiveFrom").asString())),
@@ -69,7 +69,8 @@ class GuideReadModel implements EventHandler {
                 text(limit.path("unit")), g.path("toleratedMissing").asBoolean(false), g.path("crossRegion").asString("NONE"),
                 text(g.path("consultPhone")), windows.isArray() && !windows.isEmpty() ? text(windows.get(0).path("name")) : null,
                 json.writeValueAsString(materials), g.path("questionnaire").isObject() ? json.writeValueAsString(g.path("questionnaire")) : null,
-                resultName(g.path("resultSample"))));
+                resultName(g.path("resultSample")),
+                g.path("formFields").isArray() && !g.path("formFields").isEmpty() ? json.writeValueAsString(g.path("formFields")) : null));
     }
 
     /** G4: the result's name, from the guide's result sample (its title without the 样本 mark). */

@@ -1,5 +1,6 @@
 package cn.zwy.cases.filing;
 
+import cn.zwy.tenant.api.catalog.FormField;
 import cn.zwy.tenant.api.catalog.Questionnaire;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -28,7 +29,8 @@ class GuideVersions {
                 rs.getBoolean("tolerated_missing"), rs.getString("cross_region"), rs.getString("consult_phone"),
                 rs.getString("window_name"), this.json.readValue(rs.getString("materials"), new TypeReference<List<GuideVersion.Material>>() {}),
                 rs.getString("questionnaire") == null ? null : this.json.readValue(rs.getString("questionnaire"), Questionnaire.class),
-                rs.getString("result_name"));
+                rs.getString("result_name"), rs.getString("form_fields") == null ? List.of()
+                        : this.json.readValue(rs.getString("form_fields"), new TypeReference<List<FormField>>() {}));
     }
 
     /** The version in effect on {@code day}: the latest effective_from not after it, ties to the higher number. */

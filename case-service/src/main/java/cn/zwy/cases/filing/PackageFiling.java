@@ -13,12 +13,15 @@ import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.api.catalog.FormField;
+import cn.zwy.tenant.api.catalog.FormFields;
 import cn.zwy.tenant.api.catalog.Guidance;
 import cn.zwy.tenant.api.catalog.PackageGuidance;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * "One thing" package filings (G3, C10): one submission with one idempotency key files one part case per
  * item of the package, in the same transaction (all or none), each with the materials its guide lists out of
  * the one set handed in, the applicant's answers to its questionnaire (G2) and its own department and clock,
- * so the departments work in parallel. The applicant gets one receipt notice; the package reads as one:
- * its parts, one combined timeline, DONE when every part is, and a refused part named with its reason.
+ * so the departments work in parallel. A part whose situation says the item does not apply (G2) is not filed; the
+ * filing keeps which and why. The package's own form fields are given once and each part takes its own (G3, ADR
+ * 0032). The applicant gets one receipt notice; the package reads as one: its parts, one combined timeline, DONE
+ * when every part filed is, a refused part named with its reason, the skipped ones with why.
  */
 @Service
 class PackageFiling {
@@ -70,8 +75,9 @@ class PackageFiling {
         this.json = json;
     }
 
+    /** @param skipped the items not filed because they do not apply in the applicant's situation (G2) */
     record Row(UUID id, String tenantId, String citizenId, String packageId, String packageName, String reviewMode,
-               String requestHash, Instant submittedAt) {}
+               String requestHash, Instant submittedAt, List<PackageCaseView.Skipped> skipped) {}
 
     public PackageReceipt submit(Caller caller, SubmitPackageRequest r) {
         CaseService.requireCitizen(caller);
@@ -124,29 +130,60 @@ class PackageFiling {
                     .orElseThrow(() -> ApiException.notFound("packageId", "套餐中的事项“" + item.name() + "”今天没有在办的办事指南")));
         }
         List<List<SubmitCaseRequest.GuidanceAnswer>> walked = walk.isEmpty() ? null : walk(p, versions, walk, handedIn);
+        // each part's own answers: from the package's walk, or given per item
+        List<List<SubmitCaseRequest.GuidanceAnswer>> own = new ArrayList<>();
+        for (int i = 0; i < p.items().size(); i++) {
+            String itemId = p.items().get(i).itemId();
+            own.add(walked != null ? walked.get(i) : answers.stream().filter(a -> a.itemId().equals(itemId))
+                    .map(a -> new SubmitCaseRequest.GuidanceAnswer(a.questionId(), a.value())).toList());
+        }
+        // G2: a part whose situation says the item does not apply is not filed; the filing keeps which and why
+        List<PackageCaseView.Skipped> skipped = new ArrayList<>();
+        List<List<FormField>> fieldsOf = new ArrayList<>();
+        List<Boolean> applies = new ArrayList<>();
+        for (int i = 0; i < p.items().size(); i++) {
+            String why = SituationGuidance.skipReason(versions.get(i), own.get(i));
+            if (why != null) skipped.add(new PackageCaseView.Skipped(p.items().get(i).itemId(), p.items().get(i).name(), why));
+            applies.add(why == null);
+            fieldsOf.add(why != null ? null : versions.get(i).formFields());
+        }
+        if (skipped.size() == p.items().size()) {
+            throw new ApiException(ErrorCode.RULE_VIOLATION, "按您的情形，套餐中没有需要办理的事项", walked != null ? "packageAnswers" : "guidanceAnswers", "G2");
+        }
+        // G3: the one form's own fields, each given once for the parts filed (a part not filed asks none)
+        List<FormFields.Merged> form = FormFields.merge(fieldsOf);
+        Map<String, String> given = new HashMap<>();
+        FormFields.fill(form.stream().map(FormFields.Merged::asked).toList(), r.formValues() == null ? null : r.formValues().stream()
+                .map(v -> v == null ? null : new FormFields.Value(v.key(), v.value())).toList(), "formValues")
+                .forEach(f -> given.put(f.key(), f.value()));
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         jdbc.update("""
                 insert into package_case (id, tenant_id, citizen_id, package_id, package_version, package_name, review_mode,
-                    idempotency_key, request_hash, submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, tenant, caller.userId(), p.id(), p.version(), p.name(), p.reviewMode(), key, hash, Timestamp.from(now));
+                    idempotency_key, request_hash, submitted_at, skipped) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, tenant, caller.userId(), p.id(), p.version(), p.name(), p.reviewMode(), key, hash, Timestamp.from(now),
+                skipped.isEmpty() ? null : json.writeValueAsString(skipped));
         // the uploads are claimed once, by the package; each part refers to them
         List<String> uploadIds = handedIn.stream().map(SubmitCaseRequest.MaterialRef::uploadId).filter(Objects::nonNull).toList();
         uploads.claim(caller, tenant, uploadIds, id.toString(), "materials");
         List<Receipt> parts = new ArrayList<>();
         for (int i = 0; i < p.items().size(); i++) {
+            if (!applies.get(i)) continue;
             PackageReadModel.Item item = p.items().get(i);
             GuideVersion g = versions.get(i);
-            List<SubmitCaseRequest.GuidanceAnswer> own = walked != null ? walked.get(i)
-                    : answers.stream().filter(a -> a.itemId().equals(item.itemId()))
-                    .map(a -> new SubmitCaseRequest.GuidanceAnswer(a.questionId(), a.value())).toList();
+            List<SubmitCaseRequest.GuidanceAnswer> ownAnswers = own.get(i);
+            // the part's own field values, by its own keys
+            List<SubmitCaseRequest.FormValue> values = new ArrayList<>();
+            for (FormFields.Merged m : form) {
+                if (m.parts().contains(i) && given.containsKey(m.key())) values.add(new SubmitCaseRequest.FormValue(m.field().key(), given.get(m.key())));
+            }
             try {
-                CaseView.Guidance situation = own.isEmpty() ? null : SituationGuidance.of(g, own, null);
+                CaseView.Guidance situation = ownAnswers.isEmpty() ? null : SituationGuidance.of(g, ownAnswers, null);
                 // the part takes what its guide lists (and, after guidance, what its outcome needs) out of the one set
                 List<SubmitCaseRequest.MaterialRef> mine = handedIn.stream().filter(m -> g.hasMaterial(m.name()))
                         .filter(m -> situation == null || situation.materials().contains(m.name())).toList();
                 SubmitCaseRequest part = new SubmitCaseRequest(key + "#" + (i + 1), item.itemId(), null, r.applicant(), r.contact(),
-                        mine, r.deliveryMode(), own.isEmpty() ? null : own, null);
+                        mine, r.deliveryMode(), ownAnswers.isEmpty() ? null : ownAnswers, null, values);
                 parts.add(cases.file(caller, part, tenant, part.idempotencyKey(), hash, null, new CaseService.PackagePart(id, p.name())));
             } catch (ApiException e) {
                 // nothing is filed (one transaction); the applicant learns which item and which field
@@ -156,9 +193,11 @@ class PackageFiling {
         }
         CaseRow first = store.find(tenant, CaseId.parse("id", parts.getFirst().caseId()).id()).orElseThrow();
         notices.tell(first, "SUBMITTED", "“" + p.name() + "”已收件：" + parts.size() + " 个事项由各部门并联办理（"
-                + String.join("、", parts.stream().map(Receipt::itemName).toList()) + "），收到材料 " + handedIn.size() + " 项，每项只交一次");
-        log.info("package {} filed as {} with {} part cases", p.id(), id, parts.size());
-        return new PackageReceipt(tenant + ":" + id, p.name(), now, parts, false);
+                + String.join("、", parts.stream().map(Receipt::itemName).toList()) + "），收到材料 " + handedIn.size() + " 项，每项只交一次"
+                + (skipped.isEmpty() ? "" : "；按您的情形无需办理：" + String.join("；", skipped.stream()
+                        .map(x -> "“" + x.itemName() + "”（" + x.reason() + "）").toList())));
+        log.info("package {} filed as {} with {} part cases, {} not applying", p.id(), id, parts.size(), skipped.size());
+        return new PackageReceipt(tenant + ":" + id, p.name(), now, parts, false, List.copyOf(skipped));
     }
 
     /**
@@ -205,7 +244,8 @@ class PackageFiling {
         }
         List<Receipt> parts = store.findByPackage(existing.tenantId(), existing.id()).stream()
                 .map(c -> cases.receipt(c, true)).toList();
-        return new PackageReceipt(existing.tenantId() + ":" + existing.id(), existing.packageName(), existing.submittedAt(), parts, true);
+        return new PackageReceipt(existing.tenantId() + ":" + existing.id(), existing.packageName(), existing.submittedAt(), parts, true,
+                existing.skipped());
     }
 
     // ------------------------------------------------------------------ the package as one
@@ -283,7 +323,7 @@ class PackageFiling {
             default -> "各部门并联办理中";
         };
         return new PackageCaseView(row.tenantId() + ":" + row.id(), row.packageId(), row.packageName(), row.reviewMode(), status, label,
-                row.submittedAt(), out, refused, timeline);
+                row.submittedAt(), out, refused, timeline, row.skipped());
     }
 
     private Optional<Row> find(String tenant, String citizenId, String key) {
@@ -291,9 +331,11 @@ class PackageFiling {
                 (rs, n) -> row(rs), tenant, citizenId, key).stream().findFirst();
     }
 
-    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String skipped = rs.getString("skipped");
         return new Row(rs.getObject("id", UUID.class), rs.getString("tenant_id"), rs.getString("citizen_id"), rs.getString("package_id"),
                 rs.getString("package_name"), rs.getString("review_mode"), rs.getString("request_hash"),
-                rs.getTimestamp("submitted_at").toInstant());
+                rs.getTimestamp("submitted_at").toInstant(), skipped == null ? List.of()
+                        : json.readValue(skipped, new tools.jackson.core.type.TypeReference<List<PackageCaseView.Skipped>>() {}));
     }
 }

@@ -34,6 +34,9 @@ final class SituationGuidance {
         if (!r.complete()) {
             throw new ApiException(ErrorCode.RULE_VIOLATION, "情形引导尚未答完，还需回答：" + r.next().text(), "guidanceAnswers", "G2");
         }
+        if (r.outcome().notApplicable()) {
+            throw new ApiException(ErrorCode.RULE_VIOLATION, "按您的情形无需办理本事项：" + r.outcome().skipReason(), "guidanceAnswers", "G2");
+        }
         List<String> wanted = r.outcome().materials() == null ? List.of() : r.outcome().materials();
         if (materials != null) for (int i = 0; i < materials.size(); i++) {
             SubmitCaseRequest.MaterialRef m = materials.get(i);
@@ -45,6 +48,21 @@ final class SituationGuidance {
         return new CaseView.Guidance(r.answered().stream()
                 .map(s -> new CaseView.Answer(s.questionId(), s.question(), s.value(), s.label())).toList(),
                 r.outcome().id(), r.outcome().title(), r.outcome().subItem(), r.outcome().channel().name(), wanted);
+    }
+
+    /**
+     * G2 within a package: why the item does not apply after these answers (its walk reached an outcome saying so), or
+     * null when it applies, has no questionnaire, or the answers are incomplete or malformed ({@link #of} says so).
+     */
+    static String skipReason(GuideVersion g, List<SubmitCaseRequest.GuidanceAnswer> answers) {
+        if (answers == null || answers.isEmpty() || g.questionnaire() == null) return null;
+        try {
+            Guidance.Result r = Guidance.evaluate(g.questionnaire(), answers.stream()
+                    .map(a -> a == null ? null : new Guidance.Answer(a.questionId(), a.value())).toList());
+            return r.complete() && r.outcome().notApplicable() ? r.outcome().skipReason() : null;
+        } catch (ApiException e) {
+            return null;
+        }
     }
 
     private static String capital(String field) {

@@ -14,6 +14,7 @@ import cn.zwy.tenant.api.catalog.LifeEvent;
 import cn.zwy.tenant.api.catalog.PackageApi;
 import cn.zwy.tenant.api.catalog.PackageInput;
 import cn.zwy.tenant.api.catalog.PackageViews;
+import cn.zwy.tenant.api.catalog.RegionPackageInput;
 import cn.zwy.tenant.api.catalog.ReviewMode;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -83,6 +84,24 @@ public class PackageGraph {
         }
         return packages.define(input.tenantCode(), new PackageInput(input.id(), input.name(), input.lifeEvent(), input.description(),
                 input.reviewMode(), input.itemIds())).map(DefinePackagePayload::new);
+    }
+
+    /** The input of defineRegionPackage: the province's or city's code in the path, the rest is tenant-api's body. */
+    public record DefineRegionPackageInput(String regionCode, String id, String name, LifeEvent lifeEvent, String description,
+                                           ReviewMode reviewMode, List<String> standardItemIds) {}
+
+    public record DefineRegionPackagePayload(PackageViews.RegionPackage regionPackage) {}
+
+    /** ADR 0032: a province's or a city's administrator defines a package of standard items for its counties. */
+    @MutationMapping
+    public Mono<DefineRegionPackagePayload> defineRegionPackage(@Argument DefineRegionPackageInput input, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Callers.require(jwt);
+        String region = input.regionCode();
+        if (region == null || !region.matches("\\d{2}|\\d{4}") || caller.supervisedRegion().filter(region::startsWith).isEmpty()) {
+            throw ApiException.forbidden("只有省级或市级管理员可以为本地区的县（市、区）定义“一件事”套餐");
+        }
+        return packages.defineRegion(region, new RegionPackageInput(input.id(), input.name(), input.lifeEvent(), input.description(),
+                input.reviewMode(), input.standardItemIds())).map(DefineRegionPackagePayload::new);
     }
 
     public record AcceptPackageCaseInput(String packageCaseId, String window) {}

@@ -59,7 +59,7 @@ class CaseGraphTest {
         return new CaseView(CASE_ID, "441825-2026-000001", LIANSHAN, null, LIANSHAN + ":0b6b3c43-5e3c-4c0b-9a59-2c1f6f0f0001",
                 "个体工商户登记", 1, "PROMISED", status, status.label(), null, null, null, "张三", "1101**********002X",
                 "张三", "138****8000", null, List.of(), null, Instant.parse("2026-12-01T02:00:00Z"), null, null, null, null,
-                "等待窗口审查受理", version, List.of(), null, null, List.of(), null, null);
+                "等待窗口审查受理", version, List.of(), null, null, List.of(), null, null, List.of());
     }
 
     private static Map<String, Object> accept(String caseId) {

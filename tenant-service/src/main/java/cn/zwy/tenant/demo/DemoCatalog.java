@@ -62,6 +62,8 @@ public class DemoCatalog implements ApplicationRunner, TenantSetup {
     static final LocalDate GUIDE_EFFECTIVE = LocalDate.of(2024, 3, 1);
     /** Demo catalogs loaded before situation-based guides (G2) get them as a version effective from this day. */
     static final LocalDate GUIDANCE_EFFECTIVE = LocalDate.of(2024, 6, 1);
+    /** Demo catalogs loaded before items had form fields of their own (ADR 0032) get them from this day. */
+    static final LocalDate FORMS_EFFECTIVE = LocalDate.of(2025, 6, 1);
 
     /** One item as every province lists it; {@code basePromised} is the usual promised limit. */
     record Template(ItemType type, String main, String sub, String mainName, String subName, List<ExerciseLevel> levels,
@@ -142,6 +144,7 @@ public class DemoCatalog implements ApplicationRunner, TenantSetup {
                     GuideContent guide = localise(t, l);
                     guides.loadHistoric(l.tenantCode(), id, guide, GUIDE_EFFECTIVE, "本中心认领省级标准目录事项（演示数据）");
                     guides.loadHistoricQuestionnaire(l.tenantCode(), id, guide, GUIDANCE_EFFECTIVE, "增加情形化办事指引（演示数据）");
+                    guides.loadHistoricQuestionnaire(l.tenantCode(), id, guide, FORMS_EFFECTIVE, "增加事项表单字段、不适用情形和排队业务类别（演示数据）");
                     adopted++;
                 }
             }
@@ -191,7 +194,9 @@ public class DemoCatalog implements ApplicationRunner, TenantSetup {
                         "周一至周五（法定节假日除外）上午 8:30—11:30，下午 14:30—17:30")),
                 List.of(t.faq()), tags, true, t.online(), tolerated,
                 t.type() == ItemType.LICENSE && t.main().equals("00401") ? CrossRegionScope.NONE : l.crossRegion(),
-                DemoGuidance.of(t.main(), t.sub()));
+                DemoGuidance.of(t.main(), t.sub()), DemoForms.of(t.main(), t.sub()),
+                // G1: the police's items are served by the 户政 windows (GA), the rest at the comprehensive ones (A)
+                t.department().contains("公安") ? "GA" : "A");
     }
 
     // ------------------------------------------------------------------ the items

@@ -122,8 +122,13 @@ final class DemoGuidance {
                                 "出生医学证明", "居民户口簿", "居民身份证", "结婚证"),
                         outcome("unmarried", "出生登记（非婚生育）", null, Channel.WINDOW, "请父母一方到窗口办理",
                                 "出生医学证明", "居民户口簿", "居民身份证"),
-                        outcome("elsewhere", "出生登记（在父母户籍地办理）", null, Channel.WINDOW,
-                                "新生儿在父母户籍所在地落户，请到户籍地派出所或其政务服务窗口办理", "出生医学证明", "居民身份证")));
+                        notApplicable("elsewhere", "本县不办理出生登记", Channel.WINDOW,
+                                "新生儿在父母户籍所在地落户，请到户籍地派出所或其政务服务窗口办理")));
+    }
+
+    /** G2: the item does not apply in this situation (in a package its part is not filed); it names no materials. */
+    private static Outcome notApplicable(String id, String title, Channel channel, String notes) {
+        return new Outcome(id, title, null, List.of(), channel, null, notes, true);
     }
 
     private static Question choice(String id, String text, Option... options) {

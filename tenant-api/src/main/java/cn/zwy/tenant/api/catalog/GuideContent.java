@@ -7,6 +7,9 @@ import java.util.List;
  * absent while drafting; {@link GuideRules#missing} lists what S3 requires before publishing.
  * {@code fees}: null is "not yet stated", an empty list is "free of charge" (不收费).
  * {@code questionnaire}: the optional situation-based guide (G2), null when the item has none.
+ * {@code formFields}: the item's own form fields beside the filing's (G3, ADR 0032), null or empty when it has none.
+ * {@code queueCategory}: the hall queue's business category that serves the item (G1, A5: the code windows serve, e.g.
+ * A or GA), null when not stated; guidance sends the applicant to the windows serving it.
  */
 public record GuideContent(String implementingAgency, List<Audience> audience, String acceptanceConditions,
                            List<Material> materials, String fillingNotes, String acceptanceStandard, List<Step> steps,
@@ -14,7 +17,20 @@ public record GuideContent(String implementingAgency, List<Audience> audience, S
                            Boolean expressDelivery, String quantityLimit, String consultPhone, String supervisionPhone,
                            List<WindowInfo> windows, List<Faq> faq, List<SixWay> tags, Boolean booking,
                            Boolean onlineFiling, Boolean toleratedMissing, CrossRegionScope crossRegion,
-                           Questionnaire questionnaire) {
+                           Questionnaire questionnaire, List<FormField> formFields, String queueCategory) {
+
+    /** A guide without form fields of its own. */
+    public GuideContent(String implementingAgency, List<Audience> audience, String acceptanceConditions,
+                        List<Material> materials, String fillingNotes, String acceptanceStandard, List<Step> steps,
+                        TimeLimit promisedLimit, CaseClass caseClass, List<Fee> fees, FileRef resultSample,
+                        Boolean expressDelivery, String quantityLimit, String consultPhone, String supervisionPhone,
+                        List<WindowInfo> windows, List<Faq> faq, List<SixWay> tags, Boolean booking,
+                        Boolean onlineFiling, Boolean toleratedMissing, CrossRegionScope crossRegion,
+                        Questionnaire questionnaire) {
+        this(implementingAgency, audience, acceptanceConditions, materials, fillingNotes, acceptanceStandard, steps,
+                promisedLimit, caseClass, fees, resultSample, expressDelivery, quantityLimit, consultPhone, supervisionPhone,
+                windows, faq, tags, booking, onlineFiling, toleratedMissing, crossRegion, questionnaire, null, null);
+    }
 
     /** A document the applicant hands in (申请材料). */
     public record Material(String name, MaterialForm form, Integer copies, MaterialMedium medium, Boolean required,

@@ -53,9 +53,31 @@ public final class GuideViews {
     public record GuidanceView(String itemId, String versionId, String name, List<Guidance.Step> answered,
                                Questionnaire.Question next, GuidanceOutcome outcome, boolean complete) {}
 
-    /** An outcome with the guide's materials it names (in the guide's order) and its window resolved. */
+    /**
+     * An outcome with the guide's materials it names (in the guide's order) and its window resolved.
+     * {@code notApplicable}: the item does not apply in this situation (G2), nothing is filed for it.
+     * {@code route}: where to go (G1): the hall windows serving the item's queue business category; null on reads that
+     * do not route (a guide's own view).
+     */
     public record GuidanceOutcome(String id, String title, String subItem, Questionnaire.Channel channel,
-                                  GuideContent.WindowInfo window, List<GuideContent.Material> materials, String notes) {}
+                                  GuideContent.WindowInfo window, List<GuideContent.Material> materials, String notes,
+                                  boolean notApplicable, Route route) {
+
+        public GuidanceOutcome withRoute(Route r) {
+            return new GuidanceOutcome(id, title, subItem, channel, window, materials, notes, notApplicable, r);
+        }
+    }
+
+    /**
+     * G1 (智能导办): where the applicant goes for an item — the hall queue's business category serving it ({@code
+     * category}, its name as the windows call it) and the windows of the tenant's halls serving that category, or the
+     * self-service area (KIOSK) or nowhere (ONLINE); {@code where} says it in one sentence. {@code windows} is empty when
+     * the item has no category or no window serves it (then {@code where} names the guide's window).
+     */
+    public record Route(Questionnaire.Channel channel, String category, String categoryName, List<RouteWindow> windows, String where) {}
+
+    /** A window serving the category: its hall, number and name. */
+    public record RouteWindow(String hall, String number, String name) {}
 
     public record DraftSaved(Version draft, List<Problem> missingForPublication) {}
 

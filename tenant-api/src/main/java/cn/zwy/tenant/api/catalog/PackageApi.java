@@ -35,4 +35,10 @@ public interface PackageApi {
 
     @PostExchange(PACKAGES)
     Mono<PackageViews.Package> define(@PathVariable String tenantCode, @RequestBody PackageInput body);
+
+    String REGION_PACKAGES = "/api/regions/{regionCode}/packages";
+
+    /** ADR 0032: a province's (2 digits) or a city's (4 digits) package of standard items, offered by its counties. */
+    @PostExchange(REGION_PACKAGES)
+    Mono<PackageViews.RegionPackage> defineRegion(@PathVariable String regionCode, @RequestBody RegionPackageInput body);
 }

@@ -40,6 +40,9 @@ public final class PackageGuidance {
     /** A part's own walk (null for an item without questionnaire) and its own answers (question ids of its questionnaire). */
     public record PartResult(Part part, Guidance.Result result, List<Guidance.Answer> answers) {
         public boolean complete() { return result == null || result.complete(); }
+
+        /** Whether the part is filed: false once its walk reached an outcome where the item does not apply (G2). */
+        public boolean applies() { return result == null || !result.complete() || !result.outcome().notApplicable(); }
     }
 
     public record Result(List<Step> answered, Next next, List<PartResult> parts) {

@@ -22,10 +22,13 @@ public final class PackageViews {
     public record Form(List<Field> fields, List<SharedMaterial> materials, Measure measure) {}
 
     /**
-     * A field of the filing, asked once for every item it serves ({@code askedFor}).
+     * A field of the filing, asked once for every item it serves ({@code askedFor}): a filing field every item asks
+     * (applicant, contact, delivery; {@code type} null) or an item's own field (G3, ADR 0032), shared by the items that
+     * declare it alike; {@code key} is what the submission's formValues name.
      * @param typed whether the applicant types it (a choice is picked)
      */
-    public record Field(String key, String label, boolean typed, List<String> askedFor) {}
+    public record Field(String key, String label, boolean typed, List<String> askedFor, FormField.Type type, boolean required,
+                        List<String> options, String help) {}
 
     /** A material handed in once for every item that lists it ({@code usedBy}, item names). */
     public record SharedMaterial(String name, boolean required, MaterialForm form, String acceptanceStandard, List<String> usedBy) {}
@@ -44,9 +47,27 @@ public final class PackageViews {
      * tailored materials: merged by name over what each part's outcome (or, without questionnaire, its guide) needs.
      */
     public record GuidanceView(String packageId, String name, List<PackageGuidance.Step> answered, PackageGuidance.Next next,
-                               boolean complete, List<PartGuidance> parts, List<SharedMaterial> materials) {}
+                               boolean complete, List<PartGuidance> parts, List<SharedMaterial> materials, List<Field> fields,
+                               List<Skipped> skipped) {}
 
-    /** A part in the package walk: its outcome once its questions are answered (null without questionnaire). */
+    /**
+     * A part in the package walk: its outcome once its questions are answered (null without questionnaire).
+     * {@code applies}: false when the outcome says the item does not apply in this situation — it is not filed (G2).
+     * {@code route}: where to go for it (G1), once its walk is complete and it applies; null otherwise.
+     */
     public record PartGuidance(String itemId, String name, boolean hasQuestionnaire, boolean complete,
-                               GuideViews.GuidanceOutcome outcome) {}
+                               GuideViews.GuidanceOutcome outcome, boolean applies, GuideViews.Route route) {}
+
+    /**
+     * A package a province or a city defined for its counties (ADR 0032): its standard items and where it is offered
+     * today — each county (tenant) under the region that publishes a guide of every part, as that county's package.
+     */
+    public record RegionPackage(String id, String regionCode, int version, String name, LifeEvent lifeEvent, String description,
+                                ReviewMode reviewMode, List<StandardPart> standardItems, List<Package> offeredIn) {}
+
+    /** A part of a region's package: an item of the province's standard catalog. */
+    public record StandardPart(String standardItemId, String name) {}
+
+    /** A part that does not apply in the applicant's situation (G2): not filed; {@code reason} says why. */
+    public record Skipped(String itemId, String itemName, String reason) {}
 }

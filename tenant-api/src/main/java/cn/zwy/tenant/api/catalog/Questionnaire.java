@@ -30,7 +30,23 @@ public record Questionnaire(List<Question> questions, List<Outcome> outcomes) {
      * @param subItem the sub-item (子项) that applies, when the item has several
      * @param materials names of the guide's materials this situation needs, each once
      * @param window for WINDOW (and as fallback for KIOSK): a window name of the guide; null: its first window
+     * @param notApplicable the item does not apply in this situation (G2): nothing is filed for it, it names no
+     *                      materials, and its title and notes say why (within a package, the part is skipped)
      */
     public record Outcome(String id, String title, String subItem, List<String> materials, Channel channel, String window,
-                          String notes) {}
+                          String notes, Boolean notApplicable) {
+        public Outcome {
+            notApplicable = Boolean.TRUE.equals(notApplicable);
+        }
+
+        /** An outcome where the item applies (the usual case). */
+        public Outcome(String id, String title, String subItem, List<String> materials, Channel channel, String window, String notes) {
+            this(id, title, subItem, materials, channel, window, notes, false);
+        }
+
+        /** Why the item does not apply, for the applicant: the title, then the notes. */
+        public String skipReason() {
+            return notes == null || notes.isBlank() ? title : title + "：" + notes;
+        }
+    }
 }

@@ -80,6 +80,10 @@ public final class QuestionnaireRules {
 
     private static void outcomeMaterials(List<Problem> p, String f, Outcome o, GuideContent guide) {
         List<String> names = o.materials() == null ? List.of() : o.materials();
+        if (o.notApplicable() && !names.isEmpty()) {
+            p.add(rule(f + ".materials", "事项不适用的情形不需要任何材料"));
+            return;
+        }
         Set<String> seen = new HashSet<>();
         for (int j = 0; j < names.size(); j++) {
             String m = names.get(j);

@@ -20,6 +20,7 @@ public final class GuideRules {
     static final String P = "guide.";
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,8}(\\.\\d{1,2})?");
     static final int MAX_LIST = 60;
+    private static final Pattern QUEUE_CATEGORY = Pattern.compile("[A-Z][A-Z0-9]{0,5}");
 
     private GuideRules() {}
 
@@ -38,6 +39,12 @@ public final class GuideRules {
         materials(out, c);
         // G2: the situation-based questionnaire, checked against this guide's materials and windows
         out.addAll(cn.zwy.tenant.api.catalog.QuestionnaireRules.check(c.questionnaire(), c, P + "questionnaire"));
+        // G3: the item's own form fields (asked once across a package)
+        out.addAll(cn.zwy.tenant.api.catalog.FormFields.check(c.formFields(), P + "formFields"));
+        // G1: the queue's business category serving the item, as windows name theirs (A5)
+        if (c.queueCategory() != null && !QUEUE_CATEGORY.matcher(c.queueCategory()).matches()) {
+            out.add(Problem.format(P + "queueCategory", "排队业务类别代码应为 1–6 位大写字母或数字、字母开头（如 A、GA）: " + c.queueCategory()));
+        }
         listSize(out, "steps", c.steps());
         if (c.steps() != null) for (int i = 0; i < c.steps().size(); i++) {
             GuideContent.Step s = c.steps().get(i);

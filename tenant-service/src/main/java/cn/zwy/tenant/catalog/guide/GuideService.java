@@ -65,10 +65,13 @@ public class GuideService {
     private final TenantLookup lookup;
     private final GuideConflicts conflicts;
 
+    private final GuideRouting routing;
+
     public GuideService(GuideRepository guides, GuideVersionRepository versions, GuideQueries queries,
                         StandardCatalogService standard, RegionRepository regions,
                         TenantTransactions tx, NoticePeriod notice, OutboxPublisher outbox, JsonMapper json, TenantLookup lookup,
-                        GuideConflicts conflicts) {
+                        GuideConflicts conflicts, GuideRouting routing) {
+        this.routing = routing;
         this.lookup = lookup;
         this.conflicts = conflicts;
         this.guides = guides;
@@ -156,7 +159,14 @@ public class GuideService {
         GuideVersion v = tx.read(tenantCode, () -> versions.inEffect(guideId, today))
                 .filter(x -> x.getStatus() == GuideStatus.PUBLISHED)
                 .orElseThrow(() -> notFound(guideId));
-        return guidance(tenantCode, v, read(v).guide(), given);
+        GuideContent c = read(v).guide();
+        GuideViews.GuidanceView view = guidance(tenantCode, v, c, given);
+        GuideViews.GuidanceOutcome o = view.outcome();
+        if (o == null || o.notApplicable()) return view;
+        // G1: where to go — the windows serving the item's queue category, the kiosk area, or nowhere (online)
+        GuideViews.Route route = tx.read(tenantCode, () -> routing.route(c, o.channel(), o.window()));
+        return new GuideViews.GuidanceView(view.itemId(), view.versionId(), view.name(), view.answered(), view.next(),
+                o.withRoute(route), view.complete());
     }
 
     /** Answers as the internal API carries them: "questionId:value" (a question id has no colon), at most 50. */
@@ -189,7 +199,8 @@ public class GuideService {
         List<GuideContent.WindowInfo> windows = c.windows() == null ? List.of() : c.windows();
         GuideContent.WindowInfo window = o.window() == null ? windows.stream().findFirst().orElse(null)
                 : windows.stream().filter(w -> o.window().equals(w.name())).findFirst().orElse(null);
-        return new GuideViews.GuidanceOutcome(o.id(), o.title(), o.subItem(), o.channel(), window, materials, o.notes());
+        return new GuideViews.GuidanceOutcome(o.id(), o.title(), o.subItem(), o.channel(), window, materials, o.notes(), o.notApplicable(),
+                null);
     }
 
     /**
@@ -199,6 +210,11 @@ public class GuideService {
     public Optional<GuideViews.Version> offeredWithinTx(String tenantCode, UUID guideId, LocalDate today) {
         Optional<GuideVersion> v = versions.inEffect(guideId, today).filter(x -> x.getStatus() == GuideStatus.PUBLISHED);
         return v.map(x -> view(tenantCode, x, v, today));
+    }
+
+    /** ADR 0032: the tenant's guide of a standard item (inside the caller's transaction bound to the tenant), if adopted. */
+    public Optional<UUID> guideOfStandardWithinTx(UUID standardItemId) {
+        return guides.findByStandardItemId(standardItemId).map(Guide::getId);
     }
 
     /** Everything that stands between the draft and its publication (formats, S2, S3, S4, S5). */
@@ -385,11 +401,12 @@ public class GuideService {
 
     /**
      * Demo data only: a guide loaded before situation-based guides existed gets the demo questionnaire
-     * (G2) as a further version announced long ago. Nothing happens when its latest version already
-     * has one, or when it was changed by its centre since (only demo-published guides are touched).
+     * (G2) and form fields (G3) as a further version announced long ago. Nothing happens when its latest
+     * version already has them as the demo has them now, or when it was changed by its centre since (only
+     * demo-published guides are touched).
      */
     public void loadHistoricQuestionnaire(String tenantCode, UUID standardItemId, GuideContent c, LocalDate effectiveFrom, String reason) {
-        if (c.questionnaire() == null) return;
+        if (c.questionnaire() == null && (c.formFields() == null || c.formFields().isEmpty()) && c.queueCategory() == null) return;
         Tenant tenant = lookup.require(tenantCode);
         tx.write(tenantCode, () -> {
             Optional<Guide> found = guides.findByStandardItemId(standardItemId);
@@ -397,7 +414,7 @@ public class GuideService {
             Guide g = guides.lock(found.get().getId()).orElseThrow();
             Optional<GuideVersion> latest = versions.findLatestAnnounced(g.getId());
             if (latest.isEmpty() || latest.get().getStatus() != GuideStatus.PUBLISHED || !"demo".equals(latest.get().getAnnouncedBy())
-                    || read(latest.get()).guide().questionnaire() != null || !effectiveFrom.isAfter(latest.get().getEffectiveFrom())
+                    || sameGuidance(read(latest.get()).guide(), c) || !effectiveFrom.isAfter(latest.get().getEffectiveFrom())
                     || versions.findDraft(g.getId()).isPresent()) {
                 return null;
             }
@@ -414,6 +431,17 @@ public class GuideService {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The demo's questionnaire and form fields are those of {@code held} already. */
+    private static boolean sameGuidance(GuideContent held, GuideContent demo) {
+        return java.util.Objects.equals(held.questionnaire(), demo.questionnaire())
+                && java.util.Objects.equals(emptyIfNull(held.formFields()), emptyIfNull(demo.formFields()))
+                && java.util.Objects.equals(held.queueCategory(), demo.queueCategory());
+    }
+
+    private static <T> List<T> emptyIfNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
 
     private void publishEvent(String type, Tenant tenant, Guide g, GuideVersion v, StandardItemView std, GuideContent c) {
         String tenantCode = tenant.getCode();
@@ -457,7 +485,8 @@ public class GuideService {
         return new GuideContent(c.implementingAgency(), c.audience(), c.acceptanceConditions(), c.materials(), c.fillingNotes(),
                 c.acceptanceStandard(), c.steps(), c.promisedLimit(), c.caseClass(), c.fees(), c.resultSample(),
                 c.expressDelivery(), c.quantityLimit(), c.consultPhone(), c.supervisionPhone(), c.windows(), c.faq(),
-                List.of(), c.booking(), c.onlineFiling(), c.toleratedMissing(), c.crossRegion(), c.questionnaire());
+                List.of(), c.booking(), c.onlineFiling(), c.toleratedMissing(), c.crossRegion(), c.questionnaire(), c.formFields(),
+                c.queueCategory());
     }
 
     private static ApiException notFound(UUID guideId) {

@@ -5,6 +5,7 @@ import cn.zwy.tenant.api.catalog.LifeEvent;
 import cn.zwy.tenant.api.catalog.PackageApi;
 import cn.zwy.tenant.api.catalog.PackageInput;
 import cn.zwy.tenant.api.catalog.PackageViews;
+import cn.zwy.tenant.api.catalog.RegionPackageInput;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -40,6 +41,12 @@ public class PackageController {
     public PackageViews.GuidanceView guidance(@PathVariable String tenantCode, @PathVariable UUID id,
                                               @RequestParam(required = false) List<String> answer) {
         return packages.guidance(tenantCode, id, answer);
+    }
+
+    @PostMapping(PackageApi.REGION_PACKAGES)
+    @ResponseStatus(HttpStatus.CREATED)
+    public PackageViews.RegionPackage defineRegion(@PathVariable String regionCode, @RequestBody(required = false) RegionPackageInput body) {
+        return packages.defineRegion(Callers.require(), regionCode, body);
     }
 
     @PostMapping(PackageApi.PACKAGES)

@@ -4,6 +4,7 @@ import cn.zwy.common.error.ApiException;
 import cn.zwy.common.events.OutboxPublisher;
 import cn.zwy.common.security.Caller;
 import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.api.catalog.FormField;
 import cn.zwy.tenant.api.catalog.GuideContent;
 import cn.zwy.tenant.api.catalog.GuideViews;
 import cn.zwy.tenant.api.catalog.Guidance;
@@ -12,10 +13,14 @@ import cn.zwy.tenant.api.catalog.LifeEvent;
 import cn.zwy.tenant.api.catalog.PackageInput;
 import cn.zwy.tenant.api.catalog.PackageViews;
 import cn.zwy.tenant.api.catalog.Problem;
+import cn.zwy.tenant.api.catalog.RegionPackageInput;
 import cn.zwy.tenant.api.catalog.ReviewMode;
+import cn.zwy.tenant.api.catalog.StandardItemView;
+import cn.zwy.tenant.catalog.standard.StandardCatalogService;
 import cn.zwy.tenant.catalog.NoticePeriod;
 import cn.zwy.tenant.catalog.ScopedId;
 import cn.zwy.tenant.catalog.Texts;
+import cn.zwy.tenant.catalog.guide.GuideRouting;
 import cn.zwy.tenant.catalog.guide.GuideService;
 import cn.zwy.tenant.region.RegionCodes;
 import cn.zwy.tenant.tenant.Tenant;
@@ -60,9 +65,13 @@ public class PackageService {
     private final NoticePeriod notice;
     private final OutboxPublisher outbox;
     private final JsonMapper json;
+    private final GuideRouting routing;
+    private final StandardCatalogService standard;
 
     public PackageService(JdbcTemplate jdbc, TenantTransactions tx, TenantLookup lookup, GuideService guides, NoticePeriod notice,
-                          OutboxPublisher outbox, JsonMapper json) {
+                          OutboxPublisher outbox, JsonMapper json, GuideRouting routing, StandardCatalogService standard) {
+        this.routing = routing;
+        this.standard = standard;
         this.jdbc = jdbc;
         this.tx = tx;
         this.lookup = lookup;
@@ -81,9 +90,12 @@ public class PackageService {
     public List<PackageViews.Package> packages(String tenantCode, LifeEvent lifeEvent) {
         Tenant tenant = lookup.require(tenantCode);
         LocalDate today = notice.today();
+        // ADR 0032: the packages its province and city defined, offered where the county publishes every part
+        List<RegionRow> regional = regional(tenantCode).stream().filter(r -> lifeEvent == null || r.lifeEvent() == lifeEvent).toList();
         return tx.read(tenantCode, () -> {
             List<PackageViews.Package> out = new ArrayList<>();
             for (Row r : newest(lifeEvent)) view(tenant, r, today).ifPresent(out::add);
+            for (RegionRow r : regional) resolve(r).flatMap(x -> view(tenant, x, today)).ifPresent(out::add);
             return out;
         });
     }
@@ -91,7 +103,8 @@ public class PackageService {
     public PackageViews.Package servicePackage(String tenantCode, UUID id) {
         Tenant tenant = lookup.require(tenantCode);
         LocalDate today = notice.today();
-        return tx.read(tenantCode, () -> newest(id).flatMap(r -> view(tenant, r, today)))
+        Optional<RegionRow> regional = regional(tenantCode).stream().filter(r -> r.id().equals(id)).findFirst();
+        return tx.read(tenantCode, () -> newest(id).or(() -> regional.flatMap(this::resolve)).flatMap(r -> view(tenant, r, today)))
                 .orElseThrow(() -> ApiException.notFound("id", "未找到“一件事”套餐: " + new ScopedId(tenantCode, id)));
     }
 
@@ -103,8 +116,9 @@ public class PackageService {
         List<Guidance.Answer> given = GuideService.answers(answers);
         Tenant tenant = lookup.require(tenantCode);
         LocalDate today = notice.today();
+        Optional<RegionRow> regional = regional(tenantCode).stream().filter(r -> r.id().equals(id)).findFirst();
         return tx.read(tenantCode, () -> {
-            Row row = newest(id).orElseThrow(() -> ApiException.notFound("packageId", "未找到“一件事”套餐: " + new ScopedId(tenantCode, id)));
+            Row row = newest(id).or(() -> regional.flatMap(this::resolve)).orElseThrow(() -> ApiException.notFound("packageId", "未找到“一件事”套餐: " + new ScopedId(tenantCode, id)));
             List<GuideViews.Version> versions = new ArrayList<>();
             for (UUID item : row.items()) {
                 versions.add(guides.offeredWithinTx(tenantCode, item, today).orElseThrow(() -> ApiException.notFound("packageId",
@@ -113,18 +127,34 @@ public class PackageService {
             PackageGuidance.Result r = PackageGuidance.evaluate(versions.stream()
                     .map(v -> new PackageGuidance.Part(v.itemId(), v.standard().name(), v.guide().questionnaire())).toList(), given);
             List<PackageViews.PartGuidance> parts = new ArrayList<>();
+            List<PackageViews.Skipped> skipped = new ArrayList<>();
             Map<String, List<GuideContent.Material>> needed = new LinkedHashMap<>();
+            List<String> filed = new ArrayList<>();
+            List<List<FormField>> fields = new ArrayList<>();
             for (int i = 0; i < versions.size(); i++) {
                 GuideViews.Version v = versions.get(i);
                 PackageGuidance.PartResult p = r.parts().get(i);
                 GuideViews.GuidanceOutcome outcome = p.result() == null || !p.result().complete() ? null
                         : GuideService.outcome(p.result().outcome(), v.guide());
-                parts.add(new PackageViews.PartGuidance(v.itemId(), v.standard().name(), p.result() != null, p.complete(), outcome));
+                // G1: where to go for each part that applies, once its questions are answered
+                GuideViews.Route route = !p.complete() || !p.applies() ? null
+                        : routing.route(v.guide(), outcome == null ? null : outcome.channel(), outcome == null ? null : outcome.window());
+                if (outcome != null && route != null) outcome = outcome.withRoute(route);
+                parts.add(new PackageViews.PartGuidance(v.itemId(), v.standard().name(), p.result() != null, p.complete(), outcome,
+                        p.applies(), route));
+                if (!p.applies()) {
+                    // G2: an item that does not apply in this situation is not filed: it asks no field and no material
+                    skipped.add(new PackageViews.Skipped(v.itemId(), v.standard().name(), p.result().outcome().skipReason()));
+                    continue;
+                }
                 needed.put(v.standard().name(), outcome != null ? outcome.materials()
                         : v.guide().materials() == null ? List.of() : v.guide().materials());
+                filed.add(v.standard().name());
+                fields.add(v.guide().formFields());
             }
             return new PackageViews.GuidanceView(new ScopedId(tenantCode, id).toString(), row.name(), r.answered(), r.next(),
-                    r.complete(), parts, r.complete() ? PackageForm.merge(needed) : null);
+                    r.complete(), parts, r.complete() ? PackageForm.merge(needed) : null,
+                    r.complete() ? PackageForm.fields(filed, fields) : null, skipped);
         });
     }
 
@@ -185,9 +215,7 @@ public class PackageService {
                     caller.username(), Timestamp.from(Instant.now()));
             Row row = new Row(id, version, name, in.lifeEvent(), in.description(), mode, items);
             PackageViews.Package view = view(tenant, row, today).orElseThrow();
-            outbox.publish(EVENT_PUBLISHED, tenantCode, "package", id.toString(), new PackageViews.Event(view.id(), tenantCode,
-                    tenant.getName(), RegionCodes.path(tenantCode), version, name, row.lifeEvent(), row.lifeEvent().label(),
-                    view.description(), mode, view.items(), view.form().materials()));
+            publish(tenant, row, view);
             return view;
         });
         log.info("package {} v{} of {} defined by {}", defined.id(), defined.version(), tenantCode, caller.username());
@@ -216,12 +244,138 @@ public class PackageService {
                     insert into service_package (id, version, tenant_id, name, life_event, description, review_mode, items, defined_by, defined_at)
                     values (?, 1, ?, ?, ?, ?, ?, ?, 'demo', ?)""", id, tenantCode, name, event.name(), description, mode.name(),
                     json.writeValueAsString(items), Timestamp.from(Instant.now()));
-            PackageViews.Package view = view(tenant, new Row(id, 1, name, event, description, mode, items), today).orElseThrow();
-            outbox.publish(EVENT_PUBLISHED, tenantCode, "package", id.toString(), new PackageViews.Event(view.id(), tenantCode,
-                    tenant.getName(), RegionCodes.path(tenantCode), 1, name, event, event.label(), description, mode, view.items(),
-                    view.form().materials()));
+            Row row = new Row(id, 1, name, event, description, mode, items);
+            publish(tenant, row, view(tenant, row, today).orElseThrow());
             return null;
         });
+    }
+
+    // ------------------------------------------------------------------ packages of a province or a city (ADR 0032)
+
+    /** A version of a region's package: its parts are standard items, each county maps them to its own guides. */
+    record RegionRow(UUID id, int version, String regionCode, String name, LifeEvent lifeEvent, String description,
+                     ReviewMode reviewMode, List<UUID> standardItems) {}
+
+    /**
+     * A province's (2 digits) or a city's (4 digits) administrator defines a package of the province's standard items
+     * for its counties (S7: the province publishes a standard catalog that counties adopt). Every definition is a new
+     * version; each county under the region that publishes a guide of every part today offers it as its own package
+     * ({@code <county>:<id>}), announced to case-service and search as the county's (catalog.package.published).
+     */
+    public PackageViews.RegionPackage defineRegion(Caller caller, String regionCode, RegionPackageInput in) {
+        // who first (a county code has no such administrator): a refusal never depends on the input's shape
+        if (regionCode == null || !regionCode.matches("\\d{2}|\\d{4}")
+                || caller.supervisedRegion().filter(regionCode::startsWith).isEmpty()) {
+            throw ApiException.forbidden("只有省级或市级管理员可以为本地区的县（市、区）定义“一件事”套餐: " + regionCode);
+        }
+        if (in == null) throw ApiException.validation("input", "缺少套餐内容");
+        List<Problem> p = new ArrayList<>();
+        Texts.name(p, "name", in.name(), 100, "套餐名称");
+        if (in.name() == null || in.name().isBlank()) p.add(Problem.format("name", "套餐名称不能为空"));
+        Texts.text(p, "description", in.description(), 1000, "套餐说明");
+        if (in.lifeEvent() == null) p.add(Problem.format("lifeEvent", "请选择所属的人生事件（出生、入学、就业、结婚、开办企业、退休、身后事）"));
+        List<String> ids = in.standardItemIds() == null ? List.of() : in.standardItemIds();
+        if (ids.size() < MIN_ITEMS || ids.size() > MAX_ITEMS) {
+            p.add(Problem.rule("G3", "standardItemIds", "“一件事”套餐应由 " + MIN_ITEMS + " 到 " + MAX_ITEMS + " 个事项组成"));
+        }
+        if (!p.isEmpty()) throw p.getFirst().toException();
+        UUID id = in.id() == null ? UUID.randomUUID() : ScopedId.parse("id", in.id()).id();
+        if (in.id() != null && !ScopedId.parse("id", in.id()).tenantCode().equals(regionCode)) {
+            throw ApiException.validation("id", "套餐编号不属于本地区: " + in.id());
+        }
+        LocalDate today = notice.today();
+        List<UUID> items = new ArrayList<>();
+        List<PackageViews.StandardPart> named = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String f = "standardItemIds[" + i + "]";
+            String raw = ids.get(i) == null ? "" : ids.get(i).strip();
+            UUID std;
+            try {
+                std = UUID.fromString(raw.substring(raw.indexOf(':') + 1));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.validation(f, "标准目录事项编号格式不正确: " + raw);
+            }
+            if (items.contains(std)) throw Problem.rule("G3", f, "同一事项只能列一次: " + raw).toException();
+            StandardItemView v = tx.platform(() -> standard.inEffectWithinTx(std, today)).filter(x -> !x.cancelled())
+                    .filter(x -> x.provinceCode().equals(regionCode.substring(0, 2)))
+                    .orElseThrow(() -> Problem.rule("G3", f, "套餐只能包含本省标准目录中今天在用的事项: " + raw).toException());
+            items.add(std);
+            named.add(new PackageViews.StandardPart(std.toString(), v.name()));
+        }
+        ReviewMode mode = in.reviewMode() == null ? ReviewMode.PER_ITEM : in.reviewMode();
+        String name = in.name().strip();
+        RegionRow row = tx.write(regionCode, () -> {
+            // one definition at a time per region: the name check and the next version number hold
+            jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", "region_package:" + regionCode);
+            List<RegionRow> current = regionNewest();
+            Optional<RegionRow> before = current.stream().filter(r -> r.id().equals(id)).findFirst();
+            if (in.id() != null && before.isEmpty()) throw ApiException.notFound("id", "未找到“一件事”套餐: " + in.id());
+            if (current.stream().anyMatch(r -> !r.id().equals(id) && r.name().equals(name))) {
+                throw ApiException.conflict("name", "本地区已有同名的“一件事”套餐: " + name);
+            }
+            int version = before.map(r -> r.version() + 1).orElse(1);
+            jdbc.update("""
+                    insert into region_package (id, version, tenant_id, name, life_event, description, review_mode, standard_items,
+                        defined_by, defined_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, version, regionCode, name,
+                    in.lifeEvent().name(), in.description() == null ? null : in.description().strip(), mode.name(),
+                    json.writeValueAsString(items), caller.username(), Timestamp.from(Instant.now()));
+            return new RegionRow(id, version, regionCode, name, in.lifeEvent(), in.description(), mode, items);
+        });
+        // each county under the region offering every part today: its own package, announced as the county's
+        List<String> counties = tx.platform(() -> jdbc.queryForList(
+                "select code from tenant where code like ? and code <> ? order by code", String.class, regionCode + "%", regionCode));
+        List<PackageViews.Package> offered = new ArrayList<>();
+        for (String county : counties) {
+            Tenant tenant = lookup.require(county);
+            tx.write(county, () -> {
+                resolve(row).ifPresent(r -> view(tenant, r, today).ifPresent(v -> {
+                    publish(tenant, r, v);
+                    offered.add(v);
+                }));
+                return null;
+            });
+        }
+        log.info("region package {}:{} v{} defined by {}, offered in {}", regionCode, id, row.version(), caller.username(),
+                offered.stream().map(PackageViews.Package::tenantCode).toList());
+        return new PackageViews.RegionPackage(new ScopedId(regionCode, id).toString(), regionCode, row.version(), name, row.lifeEvent(),
+                row.description(), mode, named, offered);
+    }
+
+    /** The newest version of each package of the tenant's province and city (each read in its own transaction). */
+    private List<RegionRow> regional(String tenantCode) {
+        List<RegionRow> out = new ArrayList<>();
+        for (String region : List.of(tenantCode.substring(0, 2), tenantCode.substring(0, 4))) {
+            if (!region.equals(tenantCode)) out.addAll(tx.read(region, this::regionNewest));
+        }
+        return out;
+    }
+
+    /** Inside a transaction bound to the region. */
+    private List<RegionRow> regionNewest() {
+        return jdbc.query("select distinct on (id) * from region_package order by id, version desc", (rs, i) -> new RegionRow(
+                rs.getObject("id", UUID.class), rs.getInt("version"), rs.getString("tenant_id"), rs.getString("name"),
+                LifeEvent.valueOf(rs.getString("life_event")), rs.getString("description"), ReviewMode.valueOf(rs.getString("review_mode")),
+                json.readValue(rs.getString("standard_items"), new TypeReference<List<UUID>>() {}))).stream()
+                .sorted(java.util.Comparator.comparing(RegionRow::lifeEvent).thenComparing(RegionRow::name)).toList();
+    }
+
+    /** A region's package as the county's (inside its transaction): its parts mapped to the county's guides, if all adopted. */
+    private Optional<Row> resolve(RegionRow r) {
+        List<UUID> items = new ArrayList<>();
+        for (UUID std : r.standardItems()) {
+            Optional<UUID> guide = guides.guideOfStandardWithinTx(std);
+            if (guide.isEmpty()) return Optional.empty();
+            items.add(guide.get());
+        }
+        return Optional.of(new Row(r.id(), r.version(), r.name(), r.lifeEvent(), r.description(), r.reviewMode(), items));
+    }
+
+    /** catalog.package.published for the tenant's package as offered (inside its write transaction). */
+    private void publish(Tenant tenant, Row row, PackageViews.Package view) {
+        String tenantCode = tenant.getCode();
+        outbox.publish(EVENT_PUBLISHED, tenantCode, "package", row.id().toString(), new PackageViews.Event(view.id(), tenantCode,
+                tenant.getName(), RegionCodes.path(tenantCode), row.version(), row.name(), row.lifeEvent(), row.lifeEvent().label(),
+                view.description(), row.reviewMode(), view.items(), view.form().materials()));
     }
 
     // ------------------------------------------------------------------ helpers (inside a transaction bound to the tenant)

@@ -1,0 +1,164 @@
+// The citizen's remaining flows on a phone (issue 12, docs/web.md), in Debian's headless Chromium against a running
+// platform through the gateway: photos of materials sent per material with the server's refusal shown on the one it
+// refused (C1); a booking moved to another slot, cancelled with a confirmation, and the server's refusal shown next to
+// the action (A1); a finished visit of the hall queue reviewed on the ticket's page (一次一评, V2), and then why it
+// may not be reviewed again; a finished case reviewed from 待评价 (一事一评, V2, V5). Run by system-tests'
+// WebBrowserTest (its own test method) or by hand:
+//   ZWY_WEB_BASE=http://127.0.0.1:8080 node web/e2e/citizen.mjs
+import { BASE, TENANT, browser, expect, fileCase, graphql, run, shot, signIn, staffToken } from './lib.mjs'
+
+const CITIZEN = 'citizen.li'
+
+async function main() {
+  console.log(`citizen app at ${BASE}`)
+  const phone = await browser('phone')
+  const citizen = phone.pages()[0] ?? await phone.newPage()
+  // the guide of 社会保障卡申领 in 连山 (the search itself is flow.mjs's)
+  const hits = (await graphql(`query { searchGuides(text: "社会保障卡申领", regionCode: "${TENANT}", first: 10) { edges { node { itemId name } } } }`))
+    .searchGuides.edges.map((e) => e.node)
+  const guideId = hits.find((h) => h.name === '社会保障卡申领' && h.itemId.startsWith(TENANT + ':'))?.itemId
+  expect(guideId, `连山's guide is found (${JSON.stringify(hits)})`)
+  await citizen.goto(`${BASE}/app/guides/${encodeURIComponent(guideId)}`)
+  await citizen.locator('[data-test=guide-name]').waitFor()
+  // a real JPEG (a screenshot of the guide) as the "photo"; an executable renamed .jpg as the bad one
+  const photo = await citizen.screenshot({ type: 'jpeg', quality: 60 })
+  const fake = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(2048)])
+
+  // ------------------------------------------------------------ photos of materials (C1), through POST /uploads
+  await citizen.locator('[data-test=apply]').click()
+  await signIn(citizen, CITIZEN)
+  let photographed = ''
+  const caseId = await fileCase(citizen, async () => {
+    const uploads = citizen.locator('[data-material]')
+    await uploads.first().waitFor()
+    expect(await uploads.count() >= 2, 'each material has its photo buttons')
+    photographed = await uploads.nth(0).getAttribute('data-material')
+    const refused = await uploads.nth(1).getAttribute('data-material')
+    // 拍照: the camera's input (capture) takes the photo; it goes up at once and shows 已上传
+    const camera = uploads.nth(0).locator('input[type=file]').nth(0)
+    expect(await camera.getAttribute('capture') === 'camera', `拍照 opens the camera (${await camera.evaluate((e) => e.outerHTML)})`)
+    await camera.setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo })
+    await uploads.nth(0).locator('[data-test=upload-state]', { hasText: '已上传' }).waitFor({ timeout: 30000 })
+    // 相册/文件: a file that says it is a JPEG but is not: the server decides from the content and refuses it, on this material only
+    await uploads.nth(1).locator('input[type=file]').nth(1).setInputFiles({ name: 'fake.jpg', mimeType: 'image/jpeg', buffer: fake })
+    const refusal = uploads.nth(1).locator('[data-test=upload-state][role=alert]')
+    await refusal.waitFor({ timeout: 30000 })
+    const why = await refusal.innerText()
+    expect(!why.includes('上传中') && why.length > 4, `the server's refusal is shown on ${refused} (${why})`)
+    console.log(`  ${refused}: refused by the server: ${why}`)
+    await shot(citizen, 'citizen-material-photos')
+  })
+  const materials = citizen.locator('[data-test=case-materials]')
+  await materials.locator('.van-cell', { hasText: photographed }).locator('[data-test=material-uploaded]').waitFor()
+  expect(await materials.locator('[data-test=material-paper]').count() >= 1, 'the materials not uploaded are paper for the window')
+  await shot(citizen, 'citizen-case-materials-uploaded')
+
+  // ------------------------------------------------------------ a booking moved and cancelled from its page (A1)
+  await citizen.goto(`${BASE}/app/book/${encodeURIComponent(guideId)}`)
+  await citizen.locator('[data-test=days] .van-cell').first().waitFor()
+  const dayCount = await citizen.locator('[data-test=days] .van-cell').count()
+  for (let i = 0; i < dayCount && !citizen.url().includes('/app/appointments'); i++) {
+    await citizen.locator('[data-test=days] .van-cell').nth(i).click()
+    const free = citizen.locator('[data-test=slots] button:not([disabled])').first()
+    if (!(await free.waitFor({ timeout: 5000 }).then(() => true, () => false))) continue
+    await free.click()
+    await citizen.waitForURL(/\/app\/appointments/, { timeout: 5000 }).catch(() => {})
+  }
+  await citizen.locator('[data-test=open-appointment]').first().click()
+  await citizen.locator('[data-test=appointment-detail]').waitFor()
+  const appointmentUrl = citizen.url()
+  const before = await citizen.locator('[data-test=appointment-when]').innerText()
+  await citizen.locator('[data-test=reschedule]').click()
+  await citizen.locator('[data-test=days] .van-cell').first().waitFor()
+  let moved = false
+  const days = await citizen.locator('[data-test=days] .van-cell').count()
+  for (let i = 0; i < days && !moved; i++) {
+    await citizen.locator('[data-test=days] .van-cell').nth(i).click()
+    const free = citizen.locator('[data-test=slots] button:not([disabled])').first()
+    if (!(await free.waitFor({ timeout: 5000 }).then(() => true, () => false))) continue
+    await free.click()
+    moved = await Promise.race([
+      citizen.locator('[data-test=appointment-done]', { hasText: '已改约' }).waitFor({ timeout: 15000 }).then(() => true),
+      citizen.locator('[data-test=appointment-error]').waitFor({ timeout: 15000 }).then(() => false),
+    ])
+  }
+  expect(moved, 'the booking moved to another free slot')
+  const after = await citizen.locator('[data-test=appointment-when]').innerText()
+  expect(after !== before, `the booking's time changed (${before} → ${after})`)
+  await shot(citizen, 'citizen-appointment-rescheduled')
+  // the same booking open in a second tab, cancelled in the first with a confirmation
+  const other = await phone.newPage()
+  await other.goto(appointmentUrl)
+  await other.locator('[data-test=cancel-appointment]').waitFor()
+  await citizen.locator('[data-test=cancel-appointment]').click()
+  await citizen.locator('.van-dialog', { hasText: '确定取消' }).locator('.van-dialog__confirm').click()
+  await citizen.locator('[data-test=appointment-status]', { hasText: '已取消' }).waitFor({ timeout: 15000 })
+  await shot(citizen, 'citizen-appointment-cancelled')
+  // the second tab still offers to move it: the server refuses (the booking is cancelled) and says so next to the action
+  await other.locator('[data-test=reschedule]').click()
+  await other.locator('[data-test=days] .van-cell').first().click()
+  await other.locator('[data-test=slots] button:not([disabled])').first().click()
+  const refusal = await other.locator('[data-test=appointment-error]').innerText({ timeout: 15000 })
+  expect(refusal.includes('已取消'), `the server's refusal is shown next to the action (${refusal})`)
+  console.log(`  moving a cancelled booking: ${refusal}`)
+  await other.locator('[data-test=appointment-actions]').scrollIntoViewIfNeeded()
+  await shot(other, 'citizen-appointment-refused')
+  await other.close()
+
+  // ------------------------------------------------------------ a visit reviewed on the ticket's page (一次一评, V2)
+  const hall = (await graphql('query($t: ID!) { hall(tenantCode: $t) { id name } }', { t: TENANT })).hall
+  const clerkToken = await staffToken('lianshan.clerk')
+  const win = (await graphql('query($t: ID!, $h: ID) { windows(tenantCode: $t, hallId: $h) { id name categories { code } } }',
+    { t: TENANT, h: hall.id }, clerkToken)).windows.find((w) => w.categories.length)
+  expect(win, 'a window of the main hall serves a category')
+  await citizen.evaluate(() => localStorage.removeItem('zwy.ticket'))
+  await citizen.goto(`${BASE}/app/ticket`)
+  await citizen.locator(`[data-test=category-${win.categories[0].code}]`).click()
+  const number = (await citizen.locator('[data-test=ticket-number]').innerText()).trim()
+  // the window calls until this ticket comes (others of the run may be waiting) and finishes each visit
+  for (let i = 0; i < 40; i++) {
+    const called = (await graphql('mutation($i: CallNextInput!) { callNext(input: $i) { ticket { id number } } }',
+      { i: { tenantCode: TENANT, windowId: win.id } }, clerkToken)).callNext.ticket
+    expect(called, `ticket ${number} is called at ${win.name}`)
+    await graphql('mutation($i: FinishTicketInput!) { finishTicket(input: $i) { ticket { status } } }', { i: { ticketId: called.id } }, clerkToken)
+    if (called.number === number) break
+  }
+  await citizen.locator('[data-test=ticket-status]', { hasText: '已办结' }).waitFor({ timeout: 20000 })
+  await citizen.locator('[data-test=review] [data-test=stars]').waitFor({ timeout: 20000 })
+  await citizen.locator('[data-test=stars] .van-rate__item').nth(3).click()
+  await citizen.locator('[data-test=review] textarea').fill('取号后很快叫到，窗口人员讲解清楚')
+  await shot(citizen, 'citizen-visit-review')
+  await citizen.locator('[data-test=submit-review]').click()
+  await citizen.locator('[data-test=reviewed]').waitFor({ timeout: 20000 })
+  // coming back: reviewed once, so the page says why there is no review any more
+  await citizen.reload()
+  await citizen.locator('[data-test=review-why]', { hasText: '已评价' }).waitFor({ timeout: 20000 })
+  await shot(citizen, 'citizen-visit-reviewed-why-not')
+
+  // ------------------------------------------------------------ a finished case reviewed from 待评价 (一事一评, V2, V5)
+  const approverToken = await staffToken('lianshan.approver')
+  const clerkCase = (await graphql('query($id: ID!) { case(id: $id) { version caseNumber } }', { id: caseId }, clerkToken)).case
+  const accepted = (await graphql('mutation($i: AcceptCaseInput!) { acceptCase(input: $i) { case { version } } }',
+    { i: { caseId, version: clerkCase.version, window: '综合受理窗口' } }, clerkToken)).acceptCase.case
+  await graphql('mutation($i: CompleteCaseInput!) { completeCase(input: $i) { case { status } } }',
+    { i: { caseId, version: accepted.version, window: '综合受理窗口', approved: true } }, approverToken)
+  await citizen.goto(`${BASE}/app/cases`)
+  await citizen.locator('[data-test=to-reviews]').click()
+  // the opening comes from the completion's event, a moment later
+  const pendingCase = citizen.locator('[data-test=pending-review]', { hasText: clerkCase.caseNumber })
+  for (let i = 0; i < 15 && !(await pendingCase.first().waitFor({ timeout: 2000 }).then(() => true, () => false)); i++) await citizen.reload()
+  await pendingCase.first().locator('.van-cell').first().click()
+  await pendingCase.first().locator('[data-test=stars] .van-rate__item').nth(0).click()
+  // one star is a bad review: it needs a reason (V5), here a written one
+  expect(await pendingCase.first().locator('[data-test=submit-review]').isDisabled(), 'a bad review without a reason cannot be sent')
+  await pendingCase.first().locator('[data-test=other-reason] input').fill('材料上传后窗口仍要求交纸质件')
+  await shot(citizen, 'citizen-pending-reviews')
+  await pendingCase.first().locator('[data-test=submit-review]').click()
+  await pendingCase.first().locator('[data-test=reviewed]').waitFor({ timeout: 20000 })
+  await shot(citizen, 'citizen-case-reviewed')
+
+  await phone.close()
+  console.log('citizen flow passed')
+}
+
+run(main)
