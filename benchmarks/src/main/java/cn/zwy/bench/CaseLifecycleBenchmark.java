@@ -51,6 +51,8 @@ public final class CaseLifecycleBenchmark {
     private final List<Integer> sizes = parseSizes(env("BENCH_CASES", "1000000,10000000"));
     private final int tenants = Integer.parseInt(env("BENCH_SEED_TENANTS", "120"));
     private final int seedMinutes = Integer.parseInt(env("BENCH_SEED_MINUTES", "30"));
+    /** BENCH_ITEM: the item's name, so that runs on different databases (whose item ids differ) file the same item */
+    private final String itemName = env("BENCH_ITEM", "");
     private final Path report = Path.of(env("BENCH_REPORT", "docs/benchmarks/cases.md"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final DemoTokens tokens = new DemoTokens(keycloak);
@@ -173,11 +175,18 @@ public final class CaseLifecycleBenchmark {
         while (true) {
             try (Connection c = db(); Statement st = c.createStatement()) {
                 st.execute("select set_config('app.tenant_id', '" + TENANT + "', false)");
-                try (ResultSet rs = st.executeQuery("""
+                PreparedStatement q = c.prepareStatement("""
                         select item_id, name, version_id, number, case_class, promised_value, promised_unit, materials
                         from guide_version_model where tenant_id = '441825' and status = 'PUBLISHED' and case_class = 'PROMISED'
                           and promised_unit = 'WORKING_DAY' and promised_value >= 3 and effective_from <= current_date
-                        order by item_id limit 1""")) {
+                          -- the lifecycle files the common filing fields only: an item asking its own required fields (G3) is not taken
+                          and not exists (select 1 from jsonb_array_elements(coalesce(form_fields, '[]')::jsonb) f
+                                          where (f ->> 'required')::boolean)
+                          and (? = '' or name = ?)
+                        order by item_id limit 1""");
+                q.setString(1, itemName);
+                q.setString(2, itemName);
+                try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
                         List<String> materials = new ArrayList<>();
                         for (JsonNode m : Http.JSON.readTree(rs.getString("materials"))) materials.add(m.get("name").asString());
