@@ -32,7 +32,7 @@ class BookingApiContractTest {
             if (get != null) for (String p : get.value()) served.add("GET " + p);
             if (post != null) for (String p : post.value()) served.add("POST " + p);
         }
-        assertThat(contract).hasSize(11);
+        assertThat(contract).hasSize(12);
         assertThat(served).isEqualTo(contract);
         // what is open without a token: exactly the three public reads, as request-matcher patterns
         assertThat(BookingApi.PUBLIC_READS).containsExactlyInAnyOrder(

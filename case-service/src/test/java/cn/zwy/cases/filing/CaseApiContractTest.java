@@ -30,13 +30,13 @@ class CaseApiContractTest {
 
     @Test
     void controllerServesEveryOperationOfTheContract() {
-        // CaseApi (15 + assign + 6 of C12/C13 + 2 of the citizen's messages) and CaseUpdatesApi (1)
-        assertThat(contract(CaseApi.class, CaseUpdatesApi.class)).hasSize(26).isEqualTo(served(CaseController.class));
+        // CaseApi (15 + assign + 6 of C12/C13 + 2 of the citizen's messages + who was shown personal data) and CaseUpdatesApi (1)
+        assertThat(contract(CaseApi.class, CaseUpdatesApi.class)).hasSize(27).isEqualTo(served(CaseController.class));
     }
 
     @Test
     void everyOtherContractIsServedByItsController() {
-        assertThat(contract(JointReviewApi.class)).hasSize(4).isEqualTo(served(JointReviewController.class));
+        assertThat(contract(JointReviewApi.class)).hasSize(5).isEqualTo(served(JointReviewController.class));
         assertThat(contract(CrossLevelApi.class)).hasSize(3).isEqualTo(served(CrossLevelController.class));
         assertThat(contract(SupervisionApi.class)).hasSize(4).isEqualTo(served(SupervisionController.class));
         assertThat(contract(EntrustmentApi.class)).hasSize(2).isEqualTo(served(EntrustmentController.class));

@@ -70,6 +70,7 @@ class GuideControllerTest {
     @MockitoBean OutboxPublisher outbox;
     @MockitoBean TenantLookup lookup;
     @MockitoBean GuideConflicts conflicts;
+    @MockitoBean GuideRouting routing;
 
     @BeforeEach
     void lianshanExists() {
