@@ -160,6 +160,27 @@ public class PackageService {
 
     // ------------------------------------------------------------------ definition (the centre administrator)
 
+    /**
+     * What a county's and a region's package definitions check alike (G3): the name, description and life event, 2–N
+     * parts, and an id (when the definition is a new version) of the owner's own. Returns the package's id.
+     */
+    private static UUID checkDefinition(String owner, String ownerWord, String givenId, String name, String description,
+                                        LifeEvent lifeEvent, String partsField, List<String> parts) {
+        List<Problem> p = new ArrayList<>();
+        Texts.name(p, "name", name, 100, "套餐名称");
+        if (name == null || name.isBlank()) p.add(Problem.format("name", "套餐名称不能为空"));
+        Texts.text(p, "description", description, 1000, "套餐说明");
+        if (lifeEvent == null) p.add(Problem.format("lifeEvent", "请选择所属的人生事件（出生、入学、就业、结婚、开办企业、退休、身后事）"));
+        if (parts.size() < MIN_ITEMS || parts.size() > MAX_ITEMS) {
+            p.add(Problem.rule("G3", partsField, "“一件事”套餐应由 " + MIN_ITEMS + " 到 " + MAX_ITEMS + " 个事项组成"));
+        }
+        if (!p.isEmpty()) throw p.getFirst().toException();
+        if (givenId == null) return UUID.randomUUID();
+        ScopedId scoped = ScopedId.parse("id", givenId);
+        if (!scoped.tenantCode().equals(owner)) throw ApiException.validation("id", "套餐编号不属于本" + ownerWord + ": " + givenId);
+        return scoped.id();
+    }
+
     public PackageViews.Package define(Caller caller, String tenantCode, PackageInput in) {
         Tenant tenant = lookup.require(tenantCode);
         if (!caller.isCentreAdminOf(tenantCode)) {
@@ -167,20 +188,8 @@ public class PackageService {
         }
         TenantLookup.requireActive(tenant);
         if (in == null) throw ApiException.validation("input", "缺少套餐内容");
-        List<Problem> p = new ArrayList<>();
-        Texts.name(p, "name", in.name(), 100, "套餐名称");
-        if (in.name() == null || in.name().isBlank()) p.add(Problem.format("name", "套餐名称不能为空"));
-        Texts.text(p, "description", in.description(), 1000, "套餐说明");
-        if (in.lifeEvent() == null) p.add(Problem.format("lifeEvent", "请选择所属的人生事件（出生、入学、就业、结婚、开办企业、退休、身后事）"));
         List<String> ids = in.itemIds() == null ? List.of() : in.itemIds();
-        if (ids.size() < MIN_ITEMS || ids.size() > MAX_ITEMS) {
-            p.add(Problem.rule("G3", "itemIds", "“一件事”套餐应由 " + MIN_ITEMS + " 到 " + MAX_ITEMS + " 个事项组成"));
-        }
-        if (!p.isEmpty()) throw p.getFirst().toException();
-        UUID id = in.id() == null ? UUID.randomUUID() : ScopedId.parse("id", in.id()).id();
-        if (in.id() != null && !ScopedId.parse("id", in.id()).tenantCode().equals(tenantCode)) {
-            throw ApiException.validation("id", "套餐编号不属于本中心: " + in.id());
-        }
+        UUID id = checkDefinition(tenantCode, "中心", in.id(), in.name(), in.description(), in.lifeEvent(), "itemIds", ids);
         List<UUID> items = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -269,20 +278,8 @@ public class PackageService {
             throw ApiException.forbidden("只有省级或市级管理员可以为本地区的县（市、区）定义“一件事”套餐: " + regionCode);
         }
         if (in == null) throw ApiException.validation("input", "缺少套餐内容");
-        List<Problem> p = new ArrayList<>();
-        Texts.name(p, "name", in.name(), 100, "套餐名称");
-        if (in.name() == null || in.name().isBlank()) p.add(Problem.format("name", "套餐名称不能为空"));
-        Texts.text(p, "description", in.description(), 1000, "套餐说明");
-        if (in.lifeEvent() == null) p.add(Problem.format("lifeEvent", "请选择所属的人生事件（出生、入学、就业、结婚、开办企业、退休、身后事）"));
         List<String> ids = in.standardItemIds() == null ? List.of() : in.standardItemIds();
-        if (ids.size() < MIN_ITEMS || ids.size() > MAX_ITEMS) {
-            p.add(Problem.rule("G3", "standardItemIds", "“一件事”套餐应由 " + MIN_ITEMS + " 到 " + MAX_ITEMS + " 个事项组成"));
-        }
-        if (!p.isEmpty()) throw p.getFirst().toException();
-        UUID id = in.id() == null ? UUID.randomUUID() : ScopedId.parse("id", in.id()).id();
-        if (in.id() != null && !ScopedId.parse("id", in.id()).tenantCode().equals(regionCode)) {
-            throw ApiException.validation("id", "套餐编号不属于本地区: " + in.id());
-        }
+        UUID id = checkDefinition(regionCode, "地区", in.id(), in.name(), in.description(), in.lifeEvent(), "standardItemIds", ids);
         LocalDate today = notice.today();
         List<UUID> items = new ArrayList<>();
         List<PackageViews.StandardPart> named = new ArrayList<>();
