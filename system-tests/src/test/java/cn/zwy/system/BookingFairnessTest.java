@@ -109,9 +109,9 @@ class BookingFairnessTest {
             List<String> items = Bookings.items(LIANSHAN);
             String item = items.get(1);
             List<LocalDate> days = Bookings.openDays(LIANSHAN, hall, item, 4);
-            String slot0 = Bookings.slots(LIANSHAN, hall, item, days.get(0)).getFirst().get("id").asString();
-            String slot1 = Bookings.slots(LIANSHAN, hall, item, days.get(1)).getFirst().get("id").asString();
-            JsonNode third = Bookings.slots(LIANSHAN, hall, item, days.get(2)).getFirst();
+            String slot0 = Bookings.freeSlots(LIANSHAN, hall, item, days.get(0), 1).getFirst().get("id").asString();
+            String slot1 = Bookings.freeSlots(LIANSHAN, hall, item, days.get(1), 1).getFirst().get("id").asString();
+            JsonNode third = Bookings.freeSlots(LIANSHAN, hall, item, days.get(2), 1).getFirst();
 
             // own bookings: the first says nothing, the second (the limit) warns, the third is refused
             Api.Response first = bookWith(token, input(slot0, item));
@@ -135,7 +135,7 @@ class BookingFairnessTest {
             assertThat(Bookings.mine(token)).hasSize(mine);
 
             // booking for others (帮办) counts per account: two, warned at the second, the third refused
-            String slot3 = Bookings.slots(LIANSHAN, hall, item, days.get(3)).getFirst().get("id").asString();
+            String slot3 = Bookings.freeSlots(LIANSHAN, hall, item, days.get(3), 1).getFirst().get("id").asString();
             assertThat(kinds(bookWith(token, input(slot3, item, "bookedFor", person("代约甲"))), "bookAppointment")).isEmpty();
             Api.Response limit = bookWith(token, input(slot3, item, "bookedFor", person("代约乙")));
             assertThat(limit.errors()).as(limit.body().toString()).isNull();
@@ -152,9 +152,9 @@ class BookingFairnessTest {
             List<LocalDate> otherDays = Bookings.openDays(LIANSHAN, hall, other, 2);
             // (the demo citizen books for many persons across the tests: no account limit on booking for others here)
             assertThat(setRules(Cases.admin(), Map.of("maxActivePerPerson", 2, "maxActiveForOthers", 1000)).errors()).isNull();
-            booked(Cases.citizen(), input(Bookings.slots(LIANSHAN, hall, other, otherDays.get(0)).getFirst().get("id").asString(), other,
+            booked(Cases.citizen(), input(Bookings.freeSlots(LIANSHAN, hall, other, otherDays.get(0), 1).getFirst().get("id").asString(), other,
                     "bookedFor", grandma));
-            Api.Response grandmaSecond = bookWith(token, input(Bookings.slots(LIANSHAN, hall, other, otherDays.get(1)).getFirst().get("id").asString(),
+            Api.Response grandmaSecond = bookWith(token, input(Bookings.freeSlots(LIANSHAN, hall, other, otherDays.get(1), 1).getFirst().get("id").asString(),
                     other, "bookedFor", grandma));
             assertThat(grandmaSecond.errors()).as(grandmaSecond.body().toString()).isNull();
             assertThat(kinds(grandmaSecond, "bookAppointment")).contains("ACTIVE_LIMIT");
@@ -182,8 +182,8 @@ class BookingFairnessTest {
             String hall = Bookings.mainHall(LIANSHAN);
             String item = Bookings.items(LIANSHAN).get(3);
             List<LocalDate> days = Bookings.openDays(LIANSHAN, hall, item, 3);
-            String a = booked(token, input(Bookings.slots(LIANSHAN, hall, item, days.get(0)).getFirst().get("id").asString(), item)).get("id").asString();
-            String b = booked(token, input(Bookings.slots(LIANSHAN, hall, item, days.get(1)).getFirst().get("id").asString(), item)).get("id").asString();
+            String a = booked(token, input(Bookings.freeSlots(LIANSHAN, hall, item, days.get(0), 1).getFirst().get("id").asString(), item)).get("id").asString();
+            String b = booked(token, input(Bookings.freeSlots(LIANSHAN, hall, item, days.get(1), 1).getFirst().get("id").asString(), item)).get("id").asString();
 
             // the first cancellation is one before the limit: it warns
             Api.Response one = Api.graphql(token, CANCEL, Map.of("i", Map.of("appointmentId", a)));
@@ -191,7 +191,7 @@ class BookingFairnessTest {
             assertThat(kinds(one, "cancelAppointment")).containsExactly("CANCELLATIONS");
             assertThat(one.data().at("/cancelAppointment/warnings/0/message").asString()).contains("再取消 1 次");
             // and booking again says so too
-            JsonNode slot = Bookings.slots(LIANSHAN, hall, item, days.get(2)).getFirst();
+            JsonNode slot = Bookings.freeSlots(LIANSHAN, hall, item, days.get(2), 1).getFirst();
             Api.Response again = bookWith(token, input(slot.get("id").asString(), item));
             assertThat(again.errors()).as(again.body().toString()).isNull();
             assertThat(kinds(again, "bookAppointment")).contains("CANCELLATIONS");
@@ -206,7 +206,7 @@ class BookingFairnessTest {
             Instant monthEnd = Cases.today().withDayOfMonth(1).plusMonths(1).atStartOfDay(Cases.HALLS).toInstant();
             assertThat(Instant.parse(bar.get("until").asString())).isEqualTo(monthEnd);
 
-            JsonNode free = Bookings.slots(LIANSHAN, hall, item, days.get(0)).getFirst();
+            JsonNode free = Bookings.freeSlots(LIANSHAN, hall, item, days.get(0), 1).getFirst();
             int mine = Bookings.mine(token).size();
             Api.Response barred = bookWith(token, input(free.get("id").asString(), item));
             assertThat(barred.errorCode()).as(barred.body().toString()).isEqualTo("RULE_VIOLATION");

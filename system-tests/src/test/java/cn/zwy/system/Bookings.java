@@ -60,6 +60,16 @@ final class Bookings {
         return out;
     }
 
+    /**
+     * The day's slots with at least {@code seats} places left: the other tests of a run (and the browser flows) book
+     * the same halls and days, so a test that needs a place must not take the day's first slot blindly.
+     */
+    static List<JsonNode> freeSlots(String tenant, String hall, String item, LocalDate date, int seats) {
+        List<JsonNode> free = slots(tenant, hall, item, date).stream().filter(s -> s.get("remaining").asInt() >= seats).toList();
+        assertThat(free).as("slots of %s with %d places left on %s", hall, seats, date).isNotEmpty();
+        return free;
+    }
+
     static JsonNode slot(String tenant, String hall, String item, String slotId) {
         LocalDate date = LocalDate.parse(slotId.substring(slotId.lastIndexOf(':') + 1, slotId.lastIndexOf(':') + 9),
                 java.time.format.DateTimeFormatter.BASIC_ISO_DATE);

@@ -93,7 +93,7 @@ class ConsoleListsTest {
             String hall = Bookings.mainHall(TENANT);
             String item = Bookings.items(TENANT).getFirst();
             LocalDate day = Bookings.openDays(TENANT, hall, item, 1).getFirst();
-            String slot = Bookings.slots(TENANT, hall, item, day).getFirst().get("id").asString();
+            String slot = Bookings.freeSlots(TENANT, hall, item, day, 2).getFirst().get("id").asString();
             // the fresh account (市民 测试) books for itself; another citizen books for a person (帮办) with a name of four characters
             JsonNode own = Bookings.booked(fresh.token(), Bookings.input(slot, item, "contactPhone", "13912345678"));
             String other = "欧阳" + "娜丽芳".charAt((int) (Math.random() * 3)) + "娜";
