@@ -5,7 +5,7 @@
 // may not be reviewed again; a finished case reviewed from 待评价 (一事一评, V2, V5). Run by system-tests'
 // WebBrowserTest (its own test method) or by hand:
 //   ZWY_WEB_BASE=http://127.0.0.1:8080 node web/e2e/citizen.mjs
-import { BASE, TENANT, browser, expect, fileCase, graphql, run, shot, signIn, staffToken } from './lib.mjs'
+import { BASE, bookFirstFreeSlot, TENANT, browser, expect, fileCase, graphql, run, shot, signIn, staffToken } from './lib.mjs'
 
 const CITIZEN = 'citizen.li'
 
@@ -55,15 +55,7 @@ async function main() {
 
   // ------------------------------------------------------------ a booking moved and cancelled from its page (A1)
   await citizen.goto(`${BASE}/app/book/${encodeURIComponent(guideId)}`)
-  await citizen.locator('[data-test=days] .van-cell').first().waitFor()
-  const dayCount = await citizen.locator('[data-test=days] .van-cell').count()
-  for (let i = 0; i < dayCount && !citizen.url().includes('/app/appointments'); i++) {
-    await citizen.locator('[data-test=days] .van-cell').nth(i).click()
-    const free = citizen.locator('[data-test=slots] button:not([disabled])').first()
-    if (!(await free.waitFor({ timeout: 5000 }).then(() => true, () => false))) continue
-    await free.click()
-    await citizen.waitForURL(/\/app\/appointments/, { timeout: 5000 }).catch(() => {})
-  }
+  await bookFirstFreeSlot(citizen)
   await citizen.locator('[data-test=open-appointment]').first().click()
   await citizen.locator('[data-test=appointment-detail]').waitFor()
   const appointmentUrl = citizen.url()

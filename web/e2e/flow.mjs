@@ -5,7 +5,7 @@
 // Screenshots of every step go to ZWY_WEB_ARTIFACTS (default target/e2e). Exits non-zero on the first failure.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { BASE, OUT, TENANT, browser, expect, fileCase, graphql, run, shot, signIn, staffToken } from './lib.mjs'
+import { BASE, bookFirstFreeSlot, OUT, TENANT, browser, expect, fileCase, graphql, run, shot, signIn, staffToken } from './lib.mjs'
 
 /** Element Plus's prompt (ElMessageBox.prompt): types the answer and confirms. */
 async function answerPrompt(page, text) {
@@ -126,17 +126,8 @@ async function main() {
   // ------------------------------------------------------------ the citizen books a slot and shows its QR code
   await citizen.goto(`${BASE}/app/guides/${encodeURIComponent(guideId)}`)
   await citizen.locator('[data-test=book]').click()
-  // signed in again by Keycloak's session, no password. The first free slot of the first day that takes it: other tests of
-  // a run book for the same demo citizen, and one person has one active booking per item and day (A1)
-  await citizen.locator('[data-test=days] .van-cell').first().waitFor()
-  const dayCount = await citizen.locator('[data-test=days] .van-cell').count()
-  for (let i = 0; i < dayCount && !citizen.url().includes('/app/appointments'); i++) {
-    await citizen.locator('[data-test=days] .van-cell').nth(i).click()
-    const free = citizen.locator('[data-test=slots] button:not([disabled])').first()
-    if (!(await free.waitFor({ timeout: 5000 }).then(() => true, () => false))) continue
-    await free.click()
-    await citizen.waitForURL(/\/app\/appointments/, { timeout: 5000 }).catch(() => {})
-  }
+  // signed in again by Keycloak's session, no password
+  await bookFirstFreeSlot(citizen)
   await citizen.locator('[data-test=appointment] img').first().waitFor({ timeout: 20000 })
   const code = (await citizen.locator('[data-test=booking-code]').first().innerText()).trim()
   expect(code.length > 0, 'the appointment shows its booking code')

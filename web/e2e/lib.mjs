@@ -100,6 +100,22 @@ export async function fileCase(citizen, beforeSubmit = async () => {}) {
   return decodeURIComponent(new URL(citizen.url()).pathname.split('/').pop())
 }
 
+/**
+ * On the app's booking page: the first free slot of the first day that takes it. Other tests of a run book for the same
+ * demo citizens, and one person has one active booking per item and day (A1).
+ */
+export async function bookFirstFreeSlot(citizen) {
+  await citizen.locator('[data-test=days] .van-cell').first().waitFor()
+  const dayCount = await citizen.locator('[data-test=days] .van-cell').count()
+  for (let i = 0; i < dayCount && !citizen.url().includes('/app/appointments'); i++) {
+    await citizen.locator('[data-test=days] .van-cell').nth(i).click()
+    const free = citizen.locator('[data-test=slots] button:not([disabled])').first()
+    if (!(await free.waitFor({ timeout: 5000 }).then(() => true, () => false))) continue
+    await free.click()
+    await citizen.waitForURL(/\/app\/appointments/, { timeout: 5000 }).catch(() => {})
+  }
+}
+
 export function expect(cond, what) {
   if (!cond) throw new Error(`expected: ${what}`)
 }
