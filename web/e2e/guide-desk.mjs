@@ -21,7 +21,7 @@ async function labels(itemId, answers) {
 }
 
 async function walkAs(page, search, name, clicks) {
-  await page.locator('[data-test=guide-search] input').fill(search)
+  await page.locator('input[data-test=guide-search], [data-test=guide-search] input').fill(search)
   await page.locator('[data-test=guide-find]').click()
   await page.locator('[data-test=guide-choice]', { hasText: name }).first().click()
   await page.locator('[data-test=guide-picked]', { hasText: name }).waitFor({ timeout: 20000 })
@@ -70,11 +70,14 @@ async function main() {
   expect(ten, 'window 10 of the main hall')
   await guide.evaluate((id) => localStorage.setItem('zwy.windowId', id), ten.id)
   await guide.goto(`${BASE}/console/queue`)
+  // the console signs in again on load (Keycloak's check): wait until the queue panel stands, its window chosen
+  await guide.waitForURL((u) => u.pathname === '/console/queue', { timeout: 30000 })
+  await guide.locator('[data-test=call-next]:not(.is-disabled)').waitFor({ timeout: 30000 })
   const shown = () => guide.evaluate(() => document.querySelector('[data-test=ticket] .number')?.textContent?.trim() ?? '')
   let called = ''
   for (let i = 0; i < 60 && called !== number; i++) {
     const before = await shown()
-    await guide.locator('[data-test=call-next]').click()
+    await guide.locator('[data-test=call-next]:not(.is-disabled)').click()
     await guide.waitForFunction((b) => (document.querySelector('[data-test=ticket] .number')?.textContent?.trim() ?? '') !== b, before,
       { timeout: 20000 })
     called = await shown()

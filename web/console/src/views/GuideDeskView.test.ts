@@ -18,7 +18,7 @@ const outcome = (channel: string) => ({ id: 'o1', title: '有效期满换领', s
 
 /** The gateway as the screen sees it: answers by operation name; what was asked is recorded. */
 function platform(channel: string, asked: Operation[]): Client {
-  const answer = (op: Operation): unknown => {
+  const answer = (op: Operation): Record<string, unknown> | null => {
     switch (getOperationName(op.query)) {
       case 'GuideHalls': return { halls: [{ id: 'hall-1', name: '连山县政务服务中心' }] }
       case 'GuideItems': return { items: { edges: [{ node: { id: '441825:card', name: '居民身份证换领', basicCode: '00012' } }] } }
