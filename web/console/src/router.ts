@@ -7,6 +7,8 @@ export const router = createRouter({
     { path: '/cases', component: () => import('./views/InboxView.vue') },
     { path: '/cases/:id', component: () => import('./views/CaseView.vue'), props: true },
     { path: '/queue', component: () => import('./views/QueueView.vue') },
+    // the hall's guides (智能导办, G1; ADR 0036): walk an item's guide with the citizen, send to the kiosk or issue the ticket
+    { path: '/guide', component: () => import('./views/GuideDeskView.vue') },
     { path: '/reviews', component: () => import('./views/ReviewsView.vue') },
     { path: '/complaints', component: () => import('./views/ComplaintsView.vue') },
     { path: '/organisation', component: () => import('./views/OrganisationView.vue') },

@@ -9,6 +9,11 @@ describe('the console menu by role (T7)', () => {
     expect(keys).not.toContain('dashboard')
     expect(keys).not.toContain('catalog')
   })
+  it('the hall\'s guides (引导员) and the front desk have the guidance desk (G1); an approver does not', () => {
+    expect(menuFor(['guide']).map((m) => m.key)).toContain('guide')
+    expect(menuFor(['clerk']).map((m) => m.key)).toContain('guide')
+    expect(menuFor(['approver']).map((m) => m.key)).not.toContain('guide')
+  })
   it('an approver decides cases and gives the department\'s joint opinions, but calls no tickets', () => {
     expect(menuFor(['approver']).map((m) => m.key)).toEqual(['inbox', 'joint'])
   })

@@ -16,6 +16,8 @@ const FRONT_DESK = ['clerk', 'agent', 'delivery', 'transfer', 'centre_admin']
 
 export const MENU: MenuEntry[] = [
   { key: 'inbox', path: '/cases', title: 'menu.inbox', roles: [...FRONT_DESK, 'approver', 'supervisor', 'provincial_admin'] },
+  // the hall's guides (引导员, G1): the guidance walked with the citizen, the kiosk or a ticket for the window serving the item
+  { key: 'guide', path: '/guide', title: 'menu.guide', roles: ['guide', 'clerk', 'window_lead', 'centre_admin'] },
   { key: 'queue', path: '/queue', title: 'menu.queue', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
   { key: 'display', path: '/display', title: 'menu.display', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
   { key: 'appointments', path: '/appointments', title: 'menu.appointments', roles: ['clerk', 'agent', 'window_lead', 'centre_admin'] },
@@ -40,7 +42,7 @@ export function menuFor(roles: readonly string[]): MenuEntry[] {
 }
 
 export const ROLE_LABELS: Record<string, string> = {
-  guide: '事项管理员', clerk: '收件窗口', approver: '审批人', delivery: '送达', transfer: '流转',
+  guide: '导办咨询', clerk: '收件窗口', approver: '审批人', delivery: '送达', transfer: '流转',
   agent: '帮办代办', window_lead: '窗口负责人', centre_admin: '中心管理员', supervisor: '督查',
   provincial_admin: '省级管理员', city_admin: '市级管理员', platform_operator: '平台运维',
 }

@@ -54,6 +54,21 @@ class WebBrowserTest {
         assertThat(screenshots(artifacts)).isGreaterThanOrEqualTo(10);
     }
 
+    /**
+     * The guides' desk (智能导办, G1; ADR 0036), {@code web/e2e/guide-desk.mjs}: 连山's clerk, guiding, picks 居民身份证换领 in
+     * the console, answers its questions with the citizen, sees the tailored materials and the route to the 户政 window,
+     * and issues a green-channel ticket (GA…); window 10's queue panel calls it and shows the item and the materials; a
+     * first social security card without a photo is sent to the self-service area with no ticket offered. Screenshots in
+     * {@code system-tests/target/web-e2e-guide/}.
+     */
+    @Test
+    void guidesDeskSendsKioskItemsToSelfServiceAndIssuesTheTicketTheWindowThenSees_G1() throws Exception {
+        Path artifacts = ARTIFACTS.resolveSibling("web-e2e-guide");
+        String out = runBrowserFlow("guide-desk.mjs", artifacts);
+        assertThat(out).contains("guide desk passed");
+        assertThat(screenshots(artifacts)).isGreaterThanOrEqualTo(4);
+    }
+
     /** Runs one browser script of web/e2e against this run's gateway; its output, once it finished with exit code 0. */
     private static String runBrowserFlow(String script, Path artifacts) throws Exception {
         return runBrowserFlow(script, artifacts, java.util.Map.of());

@@ -40,7 +40,11 @@ public interface QueueApi {
     List<String> PUBLIC_READS = List.of("/api/queue/*/halls/*", "/api/queue/*/halls/*/quiet-hours", "/api/queue/tickets/*",
             "/api/queue/*/halls/*/updates", "/api/queue/tickets/*/updates");
 
-    /** A walk-in ticket at a kiosk: the tenant's staff (the kiosk's account) or a citizen for themselves. */
+    /**
+     * A walk-in ticket at a kiosk: the tenant's staff (the kiosk's account) or a citizen for themselves; with an item (G1):
+     * a ticket from the guidance, issued by the tenant's guides or front desk for the citizen they guided, or taken by the
+     * citizen, its category that of the windows serving the item.
+     */
     @PostExchange(TICKETS)
     Mono<Ticket> take(@PathVariable("tenantCode") String tenantCode, @PathVariable("hallId") String hallId, @RequestBody TakeTicketRequest request);
 
@@ -81,8 +85,19 @@ public interface QueueApi {
     @GetExchange(QUIET_HOURS)
     Mono<List<QuietHour>> quietHours(@PathVariable("tenantCode") String tenantCode, @PathVariable("hallId") String hallId);
 
-    /** {@code businessCategory}: a code a window of the hall serves; {@code greenChannel}: elderly or disabled (A5). */
-    record TakeTicketRequest(String idempotencyKey, String businessCategory, Boolean greenChannel) {}
+    /**
+     * {@code businessCategory}: a code a window of the hall serves (may be left out when {@code itemId} is given: the item's
+     * category); {@code greenChannel}: elderly or disabled (A5); {@code itemId}: the item the citizen comes for (G1), with
+     * {@code guidanceAnswers}, the answers of its situation-based guide (G2).
+     */
+    record TakeTicketRequest(String idempotencyKey, String businessCategory, Boolean greenChannel, String itemId,
+                             List<GuidanceAnswer> guidanceAnswers) {
+        public TakeTicketRequest(String idempotencyKey, String businessCategory, Boolean greenChannel) {
+            this(idempotencyKey, businessCategory, greenChannel, null, null);
+        }
+    }
+
+    record GuidanceAnswer(String questionId, String value) {}
 
     record TransferRequest(String windowId) {}
 
@@ -93,10 +108,38 @@ public interface QueueApi {
      * A queue ticket. {@code kind}: BOOKED, GREEN or WALK_IN; {@code status}: WAITING, CALLED, FINISHED or MISSED.
      * {@code position}, {@code peopleAhead}, {@code expectedWaitMinutes}: while WAITING, else null.
      * {@code extendedMinutes}: minutes served past the hall's closing time (延时, A3), else null.
+     * {@code visit}: what a ticket taken from the guidance is for (G1), else null.
      */
     record Ticket(String id, String tenantCode, String hallId, String number, String businessCategory, String kind, String status,
                   String windowId, String windowName, int calls, Instant takenAt, Instant calledAt, Instant finishedAt, String caseId,
-                  Integer position, Integer peopleAhead, Integer expectedWaitMinutes, Integer extendedMinutes, boolean replayed) {}
+                  Integer position, Integer peopleAhead, Integer expectedWaitMinutes, Integer extendedMinutes, boolean replayed,
+                  Visit visit) {
+        public Ticket(String id, String tenantCode, String hallId, String number, String businessCategory, String kind, String status,
+                      String windowId, String windowName, int calls, Instant takenAt, Instant calledAt, Instant finishedAt, String caseId,
+                      Integer position, Integer peopleAhead, Integer expectedWaitMinutes, Integer extendedMinutes, boolean replayed) {
+            this(id, tenantCode, hallId, number, businessCategory, kind, status, windowId, windowName, calls, takenAt, calledAt,
+                    finishedAt, caseId, position, peopleAhead, expectedWaitMinutes, extendedMinutes, replayed, null);
+        }
+
+        /** The same ticket without the answered path (for whoever is not the tenant's staff). */
+        public Ticket withoutAnswers() {
+            return visit == null || visit.answers() == null ? this : new Ticket(id, tenantCode, hallId, number, businessCategory, kind,
+                    status, windowId, windowName, calls, takenAt, calledAt, finishedAt, caseId, position, peopleAhead, expectedWaitMinutes,
+                    extendedMinutes, replayed, visit.withoutAnswers());
+        }
+    }
+
+    /**
+     * What a guided citizen comes for (G1): the item, the guidance outcome's title and sub-item, the materials to bring,
+     * and the answered path ({@code answers}: for the tenant's staff only, null for anyone else).
+     */
+    record Visit(String itemId, String itemName, String outcome, String subItem, List<String> materials, List<VisitAnswer> answers) {
+        public Visit withoutAnswers() {
+            return new Visit(itemId, itemName, outcome, subItem, materials, null);
+        }
+    }
+
+    record VisitAnswer(String questionId, String question, String value, String label) {}
 
     /** What callNext answers: the ticket called, or null when no ticket the window serves is waiting. */
     record CallResult(Ticket ticket) {}

@@ -99,6 +99,13 @@ public class BookingHalls {
                 (rs, i) -> window(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), hallId);
     }
 
+    /** The current tenant's windows of every hall serving the business category (G1: where else to go). */
+    public List<HallWindow> windowsServing(String category) {
+        return jdbc.query("select window_id, hall_id, kind, categories, number, name from booking_window order by hall_id, length(number), number",
+                (rs, i) -> window(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
+                .stream().filter(w -> w.categories().contains(category)).toList();
+    }
+
     /**
      * The business categories the hall's windows serve, code to name in code order (A5): what a citizen picks
      * from when taking a ticket. A code named differently by two windows keeps the first name.

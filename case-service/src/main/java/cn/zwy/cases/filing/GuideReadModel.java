@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps the announced guide versions a case may be filed under, from tenant-service's
  * catalog.guide.published / withdrawn events (their payload is the whole guide). Announced
- * versions never change, so a version is inserted once and a repeated event changes nothing.
+ * versions never change, so a version is inserted once and a repeated event changes nothing — except that a replay
+ * fills the queue business category (G1) of a version kept before the read model had it (V63).
  */
 @Component
 class GuideReadModel implements EventHandler {
@@ -60,9 +61,10 @@ class GuideReadModel implements EventHandler {
         tx.write(tenant, () -> jdbc.update("""
                 insert into guide_version_model (version_id, item_id, tenant_id, tenant_name, number, status, effective_from,
                     name, case_class, promised_value, promised_unit, tolerated_missing, cross_region, consult_phone,
-                    window_name, materials, questionnaire, result_name, form_fields)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (tenant_id, version_id) do nothing""",
+                    window_name, materials, questionnaire, result_name, form_fields, queue_category)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (tenant_id, version_id) do update set queue_category = excluded.queue_category
+                where guide_version_model.queue_category is null and excluded.queue_category is not null""",
                 e.get("versionId").asString(), e.get("itemId").asString(), tenant, e.path("tenantName").asString(""),
                 e.get("number").asInt(), e.get("status").asString(), Date.valueOf(LocalDate.parse(e.get("effectiveFrom").asString())),
                 e.path("name").asString(""), text(g.path("caseClass")), limit.path("value").isNumber() ? limit.path("value").asInt() : null,
@@ -70,7 +72,8 @@ class GuideReadModel implements EventHandler {
                 text(g.path("consultPhone")), windows.isArray() && !windows.isEmpty() ? text(windows.get(0).path("name")) : null,
                 json.writeValueAsString(materials), g.path("questionnaire").isObject() ? json.writeValueAsString(g.path("questionnaire")) : null,
                 resultName(g.path("resultSample")),
-                g.path("formFields").isArray() && !g.path("formFields").isEmpty() ? json.writeValueAsString(g.path("formFields")) : null));
+                g.path("formFields").isArray() && !g.path("formFields").isEmpty() ? json.writeValueAsString(g.path("formFields")) : null,
+                text(g.path("queueCategory"))));
     }
 
     /** G4: the result's name, from the guide's result sample (its title without the 样本 mark). */

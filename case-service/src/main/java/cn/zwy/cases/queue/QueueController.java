@@ -42,7 +42,7 @@ class QueueController {
 
     @GetMapping(QueueApi.TICKET)
     QueueApi.Ticket ticket(@PathVariable String id) {
-        return tickets.ticket(id);
+        return tickets.ticket(id, Callers.current());
     }
 
     @GetMapping(QueueApi.HALL)
@@ -99,8 +99,9 @@ class QueueController {
 
     @GetMapping(path = QueueUpdatesApi.TICKET_UPDATES, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter ticketUpdates(@PathVariable String id) {
-        QueueApi.Ticket first = tickets.ticket(id);
-        return updates.open(first.tenantCode() + ":" + first.hallId(), "ticket", () -> tickets.ticket(id));
+        // pushed tickets leave out a guided citizen's answers (G1): the stream is public by the ticket's id
+        QueueApi.Ticket first = tickets.ticket(id, java.util.Optional.empty());
+        return updates.open(first.tenantCode() + ":" + first.hallId(), "ticket", () -> tickets.ticket(id, java.util.Optional.empty()));
     }
 
     @Configuration

@@ -3,9 +3,12 @@ package cn.zwy.cases.queue;
 import cn.zwy.cases.api.QueueApi.CallResult;
 import cn.zwy.cases.api.QueueApi.TakeTicketRequest;
 import cn.zwy.cases.api.QueueApi.Ticket;
+import cn.zwy.cases.api.QueueApi.Visit;
+import cn.zwy.cases.api.QueueApi.VisitAnswer;
 import cn.zwy.cases.booking.AppointmentCheckedIn;
 import cn.zwy.cases.booking.BookingHalls;
 import cn.zwy.cases.booking.BookingHalls.HallWindow;
+import cn.zwy.cases.filing.GuidedVisits;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.common.events.OutboxPublisher;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +40,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tickets and the calls of the windows (A5, A3, T6; ADR 0017). A number is taken with one upsert of the hall's
@@ -51,6 +56,11 @@ class Tickets {
     private static final Logger log = LoggerFactory.getLogger(Tickets.class);
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final String FINISHED_EVENT = "queue.ticket.finished";
+    /**
+     * Who may issue a ticket from the guidance for a citizen (G1): the hall's guides (引导员), the front desk, the window
+     * lead and the centre administrator of the tenant; an approver or a department's back office does not guide.
+     */
+    static final Set<String> GUIDES = Set.of("guide", "clerk", "window_lead", Caller.CENTRE_ADMIN);
     private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z0-9]{0,5}");
     /**
      * The order a window calls in (A5): a booking whose slot is due (from {@code lead} before its start), then the green
@@ -66,10 +76,14 @@ class Tickets {
     private final Duration lead;
     private final Duration defaultService;
     private final WindowPosts posts;
+    private final GuidedVisits visits;
+    private final JsonMapper json;
 
-    Tickets(TenantTransactions tx, JdbcTemplate jdbc, BookingHalls halls, OutboxPublisher outbox, WindowPosts posts,
-            @Value("${zwy.queue.booking-lead:PT10M}") Duration lead,
+    Tickets(TenantTransactions tx, JdbcTemplate jdbc, BookingHalls halls, OutboxPublisher outbox, WindowPosts posts, GuidedVisits visits,
+            JsonMapper json, @Value("${zwy.queue.booking-lead:PT10M}") Duration lead,
             @Value("${zwy.queue.default-service:PT5M}") Duration defaultService) {
+        this.visits = visits;
+        this.json = json;
         this.tx = tx;
         this.jdbc = jdbc;
         this.halls = halls;
@@ -81,7 +95,13 @@ class Tickets {
 
     // ------------------------------------------------------------------ taking a ticket
 
-    /** A walk-in ticket (A5): the tenant's staff (a kiosk's account) or a citizen for themselves. */
+    /**
+     * A walk-in ticket (A5): the tenant's staff (a kiosk's account) or a citizen for themselves. With an item (G1, ADR
+     * 0036): a ticket from the guidance — issued for the citizen by the tenant's {@link #GUIDES} or taken by the citizen —
+     * under the category of the windows serving the item (the given category, if any, must be it), refused when the
+     * guidance sends the citizen to the self-service area or online, or when no window of the hall serves the item
+     * (RULE_VIOLATION G1, saying where to go instead); the ticket keeps what the guidance found for the window calling it.
+     */
     Ticket take(Caller caller, String tenantCode, String hallIdText, TakeTicketRequest in) {
         requireTenant(tenantCode);
         UUID hallId = uuid("hallId", hallIdText);
@@ -89,33 +109,90 @@ class Tickets {
         if (in == null) throw ApiException.validation("input", "缺少取号内容");
         String key = in.idempotencyKey() == null ? "" : in.idempotencyKey().strip();
         if (key.isEmpty() || key.length() > 100) throw ApiException.validation("idempotencyKey", "幂等键应为 1–100 个字符");
-        String category = in.businessCategory() == null ? "" : in.businessCategory().strip();
-        if (!CATEGORY.matcher(category).matches()) {
+        String itemId = in.itemId() == null || in.itemId().isBlank() ? null : in.itemId().strip();
+        if (itemId != null && caller.realm() == Realm.STAFF && GUIDES.stream().noneMatch(caller::hasRole)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "只有本中心的引导员、收件人员、窗口负责人或中心管理员可以按导办结果为办事群众取号（G1）",
+                    "itemId", "G1");
+        }
+        boolean answered = in.guidanceAnswers() != null && !in.guidanceAnswers().isEmpty();
+        if (itemId == null && answered) throw ApiException.validation("guidanceAnswers", "情形引导的回答须与所办事项（itemId）一起提交");
+        String given = in.businessCategory() == null || in.businessCategory().isBlank() ? null : in.businessCategory().strip();
+        if (given == null && itemId == null) throw ApiException.validation("businessCategory", "缺少业务类别（或所办事项 itemId）");
+        if (given != null && !CATEGORY.matcher(given).matches()) {
             throw ApiException.validation("businessCategory", "业务类别代码应为 1–6 个大写字母或数字，以字母开头: " + in.businessCategory());
         }
+        List<GuidedVisits.Answer> answers = answered ? in.guidanceAnswers().stream()
+                .map(a -> a == null ? null : new GuidedVisits.Answer(a.questionId(), a.value())).toList() : List.of();
         boolean green = Boolean.TRUE.equals(in.greenChannel());
         String takenBy = caller.realm() + ":" + caller.userId();
         try {
             return tx.write(tenantCode, () -> {
-                Optional<Ticket> earlier = replay(tenantCode, takenBy, key, hallId, category);
+                Optional<Ticket> earlier = replay(tenantCode, takenBy, key, hallId, given, itemId);
                 if (earlier.isPresent()) return earlier.get();
                 requireHall(tenantCode, hallId);
-                Set<String> served = served(halls.windows(hallId));
-                if (!served.contains(category)) {
-                    throw ApiException.notFound("businessCategory", "本大厅没有办理该业务类别（" + category + "）的窗口，可选: " + String.join("、", served));
+                List<HallWindow> windows = halls.windows(hallId);
+                String category = given;
+                String visit = null;
+                if (itemId != null) {
+                    GuidedVisits.Visit v = visits.resolve(tenantCode, itemId, answers);
+                    category = routed(tenantCode, hallId, v, given, windows);
+                    visit = json.writeValueAsString(new Visit(v.itemId(), v.itemName(), v.outcome(), v.subItem(), v.materials(),
+                            v.answers().stream().map(x -> new VisitAnswer(x.questionId(), x.question(), x.value(), x.label())).toList()));
+                } else if (!served(windows).contains(category)) {
+                    throw ApiException.notFound("businessCategory", "本大厅没有办理该业务类别（" + category + "）的窗口，可选: "
+                            + String.join("、", served(windows)));
                 }
                 Instant now = Instant.now();
                 UUID id = UUID.randomUUID();
                 insert(id, tenantCode, hallId, category, green ? 1 : 2, green ? "GREEN" : "WALK_IN", null, null,
-                        caller.realm() == Realm.CITIZEN ? caller.userId() : null, takenBy, key, now);
+                        caller.realm() == Realm.CITIZEN ? caller.userId() : null, takenBy, key, now, itemId, visit);
                 Ticket t = view(find(tenantCode, id).orElseThrow(), false);
-                log.info("ticket {} taken at {} hall {}", t.number(), tenantCode, hallId);
+                log.info("ticket {} taken at {} hall {}{}", t.number(), tenantCode, hallId, itemId == null ? "" : " for item " + itemId);
                 return t;
             });
         } catch (DuplicateKeyException e) {
             // the same request raced itself: the first one's ticket is the answer
-            return tx.read(tenantCode, () -> replay(tenantCode, takenBy, key, hallId, category)).orElseThrow(() -> e);
+            return tx.read(tenantCode, () -> replay(tenantCode, takenBy, key, hallId, given, itemId)).orElseThrow(() -> e);
         }
+    }
+
+    /**
+     * G1: the category a guided citizen's ticket is taken for — the item's (the given one must be it; an item stating none
+     * takes the given one, else the hall's comprehensive windows' first, T4) — when the outcome is a window's and a window
+     * of the hall serves it; else RULE_VIOLATION G1 saying where to go instead.
+     */
+    private String routed(String tenant, UUID hallId, GuidedVisits.Visit v, String given, List<HallWindow> windows) {
+        String situation = v.outcome() == null ? "" : "按办事群众的情形（" + v.outcome() + "），";
+        switch (v.channel()) {
+            case KIOSK -> throw new ApiException(ErrorCode.RULE_VIOLATION, situation + "“" + v.itemName()
+                    + "”可在自助终端办理：请到自助服务区办理，无需到窗口排队取号", "itemId", "G1");
+            case ONLINE -> throw new ApiException(ErrorCode.RULE_VIOLATION, situation + "“" + v.itemName()
+                    + "”可网上办理：请通过网上办事大厅或政务服务 App 办理，无需到窗口排队取号", "itemId", "G1");
+            case WINDOW -> { }
+        }
+        String category = v.queueCategory();
+        if (category != null && given != null && !given.equals(category)) {
+            throw new ApiException(ErrorCode.RULE_VIOLATION, "“" + v.itemName() + "”由办理“" + category + "”号的窗口受理，不是“" + given + "”",
+                    "businessCategory", "G1");
+        }
+        if (category == null) {
+            category = given != null ? given : windows.stream().filter(w -> "COMPREHENSIVE".equals(w.kind()) && !w.categories().isEmpty())
+                    .map(w -> w.categories().getFirst()).findFirst().orElse(null);
+        }
+        String wanted = category;
+        if (wanted != null && served(windows).contains(wanted)) return wanted;
+        String name = wanted == null ? null : halls.categoryNames(hallId).get(wanted);
+        StringBuilder m = new StringBuilder("本大厅没有办理“" + v.itemName() + "”的窗口");
+        if (wanted != null) m.append("（“").append(wanted).append("”号").append(name == null ? "" : name).append("）");
+        List<String> elsewhere = new ArrayList<>();
+        if (wanted != null) {
+            for (HallWindow w : halls.windowsServing(wanted)) {
+                if (w.hallId().equals(hallId)) continue;
+                elsewhere.add(halls.hallName(tenant, w.hallId()).orElse("") + w.label() + (w.name() == null ? "" : "（" + w.name() + "）"));
+            }
+        }
+        m.append(elsewhere.isEmpty() ? "，请咨询大厅引导员或综合受理窗口" : "；请到" + String.join("、", elsewhere) + "办理");
+        throw new ApiException(ErrorCode.RULE_VIOLATION, m.toString(), "itemId", "G1");
     }
 
     /**
@@ -132,11 +209,11 @@ class Tickets {
         }
         if (!jdbc.queryForList("select id from queue_ticket where appointment_id = ?", UUID.class, e.appointmentId()).isEmpty()) return;
         insert(UUID.randomUUID(), e.tenantId(), e.hallId(), category, 0, "BOOKED", e.startsAt(), e.appointmentId(), e.citizenId(),
-                "booking:" + e.bookingCode(), null, Instant.now());
+                "booking:" + e.bookingCode(), null, Instant.now(), null, null);
     }
 
     private void insert(UUID id, String tenant, UUID hallId, String category, int priority, String kind, Instant dueAt, UUID appointmentId,
-                        String citizenId, String takenBy, String key, Instant now) {
+                        String citizenId, String takenBy, String key, Instant now, String itemId, String visit) {
         LocalDate day = LocalDate.ofInstant(now, ZONE);
         int seq = jdbc.queryForObject("""
                 insert into queue_counter (tenant_id, hall_id, category, day, last) values (?, ?, ?, ?, 1)
@@ -144,17 +221,19 @@ class Tickets {
                 Integer.class, tenant, hallId, category, Date.valueOf(day));
         jdbc.update("""
                 insert into queue_ticket (id, tenant_id, hall_id, category, day, seq, number, priority, kind, due_at, appointment_id,
-                    citizen_id, taken_by, idempotency_key, status, taken_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?)""",
+                    citizen_id, taken_by, idempotency_key, status, taken_at, item_id, visit)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, cast(? as jsonb))""",
                 id, tenant, hallId, category, Date.valueOf(day), seq, category + String.format("%03d", seq), priority, kind,
-                dueAt == null ? null : Timestamp.from(dueAt), appointmentId, citizenId, takenBy, key, Timestamp.from(now));
+                dueAt == null ? null : Timestamp.from(dueAt), appointmentId, citizenId, takenBy, key, Timestamp.from(now), itemId, visit);
     }
 
-    private Optional<Ticket> replay(String tenant, String takenBy, String key, UUID hallId, String category) {
+    /** The ticket taken earlier with the key; CONFLICT when it was for another hall, category (when given) or item. */
+    private Optional<Ticket> replay(String tenant, String takenBy, String key, UUID hallId, String category, String itemId) {
         Optional<Row> r = jdbc.query("select * from queue_ticket where taken_by = ? and idempotency_key = ?", Tickets::row, takenBy, key)
                 .stream().findFirst();
         if (r.isEmpty()) return Optional.empty();
-        if (!r.get().tenant.equals(tenant) || !r.get().hallId.equals(hallId) || !r.get().category.equals(category)) {
+        if (!r.get().tenant.equals(tenant) || !r.get().hallId.equals(hallId) || (category != null && !r.get().category.equals(category))
+                || !java.util.Objects.equals(r.get().itemId, itemId)) {
             throw ApiException.conflict("idempotencyKey", "该幂等键已用于另一张号（" + r.get().number + "），新的取号请使用新的幂等键");
         }
         return Optional.of(view(r.get(), true));
@@ -303,11 +382,15 @@ class Tickets {
 
     // ------------------------------------------------------------------ reading tickets
 
-    /** Public: the ticket by its id (the id printed on it), with its place in the queue while it waits. */
-    Ticket ticket(String ticketId) {
+    /**
+     * Public: the ticket by its id (the id printed on it), with its place in the queue while it waits; what a guided
+     * citizen comes for without the answered path unless {@code caller} reads the tenant's records (G1).
+     */
+    Ticket ticket(String ticketId, Optional<Caller> caller) {
         Scoped s = scoped(ticketId);
-        return tx.read(s.tenant(), () -> find(s.tenant(), s.id()).map(r -> view(r, false))
+        Ticket t = tx.read(s.tenant(), () -> find(s.tenant(), s.id()).map(r -> view(r, false))
                 .orElseThrow(() -> ApiException.notFound("id", "没有这张号: " + ticketId)));
+        return caller.filter(c -> c.realm() == Realm.STAFF && c.mayRead(s.tenant())).isPresent() ? t : t.withoutAnswers();
     }
 
     Optional<Row> find(String tenant, UUID id) {
@@ -347,7 +430,8 @@ class Tickets {
         }
         return new cn.zwy.cases.api.QueueApi.Ticket(r.tenant + ":" + r.id, r.tenant, r.hallId.toString(), r.number, r.category, r.kind,
                 r.status, r.windowId == null ? null : r.windowId.toString(), r.windowName, r.calls, r.takenAt, r.calledAt, r.finishedAt,
-                r.caseId, position, ahead, wait, r.extendedSeconds == null ? null : (int) Math.ceil(r.extendedSeconds / 60.0), replayed);
+                r.caseId, position, ahead, wait, r.extendedSeconds == null ? null : (int) Math.ceil(r.extendedSeconds / 60.0), replayed,
+                r.visit == null ? null : json.readValue(r.visit, Visit.class));
     }
 
     /** A ticket row as the queue reads it. */
@@ -370,6 +454,8 @@ class Tickets {
         Instant finishedAt;
         String caseId;
         Integer extendedSeconds;
+        String itemId;
+        String visit;
     }
 
     static Row row(ResultSet rs, int i) throws SQLException {
@@ -393,6 +479,8 @@ class Tickets {
         r.caseId = rs.getString("case_id");
         int ext = rs.getInt("extended_seconds");
         r.extendedSeconds = rs.wasNull() ? null : ext;
+        r.itemId = rs.getString("item_id");
+        r.visit = rs.getString("visit");
         return r;
     }
 

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The hall queue (A5, A3, A6; ADR 0017). Public: the calling screen, quiet hours and a ticket by its id (printed on
- * the ticket), with their subscriptions. A walk-in ticket: the tenant's staff (a kiosk) or a citizen. Calling,
+ * the ticket), with their subscriptions. A walk-in ticket: the tenant's staff (a kiosk) or a citizen; from the guidance
+ * (G1, with the item): case-service checks the guide's role. Calling,
  * recalling, transferring, missing and finishing: the tenant's staff. The visitor flow: the tenant's staff and its
  * province's administrator. The tenancy check is made here before any call; case-service checks the token again.
  */
@@ -37,7 +38,10 @@ public class QueueGraph {
         this.updates = updates;
     }
 
-    public record TakeTicketInput(String idempotencyKey, String tenantCode, String hallId, String businessCategory, Boolean greenChannel) {}
+    public record TakeTicketInput(String idempotencyKey, String tenantCode, String hallId, String businessCategory, Boolean greenChannel,
+                                  String itemId, List<GuidanceAnswerInput> guidanceAnswers) {}
+
+    public record GuidanceAnswerInput(String questionId, String value) {}
 
     public record CallNextInput(String tenantCode, String windowId) {}
 
@@ -83,7 +87,9 @@ public class QueueGraph {
             throw ApiException.forbidden("只有本中心的工作人员或办事群众本人可以取号");
         }
         return queue.take(tenant(input.tenantCode()), Ids.uuid("hallId", input.hallId()).toString(),
-                new QueueApi.TakeTicketRequest(input.idempotencyKey(), input.businessCategory(), input.greenChannel())).map(TicketPayload::new);
+                new QueueApi.TakeTicketRequest(input.idempotencyKey(), input.businessCategory(), input.greenChannel(), input.itemId(),
+                        input.guidanceAnswers() == null ? null : input.guidanceAnswers().stream()
+                                .map(a -> new QueueApi.GuidanceAnswer(a.questionId(), a.value())).toList())).map(TicketPayload::new);
     }
 
     @MutationMapping
