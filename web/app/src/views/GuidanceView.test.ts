@@ -11,7 +11,7 @@ import PackageView from './PackageView.vue'
 function gateway(answer: (body: { query: string; variables: Record<string, unknown> }) => unknown) {
   const calls: { query: string; variables: Record<string, unknown> }[] = []
   const client = new Client({
-    url: 'http://gateway.test/graphql', exchanges: [fetchExchange], requestPolicy: 'network-only',
+    url: 'http://gateway.test/graphql', exchanges: [fetchExchange], requestPolicy: 'network-only', preferGetMethod: false,
     fetch: async (_url, init) => {
       const body = JSON.parse(String(init?.body))
       calls.push(body)
