@@ -199,6 +199,7 @@ async function main() {
   expect(await parts.count() === 4, `the four parts that apply, each with where to go (${await parts.count()})`)
   expect(await parts.locator('[data-test=route-where]').count() === 4, 'every part that applies says where to go')
   expect(await citizen.locator('[data-test=part][data-part=出生登记]').count() === 0, '出生登记 is not among the parts filed')
+  await citizen.locator('[data-test=skipped]').scrollIntoViewIfNeeded()
   await shot(citizen, 'citizen-package-walk-skipped')
   await citizen.locator('[data-test=package-apply]').click()
   await citizen.locator('[data-test=package-form]').waitFor({ timeout: 30000 })
