@@ -149,8 +149,103 @@ async function main() {
   await pendingCase.first().locator('[data-test=reviewed]').waitFor({ timeout: 20000 })
   await shot(citizen, 'citizen-case-reviewed')
 
+  // ------------------------------------------------------------ guided to the window serving the item, its ticket in one tap (G1, G2, A5)
+  const itemNamed = async (text) => (await graphql('query($t: ID!, $f: ItemFilter) { items(tenantCode: $t, filter: $f, first: 5) { edges { node { id name } } } }',
+    { t: TENANT, f: { text } })).items.edges.map((e) => e.node).find((n) => n.name.includes(text))?.id
+  const renewal = await itemNamed('居民身份证换领')
+  expect(renewal, '连山 publishes 居民身份证换领')
+  await citizen.goto(`${BASE}/app/guides/${encodeURIComponent(renewal)}`)
+  await citizen.locator('[data-test=start-guidance]').click()
+  await answerWalk(citizen, { reason: 'EXPIRED', place: 'NO' })
+  await citizen.locator('[data-test=outcome]').waitFor()
+  const where = await citizen.locator('[data-test=route-where]').innerText()
+  expect(where.includes('“GA”') && where.includes('10号公安窗口'), `the route names the 户政 queue and the police window (${where})`)
+  console.log(`  guided to: ${where}`)
+  await shot(citizen, 'citizen-guidance-route')
+  await citizen.locator('[data-test=take-ticket]').click()
+  await citizen.waitForURL(/\/app\/ticket$/, { timeout: 30000 })
+  const gaNumber = (await citizen.locator('[data-test=ticket-number]').innerText({ timeout: 30000 })).trim()
+  expect(/^GA\d+$/.test(gaNumber), `a ticket of the 户政 queue (${gaNumber})`)
+  await citizen.locator('[data-test=people-ahead]').waitFor()
+  console.log(`  ticket from the route: ${gaNumber}`)
+  await shot(citizen, 'citizen-guidance-ticket')
+  // the police window calls until this ticket comes and finishes each visit; the ticket screen follows live
+  const police = (await graphql('query($t: ID!, $h: ID) { windows(tenantCode: $t, hallId: $h) { id name categories { code } } }',
+    { t: TENANT, h: hall.id }, clerkToken)).windows.find((w) => w.categories.some((c) => c.code === 'GA'))
+  expect(police, 'a window of the main hall serves GA')
+  for (let i = 0; i < 40; i++) {
+    const called = (await graphql('mutation($i: CallNextInput!) { callNext(input: $i) { ticket { id number } } }',
+      { i: { tenantCode: TENANT, windowId: police.id } }, clerkToken)).callNext.ticket
+    expect(called, `ticket ${gaNumber} is called at ${police.name}`)
+    await graphql('mutation($i: FinishTicketInput!) { finishTicket(input: $i) { ticket { status } } }', { i: { ticketId: called.id } }, clerkToken)
+    if (called.number === gaNumber) break
+  }
+  await citizen.locator('[data-test=ticket-status]', { hasText: '已办结' }).waitFor({ timeout: 20000 })
+
+  // ------------------------------------------------------------ a package walk where a part does not apply (G2, G3)
+  const birth = (await graphql('query($t: ID!) { servicePackages(tenantCode: $t, lifeEvent: BIRTH) { id name } }', { t: TENANT }))
+    .servicePackages.find((p) => p.name === '出生一件事')
+  expect(birth, '连山 offers 出生一件事')
+  await citizen.goto(`${BASE}/app/packages/${encodeURIComponent(birth.id)}`)
+  await citizen.locator('[data-test=package-name]').waitFor()
+  // the newborn is registered in the parents' home county elsewhere: 出生登记 is not 连山's to do
+  await answerWalk(citizen, { order: '1', married: 'YES', sameHousehold: 'NO', who: 'NEWBORN', first: 'YES', photo: 'NO' })
+  const skipped = citizen.locator('[data-test=skipped-part]')
+  await skipped.first().waitFor()
+  const why = await skipped.first().innerText()
+  expect(await skipped.count() === 1 && why.includes('出生登记') && why.includes('不需办理：') && why.includes('户籍'), `出生登记 is skipped with why (${why})`)
+  console.log(`  skipped: ${why.replace(/\s+/g, ' ')}`)
+  const parts = citizen.locator('[data-test=part]')
+  expect(await parts.count() === 4, `the four parts that apply, each with where to go (${await parts.count()})`)
+  expect(await parts.locator('[data-test=route-where]').count() === 4, 'every part that applies says where to go')
+  expect(await citizen.locator('[data-test=part][data-part=出生登记]').count() === 0, '出生登记 is not among the parts filed')
+  await citizen.locator('[data-test=skipped]').scrollIntoViewIfNeeded()
+  await shot(citizen, 'citizen-package-walk-skipped')
+  await citizen.locator('[data-test=package-apply]').click()
+  await citizen.locator('[data-test=package-form]').waitFor({ timeout: 30000 })
+  await citizen.locator('[data-field=newbornName]').waitFor()
+  expect(await citizen.locator('[data-field=householdAddress]').count() === 0, "the skipped part's own field (落户地址) is not asked")
+  expect((await citizen.locator('[data-test=form-skipped]').innerText()).includes('出生登记'), 'the form says which part is not filed')
+  await citizen.locator('[data-test=package-form] [data-test=name] input').fill('李四')
+  await citizen.locator('[data-test=package-form] [data-test=id-number] input').fill('11010519491231002X')
+  await citizen.locator('[data-test=package-form] [data-test=phone] input').fill('13800138000')
+  await citizen.locator('[data-field=newbornName] input').fill('李小宝')
+  await shot(citizen, 'citizen-package-form')
+  await citizen.locator('[data-test=package-submit]').click()
+  await citizen.locator('[data-test=package-receipt]').waitFor({ timeout: 30000 })
+  const filedParts = await citizen.locator('[data-test=receipt-part]').count()
+  expect(filedParts === 4, `four part cases filed (${filedParts})`)
+  expect((await citizen.locator('[data-test=receipt-skipped]').innerText()).includes('出生登记'), 'the receipt lists 出生登记 as not filed')
+  console.log(`  package filed: ${filedParts} parts, 出生登记 skipped`)
+  await shot(citizen, 'citizen-package-receipt')
+
   await phone.close()
   console.log('citizen flow passed')
+}
+
+/**
+ * Answers a guidance walk on the page (an item's or a package's) by question id until no question is left: a choice or
+ * 是/否 by its button, a number typed; each answer waits for its step to show among the answers given.
+ */
+async function answerWalk(page, given) {
+  for (let i = 0; i < 12; i++) {
+    // the next question, or the walk's end (an item's outcome, a package's parts)
+    await page.locator('[data-test=question], [data-test=outcome], [data-test=not-applicable], [data-test=parts]').first().waitFor({ timeout: 15000 })
+    const question = page.locator('[data-test=question]')
+    if (!(await question.count())) return
+    const id = await question.getAttribute('data-question')
+    const value = given[id]
+    expect(value != null, `an answer for question ${id}`)
+    if (await question.locator('[data-test=number]').count()) {
+      await question.locator('[data-test=number] input').fill(value)
+      await question.locator('[data-test=number-ok]').click()
+    } else {
+      await question.locator(`[data-test=option-${value}]`).click()
+    }
+    await page.locator(`[data-test=answered-${id}]`).waitFor({ timeout: 15000 })
+    await page.locator(`[data-test=question][data-question=${id}]`).waitFor({ state: 'detached', timeout: 15000 })
+  }
+  throw new Error('the walk did not end within 12 questions')
 }
 
 run(main)

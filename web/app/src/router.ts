@@ -7,6 +7,9 @@ export const router = createRouter({
     // the first screen is in the entry chunk (no second round trip on a slow network); the rest load on demand
     { path: '/', component: HomeView },
     { path: '/guides/:id', component: () => import('./views/GuideView.vue'), props: true },
+    { path: '/guidance/:id', component: () => import('./views/GuidanceView.vue'), props: true },
+    { path: '/packages/:id', component: () => import('./views/PackageView.vue'), props: true },
+    { path: '/packages/:id/apply', component: () => import('./views/PackageApplyView.vue'), props: true, meta: { signIn: true } },
     { path: '/apply/:id', component: () => import('./views/ApplyView.vue'), props: true, meta: { signIn: true } },
     { path: '/book/:id', component: () => import('./views/BookView.vue'), props: true, meta: { signIn: true } },
     { path: '/appointments', component: () => import('./views/AppointmentsView.vue'), meta: { signIn: true } },

@@ -42,16 +42,25 @@ class WebBrowserTest {
      * free slot and cancelled after a confirmation, and moving it again from a second tab shows the server's refusal
      * next to the action (A1); a visit finished at the window is reviewed on the ticket's page (一次一评) and afterwards
      * says why it cannot be reviewed again; the finished case is found in 待评价 and a one-star review needs a reason
-     * (一事一评, V2, V5). Screenshots in {@code system-tests/target/web-e2e-citizen/}.
+     * (一事一评, V2, V5); 居民身份证换领's guidance walked on the phone ends with where to go — the server's sentence
+     * naming the 户政 queue (GA) and the police window — and one tap on it takes a GA ticket at the main hall, shown with
+     * the people ahead and finished live (G1, G2, A5); 出生一件事 walked for a newborn registered elsewhere lists 出生登记
+     * under 不需办理 with why, every other part with where to go, the one form does not ask its 落户地址, and the one
+     * submission files four parts with 出生登记 skipped (G2, G3). Screenshots in {@code system-tests/target/web-e2e-citizen/}.
      */
     @Test
-    void citizenSendsPhotosOfMaterialsMovesAndCancelsABookingAndReviewsAVisitAndACase_C1_A1_V2_V5() throws Exception {
+    void citizenSendsPhotosOfMaterialsMovesAndCancelsABookingReviewsAVisitAndACaseAndIsGuidedToTheWindowAndThroughAPackage_C1_A1_V2_V5_G1_G2_G3()
+            throws Exception {
         Path artifacts = ARTIFACTS.resolveSibling("web-e2e-citizen");
         String out = runBrowserFlow("citizen.mjs", artifacts);
         assertThat(out).contains("citizen flow passed")
                 .contains("refused by the server: ")
-                .contains("moving a cancelled booking: 该预约已取消");
-        assertThat(screenshots(artifacts)).isGreaterThanOrEqualTo(10);
+                .contains("moving a cancelled booking: 该预约已取消")
+                .contains("guided to: 请取“GA”号（户政）")
+                .contains("ticket from the route: GA")
+                .contains("skipped: 出生登记 不需办理：")
+                .contains("package filed: 4 parts, 出生登记 skipped");
+        assertThat(screenshots(artifacts)).isGreaterThanOrEqualTo(15);
     }
 
     /**

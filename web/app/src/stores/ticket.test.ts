@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { HALLS, TAKE, useTicket, type Requests } from './ticket'
+
+/** A stand-in for the GraphQL client: the tenant's halls, and takeTicket answering a ticket or the server's refusal. */
+function fakeClient(refusal?: { message: string; extensions: Record<string, unknown> }) {
+  const sent: { query: string; variables: Record<string, unknown> }[] = []
+  const answer = (data: unknown) => ({ toPromise: async () => data as never })
+  const client: Requests = {
+    query: (query, variables) => {
+      sent.push({ query, variables })
+      return answer({ data: { halls: [{ id: '441825:town', name: '吉田镇便民服务中心' }, { id: '441825:main', name: '连山县政务服务中心' }] } })
+    },
+    mutation: (query, variables) => {
+      sent.push({ query, variables })
+      return answer(refusal ? { error: { graphQLErrors: [refusal] } }
+        : { data: { takeTicket: { ticket: { id: '441825:t1', number: 'GA003', businessCategory: 'GA' } } } })
+    },
+  }
+  return { client, sent }
+}
+
+describe('the queue ticket from a guidance route (G1, A5)', () => {
+  beforeEach(() => { localStorage.clear(); setActivePinia(createPinia()) })
+
+  it('takes the ticket of the route\'s category at the hall the route names, with the tap\'s idempotency key, and keeps it on the phone', async () => {
+    const { client, sent } = fakeClient()
+    const ticket = useTicket()
+    expect(await ticket.takeAtHall(client, { tenantCode: '441825', hallName: '连山县政务服务中心', category: 'GA', key: 'tap-1' })).toBe(true)
+    expect(sent[0]).toEqual({ query: HALLS, variables: { t: '441825' } })
+    expect(sent[1]).toEqual({ query: TAKE, variables: { input: { idempotencyKey: 'tap-1', tenantCode: '441825', hallId: '441825:main', businessCategory: 'GA' } } })
+    expect(ticket.id).toBe('441825:t1')
+    expect(localStorage.getItem('zwy.ticket')).toBe('441825:t1')
+    // the ticket screen opened again shows it
+    setActivePinia(createPinia())
+    expect(useTicket().id).toBe('441825:t1')
+  })
+
+  it("keeps the server's refusal in Chinese for the screen, and no ticket", async () => {
+    const { client } = fakeClient({ message: '该大厅没有窗口办理此类业务', extensions: { code: 'NOT_FOUND', field: 'businessCategory' } })
+    const ticket = useTicket()
+    expect(await ticket.takeAtHall(client, { tenantCode: '441825', hallName: '连山县政务服务中心', category: 'ZZ', key: 'tap-2' })).toBe(false)
+    expect(ticket.error).toBe('该大厅没有窗口办理此类业务（businessCategory）')
+    expect(ticket.id).toBe('')
+  })
+})

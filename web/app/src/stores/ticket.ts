@@ -1,0 +1,53 @@
+import { defineStore } from 'pinia'
+import { errorText } from '../../../shared/src/errors'
+
+/** The part of the GraphQL client the ticket needs (urql's Client; a stand-in in the tests). */
+export interface Requests {
+  query(query: string, variables: Record<string, unknown>): { toPromise(): Promise<Answered> }
+  mutation(query: string, variables: Record<string, unknown>): { toPromise(): Promise<Answered> }
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+interface Answered { data?: any; error?: Parameters<typeof errorText>[0] }
+
+export interface TakeTicket { idempotencyKey: string; tenantCode: string; hallId: string; businessCategory: string; greenChannel?: boolean }
+
+export const HALLS = 'query Halls($t: ID!) { halls(tenantCode: $t) { id name } }'
+export const TAKE = `mutation Take($input: TakeTicketInput!) { takeTicket(input: $input) { ticket { id number businessCategory } } }`
+
+/**
+ * The citizen's queue ticket (A5), kept on the phone (its id) until it is finished or missed: taken on the ticket
+ * screen by picking a hall and a category, or in one tap from a guidance route (G1), which names the hall and the
+ * category serving the item. The server's refusal is kept in Chinese for the screen to show under the control.
+ */
+export const useTicket = defineStore('ticket', {
+  state: () => ({ id: localStorage.getItem('zwy.ticket') ?? '', taking: false, error: '' }),
+  actions: {
+    set(id: string) { this.id = id; localStorage.setItem('zwy.ticket', id) },
+    clear() { this.id = ''; localStorage.removeItem('zwy.ticket') },
+    /** takeTicket; the ticket's id is kept, or the refusal in `error`. */
+    async take(client: Requests, input: TakeTicket): Promise<boolean> {
+      this.error = ''
+      this.taking = true
+      try {
+        const r = await client.mutation(TAKE, { input }).toPromise()
+        if (r.error || !r.data?.takeTicket) { this.error = errorText(r.error) || '取号失败，请稍后重试'; return false }
+        this.set(r.data.takeTicket.ticket.id)
+        return true
+      } finally {
+        this.taking = false
+      }
+    },
+    /**
+     * G1: the ticket a guidance route sends to — the hall it names (by name, as the route gives it; the tenant's first
+     * hall when it is not found) and its queue category, under the tap's idempotency key.
+     */
+    async takeAtHall(client: Requests, to: { tenantCode: string; hallName: string; category: string; key: string }): Promise<boolean> {
+      this.error = ''
+      const halls = await client.query(HALLS, { t: to.tenantCode }).toPromise()
+      const list = (halls.data?.halls ?? []) as { id: string; name: string }[]
+      const hall = list.find((h) => h.name === to.hallName) ?? list[0]
+      if (!hall) { this.error = errorText(halls.error) || '没有找到办理大厅，请在下方选择大厅取号'; return false }
+      return this.take(client, { idempotencyKey: to.key, tenantCode: to.tenantCode, hallId: hall.id, businessCategory: to.category })
+    },
+  },
+})

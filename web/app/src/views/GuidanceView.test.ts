@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import urql from '@urql/vue'
+import { Client, fetchExchange } from '@urql/core'
+import { Button, Cell, CellGroup, Empty, Field, Loading, NavBar, Tag } from 'vant'
+import GuidanceView from './GuidanceView.vue'
+import PackageView from './PackageView.vue'
+
+/** The gateway as a stand-in fetch: each request's operation and variables recorded, answered by the test. */
+function gateway(answer: (body: { query: string; variables: Record<string, unknown> }) => unknown) {
+  const calls: { query: string; variables: Record<string, unknown> }[] = []
+  const client = new Client({
+    url: 'http://gateway.test/graphql', exchanges: [fetchExchange], requestPolicy: 'network-only', preferGetMethod: false,
+    fetch: async (_url, init) => {
+      const body = JSON.parse(String(init?.body))
+      calls.push(body)
+      return new Response(JSON.stringify({ data: answer(body) }), { headers: { 'content-type': 'application/json' } })
+    },
+  })
+  return { client, calls }
+}
+
+function mountView(view: unknown, id: string, client: Client) {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] })
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const wrapper = mount(view as any, { props: { id }, global: { plugins: [router, [urql, client], Button, Cell, CellGroup, Empty, Field, Loading, NavBar, Tag] } })
+  return { wrapper, router }
+}
+
+const settle = async () => { for (let i = 0; i < 5; i++) { await flushPromises(); await new Promise((r) => setTimeout(r, 0)) } }
+
+const REASON = { id: 'reason', text: '您为什么要办理身份证？', type: 'CHOICE', help: null,
+  options: [{ value: 'EXPIRED', label: '有效期满或即将期满', min: null, max: null }, { value: 'LOST', label: '证件丢失', min: null, max: null }] }
+const GA = { channel: 'WINDOW', category: 'GA', categoryName: '户政', windows: [{ hall: '连山县政务服务中心', number: '10', name: '公安窗口' }],
+  where: '请取“GA”号（户政），到连山县政务服务中心10号公安窗口办理' }
+
+describe("an item's guidance walk on the phone (G1, G2)", () => {
+  it('asks the next question, sends the answers given, and at the end shows where to go with the ticket in one tap', async () => {
+    const { client, calls } = gateway(({ variables }) => {
+      const answered = (variables.a as unknown[]).length > 0
+      return { guidance: { name: '居民身份证换领', complete: answered,
+        answered: answered ? [{ questionId: 'reason', question: REASON.text, value: 'EXPIRED', label: '有效期满或即将期满' }] : [],
+        next: answered ? null : REASON,
+        outcome: answered ? { title: '居民身份证换领（户籍地）', subItem: '居民身份证换领', channel: 'WINDOW', notes: '到窗口现场采集相片和指纹',
+          notApplicable: false, materials: [{ name: '居民户口簿', required: true }, { name: '原居民身份证', required: true }], route: GA } : null } }
+    })
+    const { wrapper, router } = mountView(GuidanceView, '441825:renewal', client)
+    await settle()
+    expect(wrapper.find('[data-test=question] h2').text()).toBe('您为什么要办理身份证？')
+    await wrapper.find('[data-test=option-EXPIRED]').trigger('click')
+    await settle()
+    expect(calls.at(-1)?.variables).toEqual({ id: '441825:renewal', a: [{ questionId: 'reason', value: 'EXPIRED' }] })
+    expect(wrapper.find('[data-test=question]').exists()).toBe(false)
+    expect(wrapper.find('[data-test=outcome]').text()).toContain('居民身份证换领（户籍地）')
+    expect(wrapper.find('[data-test=route-where]').text()).toBe('请取“GA”号（户政），到连山县政务服务中心10号公安窗口办理')
+    expect(wrapper.find('[data-test=outcome-materials]').text()).toContain('原居民身份证')
+    await wrapper.find('[data-test=take-ticket]').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.query).toMatchObject({ tenant: '441825', hall: '连山县政务服务中心', category: 'GA' })
+  })
+
+  it('an item that does not apply says 不需办理 and why, with no route', async () => {
+    const { client } = gateway(() => ({ guidance: { name: '出生登记', complete: true, answered: [], next: null,
+      outcome: { title: '本县不办理出生登记', subItem: null, channel: 'WINDOW', notes: '请到户籍地派出所或其政务服务窗口办理', notApplicable: true, materials: [], route: null } } }))
+    const { wrapper } = mountView(GuidanceView, '441825:household', client)
+    await settle()
+    expect(wrapper.find('[data-test=not-applicable]').text()).toContain('不需办理：本县不办理出生登记')
+    expect(wrapper.find('[data-test=not-applicable]').text()).toContain('请到户籍地派出所')
+    expect(wrapper.find('[data-test=route]').exists()).toBe(false)
+  })
+})
+
+describe('a package walk on the phone (G1, G2, G3)', () => {
+  it('shows each part that applies with where to go and the skipped part with why', async () => {
+    sessionStorage.clear()
+    const { client } = gateway(({ query }) => (query.includes('servicePackage(')
+      ? { servicePackage: { id: '441825:birth', name: '出生一件事', tenantName: '连山', description: null,
+        items: [{ itemId: '441825:a', name: '生育登记', department: null }, { itemId: '441825:b', name: '出生登记', department: null }] } }
+      : { packageGuidance: { complete: true, answered: [], next: null,
+        parts: [{ itemId: '441825:a', name: '生育登记', applies: true, outcome: { title: '生育登记（网上即办）', notes: null },
+          route: { channel: 'ONLINE', category: 'A', categoryName: '综合受理', windows: [], where: '网上办理，无需到大厅' } },
+        { itemId: '441825:b', name: '出生登记', applies: false, outcome: { title: '本县不办理出生登记', notes: null }, route: null }],
+        skipped: [{ itemId: '441825:b', itemName: '出生登记', reason: '新生儿在父母户籍所在地落户，请到户籍地派出所办理' }],
+        materials: [{ name: '居民身份证', required: true, usedBy: ['生育登记'] }] } }))
+    const { wrapper } = mountView(PackageView, '441825:birth', client)
+    await settle()
+    expect(wrapper.findAll('[data-test=part]').map((p) => p.attributes('data-part'))).toEqual(['生育登记'])
+    expect(wrapper.find('[data-test=part] [data-test=route-channel]').text()).toBe('网上办理')
+    expect(wrapper.find('[data-test=skipped-part]').text()).toContain('不需办理：新生儿在父母户籍所在地落户')
+    expect(wrapper.find('[data-test=package-apply]').exists()).toBe(true)
+  })
+})
