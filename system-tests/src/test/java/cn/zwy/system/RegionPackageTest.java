@@ -229,7 +229,8 @@ class RegionPackageTest {
         dayComes(w.data().at("/withdrawGuide/version/id").asString());
         assertThat(packageNames(LIANSHAN)).doesNotContain(name);
         Api.Response gone = Api.graphql(null, "query($id: ID!) { servicePackage(id: $id) { id } }", Map.of("id", id));
-        assertThat(gone.errorCode()).as(gone.body().toString()).isEqualTo("NOT_FOUND");
+        assertThat(gone.errors()).as(gone.body().toString()).isNull();
+        assertThat(gone.data().path("servicePackage").isNull()).as("no longer offered: no such package").isTrue();
         Api.Response refused = Await.until(() -> {
             Api.Response f = PackageTest.submit(Cases.citizen(), filing(id, materials));
             return "NOT_FOUND".equals(f.errorCode()) ? f : null;
