@@ -2,6 +2,11 @@ package cn.zwy.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +20,9 @@ import tools.jackson.databind.JsonNode;
  * "One thing" packages a province defines for its counties (G3, S7, ADR 0032) against the real platform: 广东's
  * administrator bundles two items of the province's standard catalog; 连山, which publishes a guide of both, offers it
  * as its own package and files it like one; 台山, which does not publish 林木采伐许可证核发, does not offer it. The demo
- * guides are long in effect, so no S6 notice period stands in the way of the set-up.
+ * guides are long in effect, so no S6 notice period stands in the way of the set-up. A county that publishes the last
+ * part later, or withdraws a part, offers, files and finds the package from the day that takes effect (ADR 0035); the
+ * day comes as in GuideSearchTest and the case timers' tests: the version's date is moved back and its timer made due.
  */
 @ExtendWith(PlatformUnderTest.class)
 class RegionPackageTest {
@@ -148,5 +155,155 @@ class RegionPackageTest {
         assertThat(first.errors()).as(first.body().toString()).isNull();
         Api.Response same = Api.graphql(Catalog.provincialAdmin(), DEFINE, Map.of("input", in));
         assertThat(same.errorCode()).as(same.body().toString()).isEqualTo("CONFLICT");
+    }
+
+    // ------------------------------------------------------------------ a county's parts change later (ADR 0035)
+
+    private static final String LIANSHAN = "441825";
+    private static final String SEARCH = """
+            query($text: String!) { searchGuides(text: $text, regionCode: "441825", first: 20) { edges { node { itemId name oneThing } } } }""";
+
+    @Test
+    void countyPublishingTheLastPartLaterCanFileTheRegionPackage_G3() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String certificate = standardItem("出生医学证明办理");
+        String later = Catalog.newStandardItem("后发布测试事项" + run).path("id").asString();
+        String name = "后补齐测试套餐" + run;
+        // defined while 连山 has not even adopted the second part: not offered there
+        Api.Response r = Api.graphql(Catalog.provincialAdmin(), DEFINE, Map.of("input", input("44", name, List.of(certificate, later))));
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        JsonNode defined = r.data().at("/defineRegionPackage/regionPackage");
+        assertThat(texts(defined.path("offeredIn"), "tenantCode")).doesNotContain(LIANSHAN);
+        String id = LIANSHAN + defined.path("id").asString().substring(defined.path("id").asString().indexOf(':'));
+
+        // 连山 adopts and publishes it, announced 5 working days ahead (S6): until that day nothing is offered
+        JsonNode version = publishedLater(later);
+        assertThat(packageNames(LIANSHAN)).doesNotContain(name);
+        Api.Response early = PackageTest.submit(Cases.citizen(), filing(id, List.of()));
+        assertThat(early.errorCode()).as(early.body().toString()).isEqualTo("NOT_FOUND");
+        assertThat(early.errorField()).isEqualTo("packageId");
+
+        // the day comes: 连山 offers the package as its own, its citizens file it and guide search finds it there
+        dayComes(version.path("id").asString());
+        assertThat(packageNames(LIANSHAN)).contains(name);
+        Api.Response one = Api.graphql(null, "query($id: ID!) { servicePackage(id: $id) { id form { materials { name } } } }", Map.of("id", id));
+        assertThat(one.errors()).as(one.body().toString()).isNull();
+        List<String> materials = texts(one.data().at("/servicePackage/form/materials"), "name");
+        Map<String, Object> filing = filing(id, materials);
+        Api.Response filed = Await.until(() -> {
+            Api.Response f = PackageTest.submit(Cases.citizen(), filing);
+            return f.errors() == null ? f : null;
+        });
+        JsonNode parts = filed.data().at("/submitPackage/receipt/parts");
+        assertThat(texts(parts, "itemName")).containsExactly("出生医学证明办理", "后发布测试事项" + run);
+        assertThat(texts(parts, "caseNumber")).allMatch(n -> n.startsWith(LIANSHAN + "-"));
+        assertThat(Await.until(() -> found(name, id) ? true : null)).isTrue();
+        // not offered where the part is not published (台山), neither listed nor found there
+        assertThat(packageNames("440781")).doesNotContain(name);
+    }
+
+    @Test
+    void countyWithdrawingAPartStopsOfferingTheRegionPackage_G3() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String certificate = standardItem("出生医学证明办理");
+        String part = Catalog.newStandardItem("撤回部分测试事项" + run).path("id").asString();
+        String name = "撤回部分测试套餐" + run;
+        Api.Response r = Api.graphql(Catalog.provincialAdmin(), DEFINE, Map.of("input", input("44", name, List.of(certificate, part))));
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        String regionId = r.data().at("/defineRegionPackage/regionPackage/id").asString();
+        String id = LIANSHAN + regionId.substring(regionId.indexOf(':'));
+        JsonNode published = publishedLater(part);
+        dayComes(published.path("id").asString());
+        Api.Response one = Api.graphql(null, "query($id: ID!) { servicePackage(id: $id) { id form { materials { name } } } }", Map.of("id", id));
+        assertThat(one.errors()).as(one.body().toString()).isNull();
+        List<String> materials = texts(one.data().at("/servicePackage/form/materials"), "name");
+        Await.until(() -> PackageTest.submit(Cases.citizen(), filing(id, materials)).errors() == null ? true : null);
+        Await.until(() -> found(name, id) ? true : null);
+
+        // 连山 withdraws the part (S6: announced ahead): offered until that day ...
+        Api.Response w = Api.graphql(Catalog.admin(), Catalog.WITHDRAW, Map.of("input", Map.of("itemId", published.path("itemId").asString(),
+                "reason", "测试：撤回事项")));
+        assertThat(w.errors()).as(w.body().toString()).isNull();
+        assertThat(packageNames(LIANSHAN)).contains(name);
+        // ... and from it no longer offered, filed or found there
+        dayComes(w.data().at("/withdrawGuide/version/id").asString());
+        assertThat(packageNames(LIANSHAN)).doesNotContain(name);
+        Api.Response gone = Api.graphql(null, "query($id: ID!) { servicePackage(id: $id) { id } }", Map.of("id", id));
+        assertThat(gone.errors()).as(gone.body().toString()).isNull();
+        assertThat(gone.data().path("servicePackage").isNull()).as("no longer offered: no such package").isTrue();
+        Api.Response refused = Await.until(() -> {
+            Api.Response f = PackageTest.submit(Cases.citizen(), filing(id, materials));
+            return "NOT_FOUND".equals(f.errorCode()) ? f : null;
+        });
+        assertThat(refused.errorField()).isEqualTo("packageId");
+        assertThat(refused.errors().get(0).path("message").asString()).contains(name).contains("不再办理");
+        assertThat(Await.until(() -> found(name, id) ? null : true)).isTrue();
+    }
+
+    /** A filing of the package by 张三 with the materials named. */
+    private static Map<String, Object> filing(String packageId, List<String> materials) {
+        Map<String, Object> filing = new HashMap<>();
+        filing.put("idempotencyKey", UUID.randomUUID().toString());
+        filing.put("packageId", packageId);
+        filing.put("applicant", Map.of("kind", "INDIVIDUAL", "name", "张三", "idNumber", Cases.ID_NUMBER));
+        filing.put("contact", Map.of("name", "张三", "phone", Cases.PHONE));
+        filing.put("materials", materials.stream().map(n -> Map.<String, Object>of("name", n)).toList());
+        return filing;
+    }
+
+    /** 连山 adopts the standard item and publishes a complete guide of it for the earliest day allowed (S6); the version. */
+    private static JsonNode publishedLater(String standardItemId) {
+        String item = Catalog.adopt(LIANSHAN, standardItemId);
+        Api.Response saved = Catalog.saveDraft(Catalog.admin(), item, Catalog.completeGuide(5));
+        assertThat(saved.errors()).as(saved.body().toString()).isNull();
+        Api.Response published = Catalog.publish(Catalog.admin(), item, "测试：新增事项", null);
+        assertThat(published.errors()).as(published.body().toString()).isNull();
+        JsonNode v = published.data().at("/publishGuide/version");
+        assertThat(LocalDate.parse(v.path("effectiveFrom").asString())).isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        return v;
+    }
+
+    /** Whether guide search in 连山 finds the package under its name. */
+    private static boolean found(String name, String packageId) {
+        Api.Response r = Api.graphql(null, SEARCH, Map.of("text", name));
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        for (JsonNode e : r.data().at("/searchGuides/edges")) {
+            if (e.at("/node/itemId").asString().equals(packageId)) return e.at("/node/oneThing").asBoolean();
+        }
+        return false;
+    }
+
+    /**
+     * The effective day of a guide version of 连山 comes: once case-service has the version, its date is moved back
+     * there and in the catalog (as the server's superuser, past the trigger that keeps announced versions as they were),
+     * and the catalog's timer of the announcement is made due; the scheduler and the re-computation then run for real.
+     */
+    private static void dayComes(String versionId) throws Exception {
+        UUID version = UUID.fromString(versionId.substring(versionId.indexOf(':') + 1));
+        Await.until(() -> CaseDb.count(LIANSHAN, "select count(*) from guide_version_model where version_id = ?", versionId) == 1 ? true : null);
+        try (Connection c = CaseDb.connectAsOwner()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                CaseDb.bind(st, LIANSHAN);
+            }
+            try (PreparedStatement ps = c.prepareStatement("update guide_version_model set effective_from = current_date - 1 where version_id = ?")) {
+                ps.setString(1, versionId);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            c.commit();
+        }
+        String db = System.getenv().getOrDefault("ZWY_TENANT_DB", "zwy_test_tenant");
+        try (Connection c = Databases.connect(db, "postgres", ""); Statement st = c.createStatement()) {
+            st.execute("set session_replication_role = replica");
+            try (PreparedStatement ps = c.prepareStatement("update guide_version set effective_from = current_date - 1 where id = ?")) {
+                ps.setObject(1, version);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update scheduled_tasks set execution_time = now() where task_name = 'package-offers' and task_instance = ?")) {
+                ps.setString(1, LIANSHAN + "|" + version);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ class TenantKeysTest {
 
     /** Platform data, not any tenant's (docs/scaling.md says why for each): Citus reference tables or left out. */
     private static final Map<String, Set<String>> GLOBAL = Map.of(
-            "ZWY_TENANT_DB", Set.of("flyway_schema_history", "region", "tenant", "standard_item", "standard_item_version",
+            "ZWY_TENANT_DB", Set.of("flyway_schema_history", "scheduled_tasks", "region", "tenant", "standard_item", "standard_item_version",
                     "national_calendar_year", "national_calendar_day"),
             "ZWY_CASE_DB", Set.of("flyway_schema_history", "scheduled_tasks", "national_calendar_year", "national_calendar_day",
                     "tenant_model", "material_upload", "material_object"),

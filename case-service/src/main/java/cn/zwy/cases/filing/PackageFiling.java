@@ -102,6 +102,10 @@ class PackageFiling {
     private PackageReceipt file(Caller caller, SubmitPackageRequest r, String tenant, String key, String hash) {
         PackageReadModel.Package p = packages.newest(r.packageId())
                 .orElseThrow(() -> ApiException.notFound("packageId", "未找到“一件事”套餐: " + r.packageId()));
+        if (p.withdrawn()) {
+            // ADR 0035: the tenant no longer offers it (one of its items withdrawn there), as its catalog no longer lists it
+            throw ApiException.notFound("packageId", "“一件事”套餐“" + p.name() + "”本中心今天不再办理（套餐中有事项已停止办理）: " + r.packageId());
+        }
         List<SubmitCaseRequest.MaterialRef> handedIn = r.materials() == null ? List.of() : r.materials();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < handedIn.size(); i++) {

@@ -3,6 +3,7 @@ package cn.zwy.cases.filing;
 import cn.zwy.common.events.DomainEvent;
 import cn.zwy.common.events.EventHandler;
 import cn.zwy.common.tenant.TenantTransactions;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the "one thing" packages a citizen may file (G3), from tenant-service's catalog.package.published
- * (the whole package in the payload). Versions never change: a repeated event changes nothing.
+ * (the whole package in the payload). Versions never change: a repeated event changes nothing. A tenant that stops
+ * offering a package (catalog.package.withdrawn, ADR 0035) marks its versions up to that one withdrawn; published
+ * again, the version is offered again.
  */
 @Component
 class PackageReadModel implements EventHandler {
 
     static final String TYPE = "catalog.package.published";
+    static final String WITHDRAWN = "catalog.package.withdrawn";
 
     /** A package as filed: its items in the form's order and its merged materials. */
-    record Package(String id, int version, String tenantCode, String name, String reviewMode, List<Item> items, List<Material> materials) {}
+    record Package(String id, int version, String tenantCode, String name, String reviewMode, List<Item> items, List<Material> materials,
+                   boolean withdrawn) {}
 
     record Item(String itemId, String name) {}
 
@@ -46,13 +51,19 @@ class PackageReadModel implements EventHandler {
 
     @Override
     public boolean accepts(String eventType) {
-        return TYPE.equals(eventType);
+        return TYPE.equals(eventType) || WITHDRAWN.equals(eventType);
     }
 
     @Override
     public void handle(DomainEvent event) {
         JsonNode e = json.readTree(event.payload());
         String tenant = e.get("tenantCode").asString();
+        if (WITHDRAWN.equals(event.type())) {
+            tx.write(tenant, () -> jdbc.update("""
+                    update package_model set withdrawn_at = ? where package_id = ? and version <= ? and withdrawn_at is null""",
+                    Timestamp.from(event.occurredAt()), e.get("packageId").asString(), e.get("version").asInt()));
+            return;
+        }
         List<Map<String, Object>> items = new ArrayList<>();
         for (JsonNode i : e.path("items")) items.add(Map.of("itemId", i.path("itemId").asString(), "name", i.path("name").asString()));
         List<Map<String, Object>> materials = new ArrayList<>();
@@ -63,7 +74,8 @@ class PackageReadModel implements EventHandler {
         }
         tx.write(tenant, () -> jdbc.update("""
                 insert into package_model (package_id, version, tenant_id, name, review_mode, items, materials)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, package_id, version) do nothing""",
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, package_id, version) do update set withdrawn_at = null
+                where package_model.withdrawn_at is not null""",
                 e.get("packageId").asString(), e.get("version").asInt(), tenant, e.get("name").asString(),
                 e.get("reviewMode").asString(), json.writeValueAsString(items), json.writeValueAsString(materials)));
     }
@@ -73,6 +85,7 @@ class PackageReadModel implements EventHandler {
         return jdbc.query("select * from package_model where package_id = ? order by version desc limit 1", (rs, n) -> new Package(
                 rs.getString("package_id"), rs.getInt("version"), rs.getString("tenant_id"), rs.getString("name"), rs.getString("review_mode"),
                 json.readValue(rs.getString("items"), new TypeReference<List<Item>>() {}),
-                json.readValue(rs.getString("materials"), new TypeReference<List<Material>>() {})), packageId).stream().findFirst();
+                json.readValue(rs.getString("materials"), new TypeReference<List<Material>>() {}), rs.getTimestamp("withdrawn_at") != null),
+                packageId).stream().findFirst();
     }
 }

@@ -41,18 +41,19 @@ public record GuideDocument(String itemId, String versionId, String tenantCode, 
     /**
      * A "one thing" package (G3) as a document of the same index, so that it is found and suggested with
      * the guides: its name, its items' names as aliases (a search for one item shows the package too), its
-     * description, items and materials as the text, its life event as its theme; seen from its own county.
+     * description, items and materials as the text, its life event as its theme; seen from its own county. A package its
+     * tenant no longer offers (ADR 0035) is a tombstone as a withdrawn guide is: no scope, no text, no suggestion.
      */
-    static GuideDocument ofPackage(PackageViews.Event e, LocalDate today) {
+    static GuideDocument ofPackage(PackageViews.Event e, LocalDate today, boolean withdrawn) {
         List<String> items = e.items().stream().map(PackageViews.Part::name).toList();
         List<String> parts = new ArrayList<>();
         add(parts, e.description());
         items.forEach(i -> add(parts, i));
         e.materials().forEach(m -> add(parts, m.name()));
         return new GuideDocument(e.packageId(), e.packageId() + "@" + e.version(), e.tenantCode(), e.tenantName(), e.regionPath(),
-                e.tenantCode().substring(0, 6), List.of("c:" + e.tenantCode().substring(0, 6)), "", null, PACKAGE, e.name(), items,
-                String.join("\n", parts), new Suggest(List.of(e.name())), List.of(), List.of(), null, null,
-                List.of("一件事", e.lifeEventLabel()), false, "NONE", e.version(), today, false);
+                e.tenantCode().substring(0, 6), withdrawn ? List.of() : List.of("c:" + e.tenantCode().substring(0, 6)), "", null, PACKAGE,
+                e.name(), items, withdrawn ? null : String.join("\n", parts), withdrawn ? null : new Suggest(List.of(e.name())), List.of(),
+                List.of(), null, null, List.of("一件事", e.lifeEventLabel()), false, "NONE", e.version(), today, withdrawn);
     }
 
     /** The completion inputs: the name and the aliases. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * waits in {@code guide_pending_version} for its timer; {@code tenant.suspended} hides a tenant's guides
  * and its reactivation ({@code tenant.onboarded}, reactivated) shows them again. {@code catalog.standard.changed}
  * (a province renames, changes or cancels a standard item, S6) re-makes, on the day the change takes effect, the
- * documents of every item adopting it (ADR 0031). A failure (Elasticsearch down) propagates, so the event stays
+ * documents of every item adopting it (ADR 0031). {@code catalog.package.published} / {@code withdrawn} put a "one thing"
+ * package in or take it out (a tombstone), as its tenant offers it (G3, ADR 0035). A failure (Elasticsearch down) propagates, so the event stays
  * pending and is retried in order: nothing is lost, the index catches up.
  */
 @Component
@@ -40,10 +42,12 @@ class GuideProjection implements EventHandler {
     static final String SUSPENDED = "tenant.suspended";
     static final String ONBOARDED = "tenant.onboarded";
     static final String PACKAGE_PUBLISHED = "catalog.package.published";
+    static final String PACKAGE_WITHDRAWN = "catalog.package.withdrawn";
     static final String STANDARD_CHANGED = "catalog.standard.changed";
     /** The instance id of a standard version's timer: this prefix and the version id. */
     static final String STANDARD_TIMER = "std:";
-    private static final Set<String> TYPES = Set.of(PUBLISHED, WITHDRAWN, SUSPENDED, ONBOARDED, PACKAGE_PUBLISHED, STANDARD_CHANGED);
+    private static final Set<String> TYPES = Set.of(PUBLISHED, WITHDRAWN, SUSPENDED, ONBOARDED, PACKAGE_PUBLISHED, PACKAGE_WITHDRAWN,
+            STANDARD_CHANGED);
     private static final Logger log = LoggerFactory.getLogger(GuideProjection.class);
 
     private final GuideIndex index;
@@ -86,8 +90,15 @@ class GuideProjection implements EventHandler {
                 PackageViews.Event e = json.readValue(event.payload(), PackageViews.Event.class);
                 store.seen(e.tenantCode());
                 if (store.savePackage(e.packageId(), e.tenantCode(), e.version(), event.payload())) {
-                    index.put(GuideDocument.ofPackage(e, today()));
+                    index.put(GuideDocument.ofPackage(e, today(), false));
                 }
+            }
+            case PACKAGE_WITHDRAWN -> {
+                // ADR 0035: the tenant no longer offers it; found again once published again
+                PackageViews.Withdrawn w = json.readValue(event.payload(), PackageViews.Withdrawn.class);
+                store.seen(w.tenantCode());
+                Optional<String> kept = store.withdrawPackage(w.packageId(), w.tenantCode(), w.version());
+                if (kept.isPresent()) index.put(GuideDocument.ofPackage(json.readValue(kept.get(), PackageViews.Event.class), today(), true));
             }
             case STANDARD_CHANGED -> {
                 StandardItemView s = json.readValue(event.payload(), StandardItemView.class);

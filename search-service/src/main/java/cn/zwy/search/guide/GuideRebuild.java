@@ -86,8 +86,8 @@ class GuideRebuild {
             }
             // G3: the packages, from their kept payloads
             List<GuideDocument> packages = new ArrayList<>();
-            for (String payload : store.packages()) {
-                packages.add(GuideDocument.ofPackage(json.readValue(payload, PackageViews.Event.class), projection.today()));
+            for (GuideStore.KeptPackage p : store.packages()) {
+                packages.add(GuideDocument.ofPackage(json.readValue(p.payload(), PackageViews.Event.class), projection.today(), p.withdrawn()));
             }
             index.bulk(target, packages);
             index.finishRebuild(target);

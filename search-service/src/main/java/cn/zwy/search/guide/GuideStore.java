@@ -67,18 +67,37 @@ class GuideStore {
                 Date.valueOf(today)));
     }
 
-    /** G3: keeps the newest payload of a package; false when an older or the same version arrives late. */
+    /**
+     * G3: keeps the newest payload of a package; false when an older or the same version arrives late. The same version
+     * offered again after a withdrawal (ADR 0035) is kept and offered again.
+     */
     boolean savePackage(String packageId, String tenant, int version, String payload) {
         return call(() -> jdbc.update("""
                 insert into package_projection (package_id, tenant_id, version, payload) values (?, ?, ?, ?)
-                on conflict (tenant_id, package_id) do update set version = excluded.version, payload = excluded.payload, received_at = now()
-                where package_projection.version < excluded.version""", packageId, tenant, version, payload) > 0);
+                on conflict (tenant_id, package_id) do update set version = excluded.version, payload = excluded.payload,
+                    withdrawn = false, received_at = now()
+                where package_projection.version < excluded.version
+                   or package_projection.version = excluded.version and package_projection.withdrawn""", packageId, tenant, version, payload) > 0);
     }
 
-    /** G3: every package's newest payload, for a rebuild. */
-    List<String> packages() {
-        return call(() -> jdbc.queryForList("select payload from package_projection order by package_id", String.class));
+    /**
+     * ADR 0035: the tenant no longer offers the package (up to {@code version}); the payload it was offered with, or empty
+     * when it was not offered (unknown, withdrawn already, or a newer version offered since).
+     */
+    Optional<String> withdrawPackage(String packageId, String tenant, int version) {
+        return call(() -> jdbc.queryForList("""
+                update package_projection set withdrawn = true, received_at = now()
+                where tenant_id = ? and package_id = ? and version <= ? and not withdrawn returning payload""",
+                String.class, tenant, packageId, version).stream().findFirst());
     }
+
+    /** G3: every package's newest payload and whether it is withdrawn, for a rebuild. */
+    List<KeptPackage> packages() {
+        return call(() -> jdbc.query("select payload, withdrawn from package_projection order by package_id",
+                (rs, i) -> new KeptPackage(rs.getString(1), rs.getBoolean(2))));
+    }
+
+    record KeptPackage(String payload, boolean withdrawn) {}
 
     /** The payload a document of the item was made from; an older version arriving late changes nothing. */
     void source(String itemId, String tenant, UUID standardItemId, int number, String payload) {

@@ -42,6 +42,12 @@ public final class PackageViews {
                         List<Part> items, List<SharedMaterial> materials) {}
 
     /**
+     * catalog.package.withdrawn (ADR 0035): the tenant no longer offers the package from today (one of its items is no
+     * longer offered there); a later catalog.package.published of the same or a newer version offers it again.
+     */
+    public record Withdrawn(String packageId, String tenantCode, int version, String name, String reason) {}
+
+    /**
      * One guidance walk for the whole package (G2 + G3, {@link PackageGuidance}): the questions answered (each shared
      * question once, with the items it served), the next question, each part's outcome, and once complete the
      * tailored materials: merged by name over what each part's outcome (or, without questionnaire, its guide) needs.

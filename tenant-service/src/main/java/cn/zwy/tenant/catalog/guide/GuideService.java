@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,12 +67,14 @@ public class GuideService {
     private final GuideConflicts conflicts;
 
     private final GuideRouting routing;
+    private final ApplicationEventPublisher announcements;
 
     public GuideService(GuideRepository guides, GuideVersionRepository versions, GuideQueries queries,
                         StandardCatalogService standard, RegionRepository regions,
                         TenantTransactions tx, NoticePeriod notice, OutboxPublisher outbox, JsonMapper json, TenantLookup lookup,
-                        GuideConflicts conflicts, GuideRouting routing) {
+                        GuideConflicts conflicts, GuideRouting routing, ApplicationEventPublisher announcements) {
         this.routing = routing;
+        this.announcements = announcements;
         this.lookup = lookup;
         this.conflicts = conflicts;
         this.guides = guides;
@@ -449,6 +452,8 @@ public class GuideService {
                 new ScopedId(tenantCode, v.getId()).toString(), new ScopedId(tenantCode, g.getId()).toString(), tenantCode,
                 tenant.getName(), RegionCodes.path(tenantCode), v.getNumber(), v.getStatus(), v.getChangeKind(), v.getReason(),
                 v.getAnnouncedAt(), v.getEffectiveFrom(), g.getBasicCode(), std.name(), std, c));
+        // in this transaction: what is derived from the tenant's offer (its packages, ADR 0035) follows the same day
+        announcements.publishEvent(new GuideAnnounced(tenantCode, g.getId(), v.getId(), g.getStandardItemId(), v.getEffectiveFrom()));
     }
 
     GuideViews.Version view(String tenantCode, GuideVersion v, Optional<GuideVersion> current, LocalDate today) {

@@ -54,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class PackageService {
 
     public static final String EVENT_PUBLISHED = "catalog.package.published";
+    public static final String EVENT_WITHDRAWN = "catalog.package.withdrawn";
     static final int MIN_ITEMS = 2;
     static final int MAX_ITEMS = 10;
     private static final Logger log = LoggerFactory.getLogger(PackageService.class);
@@ -225,6 +226,7 @@ public class PackageService {
             Row row = new Row(id, version, name, in.lifeEvent(), in.description(), mode, items);
             PackageViews.Package view = view(tenant, row, today).orElseThrow();
             publish(tenant, row, view);
+            record(tenantCode, id, version, true);
             return view;
         });
         log.info("package {} v{} of {} defined by {}", defined.id(), defined.version(), tenantCode, caller.username());
@@ -255,6 +257,7 @@ public class PackageService {
                     json.writeValueAsString(items), Timestamp.from(Instant.now()));
             Row row = new Row(id, 1, name, event, description, mode, items);
             publish(tenant, row, view(tenant, row, today).orElseThrow());
+            record(tenantCode, id, 1, true);
             return null;
         });
     }
@@ -324,11 +327,10 @@ public class PackageService {
         List<PackageViews.Package> offered = new ArrayList<>();
         for (String county : counties) {
             Tenant tenant = lookup.require(county);
+            // a county that offered the version before and no longer offers this one (other parts) has it withdrawn
             tx.write(county, () -> {
-                resolve(row).ifPresent(r -> view(tenant, r, today).ifPresent(v -> {
-                    publish(tenant, r, v);
-                    offered.add(v);
-                }));
+                lockOffers(county);
+                settle(tenant, row, offers(), today).ifPresent(offered::add);
                 return null;
             });
         }
@@ -338,11 +340,86 @@ public class PackageService {
                 row.description(), mode, named, offered);
     }
 
+    // ------------------------------------------------------------------ what a tenant offers follows its guides (ADR 0035)
+
+    /** What the tenant last announced of a package: offered as {@code version}, or withdrawn. */
+    record Offer(int version, boolean offered) {}
+
+    /**
+     * Re-computes what the tenant offers today of its own packages and those its province and city define for it, and
+     * announces the difference to what it announced last: catalog.package.published for each that became offered (or is
+     * offered as a newer version), catalog.package.withdrawn for each that stopped being offered. Idempotent: nothing
+     * changed, nothing announced. Called by the timer of a guide announcement's effective day ({@link PackageOffers}).
+     */
+    public void reannounce(String tenantCode) {
+        Tenant tenant = lookup.require(tenantCode);
+        LocalDate today = notice.today();
+        List<RegionRow> regional = regional(tenantCode);
+        tx.write(tenantCode, () -> {
+            lockOffers(tenantCode);
+            Map<UUID, Offer> announced = offers();
+            for (Row r : newest((LifeEvent) null)) settle(tenant, r.id(), r.version(), r.name(), Optional.of(r), announced.get(r.id()), today);
+            for (RegionRow r : regional) settle(tenant, r, announced, today);
+            return null;
+        });
+    }
+
+    /** A region's package in the county (inside its write transaction): announced as offered or withdrawn where that changed. */
+    private Optional<PackageViews.Package> settle(Tenant tenant, RegionRow r, Map<UUID, Offer> announced, LocalDate today) {
+        return settle(tenant, r.id(), r.version(), r.name(), resolve(r), announced.get(r.id()), today);
+    }
+
+    /**
+     * One package in the tenant (inside its write transaction): offered today when every part is; announced published
+     * when it was not announced as offered in this version, withdrawn when it was announced as offered and no longer is.
+     * A package announced before what was announced was kept (no row): it counts as announced where it was offered the
+     * day before. Returns the package as offered today.
+     */
+    private Optional<PackageViews.Package> settle(Tenant tenant, UUID id, int version, String name, Optional<Row> resolved,
+                                                  Offer before, LocalDate today) {
+        Optional<PackageViews.Package> now = resolved.flatMap(r -> view(tenant, r, today));
+        boolean wasOffered = before != null ? before.offered()
+                : resolved.flatMap(r -> view(tenant, r, today.minusDays(1))).isPresent();
+        String tenantCode = tenant.getCode();
+        if (now.isPresent() && (before == null || !before.offered() || before.version() != version)) {
+            publish(tenant, resolved.orElseThrow(), now.get());
+            log.info("package {} v{} offered in {}", name, version, tenantCode);
+        } else if (now.isEmpty() && wasOffered) {
+            outbox.publish(EVENT_WITHDRAWN, tenantCode, "package", id.toString(), new PackageViews.Withdrawn(
+                    new ScopedId(tenantCode, id).toString(), tenantCode, version, name, "套餐中有事项今天不再在本中心办理"));
+            log.info("package {} v{} no longer offered in {}", name, version, tenantCode);
+        }
+        if (before == null || before.offered() != now.isPresent() || before.version() != version) {
+            record(tenantCode, id, version, now.isPresent());
+        }
+        return now;
+    }
+
+    /** One re-computation or definition at a time per tenant: what was announced last holds while it is compared. */
+    private void lockOffers(String tenantCode) {
+        jdbc.queryForObject("select code from tenant where code = ? for update", String.class, tenantCode);
+    }
+
+    private Map<UUID, Offer> offers() {
+        Map<UUID, Offer> out = new java.util.HashMap<>();
+        jdbc.query("select package_id, version, offered from package_offer", rs -> {
+            out.put(rs.getObject(1, UUID.class), new Offer(rs.getInt(2), rs.getBoolean(3)));
+        });
+        return out;
+    }
+
+    private void record(String tenantCode, UUID id, int version, boolean offered) {
+        jdbc.update("""
+                insert into package_offer (tenant_id, package_id, version, offered) values (?, ?, ?, ?)
+                on conflict (tenant_id, package_id) do update set version = excluded.version, offered = excluded.offered, changed_at = now()""",
+                tenantCode, id, version, offered);
+    }
+
     /** The newest version of each package of the tenant's province and city (each read in its own transaction). */
     private List<RegionRow> regional(String tenantCode) {
         List<RegionRow> out = new ArrayList<>();
-        for (String region : List.of(tenantCode.substring(0, 2), tenantCode.substring(0, 4))) {
-            if (!region.equals(tenantCode)) out.addAll(tx.read(region, this::regionNewest));
+        for (int digits : new int[] {2, 4}) {
+            if (tenantCode.length() > digits) out.addAll(tx.read(tenantCode.substring(0, digits), this::regionNewest));
         }
         return out;
     }
