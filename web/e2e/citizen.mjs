@@ -208,6 +208,7 @@ async function main() {
   // 修改回答: back to the walk with its answers, one changed, and 在线申请 again
   await citizen.locator('[data-test=change-answers]').click()
   await citizen.locator('[data-test=answered-married]').click()
+  await citizen.locator('[data-test=question][data-question=married]').waitFor({ timeout: 15000 })
   await answerWalk(citizen, { married: 'NO' })
   await citizen.locator('[data-test=outcome]').waitFor()
   await citizen.locator('[data-test=apply]').click()
