@@ -168,19 +168,67 @@ async function main() {
   expect(/^GA\d+$/.test(gaNumber), `a ticket of the 户政 queue (${gaNumber})`)
   await citizen.locator('[data-test=people-ahead]').waitFor()
   console.log(`  ticket from the route: ${gaNumber}`)
+  // taken for the item with the walk's answers (G1): the ticket shows what the citizen comes for and what to bring
+  const visit = (await citizen.locator('[data-test=ticket-visit]').innerText({ timeout: 20000 })).replace(/\s+/g, ' ')
+  expect(visit.includes('居民身份证换领') && visit.includes('请携带以下材料') && visit.includes('居民户口簿'), `the ticket shows the visit (${visit})`)
+  console.log(`  ticket visit: ${visit}`)
   await shot(citizen, 'citizen-guidance-ticket')
   // the police window calls until this ticket comes and finishes each visit; the ticket screen follows live
   const police = (await graphql('query($t: ID!, $h: ID) { windows(tenantCode: $t, hallId: $h) { id name categories { code } } }',
     { t: TENANT, h: hall.id }, clerkToken)).windows.find((w) => w.categories.some((c) => c.code === 'GA'))
   expect(police, 'a window of the main hall serves GA')
   for (let i = 0; i < 40; i++) {
-    const called = (await graphql('mutation($i: CallNextInput!) { callNext(input: $i) { ticket { id number } } }',
-      { i: { tenantCode: TENANT, windowId: police.id } }, clerkToken)).callNext.ticket
+    const called = (await graphql(`mutation($i: CallNextInput!) { callNext(input: $i) { ticket { id number
+      visit { itemName outcome materials answers { questionId value } } } } }`, { i: { tenantCode: TENANT, windowId: police.id } }, clerkToken)).callNext.ticket
     expect(called, `ticket ${gaNumber} is called at ${police.name}`)
     await graphql('mutation($i: FinishTicketInput!) { finishTicket(input: $i) { ticket { status } } }', { i: { ticketId: called.id } }, clerkToken)
-    if (called.number === gaNumber) break
+    if (called.number === gaNumber) {
+      // the window sees what the walk found, the answers too (its tenant's staff): nothing is asked twice
+      const v = called.visit
+      expect(v?.itemName === '居民身份证换领' && v.answers?.some((a) => a.questionId === 'reason' && a.value === 'EXPIRED'),
+        `the window sees the item and the answers (${JSON.stringify(v)})`)
+      console.log(`  the window sees: ${v.itemName} · ${v.outcome} · ${v.answers.map((a) => a.questionId + '=' + a.value).join(', ')}`)
+      break
+    }
   }
   await citizen.locator('[data-test=ticket-status]', { hasText: '已办结' }).waitFor({ timeout: 20000 })
+
+  // ------------------------------------------------------------ walked to an online outcome and filed with the answers (G2)
+  const birthRegistration = await itemNamed('生育登记')
+  expect(birthRegistration, '连山 publishes 生育登记')
+  await citizen.goto(`${BASE}/app/guidance/${encodeURIComponent(birthRegistration)}`)
+  await answerWalk(citizen, { order: '2', married: 'YES' })
+  await citizen.locator('[data-test=outcome]').waitFor()
+  await citizen.locator('[data-test=apply]').click()
+  const guidedForm = citizen.locator('[data-test=apply-guided]')
+  await guidedForm.waitFor({ timeout: 30000 })
+  await citizen.locator('[data-test=apply-form] .van-checkbox').first().waitFor()
+  const married = await citizen.locator('[data-test=apply-form] .van-checkbox').allInnerTexts()
+  expect(married.length === 2 && married.some((m) => m.includes('结婚证')), `married: the outcome's two materials (${married})`)
+  // 修改回答: back to the walk with its answers, one changed, and 在线申请 again
+  await citizen.locator('[data-test=change-answers]').click()
+  await citizen.locator('[data-test=answered-married]').click()
+  await citizen.locator('[data-test=question][data-question=married]').waitFor({ timeout: 15000 })
+  await answerWalk(citizen, { married: 'NO' })
+  await citizen.locator('[data-test=outcome]').waitFor()
+  await citizen.locator('[data-test=apply]').click()
+  await guidedForm.waitFor({ timeout: 30000 })
+  await citizen.locator('[data-test=apply-outcome]').waitFor()
+  const guidedText = (await guidedForm.innerText()).replace(/\s+/g, ' ')
+  expect(guidedText.includes('已按您的情形准备材料清单') && guidedText.includes('否'), `the form follows the answers (${guidedText})`)
+  // a reload keeps the answers (they are in the address)
+  await citizen.reload()
+  await guidedForm.waitFor({ timeout: 30000 })
+  const birthCase = await fileCase(citizen, async () => {
+    const offered = await citizen.locator('[data-test=apply-form] .van-checkbox').allInnerTexts()
+    expect(offered.length === 1 && offered[0].includes('居民身份证'), `not married: only the outcome's 居民身份证 (${offered})`)
+    await shot(citizen, 'citizen-apply-guided')
+  })
+  const filedGuidance = (await graphql('query($id: ID!) { case(id: $id) { guidance { outcome materials answers { questionId value } } } }',
+    { id: birthCase }, clerkToken)).case.guidance
+  expect(filedGuidance?.answers?.map((a) => a.questionId + '=' + a.value).join(',') === 'order=2,married=NO',
+    `the case keeps the walk's answers (${JSON.stringify(filedGuidance)})`)
+  console.log(`  filed with the walk: ${filedGuidance.outcome} · ${filedGuidance.materials.join('、')}`)
 
   // ------------------------------------------------------------ a package walk where a part does not apply (G2, G3)
   const birth = (await graphql('query($t: ID!) { servicePackages(tenantCode: $t, lifeEvent: BIRTH) { id name } }', { t: TENANT }))

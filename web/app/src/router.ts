@@ -22,5 +22,6 @@ export const router = createRouter({
     { path: '/ticket', component: () => import('./views/TicketView.vue'), meta: { signIn: true } },
     { path: '/:rest(.*)', redirect: '/' },
   ],
-  scrollBehavior: () => ({ top: 0 }),
+  // a new screen starts at the top; the same screen with another query (a walk keeping its answers in the address) stays put
+  scrollBehavior: (to, from) => (to.path === from.path ? false : { top: 0 }),
 })

@@ -69,4 +69,16 @@ describe("a package's parts after its walk (G1, G2, G3)", () => {
     expect(skipped[0].text()).toContain('出生登记')
     expect(skipped[0].text()).toContain('不需办理：新生儿在父母户籍所在地落户')
   })
+
+  it("a part's ticket is taken for its item with the answers on its own path (G1)", async () => {
+    const { wrapper, router } = mountIt(PackageParts, {
+      parts: [{ itemId: '441825:c', name: '社会保障卡申领', applies: true, outcome: { title: '补换卡', notes: null }, route: WINDOW }],
+      skipped: [],
+      answered: [{ key: 'married', value: 'YES', askedFor: ['生育登记'] }, { key: 'first', value: 'NO', askedFor: ['社会保障卡申领'] }],
+    })
+    await wrapper.find('[data-test=take-ticket]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toMatchObject({ tenant: '441825', category: 'GA', item: '441825:c' })
+    expect([router.currentRoute.value.query.a].flat()).toEqual(['first:NO'])
+  })
 })

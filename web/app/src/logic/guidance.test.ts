@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { answer, numberAnswer, skippedText, tenantOf, ticketable, ticketLink, type GuidanceRoute } from './guidance'
+import { answer, answersOf, answersQuery, applyLink, numberAnswer, partAnswers, skippedText, tenantOf, ticketable, ticketLink, walkedForm,
+  walkLink, type GuidanceRoute, type WalkForForm } from './guidance'
 
 const GA: GuidanceRoute = { channel: 'WINDOW', category: 'GA', categoryName: '户政',
   windows: [{ hall: '连山县政务服务中心', number: '10', name: '公安窗口' }], where: '请取“GA”号（户政），到连山县政务服务中心10号公安窗口办理' }
@@ -33,5 +34,54 @@ describe('a guidance walk on the phone (G1, G2)', () => {
 
   it('a part that does not apply says so and why', () => {
     expect(skippedText({ reason: '新生儿在父母户籍所在地落户，请到户籍地派出所办理' })).toBe('不需办理：新生儿在父母户籍所在地落户，请到户籍地派出所办理')
+  })
+
+  it("a walk's ticket names the item and the answers on its path, so the window sees what the citizen comes for (G1)", () => {
+    const walked = { itemId: '441825:renewal', answers: [{ questionId: 'reason', value: 'EXPIRED' }, { questionId: 'place', value: 'NO' }] }
+    expect(ticketLink(GA as GuidanceRoute & { category: string }, '441825', 'k-2', walked)).toEqual({ path: '/ticket', query: {
+      tenant: '441825', hall: '连山县政务服务中心', category: 'GA', key: 'k-2', item: '441825:renewal', a: ['reason:EXPIRED', 'place:NO'] } })
+  })
+
+  it('the answers go through the address and come back the same, a value with a colon too; a malformed entry is left out', () => {
+    const given = [{ questionId: 'kind', value: 'RETAIL' }, { questionId: 'note', value: 'a:b' }]
+    expect(answersOf(answersQuery(given))).toEqual(given)
+    expect(answersOf('order:2')).toEqual([{ questionId: 'order', value: '2' }])
+    expect(answersOf(['order:2', ':x', 'nocolon', null])).toEqual([{ questionId: 'order', value: '2' }])
+    expect(answersOf(undefined)).toEqual([])
+  })
+
+  it('在线申请 after a walk carries its answers; 修改 goes back to the walk with them', () => {
+    const walked = { itemId: '441825:birth', answers: [{ questionId: 'order', value: '2' }, { questionId: 'married', value: 'NO' }] }
+    expect(applyLink(walked)).toEqual({ path: '/apply/441825:birth', query: { a: ['order:2', 'married:NO'] } })
+    expect(walkLink(walked)).toEqual({ path: '/guidance/441825:birth', query: { a: ['order:2', 'married:NO'] } })
+    expect(walkLink({ itemId: '441825:birth', answers: [] })).toEqual({ path: '/guidance/441825:birth', query: {} })
+  })
+
+  it("a package part's ticket gets the answers on its own path, under the question's own id (G1, G3)", () => {
+    const steps = [{ key: 'married', value: 'YES', askedFor: ['生育登记', '出生登记'] }, { key: 'first', value: 'NO', askedFor: ['社会保障卡申领'] },
+      { key: 'who@2', value: 'NEWBORN', askedFor: ['出生登记'] }]
+    expect(partAnswers(steps, '出生登记')).toEqual([{ questionId: 'married', value: 'YES' }, { questionId: 'who', value: 'NEWBORN' }])
+    expect(partAnswers(steps, '出生医学证明办理')).toEqual([])
+  })
+})
+
+describe('the online form after a walk (G2: nothing asked twice)', () => {
+  const answered = [{ questionId: 'order', question: '这是您家的第几个孩子？', value: '2', label: '第一至第三个孩子' },
+    { questionId: 'married', question: '夫妻双方是否已办理结婚登记？', value: 'NO', label: '否' }]
+  const complete: WalkForForm = { complete: true, answered, next: null,
+    outcome: { title: '生育登记（网上即办）', notApplicable: false, notes: null, materials: [{ name: '居民身份证', required: true }] } }
+
+  it("offers only the outcome's materials and files the answers on the path", () => {
+    expect(walkedForm(complete)).toEqual({ materials: [{ name: '居民身份证', required: true }],
+      answers: [{ questionId: 'order', value: '2' }, { questionId: 'married', value: 'NO' }], why: null })
+  })
+
+  it('answers that no longer reach an outcome, or reach one that is not filed, say why and offer no materials', () => {
+    const incomplete = walkedForm({ complete: false, answered: answered.slice(0, 1), next: { text: '夫妻双方是否已办理结婚登记？' }, outcome: null })
+    expect(incomplete.why).toBe('情形引导尚未答完，还需回答：夫妻双方是否已办理结婚登记？')
+    expect(incomplete.materials).toEqual([])
+    const skipped = walkedForm({ ...complete, outcome: { title: '本县不办理出生登记', notApplicable: true, notes: '请到户籍地派出所办理', materials: [] } })
+    expect(skipped.why).toBe('按您的情形无需办理本事项：本县不办理出生登记：请到户籍地派出所办理')
+    expect(skipped.materials).toEqual([])
   })
 })

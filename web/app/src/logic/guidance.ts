@@ -34,13 +34,48 @@ export function ticketable(r: GuidanceRoute | null | undefined): r is GuidanceRo
 /** The tenant of an item or package id (<tenantCode>:<uuid>). */
 export const tenantOf = (id: string) => id.split(':')[0]
 
+/** What a walk found, carried to the ticket and the filing (G1, G2): the item walked and the answers on its path. */
+export interface Walked { itemId: string; answers: Answer[] }
+
 /**
  * The ticket screen's address that takes the route's ticket on arrival: the route's first hall (the main hall comes
  * first), its category, and the idempotency key of this tap — a second tap, a reload or the way back from signing in
- * answer the same ticket.
+ * answer the same ticket. From a walk, also the item and its answers (G1): the ticket is then taken for the item (the
+ * server walks the answers again and picks the category), so the window calling it sees what the citizen comes for.
  */
-export function ticketLink(r: GuidanceRoute & { category: string }, tenantCode: string, key: string) {
-  return { path: '/ticket', query: { tenant: tenantCode, hall: r.windows[0].hall, category: r.category, key } }
+export function ticketLink(r: GuidanceRoute & { category: string }, tenantCode: string, key: string, walked?: Walked) {
+  const query: Record<string, string | string[]> = { tenant: tenantCode, hall: r.windows[0].hall, category: r.category, key }
+  if (walked) { query.item = walked.itemId; query.a = answersQuery(walked.answers) }
+  return { path: '/ticket', query }
+}
+
+/**
+ * The answers as the address carries them (a reload, the way back from signing in and a step back keep them): one
+ * `a=<questionId>:<value>` each, in the order given. A question id holds no colon (letters, digits, _ and -; G2).
+ */
+export const answersQuery = (answers: readonly Answer[]): string[] => answers.map((a) => a.questionId + ':' + a.value)
+
+/** The answers an address carries (`a`, once or repeated); entries without a question id are left out. */
+export function answersOf(q: unknown): Answer[] {
+  const list = Array.isArray(q) ? q : q == null ? [] : [q]
+  return list.filter((x): x is string => typeof x === 'string').flatMap((x) => {
+    const at = x.indexOf(':')
+    return at > 0 ? [{ questionId: x.slice(0, at), value: x.slice(at + 1) }] : []
+  })
+}
+
+/** 在线申请 after a walk (G2): the item's form, told the answers, so it lists only their outcome's materials and files them. */
+export const applyLink = (w: Walked) => ({ path: '/apply/' + w.itemId, query: { a: answersQuery(w.answers) } })
+
+/** Back to the walk with its answers (修改): the path answered so far and the outcome, each answer changeable. */
+export const walkLink = (w: Walked) => ({ path: '/guidance/' + w.itemId, query: w.answers.length ? { a: answersQuery(w.answers) } : {} })
+
+/**
+ * The answers of one part of a package walk, as the part's own guidance takes them (G1, G3): the steps asked for that
+ * part, under the question's own id (the walk asks a question two parts ask differently as id@n).
+ */
+export function partAnswers(answered: readonly { key: string; value: string; askedFor: string[] }[], partName: string): Answer[] {
+  return answered.filter((s) => s.askedFor.includes(partName)).map((s) => ({ questionId: s.key.replace(/@\d+$/, ''), value: s.value }))
 }
 
 /**
@@ -57,4 +92,24 @@ export function numberAnswer(q: Pick<Question, 'options'>, text: string): string
   if (!/^\d{1,6}$/.test(text.trim())) return null
   const n = Number(text.trim())
   return q.options.some((o) => (o.min == null || n >= o.min) && (o.max == null || n <= o.max)) ? String(n) : null
+}
+
+/** An item's walk as the online form reads it (G2): complete or the next question, and the outcome. */
+export interface WalkForForm {
+  complete: boolean
+  answered: { questionId: string; question: string; value: string; label: string }[]
+  next: { text: string } | null
+  outcome: { title: string; notApplicable: boolean; notes: string | null; materials: { name: string; required: boolean | null }[] } | null
+}
+
+/**
+ * The online form after a walk (G2): the outcome's materials only (submitCase takes no other), and the answers on the
+ * path to file with them; or, when the answers no longer reach an outcome that is filed (the guide changed since, or the
+ * item does not apply), why not — as submitCase would refuse it — and no materials, so the form cannot be sent.
+ */
+export function walkedForm(w: WalkForForm): { materials: { name: string; required: boolean | null }[]; answers: Answer[]; why: string | null } {
+  const answers = w.answered.map((s) => ({ questionId: s.questionId, value: s.value }))
+  if (!w.complete || !w.outcome) return { materials: [], answers, why: '情形引导尚未答完，还需回答：' + (w.next?.text ?? '') }
+  if (w.outcome.notApplicable) return { materials: [], answers, why: '按您的情形无需办理本事项：' + w.outcome.title + (w.outcome.notes ? '：' + w.outcome.notes : '') }
+  return { materials: w.outcome.materials, answers, why: null }
 }

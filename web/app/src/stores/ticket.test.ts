@@ -43,4 +43,24 @@ describe('the queue ticket from a guidance route (G1, A5)', () => {
     expect(ticket.error).toBe('该大厅没有窗口办理此类业务（businessCategory）')
     expect(ticket.id).toBe('')
   })
+
+  it('from a walk takes the ticket for the item with its answers and leaves the category to the server (G1)', async () => {
+    const { client, sent } = fakeClient()
+    const ticket = useTicket()
+    const answers = [{ questionId: 'reason', value: 'EXPIRED' }, { questionId: 'place', value: 'NO' }]
+    expect(await ticket.takeAtHall(client, { tenantCode: '441825', hallName: '连山县政务服务中心', category: 'GA', key: 'tap-3',
+      itemId: '441825:renewal', answers })).toBe(true)
+    expect(sent[1]).toEqual({ query: TAKE, variables: { input: { idempotencyKey: 'tap-3', tenantCode: '441825', hallId: '441825:main',
+      itemId: '441825:renewal', guidanceAnswers: answers } } })
+  })
+
+  it('where the server sends a walked citizen instead of a window is kept as it words it, and no ticket (G1)', async () => {
+    const words = '按办事群众的情形（首次申领（自助机现场拍照）），“社会保障卡申领”可在自助终端办理：请到自助服务区办理，无需到窗口排队取号'
+    const { client } = fakeClient({ message: words, extensions: { code: 'RULE_VIOLATION', field: 'itemId', rule: 'G1' } })
+    const ticket = useTicket()
+    expect(await ticket.takeAtHall(client, { tenantCode: '441825', hallName: '连山县政务服务中心', key: 'tap-4', itemId: '441825:card',
+      answers: [{ questionId: 'first', value: 'YES' }, { questionId: 'photo', value: 'NO' }] })).toBe(false)
+    expect(ticket.error).toBe(words + '（itemId）')
+    expect(ticket.id).toBe('')
+  })
 })

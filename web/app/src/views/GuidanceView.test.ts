@@ -61,7 +61,28 @@ describe("an item's guidance walk on the phone (G1, G2)", () => {
     expect(wrapper.find('[data-test=outcome-materials]').text()).toContain('原居民身份证')
     await wrapper.find('[data-test=take-ticket]').trigger('click')
     await settle()
-    expect(router.currentRoute.value.query).toMatchObject({ tenant: '441825', hall: '连山县政务服务中心', category: 'GA' })
+    // the ticket is the item's, with the answers on the walk's path (G1): the window sees what the citizen comes for
+    expect(router.currentRoute.value.query).toMatchObject({ tenant: '441825', hall: '连山县政务服务中心', category: 'GA',
+      item: '441825:renewal' })
+    expect([router.currentRoute.value.query.a].flat()).toEqual(['reason:EXPIRED'])
+  })
+
+  it('keeps the answers in the address, starts from them, and 在线申请 of an online outcome carries them on (G2)', async () => {
+    const { client, calls } = gateway(() => ({ guidance: { name: '生育登记', complete: true,
+      answered: [{ questionId: 'order', question: '这是您家的第几个孩子？', value: '2', label: '第一至第三个孩子' },
+        { questionId: 'married', question: '夫妻双方是否已办理结婚登记？', value: 'NO', label: '否' }], next: null,
+      outcome: { title: '生育登记（网上即办）', subItem: null, channel: 'ONLINE', notes: null, notApplicable: false,
+        materials: [{ name: '居民身份证', required: true }], route: { channel: 'ONLINE', category: null, categoryName: null, windows: [], where: '网上办理，无需到大厅' } } } }))
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] })
+    await router.push('/guidance/441825:birth?a=order:2&a=married:NO')
+    const wrapper = mount(GuidanceView, { props: { id: '441825:birth' }, global: { plugins: [router, [urql, client], Button, Cell, CellGroup, Empty, Field, Loading, NavBar, Tag] } })
+    await settle()
+    expect(calls[0].variables).toEqual({ id: '441825:birth', a: [{ questionId: 'order', value: '2' }, { questionId: 'married', value: 'NO' }] })
+    expect(wrapper.find('[data-test=outcome]').text()).toContain('生育登记（网上即办）')
+    await wrapper.find('[data-test=apply]').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.path).toBe('/apply/441825:birth')
+    expect(router.currentRoute.value.query.a).toEqual(['order:2', 'married:NO'])
   })
 
   it('an item that does not apply says 不需办理 and why, with no route', async () => {

@@ -44,7 +44,11 @@ class WebBrowserTest {
      * says why it cannot be reviewed again; the finished case is found in 待评价 and a one-star review needs a reason
      * (一事一评, V2, V5); 居民身份证换领's guidance walked on the phone ends with where to go — the server's sentence
      * naming the 户政 queue (GA) and the police window — and one tap on it takes a GA ticket at the main hall, shown with
-     * the people ahead and finished live (G1, G2, A5); 出生一件事 walked for a newborn registered elsewhere lists 出生登记
+     * the people ahead and finished live; the ticket is taken for the item with the walk's answers, so the phone shows what
+     * the citizen comes for and what to bring and the police window calling it sees the item and the answers (G1, G2, A5);
+     * 生育登记 walked to its online outcome opens 在线申请 following the answers (已按您的情形准备材料清单, only the outcome's
+     * materials; 修改回答 goes back to the walk, a changed answer changes the list, a reload keeps it) and the case is filed
+     * with the answers (G2); 出生一件事 walked for a newborn registered elsewhere lists 出生登记
      * under 不需办理 with why, every other part with where to go, the one form does not ask its 落户地址, and the one
      * submission files four parts with 出生登记 skipped (G2, G3). Screenshots in {@code system-tests/target/web-e2e-citizen/}.
      */
@@ -58,6 +62,9 @@ class WebBrowserTest {
                 .contains("moving a cancelled booking: 该预约已取消")
                 .contains("guided to: 请取“GA”号（户政）")
                 .contains("ticket from the route: GA")
+                .contains("ticket visit: 居民身份证换领 居民身份证换领（户籍地） 请携带以下材料")
+                .contains("the window sees: 居民身份证换领 · 居民身份证换领（户籍地） · reason=EXPIRED, place=NO")
+                .contains("filed with the walk: 生育登记（网上即办） · 居民身份证")
                 .contains("skipped: 出生登记 不需办理：")
                 .contains("package filed: 4 parts, 出生登记 skipped");
         assertThat(screenshots(artifacts)).isGreaterThanOrEqualTo(15);
