@@ -1,6 +1,7 @@
 package cn.zwy.cases.queue;
 
 import cn.zwy.cases.api.QueueApi.CallResult;
+import cn.zwy.cases.api.QueueApi.GuidanceAnswer;
 import cn.zwy.cases.api.QueueApi.TakeTicketRequest;
 import cn.zwy.cases.api.QueueApi.Ticket;
 import cn.zwy.cases.api.QueueApi.Visit;
@@ -18,6 +19,7 @@ import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.api.catalog.Questionnaire.Channel;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -177,7 +180,7 @@ class Tickets {
         }
     }
 
-    private static List<GuidedVisits.Answer> answers(List<cn.zwy.cases.api.QueueApi.GuidanceAnswer> given) {
+    private static List<GuidedVisits.Answer> answers(List<GuidanceAnswer> given) {
         return given == null ? List.of() : given.stream().map(a -> a == null ? null : new GuidedVisits.Answer(a.questionId(), a.value())).toList();
     }
 
@@ -189,22 +192,22 @@ class Tickets {
     private String comprehensiveCategory(List<HallWindow> windows) {
         Map<String, Integer> count = new LinkedHashMap<>();
         windows.stream().filter(w -> "COMPREHENSIVE".equals(w.kind()))
-                .sorted(java.util.Comparator.comparing((HallWindow w) -> w.number() == null ? Integer.MAX_VALUE : w.number().length())
+                .sorted(Comparator.comparing((HallWindow w) -> w.number() == null ? Integer.MAX_VALUE : w.number().length())
                         .thenComparing(w -> w.number() == null ? "" : w.number()))
                 .forEach(w -> w.categories().stream().filter(c -> !c.isEmpty() && !c.equals(halls.bookingCategory()))
                         .forEach(c -> count.merge(c, 1, Integer::sum)));
-        return count.entrySet().stream().max(java.util.Comparator.comparingInt(Map.Entry::getValue)).map(Map.Entry::getKey).orElse(null);
+        return count.entrySet().stream().max(Comparator.comparingInt(Map.Entry::getValue)).map(Map.Entry::getKey).orElse(null);
     }
 
     /**
      * G3 (一窗受理 at the hall, ADR 0037): the category of one ticket for a whole package — the hall's comprehensive windows'
-     * (T4; a given category must be one of theirs) — unless no applying part needs a window (the self-service area or the
+     * (T4; a given category must be it) — unless no applying part needs a window (the self-service area or the
      * online hall, RULE_VIOLATION G1) or the hall has no comprehensive window (RULE_VIOLATION G3, naming the tenant's other
      * halls' comprehensive windows).
      */
     private String oneWindow(String tenant, UUID hallId, GuidedVisits.PackageVisit v, String given, List<HallWindow> windows) {
-        if (v.parts().stream().noneMatch(p -> p.channel() == cn.zwy.tenant.api.catalog.Questionnaire.Channel.WINDOW)) {
-            boolean kiosk = v.parts().stream().anyMatch(p -> p.channel() == cn.zwy.tenant.api.catalog.Questionnaire.Channel.KIOSK);
+        if (v.parts().stream().noneMatch(p -> p.channel() == Channel.WINDOW)) {
+            boolean kiosk = v.parts().stream().anyMatch(p -> p.channel() == Channel.KIOSK);
             throw new ApiException(ErrorCode.RULE_VIOLATION, "按办事群众的情形，“" + v.packageName() + "”需办理的事项（"
                     + String.join("、", v.parts().stream().map(GuidedVisits.Part::itemName).toList()) + "）"
                     + (kiosk ? "可在自助终端或网上办理：请到自助服务区办理" : "可网上办理：请通过网上办事大厅或政务服务 App 办理") + "，无需到窗口排队取号",
@@ -213,9 +216,6 @@ class Tickets {
         String category = comprehensiveCategory(windows);
         if (category != null) {
             if (given == null || given.equals(category)) return category;
-            Set<String> theirs = new LinkedHashSet<>();
-            windows.stream().filter(w -> "COMPREHENSIVE".equals(w.kind())).forEach(w -> theirs.addAll(w.categories()));
-            if (theirs.contains(given)) return given;
             throw new ApiException(ErrorCode.RULE_VIOLATION, "“" + v.packageName() + "”在综合受理窗口一窗受理，请取“" + category + "”号，不是“"
                     + given + "”", "businessCategory", "G3");
         }
