@@ -702,9 +702,13 @@ _kc_admin_token() {
 
 # keycloak_sync_realms: import keycloak/realms/*.json whose content changed since the last
 # import (sha256 under $ZWY_STATE_DIR) or whose realm is missing; an existing realm is
-# deleted and re-created (override).  Unchanged files cost one GET each.
+# updated in place (_kc_update_realm), never deleted.  Unchanged files cost one GET each.
 # _kc_update_realm FILE REALM TOKEN: apply a realm file to an existing realm: its settings,
-# its user profile, and its roles, clients and users (overwriting those the file names).
+# its user profile, its realm roles (missing ones created, existing ones updated in place), and
+# its clients and users (overwriting those the file names).  Realm roles are never deleted and
+# re-created: partialImport's OVERWRITE does that, and it drops every account's mapping to the
+# role, so an account the file does not name (one created at run time, or a demo account added
+# to a newer realm file than the one imported) would lose its roles.
 _kc_update_realm() {
   local f=$1 realm=$2 token=$3 resp profile
   _kc_call() { # METHOD PATH BODY-FILTER(jq)
@@ -719,7 +723,14 @@ _kc_update_realm() {
   if [[ -n "$profile" ]]; then
     _kc_call PUT "/users/profile" '.components["org.keycloak.userprofile.UserProfileProvider"][0].config["kc.user.profile.config"][0] | fromjson' || return 1
   fi
-  _kc_call POST "/partialImport" '{ifResourceExists: "OVERWRITE", roles: .roles, clients: .clients, users: .users}' || return 1
+  _kc_call POST "/partialImport" '{ifResourceExists: "SKIP", roles: {realm: (.roles.realm // [])}}' || return 1
+  local role
+  while IFS= read -r role; do
+    [[ -n "$role" ]] || continue
+    _kc_call PUT "/roles/$(jq -rn --arg r "$role" '$r | @uri')" \
+      ".roles.realm[] | select(.name == $(jq -n --arg r "$role" '$r')) | del(.id, .containerId)" || return 1
+  done < <(jq -r '.roles.realm[]?.name' "$f")
+  _kc_call POST "/partialImport" '{ifResourceExists: "OVERWRITE", roles: {client: (.roles.client // {})}, clients: .clients, users: .users}' || return 1
 }
 
 keycloak_sync_realms() {

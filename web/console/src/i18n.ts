@@ -10,10 +10,10 @@ const zh = {
   },
   guideDesk: {
     title: '智能导办', hall: '所在大厅', item: '单个事项', package: '一件事', search: '事项或一件事名称，如 身份证', find: '查找',
-    hint: '问清办事群众要办的事，按情形引导只问适用的问题；能在自助终端办的请到自助服务区办理，需到窗口的直接为其取号，窗口叫号时即可看到所办事项和材料（G1、G2）。',
+    hint: '问清办事群众要办的事，按情形引导只问适用的问题；能在自助终端办的请到自助服务区办理，需到窗口的直接为其取号；一件事只取一个号，在综合受理窗口一窗受理；窗口叫号时即可看到所办事项和材料（G1、G2、G3）。',
     nothing: '没有找到', pick: '从左侧选择办事群众要办的事项或一件事', askedFor: '适用于', ok: '确定', back: '上一题',
     materials: '需备齐的材料', green: '绿色通道（老年人、残疾人等）', issue: '取号', print: '打印号票', next: '下一位',
-    part: '事项', where: '办理去向',
+    part: '事项', where: '办理去向', issuePackage: '取号（综合受理窗口一窗受理）',
   },
   inbox: {
     title: '办件收件箱', number: '办件编号', item: '事项', applicant: '申请人', status: '状态', submitted: '提交时间',
@@ -43,7 +43,7 @@ const zh = {
   display: { title: '叫号大屏', calling: '请以下号码到窗口办理', waiting: '等候人数', window: '窗口', none: '暂无叫号', pick: '选择大厅' },
   queue: {
     title: '窗口叫号', window: '本窗口', callNext: '叫下一位', recall: '重呼', finish: '办结', miss: '过号', transfer: '转窗口',
-    current: '当前号码', none: '暂无等候', waiting: '等候', comesFor: '办理事项', situation: '导办情形', materials: '需备齐的材料',
+    current: '当前号码', none: '暂无等候', waiting: '等候', comesFor: '办理事项', situation: '导办情形', materials: '需备齐的材料', parts: '一窗办理的事项', skipped: '无需办理',
   },
   reviews: {
     title: '差评与整改', hint: '每条差评都要答复；属实的整改、回访、办结，每一步有期限（V6，工作日）。', filter: '整改状态', all: '全部差评',

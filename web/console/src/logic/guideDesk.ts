@@ -1,7 +1,8 @@
 /**
- * The guides' desk (智能导办, G1; ADR 0036): what the screen computes while a guide (引导员) walks an item's or a package's
- * situation-based guide with the citizen (G2) — the answers to send, where the outcome sends the citizen, and the walk-in
- * ticket's line. The server walks the answers again and decides; this only prepares and shows.
+ * The guides' desk (智能导办, G1; ADR 0036, 0037): what the screen computes while a guide (引导员) walks an item's or a
+ * package's situation-based guide with the citizen (G2) — the answers to send, where the outcome sends the citizen (a whole
+ * package: one ticket at the comprehensive windows, 一窗受理 G3), and the walk-in ticket's lines. The server walks the
+ * answers again and decides; this only prepares and shows.
  */
 
 export interface Answer { questionId: string; value: string }
@@ -21,7 +22,12 @@ export interface PackageWalk {
   packageId: string; name: string; answered: PackageStep[]; next: { key: string; question: Question; askedFor: string[] } | null
   complete: boolean; parts: PackagePart[]; materials: { name: string; usedBy: string[] }[] | null; skipped: { itemName: string; reason: string }[]
 }
-export interface Visit { itemId: string; itemName: string; outcome: string | null; subItem: string | null; materials: string[] }
+export interface VisitPart { itemName: string; subItem: string | null; channel: 'KIOSK' | 'ONLINE' | 'WINDOW' }
+/** What the ticket is for: an item, or (packageId set) a whole package with its applying parts and the skipped ones. */
+export interface Visit {
+  itemId: string; itemName: string; outcome: string | null; subItem: string | null; materials: string[]
+  packageId?: string | null; parts?: VisitPart[] | null; skipped?: { itemName: string; reason: string }[] | null
+}
 export interface Ticket {
   id: string; number: string; businessCategory: string; kind: string; position: number | null; peopleAhead: number | null
   expectedWaitMinutes: number | null; takenAt: string; replayed: boolean; visit: Visit | null
@@ -50,14 +56,6 @@ export function stepBack(answered: readonly { questionId?: string; key?: string 
   return given.filter((g) => ids.includes(g.questionId))
 }
 
-/**
- * The answers of one part of a package walk, as its own guidance takes them: the answers on that part's path, under
- * the question's own id (the walk asks a question two parts ask differently as id@n).
- */
-export function partAnswers(answered: readonly PackageStep[], partName: string): Answer[] {
-  return answered.filter((s) => s.askedFor.includes(partName)).map((s) => ({ questionId: s.key.replace(/@\d+$/, ''), value: s.value }))
-}
-
 /** A NUMBER answer as typed: whole and not negative, else the message to show. */
 export function numberAnswer(typed: string): { value: string | null; error: string | null } {
   const t = typed.trim()
@@ -80,10 +78,28 @@ export function advice(outcome: Outcome | null, route: Route | null): Advice {
   return { kind: 'WINDOW', text: route?.where ?? '请到综合受理窗口办理', ticket: true }
 }
 
-/** The ticket as the printed slip says it: number, what for, and how many wait before it. */
+/**
+ * Where a complete package walk sends the citizen (G3 一窗受理, ADR 0037): one ticket for the whole package at the hall's
+ * comprehensive windows, which take every part at once — unless no part that applies needs a window (the self-service area
+ * or the online hall, no ticket).
+ */
+export function packageAdvice(pkg: PackageWalk | null): Advice | null {
+  if (!pkg?.complete) return null
+  const applying = pkg.parts.filter((p) => p.applies)
+  const kinds = applying.map((p) => advice(p.outcome, p.route).kind)
+  if (kinds.includes('WINDOW')) {
+    return { kind: 'WINDOW', text: `整个“${pkg.name}”在综合受理窗口一窗受理，只取一个号：${applying.map((p) => p.name).join('、')}`, ticket: true }
+  }
+  if (kinds.includes('KIOSK')) return { kind: 'KIOSK', text: '需办理的事项可在自助终端办理：请到自助服务区办理，无需取号', ticket: false }
+  return { kind: 'ONLINE', text: '需办理的事项可网上办理，无需排队取号', ticket: false }
+}
+
+/** The ticket as the printed slip says it: number, what for (a package: its parts, and what it does not need), and how many wait before it. */
 export function ticketLines(t: Ticket, hallName: string): string[] {
   const lines = [hallName, t.number]
   if (t.visit) lines.push(t.visit.itemName + (t.visit.subItem ? `（${t.visit.subItem}）` : ''))
+  if (t.visit?.parts?.length) lines.push('一窗办理：' + t.visit.parts.map((p) => p.itemName + (p.subItem ? `（${p.subItem}）` : '')).join('、'))
+  if (t.visit?.skipped?.length) lines.push('无需办理：' + t.visit.skipped.map((p) => p.itemName).join('、'))
   if (t.kind === 'GREEN') lines.push('绿色通道')
   if (t.peopleAhead != null) lines.push(`前面还有 ${t.peopleAhead} 人` + (t.expectedWaitMinutes != null ? `，预计等候约 ${t.expectedWaitMinutes} 分钟` : ''))
   if (t.visit && t.visit.materials.length) lines.push('请备齐：' + t.visit.materials.join('、'))

@@ -76,4 +76,39 @@ describe('the guides\' desk (G1)', () => {
       { kind: 'item', id: '441825:none', name: '?' })
     expect(desk.error).toBe('未找到该事项（itemId）')
   })
+
+  it('a whole package: ONE ticket with the package and the walk\'s answers, its key kept until it is issued (G3)', async () => {
+    const sent: Sent[] = []
+    const part = (name: string, applies: boolean) => ({ itemId: '441825:' + name, name, complete: true, applies,
+      outcome: { ...done('WINDOW').outcome, notApplicable: !applies }, route: done('WINDOW').outcome.route })
+    const walk = { packageId: '441825:birth', name: '出生一件事', next: null, complete: true, materials: [{ name: '居民身份证', usedBy: [] }],
+      skipped: [{ itemName: '出生登记', reason: '户籍不在本县' }],
+      answered: [{ key: 'married', question: '已婚', value: 'YES', label: '是', askedFor: ['生育登记', '出生登记'] },
+        { key: 'who@3', question: '谁', value: 'NEWBORN', label: '新生儿', askedFor: ['出生登记'] }],
+      parts: [part('出生医学证明办理', true), part('出生登记', false), part('生育登记', true)] }
+    const ticket = { id: '441825:t', number: 'A012', businessCategory: 'A', kind: 'WALK_IN', position: 1, peopleAhead: 0,
+      expectedWaitMinutes: 0, takenAt: '2026-12-03T01:00:00Z', replayed: false,
+      visit: { itemId: '441825:birth', itemName: '出生一件事', outcome: null, subItem: null, materials: ['居民身份证'], packageId: '441825:birth',
+        parts: [{ itemName: '出生医学证明办理', subItem: null, channel: 'WINDOW' }, { itemName: '生育登记', subItem: null, channel: 'WINDOW' }],
+        skipped: [{ itemName: '出生登记', reason: '户籍不在本县' }] } }
+    const client = answering([{ data: { packageGuidance: { ...walk, answered: [], complete: false, next: { key: 'married' } } } },
+      { data: { packageGuidance: { ...walk, answered: walk.answered.slice(0, 1) } } }, { data: { packageGuidance: walk } },
+      { error: { networkError: new Error('x') } }, { data: { takeTicket: { ticket } } }], sent)
+    const desk = useGuideDesk()
+    await desk.pick(client, { kind: 'package', id: '441825:birth', name: '出生一件事' })
+    await desk.answer(client, 'married', 'YES')
+    await desk.answer(client, 'who@3', 'NEWBORN')
+    expect(desk.pkgAdvice).toMatchObject({ kind: 'WINDOW', ticket: true })
+    expect(desk.pkgAdvice?.text).toContain('出生医学证明办理、生育登记')
+    await desk.issue(client, '441825', 'hall-1', false)
+    expect(desk.ticket).toBeNull()
+    await desk.issue(client, '441825', 'hall-1', false)
+    const mutations = sent.filter((x) => x.kind === 'mutation').map((x) => x.variables.input as Record<string, unknown>)
+    expect(mutations).toHaveLength(2)
+    expect(mutations[0]).toMatchObject({ tenantCode: '441825', hallId: 'hall-1', packageId: '441825:birth',
+      packageAnswers: [{ questionId: 'married', value: 'YES' }, { questionId: 'who@3', value: 'NEWBORN' }] })
+    expect(mutations[0]).not.toHaveProperty('itemId')
+    expect(mutations[1].idempotencyKey).toBe(mutations[0].idempotencyKey)
+    expect(desk.ticket?.number).toBe('A012')
+  })
 })

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import type { Client } from '@urql/core'
 import { errorText } from '@zwy/shared'
 import {
-  advice, answering, issueKey, partAnswers, stepBack,
+  advice, answering, issueKey, packageAdvice, stepBack,
   type Advice, type Answer, type ItemWalk, type PackageWalk, type Ticket,
 } from '../logic/guideDesk'
 
@@ -16,14 +16,16 @@ export const PACKAGE_WALK = `query GuidePackage($packageId: ID!, $answers: [Guid
   packageId name answered { key question value label askedFor } next { key askedFor question { ${QUESTION} } } complete
   parts { itemId name complete applies outcome { ${OUTCOME} } ${ROUTE} } materials { name usedBy } skipped { itemName reason } } }`
 export const TAKE = `mutation GuidedTicket($input: TakeTicketInput!) { takeTicket(input: $input) { ticket {
-  id number businessCategory kind position peopleAhead expectedWaitMinutes takenAt replayed visit { itemId itemName outcome subItem materials } } } }`
+  id number businessCategory kind position peopleAhead expectedWaitMinutes takenAt replayed
+  visit { itemId itemName outcome subItem materials packageId parts { itemName subItem channel } skipped { itemName reason } } } } }`
 
 type Picked = { kind: 'item' | 'package'; id: string; name: string }
 
 /**
  * The guides' desk (G1): the item or package picked, the answers given, the walk the API answered, and the ticket
  * issued for the citizen. Every answer asks the API again with all answers so far (only the questions on the path are
- * asked); a ticket is issued with the item and the answers, and the same key is reused until it is issued.
+ * asked); a ticket is issued with the item and the answers — for a package, ONE ticket with the package and the walk's
+ * answers, taken at the comprehensive windows (一窗受理, G3; ADR 0037) — and the same key is reused until it is issued.
  */
 export const useGuideDesk = defineStore('guideDesk', {
   state: () => ({
@@ -34,7 +36,7 @@ export const useGuideDesk = defineStore('guideDesk', {
     error: '',
     loading: false,
     ticket: null as Ticket | null,
-    /** the item the ticket was issued for (a package's part) */
+    /** the item or package the key was made for */
     ticketFor: '',
     key: '',
   }),
@@ -42,6 +44,8 @@ export const useGuideDesk = defineStore('guideDesk', {
     complete: (s): boolean => (s.item?.complete ?? s.pkg?.complete) === true,
     /** Where the item's outcome sends the citizen (null until the walk is complete). */
     itemAdvice: (s): Advice | null => s.item?.complete ? advice(s.item.outcome, s.item.outcome?.route ?? null) : null,
+    /** Where a complete package walk sends the citizen: one ticket at the comprehensive windows, or no ticket (G3). */
+    pkgAdvice: (s): Advice | null => packageAdvice(s.pkg),
   },
   actions: {
     reset() {
@@ -84,21 +88,24 @@ export const useGuideDesk = defineStore('guideDesk', {
       else this.pkg = r.data.packageGuidance as PackageWalk
     },
     /**
-     * Issues the walk-in ticket for the citizen at the hall (A5, G1): for the item walked, or for one part of the
-     * package walked (its own answers). The server checks the role, the route and the hall's windows again.
+     * Issues the walk-in ticket for the citizen at the hall (A5, G1): for the item walked with its answers, or ONE ticket
+     * for the whole package walked with the walk's answers (G3: the comprehensive windows take every part). The server
+     * checks the role, the walk, the route and the hall's windows again. A failed issuing keeps its key, so asking again
+     * never makes two tickets.
      */
-    async issue(client: Client, tenantCode: string, hallId: string, greenChannel: boolean, partItemId?: string) {
-      const itemId = partItemId ?? this.item?.itemId
-      if (!itemId) return
-      const answers = partItemId && this.pkg
-        ? partAnswers(this.pkg.answered, this.pkg.parts.find((p) => p.itemId === partItemId)?.name ?? '')
-        : this.answers
-      if (!this.key || this.ticketFor !== itemId) this.key = issueKey()
-      this.ticketFor = itemId
+    async issue(client: Client, tenantCode: string, hallId: string, greenChannel: boolean) {
+      const item = this.item?.itemId
+      const pkg = item ? undefined : this.pkg?.packageId
+      const subject = item ?? pkg
+      if (!subject) return
+      if (!this.key || this.ticketFor !== subject) this.key = issueKey()
+      this.ticketFor = subject
       this.loading = true
       this.error = ''
-      const r = await client.mutation(TAKE, { input: { idempotencyKey: this.key, tenantCode, hallId, itemId, guidanceAnswers: answers,
-        greenChannel } }).toPromise()
+      const input = item
+        ? { idempotencyKey: this.key, tenantCode, hallId, itemId: item, guidanceAnswers: this.answers, greenChannel }
+        : { idempotencyKey: this.key, tenantCode, hallId, packageId: pkg, packageAnswers: this.answers, greenChannel }
+      const r = await client.mutation(TAKE, { input }).toPromise()
       this.loading = false
       if (r.error) { this.error = errorText(r.error); return }
       this.ticket = r.data.takeTicket.ticket as Ticket

@@ -29,7 +29,28 @@ function platform(channel: string, asked: Operation[]): Client {
               answered: [{ questionId: 'reason', question: '换领原因', value: 'EXPIRED', label: '有效期满' }] }
           : { itemId: '441825:card', name: '居民身份证换领', answered: [], next: QUESTION, complete: false, outcome: null } }
       }
-      case 'GuidedTicket': return { takeTicket: { ticket: { id: '441825:t', number: 'GA007', businessCategory: 'GA', kind: 'GREEN',
+      case 'GuidePackages': return { servicePackages: [{ id: '441825:birth', name: '出生一件事', lifeEventLabel: '出生' }] }
+      case 'GuidePackage': {
+        const given = (op.variables as { answers: unknown[] }).answers
+        const part = (name: string, applies: boolean, ch = 'WINDOW') => ({ itemId: '441825:' + name, name, complete: given.length > 0,
+          applies, outcome: given.length ? { ...outcome(ch), notApplicable: !applies, title: applies ? name : '户籍不在本县' } : null,
+          route: given.length && applies ? outcome(ch).route : null })
+        return { packageGuidance: { packageId: '441825:birth', name: '出生一件事', complete: given.length > 0,
+          answered: given.length ? [{ key: 'sameHousehold', question: '是否随父母在本县落户', value: 'NO', label: '否', askedFor: ['出生登记'] }] : [],
+          next: given.length ? null : { key: 'sameHousehold', askedFor: ['出生登记'], question: { ...QUESTION, id: 'sameHousehold', text: '是否随父母在本县落户',
+            options: [{ value: 'NO', label: '否', min: null, max: null, next: 'x' }] } },
+          parts: [part('出生医学证明办理', true), part('出生登记', false), part('社会保障卡申领', true, 'KIOSK')],
+          materials: given.length ? [{ name: '居民身份证', usedBy: ['出生医学证明办理'] }] : null,
+          skipped: given.length ? [{ itemName: '出生登记', reason: '户籍不在本县' }] : [] } }
+      }
+      case 'GuidedTicket': if ((op.variables as { input: { packageId?: string } }).input.packageId) {
+        return { takeTicket: { ticket: { id: '441825:p', number: 'A012', businessCategory: 'A', kind: 'WALK_IN', position: 1, peopleAhead: 0,
+          expectedWaitMinutes: 0, takenAt: '2026-12-03T01:00:00Z', replayed: false,
+          visit: { itemId: '441825:birth', itemName: '出生一件事', outcome: null, subItem: null, materials: ['居民身份证'], packageId: '441825:birth',
+            parts: [{ itemName: '出生医学证明办理', subItem: null, channel: 'WINDOW' }, { itemName: '社会保障卡申领', subItem: null, channel: 'KIOSK' }],
+            skipped: [{ itemName: '出生登记', reason: '户籍不在本县' }] } } } }
+      }
+      return { takeTicket: { ticket: { id: '441825:t', number: 'GA007', businessCategory: 'GA', kind: 'GREEN',
         position: 2, peopleAhead: 1, expectedWaitMinutes: 5, takenAt: '2026-12-03T01:00:00Z', replayed: false,
         visit: { itemId: '441825:card', itemName: '居民身份证换领', outcome: '有效期满换领', subItem: '换领', materials: ['居民户口簿', '近期免冠照片'] } } } }
       default: return null
@@ -77,5 +98,33 @@ describe('the guides\' desk (G1)', () => {
     const wrapper = await open('KIOSK', [])
     expect(wrapper.find('[data-test=guide-route]').text()).toContain('请到自助服务区办理')
     expect(wrapper.find('[data-test=guide-issue]').exists()).toBe(false)
+  })
+
+  it('a whole package: one ticket at the comprehensive windows for every part that applies, none per part (G3)', async () => {
+    const asked: Operation[] = []
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    useSession().me = { username: 'lianshan.guide', displayName: null, roles: ['guide'], tenantCode: '441825', siteCode: null,
+      tenant: { code: '441825', name: '连山壮族瑶族自治县' } }
+    const wrapper = mount(GuideDeskView, { global: { plugins: [pinia, ElementPlus, i18n, [urql, platform('WINDOW', asked)]] } })
+    await flushPromises()
+    const packages = wrapper.findAll('[data-test=guide-kind] label').find((l) => l.text() === '一件事')!
+    await packages.find('input').setValue(true)
+    await vi.waitFor(async () => { await flushPromises(); expect(wrapper.find('[data-test=guide-choice]').text()).toBe('出生一件事') })
+    await wrapper.find('[data-test=guide-choice]').trigger('click')
+    await vi.waitFor(async () => { await flushPromises(); expect(wrapper.find('[data-test=guide-question]').exists()).toBe(true) })
+    await wrapper.find('[data-test=guide-option]').trigger('click')
+    await vi.waitFor(async () => { await flushPromises(); expect(wrapper.find('[data-test=guide-package-outcome]').exists()).toBe(true) })
+    expect(wrapper.find('[data-test=guide-package-route]').text()).toContain('综合受理窗口一窗受理')
+    expect(wrapper.find('[data-test=guide-package-route]').text()).toContain('出生医学证明办理、社会保障卡申领')
+    expect(wrapper.findAll('[data-test=guide-issue-part]')).toHaveLength(0)
+    await wrapper.find('[data-test=guide-issue-package]').trigger('click')
+    await vi.waitFor(async () => { await flushPromises(); expect(wrapper.find('[data-test=guide-ticket-number]').exists()).toBe(true) })
+    expect(wrapper.find('[data-test=guide-ticket-number]').text()).toBe('A012')
+    expect(wrapper.find('[data-test=guide-ticket]').text()).toContain('无需办理：出生登记')
+    const taken = asked.filter((op) => getOperationName(op.query) === 'GuidedTicket')
+    expect(taken).toHaveLength(1)
+    expect((taken[0].variables as { input: unknown }).input).toMatchObject({ tenantCode: '441825', hallId: 'hall-1', packageId: '441825:birth',
+      packageAnswers: [{ questionId: 'sameHousehold', value: 'NO' }] })
   })
 })

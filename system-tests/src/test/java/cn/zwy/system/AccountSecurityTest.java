@@ -300,7 +300,7 @@ class AccountSecurityTest {
         JsonNode report = Api.graphql(Tokens.staff("platform.operator"), RECONCILE, Map.of()).data().get("reconcileStaff");
         List<String> created = new java.util.ArrayList<>();
         report.get("createdRecords").forEach(n -> created.add(n.asString()));
-        assertThat(created).doesNotContain("lianshan.admin", "lianshan.clerk", "lianshan.approver", "jitian.agent", "taishan.clerk",
+        assertThat(created).doesNotContain("lianshan.admin", "lianshan.clerk", "lianshan.guide", "lianshan.approver", "jitian.agent", "taishan.clerk",
                 "luoshan.clerk");
     }
 

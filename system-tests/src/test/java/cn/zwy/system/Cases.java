@@ -32,6 +32,9 @@ final class Cases {
 
     static String clerk() { return Tokens.staff("lianshan.clerk"); }
 
+    /** 连山's hall guide (引导员, role guide): walks the guidance with citizens and issues their tickets (G1, G3). */
+    static String guide() { return Tokens.staff("lianshan.guide"); }
+
     static String approver() { return Tokens.staff("lianshan.approver"); }
 
     static String admin() { return Tokens.staff("lianshan.admin"); }

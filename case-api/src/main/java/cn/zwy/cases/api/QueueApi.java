@@ -88,12 +88,18 @@ public interface QueueApi {
     /**
      * {@code businessCategory}: a code a window of the hall serves (may be left out when {@code itemId} is given: the item's
      * category); {@code greenChannel}: elderly or disabled (A5); {@code itemId}: the item the citizen comes for (G1), with
-     * {@code guidanceAnswers}, the answers of its situation-based guide (G2).
+     * {@code guidanceAnswers}, the answers of its situation-based guide (G2); {@code packageId}: instead of an item, a whole
+     * "one thing" package (G3, ADR 0037), with {@code packageAnswers}, the answers of its one walk (as submitPackage takes them).
      */
     record TakeTicketRequest(String idempotencyKey, String businessCategory, Boolean greenChannel, String itemId,
-                             List<GuidanceAnswer> guidanceAnswers) {
+                             List<GuidanceAnswer> guidanceAnswers, String packageId, List<GuidanceAnswer> packageAnswers) {
         public TakeTicketRequest(String idempotencyKey, String businessCategory, Boolean greenChannel) {
-            this(idempotencyKey, businessCategory, greenChannel, null, null);
+            this(idempotencyKey, businessCategory, greenChannel, null, null, null, null);
+        }
+
+        public TakeTicketRequest(String idempotencyKey, String businessCategory, Boolean greenChannel, String itemId,
+                                 List<GuidanceAnswer> guidanceAnswers) {
+            this(idempotencyKey, businessCategory, greenChannel, itemId, guidanceAnswers, null, null);
         }
     }
 
@@ -131,13 +137,27 @@ public interface QueueApi {
 
     /**
      * What a guided citizen comes for (G1): the item, the guidance outcome's title and sub-item, the materials to bring,
-     * and the answered path ({@code answers}: for the tenant's staff only, null for anyone else).
+     * and the answered path ({@code answers}: for the tenant's staff only, null for anyone else). For a whole package (G3,
+     * ADR 0037): {@code packageId} is set, {@code itemId}/{@code itemName} are the package's id and name, {@code outcome}
+     * and {@code subItem} null, {@code parts} the applying parts, {@code skipped} the others with why, {@code materials}
+     * every part's each once, {@code answers} the package walk's (under its keys).
      */
-    record Visit(String itemId, String itemName, String outcome, String subItem, List<String> materials, List<VisitAnswer> answers) {
+    record Visit(String itemId, String itemName, String outcome, String subItem, List<String> materials, List<VisitAnswer> answers,
+                 String packageId, List<VisitPart> parts, List<VisitSkipped> skipped) {
+        public Visit(String itemId, String itemName, String outcome, String subItem, List<String> materials, List<VisitAnswer> answers) {
+            this(itemId, itemName, outcome, subItem, materials, answers, null, null, null);
+        }
+
         public Visit withoutAnswers() {
-            return new Visit(itemId, itemName, outcome, subItem, materials, null);
+            return new Visit(itemId, itemName, outcome, subItem, materials, null, packageId, parts, skipped);
         }
     }
+
+    /** An applying part of a package's visit (G3): its item, channel, outcome, sub-item and materials. */
+    record VisitPart(String itemId, String itemName, String channel, String outcome, String subItem, List<String> materials) {}
+
+    /** A part of the package that does not apply in the citizen's situation, and why (G2). */
+    record VisitSkipped(String itemId, String itemName, String reason) {}
 
     record VisitAnswer(String questionId, String question, String value, String label) {}
 

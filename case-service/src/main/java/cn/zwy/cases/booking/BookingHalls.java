@@ -106,6 +106,13 @@ public class BookingHalls {
                 .stream().filter(w -> w.categories().contains(category)).toList();
     }
 
+    /** The current tenant's comprehensive windows (综合受理窗口, T4) of every hall (G3: where a package is accepted at one window). */
+    public List<HallWindow> comprehensiveWindows() {
+        return jdbc.query("select window_id, hall_id, kind, categories, number, name from booking_window where kind = 'COMPREHENSIVE' "
+                        + "order by hall_id, length(number), number",
+                (rs, i) -> window(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+    }
+
     /**
      * The business categories the hall's windows serve, code to name in code order (A5): what a citizen picks
      * from when taking a ticket. A code named differently by two windows keeps the first name.

@@ -3,8 +3,12 @@ package cn.zwy.cases.filing;
 import cn.zwy.common.error.ApiException;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.tenant.api.catalog.Guidance;
+import cn.zwy.tenant.api.catalog.PackageGuidance;
 import cn.zwy.tenant.api.catalog.Questionnaire;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +17,10 @@ import org.springframework.stereotype.Component;
  * questionnaire walked with the answers given (G2, as {@code submitCase} walks them), the outcome's sub-item, materials
  * and channel, and the hall queue's business category serving the item. The queue takes a ticket with it, so the window
  * that calls the ticket sees what the guide found and asks nothing twice. Inside a transaction bound to the item's tenant.
+ *
+ * <p>G3 (一窗受理, ADR 0037): the same for a whole "one thing" package — its one walk again ({@link PackageWalks}, as the
+ * package's submission walks it), each applying part's outcome, the parts that do not apply with why, and the materials
+ * of all parts each once — for one ticket at the hall's comprehensive windows.
  */
 @Component
 public class GuidedVisits {
@@ -30,12 +38,71 @@ public class GuidedVisits {
 
     public record Answer(String questionId, String value) {}
 
+    /** An applying part of a package visit: {@code outcome}/{@code subItem} null without questionnaire. */
+    public record Part(String itemId, String itemName, Questionnaire.Channel channel, String outcome, String subItem, List<String> materials) {}
+
+    /** A part that does not apply in the citizen's situation, and why (G2). */
+    public record Skipped(String itemId, String itemName, String reason) {}
+
+    /**
+     * What a package's guidance found (G3): the applying parts in the package's order, the skipped ones, the materials of
+     * all applying parts each once (in the parts' order), and the package walk's answered steps (under their keys).
+     */
+    public record PackageVisit(String packageId, String packageName, List<Part> parts, List<Skipped> skipped, List<String> materials,
+                               List<Step> answers) {}
+
     private final GuideVersions guides;
+    private final PackageWalks walks;
     private final JdbcTemplate jdbc;
 
-    GuidedVisits(GuideVersions guides, JdbcTemplate jdbc) {
+    GuidedVisits(GuideVersions guides, PackageWalks walks, JdbcTemplate jdbc) {
         this.guides = guides;
+        this.walks = walks;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The visit for the tenant's package and the package walk's answers (G3). NOT_FOUND (packageId) for a package of another
+     * tenant or not offered; VALIDATION (packageAnswers…, G2) for an answer outside its question's options; RULE_VIOLATION
+     * (packageAnswers, G2) while questions remain or when no part applies.
+     */
+    public PackageVisit resolvePackage(String tenant, String packageId, List<Answer> answers) {
+        int colon = packageId == null ? -1 : packageId.indexOf(':');
+        if (colon < 0 || !packageId.substring(0, colon).equals(tenant)) {
+            throw ApiException.notFound("packageId", "本中心（" + tenant + "）没有这个“一件事”套餐: " + packageId);
+        }
+        PackageReadModel.Package p = walks.find(packageId);
+        List<GuideVersion> versions = walks.versions(p);
+        PackageGuidance.Result r = PackageWalks.complete(p, versions, answers == null ? List.of()
+                : answers.stream().map(a -> a == null ? null : new Guidance.Answer(a.questionId(), a.value())).toList());
+        List<Part> parts = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        Set<String> materials = new LinkedHashSet<>();
+        for (int i = 0; i < versions.size(); i++) {
+            GuideVersion g = versions.get(i);
+            PackageGuidance.PartResult own = r.parts().get(i);
+            PackageReadModel.Item item = p.items().get(i);
+            if (!own.applies()) {
+                skipped.add(new Skipped(item.itemId(), item.name(), own.result().outcome().skipReason()));
+                continue;
+            }
+            List<String> needed;
+            if (own.result() == null) {
+                needed = g.materials().stream().map(GuideVersion.Material::name).toList();
+                parts.add(new Part(item.itemId(), item.name(), Questionnaire.Channel.WINDOW, null, null, needed));
+            } else {
+                Questionnaire.Outcome o = own.result().outcome();
+                needed = o.materials() == null ? List.of() : List.copyOf(o.materials());
+                parts.add(new Part(item.itemId(), item.name(), o.channel() == null ? Questionnaire.Channel.WINDOW : o.channel(), o.title(),
+                        o.subItem(), needed));
+            }
+            materials.addAll(needed);
+        }
+        if (parts.isEmpty()) {
+            throw new ApiException(ErrorCode.RULE_VIOLATION, "按办事群众的情形，“" + p.name() + "”中没有需要办理的事项", "packageAnswers", "G2");
+        }
+        return new PackageVisit(p.id(), p.name(), List.copyOf(parts), List.copyOf(skipped), List.copyOf(materials),
+                r.answered().stream().map(s -> new Step(s.key(), s.question(), s.value(), s.label())).toList());
     }
 
     /**

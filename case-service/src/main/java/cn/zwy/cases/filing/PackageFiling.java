@@ -53,21 +53,18 @@ class PackageFiling {
     private final CaseService cases;
     private final CaseStore store;
     private final CaseViews views;
-    private final PackageReadModel packages;
-    private final GuideVersions guides;
+    private final PackageWalks walks;
     private final MaterialUploads uploads;
     private final ApplicantNotices notices;
     private final TenantTransactions tx;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    PackageFiling(CaseService cases, CaseStore store, CaseViews views, PackageReadModel packages, GuideVersions guides,
-                  MaterialUploads uploads, ApplicantNotices notices, TenantTransactions tx, JdbcTemplate jdbc, JsonMapper json) {
+    PackageFiling(CaseService cases, CaseStore store, CaseViews views, PackageWalks walks, MaterialUploads uploads, ApplicantNotices notices, TenantTransactions tx, JdbcTemplate jdbc, JsonMapper json) {
         this.cases = cases;
         this.store = store;
         this.views = views;
-        this.packages = packages;
-        this.guides = guides;
+        this.walks = walks;
         this.uploads = uploads;
         this.notices = notices;
         this.tx = tx;
@@ -100,12 +97,7 @@ class PackageFiling {
     }
 
     private PackageReceipt file(Caller caller, SubmitPackageRequest r, String tenant, String key, String hash) {
-        PackageReadModel.Package p = packages.newest(r.packageId())
-                .orElseThrow(() -> ApiException.notFound("packageId", "未找到“一件事”套餐: " + r.packageId()));
-        if (p.withdrawn()) {
-            // ADR 0035: the tenant no longer offers it (one of its items withdrawn there), as its catalog no longer lists it
-            throw ApiException.notFound("packageId", "“一件事”套餐“" + p.name() + "”本中心今天不再办理（套餐中有事项已停止办理）: " + r.packageId());
-        }
+        PackageReadModel.Package p = walks.find(r.packageId());
         List<SubmitCaseRequest.MaterialRef> handedIn = r.materials() == null ? List.of() : r.materials();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < handedIn.size(); i++) {
@@ -128,11 +120,7 @@ class PackageFiling {
         if (!walk.isEmpty() && !answers.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION, "请只用一种方式提交情形引导的回答：整个套餐的回答或各事项的回答", "packageAnswers", "G2");
         }
-        List<GuideVersion> versions = new ArrayList<>();
-        for (PackageReadModel.Item item : p.items()) {
-            versions.add(guides.inEffect(item.itemId(), Today.date())
-                    .orElseThrow(() -> ApiException.notFound("packageId", "套餐中的事项“" + item.name() + "”今天没有在办的办事指南")));
-        }
+        List<GuideVersion> versions = walks.versions(p);
         List<List<SubmitCaseRequest.GuidanceAnswer>> walked = walk.isEmpty() ? null : walk(p, versions, walk, handedIn);
         // each part's own answers: from the package's walk, or given per item
         List<List<SubmitCaseRequest.GuidanceAnswer>> own = new ArrayList<>();
@@ -205,27 +193,16 @@ class PackageFiling {
     }
 
     /**
-     * G2 + G3: the package's one guidance walk, again on the versions filed under. It must be complete, and every
+     * G2 + G3: the package's one guidance walk, again on the versions filed under ({@link PackageWalks#complete}, as the
+     * package's ticket walks it). It must be complete, and every
      * material handed in must be needed by some part after it (only what applies is handed in). Answers each part's
      * own answers (its question ids, on its path), in the package's order.
      */
     private static List<List<SubmitCaseRequest.GuidanceAnswer>> walk(PackageReadModel.Package p, List<GuideVersion> versions,
                                                                       List<SubmitCaseRequest.GuidanceAnswer> walk,
                                                                       List<SubmitCaseRequest.MaterialRef> handedIn) {
-        List<PackageGuidance.Part> parts = new ArrayList<>();
-        for (int i = 0; i < versions.size(); i++) {
-            parts.add(new PackageGuidance.Part(p.items().get(i).itemId(), p.items().get(i).name(), versions.get(i).questionnaire()));
-        }
-        PackageGuidance.Result r;
-        try {
-            r = PackageGuidance.evaluate(parts, walk.stream().map(a -> a == null ? null : new Guidance.Answer(a.questionId(), a.value())).toList());
-        } catch (ApiException e) {
-            throw new ApiException(e.code(), e.getMessage(), e.field() == null ? "packageAnswers" : "package" + Character.toUpperCase(e.field().charAt(0))
-                    + e.field().substring(1), "G2");
-        }
-        if (!r.complete()) {
-            throw new ApiException(ErrorCode.RULE_VIOLATION, "情形引导尚未答完，还需回答：" + r.next().question().text(), "packageAnswers", "G2");
-        }
+        PackageGuidance.Result r = PackageWalks.complete(p, versions,
+                walk.stream().map(a -> a == null ? null : new Guidance.Answer(a.questionId(), a.value())).toList());
         Set<String> needed = new HashSet<>();
         for (int i = 0; i < versions.size(); i++) {
             Guidance.Result own = r.parts().get(i).result();

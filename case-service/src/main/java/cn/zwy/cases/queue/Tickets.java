@@ -1,10 +1,13 @@
 package cn.zwy.cases.queue;
 
 import cn.zwy.cases.api.QueueApi.CallResult;
+import cn.zwy.cases.api.QueueApi.GuidanceAnswer;
 import cn.zwy.cases.api.QueueApi.TakeTicketRequest;
 import cn.zwy.cases.api.QueueApi.Ticket;
 import cn.zwy.cases.api.QueueApi.Visit;
 import cn.zwy.cases.api.QueueApi.VisitAnswer;
+import cn.zwy.cases.api.QueueApi.VisitPart;
+import cn.zwy.cases.api.QueueApi.VisitSkipped;
 import cn.zwy.cases.booking.AppointmentCheckedIn;
 import cn.zwy.cases.booking.BookingHalls;
 import cn.zwy.cases.booking.BookingHalls.HallWindow;
@@ -16,6 +19,7 @@ import cn.zwy.common.security.Caller;
 import cn.zwy.common.security.Realm;
 import cn.zwy.common.tenant.DivisionCodes;
 import cn.zwy.common.tenant.TenantTransactions;
+import cn.zwy.tenant.api.catalog.Questionnaire.Channel;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,24 +115,34 @@ class Tickets {
         String key = in.idempotencyKey() == null ? "" : in.idempotencyKey().strip();
         if (key.isEmpty() || key.length() > 100) throw ApiException.validation("idempotencyKey", "幂等键应为 1–100 个字符");
         String itemId = in.itemId() == null || in.itemId().isBlank() ? null : in.itemId().strip();
-        if (itemId != null && caller.realm() == Realm.STAFF && GUIDES.stream().noneMatch(caller::hasRole)) {
+        String packageId = in.packageId() == null || in.packageId().isBlank() ? null : in.packageId().strip();
+        if (itemId != null && packageId != null) {
+            throw new ApiException(ErrorCode.VALIDATION, "请只给出所办事项（itemId）或“一件事”套餐（packageId）之一", "packageId", "G3");
+        }
+        if ((itemId != null || packageId != null) && caller.realm() == Realm.STAFF && GUIDES.stream().noneMatch(caller::hasRole)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "只有本中心的引导员、收件人员、窗口负责人或中心管理员可以按导办结果为办事群众取号（G1）",
-                    "itemId", "G1");
+                    packageId != null ? "packageId" : "itemId", "G1");
         }
         boolean answered = in.guidanceAnswers() != null && !in.guidanceAnswers().isEmpty();
         if (itemId == null && answered) throw ApiException.validation("guidanceAnswers", "情形引导的回答须与所办事项（itemId）一起提交");
+        boolean packageAnswered = in.packageAnswers() != null && !in.packageAnswers().isEmpty();
+        if (packageId == null && packageAnswered) {
+            throw ApiException.validation("packageAnswers", "套餐情形引导的回答须与“一件事”套餐（packageId）一起提交");
+        }
         String given = in.businessCategory() == null || in.businessCategory().isBlank() ? null : in.businessCategory().strip();
-        if (given == null && itemId == null) throw ApiException.validation("businessCategory", "缺少业务类别（或所办事项 itemId）");
+        if (given == null && itemId == null && packageId == null) {
+            throw ApiException.validation("businessCategory", "缺少业务类别（或所办事项 itemId、“一件事”套餐 packageId）");
+        }
         if (given != null && !CATEGORY.matcher(given).matches()) {
             throw ApiException.validation("businessCategory", "业务类别代码应为 1–6 个大写字母或数字，以字母开头: " + in.businessCategory());
         }
-        List<GuidedVisits.Answer> answers = answered ? in.guidanceAnswers().stream()
-                .map(a -> a == null ? null : new GuidedVisits.Answer(a.questionId(), a.value())).toList() : List.of();
+        List<GuidedVisits.Answer> answers = answers(answered ? in.guidanceAnswers() : null);
+        List<GuidedVisits.Answer> packageAnswers = answers(packageAnswered ? in.packageAnswers() : null);
         boolean green = Boolean.TRUE.equals(in.greenChannel());
         String takenBy = caller.realm() + ":" + caller.userId();
         try {
             return tx.write(tenantCode, () -> {
-                Optional<Ticket> earlier = replay(tenantCode, takenBy, key, hallId, given, itemId);
+                Optional<Ticket> earlier = replay(tenantCode, takenBy, key, hallId, given, itemId, packageId);
                 if (earlier.isPresent()) return earlier.get();
                 requireHall(tenantCode, hallId);
                 List<HallWindow> windows = halls.windows(hallId);
@@ -138,6 +153,14 @@ class Tickets {
                     category = routed(tenantCode, hallId, v, given, windows);
                     visit = json.writeValueAsString(new Visit(v.itemId(), v.itemName(), v.outcome(), v.subItem(), v.materials(),
                             v.answers().stream().map(x -> new VisitAnswer(x.questionId(), x.question(), x.value(), x.label())).toList()));
+                } else if (packageId != null) {
+                    GuidedVisits.PackageVisit v = visits.resolvePackage(tenantCode, packageId, packageAnswers);
+                    category = oneWindow(tenantCode, hallId, v, given, windows);
+                    visit = json.writeValueAsString(new Visit(v.packageId(), v.packageName(), null, null, v.materials(),
+                            v.answers().stream().map(x -> new VisitAnswer(x.questionId(), x.question(), x.value(), x.label())).toList(),
+                            v.packageId(), v.parts().stream().map(x -> new VisitPart(x.itemId(), x.itemName(), x.channel().name(), x.outcome(),
+                                    x.subItem(), x.materials())).toList(),
+                            v.skipped().stream().map(x -> new VisitSkipped(x.itemId(), x.itemName(), x.reason())).toList()));
                 } else if (!served(windows).contains(category)) {
                     throw ApiException.notFound("businessCategory", "本大厅没有办理该业务类别（" + category + "）的窗口，可选: "
                             + String.join("、", served(windows)));
@@ -145,15 +168,64 @@ class Tickets {
                 Instant now = Instant.now();
                 UUID id = UUID.randomUUID();
                 insert(id, tenantCode, hallId, category, green ? 1 : 2, green ? "GREEN" : "WALK_IN", null, null,
-                        caller.realm() == Realm.CITIZEN ? caller.userId() : null, takenBy, key, now, itemId, visit);
+                        caller.realm() == Realm.CITIZEN ? caller.userId() : null, takenBy, key, now, itemId, packageId, visit);
                 Ticket t = view(find(tenantCode, id).orElseThrow(), false);
-                log.info("ticket {} taken at {} hall {}{}", t.number(), tenantCode, hallId, itemId == null ? "" : " for item " + itemId);
+                log.info("ticket {} taken at {} hall {}{}", t.number(), tenantCode, hallId, itemId != null ? " for item " + itemId
+                        : packageId != null ? " for package " + packageId : "");
                 return t;
             });
         } catch (DuplicateKeyException e) {
             // the same request raced itself: the first one's ticket is the answer
-            return tx.read(tenantCode, () -> replay(tenantCode, takenBy, key, hallId, given, itemId)).orElseThrow(() -> e);
+            return tx.read(tenantCode, () -> replay(tenantCode, takenBy, key, hallId, given, itemId, packageId)).orElseThrow(() -> e);
         }
+    }
+
+    private static List<GuidedVisits.Answer> answers(List<GuidanceAnswer> given) {
+        return given == null ? List.of() : given.stream().map(a -> a == null ? null : new GuidedVisits.Answer(a.questionId(), a.value())).toList();
+    }
+
+    /**
+     * T4: the category the hall's comprehensive windows (综合受理窗口) are called under — the one most of them serve, other than
+     * the bookings' (A5), the first in the windows' order on a tie (连山: A 综合受理, not the 出件 window's C); null when the
+     * hall has no comprehensive window with a category.
+     */
+    private String comprehensiveCategory(List<HallWindow> windows) {
+        Map<String, Integer> count = new LinkedHashMap<>();
+        windows.stream().filter(w -> "COMPREHENSIVE".equals(w.kind()))
+                .sorted(Comparator.comparing((HallWindow w) -> w.number() == null ? Integer.MAX_VALUE : w.number().length())
+                        .thenComparing(w -> w.number() == null ? "" : w.number()))
+                .forEach(w -> w.categories().stream().filter(c -> !c.isEmpty() && !c.equals(halls.bookingCategory()))
+                        .forEach(c -> count.merge(c, 1, Integer::sum)));
+        return count.entrySet().stream().max(Comparator.comparingInt(Map.Entry::getValue)).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /**
+     * G3 (一窗受理 at the hall, ADR 0037): the category of one ticket for a whole package — the hall's comprehensive windows'
+     * (T4; a given category must be it) — unless no applying part needs a window (the self-service area or the
+     * online hall, RULE_VIOLATION G1) or the hall has no comprehensive window (RULE_VIOLATION G3, naming the tenant's other
+     * halls' comprehensive windows).
+     */
+    private String oneWindow(String tenant, UUID hallId, GuidedVisits.PackageVisit v, String given, List<HallWindow> windows) {
+        if (v.parts().stream().noneMatch(p -> p.channel() == Channel.WINDOW)) {
+            boolean kiosk = v.parts().stream().anyMatch(p -> p.channel() == Channel.KIOSK);
+            throw new ApiException(ErrorCode.RULE_VIOLATION, "按办事群众的情形，“" + v.packageName() + "”需办理的事项（"
+                    + String.join("、", v.parts().stream().map(GuidedVisits.Part::itemName).toList()) + "）"
+                    + (kiosk ? "可在自助终端或网上办理：请到自助服务区办理" : "可网上办理：请通过网上办事大厅或政务服务 App 办理") + "，无需到窗口排队取号",
+                    "packageId", "G1");
+        }
+        String category = comprehensiveCategory(windows);
+        if (category != null) {
+            if (given == null || given.equals(category)) return category;
+            throw new ApiException(ErrorCode.RULE_VIOLATION, "“" + v.packageName() + "”在综合受理窗口一窗受理，请取“" + category + "”号，不是“"
+                    + given + "”", "businessCategory", "G3");
+        }
+        List<String> elsewhere = new ArrayList<>();
+        for (HallWindow w : halls.comprehensiveWindows()) {
+            if (w.hallId().equals(hallId) || w.categories().stream().allMatch(c -> c.equals(halls.bookingCategory()))) continue;
+            elsewhere.add(halls.hallName(tenant, w.hallId()).orElse("") + w.label() + (w.name() == null ? "" : "（" + w.name() + "）"));
+        }
+        throw new ApiException(ErrorCode.RULE_VIOLATION, "本大厅没有综合受理窗口，“" + v.packageName() + "”须在综合受理窗口一窗受理"
+                + (elsewhere.isEmpty() ? "，请咨询大厅引导员" : "；请到" + String.join("、", elsewhere) + "办理"), "packageId", "G3");
     }
 
     /**
@@ -176,8 +248,7 @@ class Tickets {
                     "businessCategory", "G1");
         }
         if (category == null) {
-            category = given != null ? given : windows.stream().filter(w -> "COMPREHENSIVE".equals(w.kind()) && !w.categories().isEmpty())
-                    .map(w -> w.categories().getFirst()).findFirst().orElse(null);
+            category = given != null ? given : comprehensiveCategory(windows);
         }
         String wanted = category;
         if (wanted != null && served(windows).contains(wanted)) return wanted;
@@ -209,11 +280,11 @@ class Tickets {
         }
         if (!jdbc.queryForList("select id from queue_ticket where appointment_id = ?", UUID.class, e.appointmentId()).isEmpty()) return;
         insert(UUID.randomUUID(), e.tenantId(), e.hallId(), category, 0, "BOOKED", e.startsAt(), e.appointmentId(), e.citizenId(),
-                "booking:" + e.bookingCode(), null, Instant.now(), null, null);
+                "booking:" + e.bookingCode(), null, Instant.now(), null, null, null);
     }
 
     private void insert(UUID id, String tenant, UUID hallId, String category, int priority, String kind, Instant dueAt, UUID appointmentId,
-                        String citizenId, String takenBy, String key, Instant now, String itemId, String visit) {
+                        String citizenId, String takenBy, String key, Instant now, String itemId, String packageId, String visit) {
         LocalDate day = LocalDate.ofInstant(now, ZONE);
         int seq = jdbc.queryForObject("""
                 insert into queue_counter (tenant_id, hall_id, category, day, last) values (?, ?, ?, ?, 1)
@@ -221,19 +292,19 @@ class Tickets {
                 Integer.class, tenant, hallId, category, Date.valueOf(day));
         jdbc.update("""
                 insert into queue_ticket (id, tenant_id, hall_id, category, day, seq, number, priority, kind, due_at, appointment_id,
-                    citizen_id, taken_by, idempotency_key, status, taken_at, item_id, visit)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, cast(? as jsonb))""",
+                    citizen_id, taken_by, idempotency_key, status, taken_at, item_id, package_id, visit)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?, cast(? as jsonb))""",
                 id, tenant, hallId, category, Date.valueOf(day), seq, category + String.format("%03d", seq), priority, kind,
-                dueAt == null ? null : Timestamp.from(dueAt), appointmentId, citizenId, takenBy, key, Timestamp.from(now), itemId, visit);
+                dueAt == null ? null : Timestamp.from(dueAt), appointmentId, citizenId, takenBy, key, Timestamp.from(now), itemId, packageId, visit);
     }
 
-    /** The ticket taken earlier with the key; CONFLICT when it was for another hall, category (when given) or item. */
-    private Optional<Ticket> replay(String tenant, String takenBy, String key, UUID hallId, String category, String itemId) {
+    /** The ticket taken earlier with the key; CONFLICT when it was for another hall, category (when given), item or package. */
+    private Optional<Ticket> replay(String tenant, String takenBy, String key, UUID hallId, String category, String itemId, String packageId) {
         Optional<Row> r = jdbc.query("select * from queue_ticket where taken_by = ? and idempotency_key = ?", Tickets::row, takenBy, key)
                 .stream().findFirst();
         if (r.isEmpty()) return Optional.empty();
         if (!r.get().tenant.equals(tenant) || !r.get().hallId.equals(hallId) || (category != null && !r.get().category.equals(category))
-                || !java.util.Objects.equals(r.get().itemId, itemId)) {
+                || !java.util.Objects.equals(r.get().itemId, itemId) || !java.util.Objects.equals(r.get().packageId, packageId)) {
             throw ApiException.conflict("idempotencyKey", "该幂等键已用于另一张号（" + r.get().number + "），新的取号请使用新的幂等键");
         }
         return Optional.of(view(r.get(), true));
@@ -455,6 +526,7 @@ class Tickets {
         String caseId;
         Integer extendedSeconds;
         String itemId;
+        String packageId;
         String visit;
     }
 
@@ -480,6 +552,7 @@ class Tickets {
         int ext = rs.getInt("extended_seconds");
         r.extendedSeconds = rs.wasNull() ? null : ext;
         r.itemId = rs.getString("item_id");
+        r.packageId = rs.getString("package_id");
         r.visit = rs.getString("visit");
         return r;
     }

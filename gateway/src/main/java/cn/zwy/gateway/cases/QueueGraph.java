@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 /**
  * The hall queue (A5, A3, A6; ADR 0017). Public: the calling screen, quiet hours and a ticket by its id (printed on
  * the ticket), with their subscriptions. A walk-in ticket: the tenant's staff (a kiosk) or a citizen; from the guidance
- * (G1, with the item): case-service checks the guide's role. Calling,
+ * (G1, with the item; G3, with a whole package): case-service checks the guide's role. Calling,
  * recalling, transferring, missing and finishing: the tenant's staff. The visitor flow: the tenant's staff and its
  * province's administrator. The tenancy check is made here before any call; case-service checks the token again.
  */
@@ -39,9 +39,14 @@ public class QueueGraph {
     }
 
     public record TakeTicketInput(String idempotencyKey, String tenantCode, String hallId, String businessCategory, Boolean greenChannel,
-                                  String itemId, List<GuidanceAnswerInput> guidanceAnswers) {}
+                                  String itemId, List<GuidanceAnswerInput> guidanceAnswers, String packageId,
+                                  List<GuidanceAnswerInput> packageAnswers) {}
 
     public record GuidanceAnswerInput(String questionId, String value) {}
+
+    private static List<QueueApi.GuidanceAnswer> answers(List<GuidanceAnswerInput> given) {
+        return given == null ? null : given.stream().map(a -> a == null ? null : new QueueApi.GuidanceAnswer(a.questionId(), a.value())).toList();
+    }
 
     public record CallNextInput(String tenantCode, String windowId) {}
 
@@ -88,8 +93,7 @@ public class QueueGraph {
         }
         return queue.take(tenant(input.tenantCode()), Ids.uuid("hallId", input.hallId()).toString(),
                 new QueueApi.TakeTicketRequest(input.idempotencyKey(), input.businessCategory(), input.greenChannel(), input.itemId(),
-                        input.guidanceAnswers() == null ? null : input.guidanceAnswers().stream()
-                                .map(a -> new QueueApi.GuidanceAnswer(a.questionId(), a.value())).toList())).map(TicketPayload::new);
+                        answers(input.guidanceAnswers()), input.packageId(), answers(input.packageAnswers()))).map(TicketPayload::new);
     }
 
     @MutationMapping

@@ -65,6 +65,8 @@ public class DemoOrganisation implements ApplicationRunner {
     static final List<DemoStaff> STAFF = List.of(
             new DemoStaff("lianshan.admin", "韦", "建国", List.of("centre_admin"), null),
             new DemoStaff("lianshan.clerk", "覃", "丽华", List.of("clerk"), null),
+            // the hall's guide (引导员, G1/G3): walks the guidance with the citizen at the desk and issues their ticket
+            new DemoStaff("lianshan.guide", "蓝", "晓燕", List.of("guide"), null),
             new DemoStaff("lianshan.approver", "莫", "志强", List.of("approver"), null),
             new DemoStaff("jitian.agent", "盘", "秀英", List.of("agent"), JITIAN));
 
