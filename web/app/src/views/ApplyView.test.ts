@@ -3,7 +3,8 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { createPinia, setActivePinia } from 'pinia'
 import urql from '@urql/vue'
-import { Client, fetchExchange } from '@urql/core'
+import { gateway } from './gatewayStub'
+import type { Client } from '@urql/core'
 import { Button, Cell, CellGroup, Checkbox, CheckboxGroup, Empty, Field, Form, Loading, NavBar, Progress, Uploader } from 'vant'
 import ApplyView from './ApplyView.vue'
 import { i18n } from '../i18n'
@@ -12,19 +13,6 @@ import { AUTH } from '../keys'
 // the toast's stylesheet (imported by the view for its one showToast) is the browser's business, not jsdom's
 vi.mock('vant/es/toast/style', () => ({}))
 
-/** The gateway as a stand-in fetch: each request's operation and variables recorded, answered by the test. */
-function gateway(answer: (body: { query: string; variables: Record<string, unknown> }) => unknown) {
-  const calls: { query: string; variables: Record<string, unknown> }[] = []
-  const client = new Client({
-    url: 'http://gateway.test/graphql', exchanges: [fetchExchange], requestPolicy: 'network-only', preferGetMethod: false,
-    fetch: async (_url, init) => {
-      const body = JSON.parse(String(init?.body))
-      calls.push(body)
-      return new Response(JSON.stringify({ data: answer(body) }), { headers: { 'content-type': 'application/json' } })
-    },
-  })
-  return { client, calls }
-}
 
 const settle = async () => { for (let i = 0; i < 6; i++) { await flushPromises(); await new Promise((r) => setTimeout(r, 0)) } }
 

@@ -2,24 +2,12 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import urql from '@urql/vue'
-import { Client, fetchExchange } from '@urql/core'
+import { gateway } from './gatewayStub'
+import type { Client } from '@urql/core'
 import { Button, Cell, CellGroup, Empty, Field, Loading, NavBar, Tag } from 'vant'
 import GuidanceView from './GuidanceView.vue'
 import PackageView from './PackageView.vue'
 
-/** The gateway as a stand-in fetch: each request's operation and variables recorded, answered by the test. */
-function gateway(answer: (body: { query: string; variables: Record<string, unknown> }) => unknown) {
-  const calls: { query: string; variables: Record<string, unknown> }[] = []
-  const client = new Client({
-    url: 'http://gateway.test/graphql', exchanges: [fetchExchange], requestPolicy: 'network-only', preferGetMethod: false,
-    fetch: async (_url, init) => {
-      const body = JSON.parse(String(init?.body))
-      calls.push(body)
-      return new Response(JSON.stringify({ data: answer(body) }), { headers: { 'content-type': 'application/json' } })
-    },
-  })
-  return { client, calls }
-}
 
 function mountView(view: unknown, id: string, client: Client) {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] })
