@@ -240,6 +240,41 @@ class RegionPackageTest {
         assertThat(Await.until(() -> found(name, id) ? null : true)).isTrue();
     }
 
+    @Test
+    void countyChangingAPartsMaterialsFilesThePackageWithTheNewList_G3() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String certificate = standardItem("出生医学证明办理");
+        String part = Catalog.newStandardItem("材料变更测试事项" + run).path("id").asString();
+        Api.Response r = Api.graphql(Catalog.provincialAdmin(), DEFINE, Map.of("input", input("44", "材料变更测试套餐" + run, List.of(certificate, part))));
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        String regionId = r.data().at("/defineRegionPackage/regionPackage/id").asString();
+        String id = LIANSHAN + regionId.substring(regionId.indexOf(':'));
+        JsonNode first = publishedLater(part);
+        dayComes(first.path("id").asString());
+
+        // 连山 changes the part's guide after the package was offered: one material more, announced ahead (S6) ...
+        String added = "变更后新增材料" + run;
+        Map<String, Object> guide = Catalog.completeGuide(5);
+        @SuppressWarnings("unchecked")
+        List<Object> materials = (List<Object>) guide.get("materials");
+        materials.add(Catalog.material(added, false));
+        String item = first.path("itemId").asString();
+        Api.Response saved = Catalog.saveDraft(Catalog.admin(), item, guide);
+        assertThat(saved.errors()).as(saved.body().toString()).isNull();
+        Api.Response changed = Catalog.publish(Catalog.admin(), item, "测试：增加材料", null);
+        assertThat(changed.errors()).as(changed.body().toString()).isNull();
+        dayComes(changed.data().at("/publishGuide/version/id").asString());
+
+        // ... and from its day the package's one form lists it, and a filing handing it in is taken
+        Api.Response one = Api.graphql(null, "query($id: ID!) { servicePackage(id: $id) { id form { materials { name } } } }", Map.of("id", id));
+        assertThat(one.errors()).as(one.body().toString()).isNull();
+        List<String> listed = texts(one.data().at("/servicePackage/form/materials"), "name");
+        assertThat(listed).contains(added);
+        Api.Response filed = PackageTest.submit(Cases.citizen(), filing(id, listed));
+        assertThat(filed.errors()).as(filed.body().toString()).isNull();
+        assertThat(texts(filed.data().at("/submitPackage/receipt/parts"), "itemName")).contains("材料变更测试事项" + run);
+    }
+
     /**
      * One filing attempt by 张三, as it is answered now: where NOT_FOUND is the expected answer, PackageTest.submit
      * (which waits up to 60 s while case-service may not have the package yet) would only make the test wait.

@@ -98,12 +98,17 @@ class PackageFiling {
 
     private PackageReceipt file(Caller caller, SubmitPackageRequest r, String tenant, String key, String hash) {
         PackageReadModel.Package p = walks.find(r.packageId());
+        List<GuideVersion> versions = walks.versions(p);
+        // the materials of the parts' guides in effect today, as the catalog shows the package's form today: a county
+        // that changed a part's guide since the package was announced asks what the new version asks (ADR 0035)
+        Set<String> listed = new HashSet<>();
+        versions.forEach(v -> v.materials().forEach(m -> listed.add(m.name())));
         List<SubmitCaseRequest.MaterialRef> handedIn = r.materials() == null ? List.of() : r.materials();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < handedIn.size(); i++) {
             SubmitCaseRequest.MaterialRef m = handedIn.get(i);
             String f = "materials[" + i + "].name";
-            if (m == null || m.name() == null || p.materials().stream().noneMatch(x -> x.name().equals(m.name()))) {
+            if (m == null || m.name() == null || !listed.contains(m.name())) {
                 throw ApiException.validation(f, "套餐的材料清单中没有这项材料: " + (m == null ? null : m.name()));
             }
             // G3: one set of materials — each is handed in once and serves every item that lists it
@@ -120,7 +125,6 @@ class PackageFiling {
         if (!walk.isEmpty() && !answers.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION, "请只用一种方式提交情形引导的回答：整个套餐的回答或各事项的回答", "packageAnswers", "G2");
         }
-        List<GuideVersion> versions = walks.versions(p);
         List<List<SubmitCaseRequest.GuidanceAnswer>> walked = walk.isEmpty() ? null : walk(p, versions, walk, handedIn);
         // each part's own answers: from the package's walk, or given per item
         List<List<SubmitCaseRequest.GuidanceAnswer>> own = new ArrayList<>();
