@@ -128,7 +128,7 @@ describe('a package walk on the phone (G1, G2, G3)', () => {
     await settle()
     expect(wrapper.find('[data-test=package-ticket-text]').text()).toBe('整个“出生一件事”在综合受理窗口一窗受理，只取一个号：生育登记、出生医学证明')
     // the parts' routes stay as information (the online part still says so), without a ticket per part
-    expect(wrapper.findAll('[data-test=part] [data-test=route-where]').map((w) => w.text())).toEqual(['网上办理，无需到大厅', GA_WINDOW.where])
+    expect(wrapper.findAll('[data-test=part] [data-test=route-where]').map((w) => w.text())).toEqual(['网上办理，无需到大厅', '单独办理时：' + GA_WINDOW.where])
     expect(wrapper.find('[data-test=part] [data-test=route-channel]').text()).toBe('网上办理')
     expect(wrapper.findAll('[data-test=take-ticket]')).toHaveLength(0)
     await wrapper.find('[data-test=take-package-ticket]').trigger('click')
