@@ -2,7 +2,8 @@
 // platform through the gateway: photos of materials sent per material with the server's refusal shown on the one it
 // refused (C1); a booking moved to another slot, cancelled with a confirmation, and the server's refusal shown next to
 // the action (A1); a finished visit of the hall queue reviewed on the ticket's page (一次一评, V2), and then why it
-// may not be reviewed again; a finished case reviewed from 待评价 (一事一评, V2, V5). Run by system-tests'
+// may not be reviewed again; a finished case reviewed from 待评价 (一事一评, V2, V5); 出生一件事 walked with ONE ticket
+// for the whole package at the comprehensive windows (一窗受理, G3) before it is filed. Run by system-tests'
 // WebBrowserTest (its own test method) or by hand:
 //   ZWY_WEB_BASE=http://127.0.0.1:8080 node web/e2e/citizen.mjs
 import { BASE, bookFirstFreeSlot, TENANT, browser, expect, fileCase, graphql, run, shot, signIn, staffToken } from './lib.mjs'
@@ -249,6 +250,44 @@ async function main() {
   expect(await citizen.locator('[data-test=part][data-part=出生登记]').count() === 0, '出生登记 is not among the parts filed')
   await citizen.locator('[data-test=skipped]').scrollIntoViewIfNeeded()
   await shot(citizen, 'citizen-package-walk-skipped')
+
+  // ------------------------------------------------------------ ONE ticket for the whole package at the comprehensive windows (一窗受理, G3)
+  const oneWindow = (await citizen.locator('[data-test=package-ticket-text]').innerText()).replace(/\s+/g, ' ')
+  expect(oneWindow.includes('综合受理窗口一窗受理') && oneWindow.includes('只取一个号') && !oneWindow.includes('出生登记'),
+    `the package offers one ticket for the parts that apply (${oneWindow})`)
+  expect(await citizen.locator('[data-test=part] [data-test=take-ticket]').count() === 0, 'no ticket per part: the routes only say where each department sits')
+  await citizen.locator('[data-test=take-package-ticket]').click()
+  await citizen.waitForURL(/\/app\/ticket$/, { timeout: 30000 })
+  const packageNumber = (await citizen.locator('[data-test=ticket-number]').innerText({ timeout: 30000 })).trim()
+  expect(/^A\d+$/.test(packageNumber), `a ticket of the comprehensive windows' queue (${packageNumber})`)
+  await citizen.locator('[data-test=ticket-visit]').waitFor({ timeout: 20000 })
+  const visitParts = await citizen.locator('[data-test=visit-part]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-part')))
+  expect(visitParts.length === 4 && !visitParts.includes('出生登记'), `the ticket lists the four parts taken at the one window (${visitParts})`)
+  const visitSkipped = await citizen.locator('[data-test=visit-skipped]').innerText()
+  expect(visitSkipped.includes('出生登记') && visitSkipped.includes('不需办理：'), `the ticket names the part not needed and why (${visitSkipped})`)
+  const visitMaterials = await citizen.locator('[data-test=visit-materials]').innerText()
+  expect(visitMaterials.includes('居民身份证'), `the ticket lists the materials overall (${visitMaterials})`)
+  console.log(`  package ticket: ${packageNumber} · ${visitParts.join('、')}`)
+  await shot(citizen, 'citizen-package-ticket')
+  // a comprehensive window calls until this ticket comes and sees the whole package; the ticket screen follows live
+  const comprehensive = (await graphql('query($t: ID!, $h: ID) { windows(tenantCode: $t, hallId: $h) { id name categories { code } } }',
+    { t: TENANT, h: hall.id }, clerkToken)).windows.find((w) => w.categories.some((c) => c.code === packageNumber.replace(/\d+$/, '')))
+  expect(comprehensive, 'a window of the main hall serves the comprehensive windows\' queue')
+  for (let i = 0; i < 40; i++) {
+    const called = (await graphql(`mutation($i: CallNextInput!) { callNext(input: $i) { ticket { id number
+      visit { packageId itemName parts { itemName } skipped { itemName } } } } }`, { i: { tenantCode: TENANT, windowId: comprehensive.id } }, clerkToken)).callNext.ticket
+    expect(called, `ticket ${packageNumber} is called at ${comprehensive.name}`)
+    await graphql('mutation($i: FinishTicketInput!) { finishTicket(input: $i) { ticket { status } } }', { i: { ticketId: called.id } }, clerkToken)
+    if (called.number === packageNumber) {
+      const v = called.visit
+      expect(v?.packageId === birth.id && v.parts?.length === 4 && v.skipped?.some((p) => p.itemName === '出生登记'),
+        `the window sees the package, its four parts and the part not needed (${JSON.stringify(v)})`)
+      break
+    }
+  }
+  await citizen.locator('[data-test=ticket-status]', { hasText: '已办结' }).waitFor({ timeout: 20000 })
+  // back to the package: the walk is kept in the tab, 一次申请 follows it
+  await citizen.goto(`${BASE}/app/packages/${encodeURIComponent(birth.id)}`)
   await citizen.locator('[data-test=package-apply]').click()
   await citizen.locator('[data-test=package-form]').waitFor({ timeout: 30000 })
   await citizen.locator('[data-field=newbornName]').waitFor()

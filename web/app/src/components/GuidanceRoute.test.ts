@@ -81,4 +81,13 @@ describe("a package's parts after its walk (G1, G2, G3)", () => {
     expect(router.currentRoute.value.query).toMatchObject({ tenant: '441825', category: 'GA', item: '441825:c' })
     expect([router.currentRoute.value.query.a].flat()).toEqual(['first:NO'])
   })
+
+  it("with the package's one ticket (一窗受理, G3) the parts' routes are information only: where each is done alone, no ticket per part", () => {
+    const { wrapper } = mountIt(PackageParts, { oneWindow: true, skipped: [], answered: [],
+      parts: [{ itemId: '441825:c', name: '社会保障卡申领', applies: true, outcome: null, route: WINDOW },
+        { itemId: '441825:a', name: '生育登记', applies: true, outcome: null, route: ONLINE }] })
+    expect(wrapper.findAll('[data-test=route-where]').map((w) => w.text())).toEqual(['单独办理时：' + WINDOW.where, ONLINE.where])
+    expect(wrapper.find('[data-test=route-windows]').text()).toBe('连山县政务服务中心 · 10号公安窗口')
+    expect(wrapper.findAll('[data-test=take-ticket]')).toHaveLength(0)
+  })
 })

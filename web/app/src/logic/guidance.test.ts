@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answer, answersOf, answersQuery, applyLink, numberAnswer, partAnswers, skippedText, tenantOf, ticketable, ticketLink, walkedForm,
+import { answer, answersOf, answersQuery, applyLink, numberAnswer, packageTicket, packageTicketLink, type PackagePart, partAnswers, skippedText, tenantOf, ticketable, ticketLink, walkedForm,
   walkLink, type GuidanceRoute, type WalkForForm } from './guidance'
 
 const GA: GuidanceRoute = { channel: 'WINDOW', category: 'GA', categoryName: '户政',
@@ -83,5 +83,37 @@ describe('the online form after a walk (G2: nothing asked twice)', () => {
     const skipped = walkedForm({ ...complete, outcome: { title: '本县不办理出生登记', notApplicable: true, notes: '请到户籍地派出所办理', materials: [] } })
     expect(skipped.why).toBe('按您的情形无需办理本事项：本县不办理出生登记：请到户籍地派出所办理')
     expect(skipped.materials).toEqual([])
+  })
+})
+
+describe('一窗受理: one ticket for a whole package walk (G3, ADR 0037)', () => {
+  const route = (channel: 'WINDOW' | 'ONLINE' | 'KIOSK', hall?: string) => ({ channel, category: channel === 'WINDOW' ? 'GA' : null,
+    categoryName: null, windows: hall ? [{ hall, number: '10', name: '公安窗口' }] : [], where: '…' })
+  const part = (name: string, applies: boolean, r: ReturnType<typeof route> | null): PackagePart =>
+    ({ itemId: '441825:' + name, name, applies, outcome: null, route: r })
+
+  it('is offered once the walk is complete and a part that applies needs a window, for every applying part, at its hall', () => {
+    const parts = [part('生育登记', true, route('ONLINE')), part('出生登记', false, null),
+      part('城乡居民医保参保', true, route('WINDOW', '连山县政务服务中心')), part('社会保障卡申领', true, route('KIOSK'))]
+    expect(packageTicket({ complete: true, parts })).toEqual({ hall: '连山县政务服务中心', parts: ['生育登记', '城乡居民医保参保', '社会保障卡申领'] })
+    expect(packageTicket({ complete: false, parts })).toBeNull()
+    expect(packageTicket(null)).toBeNull()
+  })
+
+  it('is not offered when every part that applies is done online or at a kiosk (the server would send the citizen there, G1)', () => {
+    expect(packageTicket({ complete: true, parts: [part('生育登记', true, route('ONLINE')), part('社会保障卡申领', true, route('KIOSK')),
+      part('出生登记', false, route('WINDOW', '连山县政务服务中心'))] })).toBeNull()
+  })
+
+  it('a window part without a route or windows still gets the ticket, the hall then left to the tenant\'s first', () => {
+    expect(packageTicket({ complete: true, parts: [part('出生医学证明', true, null)] })).toEqual({ hall: null, parts: ['出生医学证明'] })
+  })
+
+  it("the ticket screen's address carries the package, the walk's keys and answers, the hall and the tap's key", () => {
+    const answers = [{ questionId: 'married', value: 'YES' }, { questionId: 'who@3', value: 'NEWBORN' }]
+    expect(packageTicketLink('441825:birth', '连山县政务服务中心', 'k1', answers)).toEqual({ path: '/ticket',
+      query: { tenant: '441825', package: '441825:birth', key: 'k1', a: ['married:YES', 'who@3:NEWBORN'], hall: '连山县政务服务中心' } })
+    expect(answersOf(packageTicketLink('441825:birth', null, 'k1', answers).query.a)).toEqual(answers)
+    expect(packageTicketLink('441825:birth', null, 'k1', answers).query.hall).toBeUndefined()
   })
 })

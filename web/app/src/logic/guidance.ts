@@ -64,6 +64,32 @@ export function answersOf(q: unknown): Answer[] {
   })
 }
 
+/**
+ * 一窗受理 (G3, ADR 0037): a complete package walk where at least one part that applies needs a window gets ONE ticket
+ * for the whole package at the hall's comprehensive windows (综合受理窗口), which take every part at once — not one per
+ * part. The hall is the first window part's (its route's first hall: the main hall comes first); null when no part names
+ * one (the tenant's first hall is then taken). No ticket (null) while questions remain, or when every part that applies is
+ * done at the kiosk or online (the server would send the citizen there instead, G1).
+ */
+export function packageTicket(walk: { complete: boolean; parts: PackagePart[] } | null | undefined): { hall: string | null; parts: string[] } | null {
+  if (!walk?.complete) return null
+  const applying = walk.parts.filter((p) => p.applies)
+  const atWindow = applying.filter((p) => (p.route?.channel ?? 'WINDOW') === 'WINDOW')
+  if (!atWindow.length) return null
+  return { hall: atWindow.find((p) => p.route?.windows.length)?.route?.windows[0].hall ?? null, parts: applying.map((p) => p.name) }
+}
+
+/**
+ * The ticket screen's address that takes the package's one ticket on arrival (G3): the hall, the package, the walk's
+ * answers under the walk's keys (as packageGuidance asks them and submitPackage takes them, `id@n` included) and the tap's
+ * idempotency key — a second tap, a reload or the way back from signing in answer the same ticket.
+ */
+export function packageTicketLink(packageId: string, hall: string | null, key: string, answers: readonly Answer[]) {
+  const query: Record<string, string | string[]> = { tenant: tenantOf(packageId), package: packageId, key, a: answersQuery(answers) }
+  if (hall) query.hall = hall
+  return { path: '/ticket', query }
+}
+
 /** 在线申请 after a walk (G2): the item's form, told the answers, so it lists only their outcome's materials and files them. */
 export const applyLink = (w: Walked) => ({ path: '/apply/' + w.itemId, query: { a: answersQuery(w.answers) } })
 

@@ -63,4 +63,25 @@ describe('the queue ticket from a guidance route (G1, A5)', () => {
     expect(ticket.error).toBe(words + '（itemId）')
     expect(ticket.id).toBe('')
   })
+
+  it('from a package walk takes ONE ticket for the whole package with the walk\'s answers, no category (一窗受理, G3)', async () => {
+    const { client, sent } = fakeClient()
+    const ticket = useTicket()
+    const answers = [{ questionId: 'married', value: 'YES' }, { questionId: 'who@3', value: 'NEWBORN' }]
+    expect(await ticket.takeAtHall(client, { tenantCode: '441825', hallName: '连山县政务服务中心', key: 'tap-5', packageId: '441825:birth', answers }))
+      .toBe(true)
+    expect(sent[1]).toEqual({ query: TAKE, variables: { input: { idempotencyKey: 'tap-5', tenantCode: '441825', hallId: '441825:main',
+      packageId: '441825:birth', packageAnswers: answers } } })
+    expect(ticket.id).toBe('441825:t1')
+  })
+
+  it('a hall without comprehensive windows: the package ticket is refused with where to go instead, and no ticket (G3)', async () => {
+    const words = '吉田镇便民服务中心没有综合受理窗口，“出生一件事”请到连山县政务服务中心 1号窗口（综合受理窗口1）一窗受理'
+    const { client } = fakeClient({ message: words, extensions: { code: 'RULE_VIOLATION', field: 'packageId', rule: 'G3' } })
+    const ticket = useTicket()
+    expect(await ticket.takeAtHall(client, { tenantCode: '441825', hallName: '吉田镇便民服务中心', key: 'tap-6', packageId: '441825:birth',
+      answers: [{ questionId: 'married', value: 'YES' }] })).toBe(false)
+    expect(ticket.error).toBe(words + '（packageId）')
+    expect(ticket.id).toBe('')
+  })
 })

@@ -103,4 +103,59 @@ describe('a package walk on the phone (G1, G2, G3)', () => {
     expect(wrapper.find('[data-test=skipped-part]').text()).toContain('不需办理：新生儿在父母户籍所在地落户')
     expect(wrapper.find('[data-test=package-apply]').exists()).toBe(true)
   })
+
+  it('a complete walk with a part at a window offers ONE 取号 for the whole package (一窗受理, G3) and no ticket per part', async () => {
+    sessionStorage.clear()
+    const GA_WINDOW = { channel: 'WINDOW', category: 'GA', categoryName: '户政', windows: [{ hall: '连山县政务服务中心', number: '10', name: '公安窗口' }],
+      where: '请取“GA”号（户政），到连山县政务服务中心10号公安窗口办理' }
+    const { client } = gateway(({ query, variables }) => (query.includes('servicePackage(')
+      ? { servicePackage: { id: '441825:birth', name: '出生一件事', tenantName: '连山', description: null,
+        items: [{ itemId: '441825:a', name: '生育登记', department: null }, { itemId: '441825:c', name: '出生医学证明', department: null }] } }
+      : (variables.a as unknown[]).length === 0
+        ? { packageGuidance: { complete: false, answered: [], next: { key: 'married', askedFor: ['生育登记'], question: { id: 'married', text: '是否已办理结婚登记？',
+          type: 'YES_NO', help: null, options: [{ value: 'YES', label: '是', min: null, max: null }, { value: 'NO', label: '否', min: null, max: null }] } },
+          parts: [], skipped: [], materials: null } }
+        : { packageGuidance: { complete: true, answered: [{ key: 'married', question: '是否已办理结婚登记？', value: 'YES', label: '是', askedFor: ['生育登记'] }],
+          next: null, parts: [
+            { itemId: '441825:a', name: '生育登记', applies: true, outcome: { title: '生育登记（网上即办）', notes: null },
+              route: { channel: 'ONLINE', category: null, categoryName: null, windows: [], where: '网上办理，无需到大厅' } },
+            { itemId: '441825:c', name: '出生医学证明', applies: true, outcome: null, route: GA_WINDOW }],
+          skipped: [], materials: [{ name: '居民身份证', required: true, usedBy: ['生育登记', '出生医学证明'] }] } }))
+    const { wrapper, router } = mountView(PackageView, '441825:birth', client)
+    await settle()
+    expect(wrapper.find('[data-test=package-ticket]').exists()).toBe(false)
+    await wrapper.find('[data-test=option-YES]').trigger('click')
+    await settle()
+    expect(wrapper.find('[data-test=package-ticket-text]').text()).toBe('整个“出生一件事”在综合受理窗口一窗受理，只取一个号：生育登记、出生医学证明')
+    // the parts' routes stay as information (the online part still says so), without a ticket per part
+    expect(wrapper.findAll('[data-test=part] [data-test=route-where]').map((w) => w.text())).toEqual(['网上办理，无需到大厅', '单独办理时：' + GA_WINDOW.where])
+    expect(wrapper.find('[data-test=part] [data-test=route-channel]').text()).toBe('网上办理')
+    expect(wrapper.findAll('[data-test=take-ticket]')).toHaveLength(0)
+    await wrapper.find('[data-test=take-package-ticket]').trigger('click')
+    await settle()
+    const taken = router.currentRoute.value
+    expect(taken.path).toBe('/ticket')
+    expect(taken.query).toMatchObject({ tenant: '441825', hall: '连山县政务服务中心', package: '441825:birth' })
+    expect([taken.query.a].flat()).toEqual(['married:YES'])
+    expect(taken.query.item).toBeUndefined()
+    expect(taken.query.category).toBeUndefined()
+    // a second tap asks for the same ticket (the same idempotency key)
+    const key = taken.query.key
+    await router.push('/packages/441825:birth')
+    await wrapper.find('[data-test=take-package-ticket]').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.query.key).toBe(key)
+  })
+
+  it('a walk whose applying parts are all online or at a kiosk offers no package ticket', async () => {
+    sessionStorage.clear()
+    const { client } = gateway(({ query }) => (query.includes('servicePackage(')
+      ? { servicePackage: { id: '441825:birth', name: '出生一件事', tenantName: '连山', description: null, items: [{ itemId: '441825:a', name: '生育登记', department: null }] } }
+      : { packageGuidance: { complete: true, answered: [], next: null, parts: [{ itemId: '441825:a', name: '生育登记', applies: true, outcome: null,
+        route: { channel: 'ONLINE', category: null, categoryName: null, windows: [], where: '网上办理，无需到大厅' } }], skipped: [], materials: [] } }))
+    const { wrapper } = mountView(PackageView, '441825:birth', client)
+    await settle()
+    expect(wrapper.find('[data-test=parts]').exists()).toBe(true)
+    expect(wrapper.find('[data-test=package-ticket]').exists()).toBe(false)
+  })
 })

@@ -49,8 +49,11 @@ class WebBrowserTest {
      * 生育登记 walked to its online outcome opens 在线申请 following the answers (已按您的情形准备材料清单, only the outcome's
      * materials; 修改回答 goes back to the walk, a changed answer changes the list, a reload keeps it) and the case is filed
      * with the answers (G2); 出生一件事 walked for a newborn registered elsewhere lists 出生登记
-     * under 不需办理 with why, every other part with where to go, the one form does not ask its 落户地址, and the one
-     * submission files four parts with 出生登记 skipped (G2, G3). Screenshots in {@code system-tests/target/web-e2e-citizen/}.
+     * under 不需办理 with why, every other part with where to go (as information: no ticket per part) and ONE 取号 for the
+     * whole package (一窗受理): the phone takes an A ticket at the comprehensive windows with the package and the walk's
+     * answers, shows the four parts with their materials, 出生登记 not needed and why, and the materials overall, and the
+     * comprehensive window calling it sees the package, its parts and the skipped one; the one form does not ask its
+     * 落户地址, and the one submission files four parts with 出生登记 skipped (G2, G3). Screenshots in {@code system-tests/target/web-e2e-citizen/}.
      */
     @Test
     void citizenSendsPhotosOfMaterialsMovesAndCancelsABookingReviewsAVisitAndACaseAndIsGuidedToTheWindowAndThroughAPackage_C1_A1_V2_V5_G1_G2_G3()
