@@ -166,15 +166,12 @@ class RegionPackageTest {
     @Test
     void countyPublishingTheLastPartLaterCanFileTheRegionPackage_G3() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String certificate = standardItem("出生医学证明办理");
         String later = Catalog.newStandardItem("后发布测试事项" + run).path("id").asString();
         String name = "后补齐测试套餐" + run;
         // defined while 连山 has not even adopted the second part: not offered there
-        Api.Response r = Api.graphql(Catalog.provincialAdmin(), DEFINE, Map.of("input", input("44", name, List.of(certificate, later))));
-        assertThat(r.errors()).as(r.body().toString()).isNull();
-        JsonNode defined = r.data().at("/defineRegionPackage/regionPackage");
+        JsonNode defined = certificateAnd(later, name);
         assertThat(texts(defined.path("offeredIn"), "tenantCode")).doesNotContain(LIANSHAN);
-        String id = LIANSHAN + defined.path("id").asString().substring(defined.path("id").asString().indexOf(':'));
+        String id = inLianshan(defined);
 
         // 连山 adopts and publishes it, announced 5 working days ahead (S6): until that day nothing is offered
         JsonNode version = publishedLater(later);
@@ -205,13 +202,9 @@ class RegionPackageTest {
     @Test
     void countyWithdrawingAPartStopsOfferingTheRegionPackage_G3() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String certificate = standardItem("出生医学证明办理");
         String part = Catalog.newStandardItem("撤回部分测试事项" + run).path("id").asString();
         String name = "撤回部分测试套餐" + run;
-        Api.Response r = Api.graphql(Catalog.provincialAdmin(), DEFINE, Map.of("input", input("44", name, List.of(certificate, part))));
-        assertThat(r.errors()).as(r.body().toString()).isNull();
-        String regionId = r.data().at("/defineRegionPackage/regionPackage/id").asString();
-        String id = LIANSHAN + regionId.substring(regionId.indexOf(':'));
+        String id = inLianshan(certificateAnd(part, name));
         JsonNode published = publishedLater(part);
         dayComes(published.path("id").asString());
         Api.Response one = Api.graphql(null, "query($id: ID!) { servicePackage(id: $id) { id form { materials { name } } } }", Map.of("id", id));
@@ -243,12 +236,8 @@ class RegionPackageTest {
     @Test
     void countyChangingAPartsMaterialsFilesThePackageWithTheNewList_G3() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String certificate = standardItem("出生医学证明办理");
         String part = Catalog.newStandardItem("材料变更测试事项" + run).path("id").asString();
-        Api.Response r = Api.graphql(Catalog.provincialAdmin(), DEFINE, Map.of("input", input("44", "材料变更测试套餐" + run, List.of(certificate, part))));
-        assertThat(r.errors()).as(r.body().toString()).isNull();
-        String regionId = r.data().at("/defineRegionPackage/regionPackage/id").asString();
-        String id = LIANSHAN + regionId.substring(regionId.indexOf(':'));
+        String id = inLianshan(certificateAnd(part, "材料变更测试套餐" + run));
         JsonNode first = publishedLater(part);
         dayComes(first.path("id").asString());
 
@@ -273,6 +262,20 @@ class RegionPackageTest {
         Api.Response filed = PackageTest.submit(Cases.citizen(), filing(id, listed));
         assertThat(filed.errors()).as(filed.body().toString()).isNull();
         assertThat(texts(filed.data().at("/submitPackage/receipt/parts"), "itemName")).contains("材料变更测试事项" + run);
+    }
+
+    /** 广东's package of 出生医学证明办理 and {@code standardItemId}, defined by the province's administrator. */
+    private static JsonNode certificateAnd(String standardItemId, String name) {
+        Api.Response r = Api.graphql(Catalog.provincialAdmin(), DEFINE,
+                Map.of("input", input("44", name, List.of(standardItem("出生医学证明办理"), standardItemId))));
+        assertThat(r.errors()).as(r.body().toString()).isNull();
+        return r.data().at("/defineRegionPackage/regionPackage");
+    }
+
+    /** The region package as 连山's own (<county>:<id>). */
+    private static String inLianshan(JsonNode regionPackage) {
+        String regionId = regionPackage.path("id").asString();
+        return LIANSHAN + regionId.substring(regionId.indexOf(':'));
     }
 
     /**
