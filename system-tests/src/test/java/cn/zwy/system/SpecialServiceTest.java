@@ -2,6 +2,9 @@ package cn.zwy.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -58,6 +61,43 @@ class SpecialServiceTest {
         return null;
     }
 
+    /** The citizen's message of the kind (any kind when null) about the request, or null when there is none. */
+    private static JsonNode message(String token, String requestId, String kind) {
+        Api.Response m = Api.graphql(token, "{ myMessages(first: 50) { edges { node { kind title body caseId appointmentId specialServiceId } } } }",
+                Map.of());
+        assertThat(m.errors()).as(m.body().toString()).isNull();
+        for (JsonNode e : m.data().get("myMessages").get("edges")) {
+            JsonNode node = e.get("node");
+            if (requestId.equals(node.get("specialServiceId").asString()) && (kind == null || kind.equals(node.get("kind").asString()))) return node;
+        }
+        return null;
+    }
+
+    /** The masked phone the SMS of the request's message went to, once the SMS port has sent it (waits up to 30 s). */
+    private static String sms(String requestId, String kind) throws Exception {
+        long until = System.currentTimeMillis() + 30_000;
+        while (true) {
+            try (Connection c = CaseDb.connectAsOwner()) {
+                c.setAutoCommit(false);
+                try (var st = c.createStatement()) {
+                    CaseDb.bind(st, LIANSHAN);
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        select o.phone_masked from sms_outbox o join citizen_message m on m.tenant_id = o.tenant_id and m.id = o.message_id
+                        where m.special_service_id = ? and m.kind = ? and o.sender is not null""")) {
+                    ps.setObject(1, UUID.fromString(requestId.substring(requestId.indexOf(':') + 1)));
+                    ps.setString(2, kind);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        String phone = rs.next() ? rs.getString(1) : null;
+                        c.commit();
+                        if (phone != null || System.currentTimeMillis() > until) return phone;
+                    }
+                }
+            }
+            Thread.sleep(500);
+        }
+    }
+
     private static Map<String, Object> input(String item, String kind, String reason, LocalDate day, Object... more) {
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("idempotencyKey", UUID.randomUUID().toString());
@@ -78,7 +118,7 @@ class SpecialServiceTest {
     }
 
     @Test
-    void homeVisitsForTheElderlyAreRecordedAndScheduledLikeBookings_A7() {
+    void homeVisitsForTheElderlyAreRecordedAndScheduledLikeBookings_A7() throws Exception {
         String item = Bookings.items(LIANSHAN).get(1);
         LocalDate day = Cases.today().plusDays(1);
         while (!working(day)) day = day.plusDays(1);
@@ -132,6 +172,25 @@ class SpecialServiceTest {
         assertThat(seen.get("staffPhone").asString()).isEqualTo("0763-6612345");
         assertThat(seen.get("scheduledBy").asString()).isNotBlank();
         assertThat(find(staffList(Cases.clerk(), LIANSHAN, "SCHEDULED"), id)).isNotNull();
+        // told as a booking's citizen is: in the message list, with the time and who comes, and by SMS to the request's phone
+        JsonNode told = message(Cases.citizen(), id, "SPECIAL_SERVICE_SCHEDULED");
+        assertThat(told.get("body").asString()).contains("上门服务").contains("15:00").contains("黄志明").contains("0763-6612345")
+                .contains("连山县吉田镇大塘村 12 号").contains("李奶奶");
+        assertThat(told.get("title").asString()).isEqualTo("上门/急办已安排");
+        assertThat(told.get("caseId").isNull()).isTrue();
+        assertThat(message(Cases.otherCitizen(), id, null)).as("another citizen is not told").isNull();
+        assertThat(sms(id, "SPECIAL_SERVICE_SCHEDULED")).isEqualTo("139****0000");
+        // and reminded an hour before, as a booking is (the timer names the request's version: scheduled once, version 1)
+        assertThat(Bookings.timer("VISIT_REMIND_HOUR|" + id + "|1")).isEqualTo(at.minus(1, ChronoUnit.HOURS));
+        assertThat(Bookings.runTimerNow("VISIT_REMIND_HOUR|" + id + "|1")).isTrue();
+        long until = System.currentTimeMillis() + 30_000;
+        JsonNode reminder = null;
+        while (reminder == null && System.currentTimeMillis() < until) {
+            Thread.sleep(500);
+            reminder = message(Cases.citizen(), id, "SPECIAL_SERVICE_REMINDER");
+        }
+        assertThat(reminder).as("the reminder in the citizen's messages").isNotNull();
+        assertThat(reminder.get("body").asString()).startsWith("提醒").contains("15:00").contains("黄志明");
 
         // another citizen cannot withdraw it; its citizen can
         Api.Response other = Api.graphql(Cases.otherCitizen(), "mutation($i: CancelSpecialServiceInput!) { cancelSpecialServiceRequest(input: $i) { request { status } } }",
@@ -146,7 +205,7 @@ class SpecialServiceTest {
     }
 
     @Test
-    void urgentHandlingIsForHolidaysAndBadRequestsChangeNothing_A7() {
+    void urgentHandlingIsForHolidaysAndBadRequestsChangeNothing_A7() throws Exception {
         String item = Bookings.items(LIANSHAN).get(2);
         LocalDate workday = Cases.today().plusDays(1);
         while (!working(workday)) workday = workday.plusDays(1);
@@ -198,6 +257,9 @@ class SpecialServiceTest {
         JsonNode seen = find(mine(Cases.citizen()), id);
         assertThat(seen.get("status").asString()).isEqualTo("DECLINED");
         assertThat(seen.get("declineReason").asString()).isEqualTo("该事项须由公安窗口在工作日办理");
+        JsonNode told = message(Cases.citizen(), id, "SPECIAL_SERVICE_DECLINED");
+        assertThat(told.get("body").asString()).contains("急办").contains("该事项须由公安窗口在工作日办理");
+        assertThat(sms(id, "SPECIAL_SERVICE_DECLINED")).isEqualTo("139****0000");
         // a declined request is not scheduled afterwards
         Api.Response after = schedule(Cases.clerk(), id, holiday.atTime(10, 0).atZone(Cases.HALLS).toInstant(), "值班员");
         assertThat(after.errorCode()).isEqualTo("RULE_VIOLATION");

@@ -29,19 +29,27 @@ class BookingTimerHandler {
     private final BookingBars bars;
     private final BookingProperties props;
 
-    BookingTimerHandler(TenantTransactions tx, JdbcTemplate jdbc, Bookings bookings, BookingBars bars, BookingProperties props) {
+    private final SpecialServices specialServices;
+
+    BookingTimerHandler(TenantTransactions tx, JdbcTemplate jdbc, Bookings bookings, BookingBars bars, BookingProperties props,
+                        SpecialServices specialServices) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.bookings = bookings;
         this.bars = bars;
         this.props = props;
+        this.specialServices = specialServices;
     }
 
     void fire(String instance) {
         BookingTimers.TimerId t = BookingTimers.TimerId.parse(instance);
+        if (t.visit()) {
+            specialServices.remind(t);
+            return;
+        }
         tx.write(t.tenant(), () -> {
             Bookings.Row r = jdbc.query("select * from appointment where tenant_id = ? and id = ? for update", Bookings::row,
-                    t.tenant(), t.appointmentId()).stream().findFirst().orElse(null);
+                    t.tenant(), t.subjectId()).stream().findFirst().orElse(null);
             if (r == null || r.version != t.version() || !"BOOKED".equals(r.status)) return null;
             Instant now = Instant.now();
             switch (t.kind()) {
@@ -51,6 +59,7 @@ class BookingTimerHandler {
                             ? "明天 " : "今天 ") + Bookings.when(r.startsAt) + " 在" + r.hallName + "办理「" + r.itemName + "」，预约码 " + r.code
                             + "。请按时到场签到，迟到超过 " + props.noShowAfter().toMinutes() + " 分钟视为爽约（A2）。");
                 }
+                case VISIT_REMIND_DAY, VISIT_REMIND_HOUR -> throw new IllegalStateException("a visit's timer: " + t);
                 case NO_SHOW -> {
                     if (now.isBefore(r.startsAt.plus(props.noShowAfter()))) return null;
                     jdbc.update("update appointment set status = 'NO_SHOW', no_show_at = ?, updated_at = ? where tenant_id = ? and id = ?",

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class BookingTimers {
 
-    enum Kind { REMIND_DAY, REMIND_HOUR, NO_SHOW }
+    /** An appointment's reminders and no-show check; a scheduled home visit's or urgent handling's reminders (A7). */
+    enum Kind { REMIND_DAY, REMIND_HOUR, NO_SHOW, VISIT_REMIND_DAY, VISIT_REMIND_HOUR }
 
-    record TimerId(Kind kind, String tenant, UUID appointmentId, int version) {
+    /** @param subjectId the appointment, or for VISIT_* the special service request */
+    record TimerId(Kind kind, String tenant, UUID subjectId, int version) {
         static TimerId parse(String s) {
             String[] p = s.split("\\|", 3);
             ScopedId a = Bookings.scoped("timer", p[1]);
@@ -30,7 +32,9 @@ class BookingTimers {
         }
 
         @Override
-        public String toString() { return kind + "|" + tenant + ":" + appointmentId + "|" + version; }
+        public String toString() { return kind + "|" + tenant + ":" + subjectId + "|" + version; }
+
+        boolean visit() { return kind == Kind.VISIT_REMIND_DAY || kind == Kind.VISIT_REMIND_HOUR; }
     }
 
     static final Duration DAY_BEFORE = Duration.ofDays(1);
@@ -54,6 +58,18 @@ class BookingTimers {
         if (day.isAfter(now)) schedule(new TimerId(Kind.REMIND_DAY, r.tenantId, r.id, r.version), day);
         if (hour.isAfter(now)) schedule(new TimerId(Kind.REMIND_HOUR, r.tenantId, r.id, r.version), hour);
         schedule(new TimerId(Kind.NO_SHOW, r.tenantId, r.id, r.version), r.startsAt.plus(props.noShowAfter()));
+    }
+
+    /**
+     * After a home visit or urgent handling was scheduled or moved (A7, "scheduled like bookings"), inside its
+     * transaction: the reminders the day before and an hour before; a later move or an end makes these stale (version).
+     */
+    void visitScheduled(String tenant, UUID requestId, int version, Instant at) {
+        Instant now = Instant.now();
+        Instant day = at.minus(DAY_BEFORE);
+        Instant hour = at.minus(HOUR_BEFORE);
+        if (day.isAfter(now)) schedule(new TimerId(Kind.VISIT_REMIND_DAY, tenant, requestId, version), day);
+        if (hour.isAfter(now)) schedule(new TimerId(Kind.VISIT_REMIND_HOUR, tenant, requestId, version), hour);
     }
 
     private void schedule(TimerId id, Instant at) {

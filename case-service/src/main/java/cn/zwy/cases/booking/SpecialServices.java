@@ -6,6 +6,8 @@ import cn.zwy.cases.api.SpecialServiceApi;
 import cn.zwy.cases.api.SpecialServiceApi.SpecialServiceRequest;
 import cn.zwy.cases.applicant.MobileNumber;
 import cn.zwy.cases.filing.FilingReadModels;
+import cn.zwy.cases.messages.CitizenMessages;
+import cn.zwy.cases.messages.SpecialServiceMessage;
 import cn.zwy.cases.privacy.Masking;
 import cn.zwy.cases.privacy.PersonalDataCipher;
 import cn.zwy.common.api.KeysetCursor;
@@ -21,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,13 +58,19 @@ class SpecialServices {
     private final FilingReadModels filing;
     private final Bookings bookings;
     private final PersonalDataCipher cipher;
+    private final CitizenMessages messages;
+    private final BookingTimers timers;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
-    SpecialServices(TenantTransactions tx, JdbcTemplate jdbc, FilingReadModels filing, Bookings bookings, PersonalDataCipher cipher) {
+    SpecialServices(TenantTransactions tx, JdbcTemplate jdbc, FilingReadModels filing, Bookings bookings, PersonalDataCipher cipher,
+                    CitizenMessages messages, BookingTimers timers) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.filing = filing;
         this.bookings = bookings;
         this.cipher = cipher;
+        this.messages = messages;
+        this.timers = timers;
     }
 
     SpecialServiceRequest request(Caller caller, SpecialServiceApi.Request in) {
@@ -217,7 +226,15 @@ class SpecialServices {
                         version = version + 1, updated_at = now() where id = ?""",
                     Timestamp.from(in.scheduledAt()), staffName, staffPhone, by, r.id);
             log.info("special service {} of {} scheduled for {}", r.id, s.tenant(), in.scheduledAt());
-            return view(find(s.tenant(), r.id).orElseThrow(), false);
+            // told as a booking's citizen is (A7 "scheduled like bookings"); a move of a scheduled one is told again
+            tell(r, SpecialServiceMessage.Kind.SPECIAL_SERVICE_SCHEDULED, "您申请的" + label(r.kind) + "（「" + r.itemName + "」"
+                    + (r.personName == null ? "" : "，为" + r.personName + "办理") + "）" + ("SCHEDULED".equals(r.status) ? "已改为 " : "已安排在 ")
+                    + in.scheduledAt().atZone(Schedule.ZONE).format(WHEN)
+                    + ("HOME_VISIT".equals(r.kind) ? "，由" + staffName + "上门办理，地址：" + r.address : "，由" + staffName + "为您办理")
+                    + (staffPhone == null ? "" : "，联系电话 " + staffPhone) + "。");
+            Row scheduled = find(s.tenant(), r.id).orElseThrow();
+            timers.visitScheduled(scheduled.tenantId, scheduled.id, scheduled.version, scheduled.scheduledAt);
+            return view(scheduled, false);
         });
     }
 
@@ -233,8 +250,33 @@ class SpecialServices {
             jdbc.update("""
                     update special_service_request set status = 'DECLINED', decline_reason = ?, scheduled_by = ?, version = version + 1,
                         updated_at = now() where id = ?""", reason, by, r.id);
+            tell(r, SpecialServiceMessage.Kind.SPECIAL_SERVICE_DECLINED, "您申请的" + label(r.kind) + "（「" + r.itemName + "」）不能安排："
+                    + reason + "。您可以预约到大厅办理，或致电中心咨询。");
             return view(find(s.tenant(), r.id).orElseThrow(), false);
         });
+    }
+
+    /**
+     * A due reminder of a scheduled visit (A7, as a booking's the day and the hour before), in a transaction bound to the
+     * request's tenant with its row locked: only for the version it was set for (a move or an end makes it stale) and
+     * before the time.
+     */
+    void remind(BookingTimers.TimerId t) {
+        tx.write(t.tenant(), () -> {
+            Row r = jdbc.query("select * from special_service_request where tenant_id = ? and id = ? for update", SpecialServices::row,
+                    t.tenant(), t.subjectId()).stream().findFirst().orElse(null);
+            if (r == null || r.version != t.version() || !"SCHEDULED".equals(r.status) || !Instant.now().isBefore(r.scheduledAt)) return null;
+            tell(r, SpecialServiceMessage.Kind.SPECIAL_SERVICE_REMINDER, "提醒：" + (t.kind() == BookingTimers.Kind.VISIT_REMIND_DAY ? "明天 " : "今天 ")
+                    + r.scheduledAt.atZone(Schedule.ZONE).format(WHEN) + " 的" + label(r.kind) + "（「" + r.itemName + "」），由" + r.staffName
+                    + ("HOME_VISIT".equals(r.kind) ? "上门办理，地址：" + r.address : "为您办理")
+                    + (r.staffPhone == null ? "" : "，联系电话 " + r.staffPhone) + "。如需取消，请在应用中撤回申请。");
+            return null;
+        });
+    }
+
+    /** The answer to the citizen who asked, in the request's transaction (in-app, and by SMS to the request's phone). */
+    private void tell(Row r, SpecialServiceMessage.Kind kind, String body) {
+        messages.send(new SpecialServiceMessage(r.tenantId, r.id, r.citizenId, r.phoneSealed, r.phoneMasked, kind, body, Instant.now()));
     }
 
     // ------------------------------------------------------------------ rows
@@ -276,6 +318,8 @@ class SpecialServices {
         String personName;
         String personIdMasked;
         String address;
+        String citizenId;
+        String phoneSealed;
         String phoneMasked;
         LocalDate preferredDate;
         boolean preferredWorking;
@@ -286,6 +330,7 @@ class SpecialServices {
         String staffPhone;
         String scheduledBy;
         String declineReason;
+        int version;
         Instant createdAt;
         Instant updatedAt;
     }
@@ -301,6 +346,8 @@ class SpecialServices {
         r.personName = rs.getString("person_name");
         r.personIdMasked = rs.getString("person_id_masked");
         r.address = rs.getString("address");
+        r.citizenId = rs.getString("citizen_id");
+        r.phoneSealed = rs.getString("phone_sealed");
         r.phoneMasked = rs.getString("phone_masked");
         r.preferredDate = rs.getDate("preferred_date").toLocalDate();
         r.preferredWorking = rs.getBoolean("preferred_working");
@@ -312,6 +359,7 @@ class SpecialServices {
         r.staffPhone = rs.getString("staff_phone");
         r.scheduledBy = rs.getString("scheduled_by");
         r.declineReason = rs.getString("decline_reason");
+        r.version = rs.getInt("version");
         r.createdAt = rs.getTimestamp("created_at").toInstant();
         r.updatedAt = rs.getTimestamp("updated_at").toInstant();
         return r;

@@ -94,6 +94,24 @@ public class CitizenMessages {
         sms.schedule(m.tenantId(), id);
     }
 
+    /**
+     * The centre's answer to a home visit or urgent handling request (A7), inside the request's (tenant-bound, writing)
+     * transaction; the SMS goes out after the commit to the phone the request gave.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(SpecialServiceMessage m) {
+        UUID id = UUID.randomUUID();
+        Timestamp at = Timestamp.from(m.at());
+        jdbc.update("""
+                insert into citizen_message (id, tenant_id, citizen_id, special_service_id, kind, title, body, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, m.tenantId(), m.citizenId(), m.requestId(), m.kind().name(), m.kind().title, m.body(), at);
+        jdbc.update("""
+                insert into sms_outbox (message_id, tenant_id, phone_sealed, phone_masked, text, created_at)
+                values (?, ?, ?, ?, ?, ?)""", id, m.tenantId(), m.phoneSealed(), m.phoneMasked(), m.body(), at);
+        sms.schedule(m.tenantId(), id);
+    }
+
     /** A message of complaints (P2–P4) to a complainant with an account, inside the complaint's (tenant-bound, writing) transaction; in-app only. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void send(ComplaintMessage m) {
@@ -181,10 +199,12 @@ public class CitizenMessages {
         Timestamp read = rs.getTimestamp("read_at");
         UUID caseId = rs.getObject("case_id", UUID.class);
         UUID appointmentId = rs.getObject("appointment_id", UUID.class);
+        UUID specialServiceId = rs.getObject("special_service_id", UUID.class);
         return new CitizenMessage(tenant + ":" + rs.getObject("id", UUID.class), caseId == null ? null : tenant + ":" + caseId,
                 rs.getString("case_number"), rs.getString("kind"), rs.getString("title"), rs.getString("body"),
                 rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant(),
-                appointmentId == null ? null : tenant + ":" + appointmentId, rs.getString("booking_code"));
+                appointmentId == null ? null : tenant + ":" + appointmentId, rs.getString("booking_code"),
+                specialServiceId == null ? null : tenant + ":" + specialServiceId);
     }
 
     private static void requireCitizen(Caller caller) {
