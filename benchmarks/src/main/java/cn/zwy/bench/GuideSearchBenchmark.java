@@ -42,6 +42,14 @@ public final class GuideSearchBenchmark {
     private final int tenants = Integer.parseInt(env("BENCH_TENANTS", "150"));
     private final int rounds = Integer.parseInt(env("BENCH_QUERIES", "2000"));
     private final int warmup = Integer.parseInt(env("BENCH_WARMUP", "400"));
+    /**
+     * Before the warm-up above, pairs run in blocks of 200 until the gateway's median of two blocks in a row is within
+     * BENCH_STEADY_PCT of each other, for at most BENCH_STEADY_SECONDS (0: no such phase). The JVMs on the path need
+     * minutes of load before C2 has compiled their deep call paths (docs/benchmarks/gateway.md, 2026-12-04): 400
+     * searches, four seconds, measured the JIT as much as the path; the services of a deployment run warm.
+     */
+    private final int steadyPct = Integer.parseInt(env("BENCH_STEADY_PCT", "5"));
+    private final int steadySeconds = Integer.parseInt(env("BENCH_STEADY_SECONDS", "240"));
     /** Minutes the load may take before the measuring starts on what is loaded (0: no limit); the report says how many. */
     private final int loadMinutes = Integer.parseInt(env("BENCH_LOAD_MINUTES", "0"));
     private final Path report = Path.of(env("BENCH_REPORT", "docs/benchmarks/search.md"));
@@ -285,6 +293,7 @@ public final class GuideSearchBenchmark {
                     .build());
             raw.put(s, JSON.writeValueAsString(body));
         }
+        steadyState(shape, samples, raw);
         Latencies viaGateway = new Latencies();
         Latencies direct = new Latencies();
         long hits = 0;
@@ -318,6 +327,40 @@ public final class GuideSearchBenchmark {
         }
         return new Measured(shape, viaGateway, direct, hits, interrupted);
     }
+
+    /** Runs pairs in blocks of 200 until the gateway's median settles (see {@link #steadySeconds}); prints the medians. */
+    private void steadyState(Shape shape, List<Sample> samples, Map<Sample, String> raw) throws Exception {
+        if (steadySeconds <= 0) return;
+        long until = System.nanoTime() + steadySeconds * 1_000_000_000L;
+        double previous = Double.NaN;
+        StringBuilder trail = new StringBuilder();
+        int blocks = 0;
+        while (System.nanoTime() < until) {
+            Latencies g = new Latencies();
+            int failed = 0;
+            for (int i = 0; i < 200 && System.nanoTime() < until; i++) {
+                Sample s = samples.get(i % samples.size());
+                try {
+                    timed(gatewayRequest(shape, s), g, true);
+                    timed(esRequest(raw.get(s)), new Latencies(), false);
+                } catch (Unavailable | IOException e) {
+                    // the shared Elasticsearch restarted by other work is waited out, as in the measured pairs
+                    if (++failed > 24) throw new IllegalStateException("searches failing during the warm-up", e);
+                    Thread.sleep(5000);
+                }
+            }
+            if (g.count() == 0) break;
+            blocks++;
+            double median = g.percentileMillis(50);
+            trail.append(String.format(Locale.ROOT, " %.1f", median));
+            if (Math.abs(median - previous) <= previous * steadyPct / 100.0) break;
+            previous = median;
+        }
+        steadyBlocks.put(shape.name(), blocks);
+        System.out.println(shape.name() + ": steady after " + blocks + " blocks of 200 pairs (gateway p50 ms:" + trail + ")");
+    }
+
+    private final Map<String, Integer> steadyBlocks = new LinkedHashMap<>();
 
     /** The machine's load average (1, 5, 15 min): the cores are shared, and the figures mean little without it. */
     private static String loadAverage() {
@@ -379,7 +422,9 @@ public final class GuideSearchBenchmark {
                   elsewhere, 60%% filed online), bulk-loaded through search-service's own document code.
                 - Queries: %d citizen phrasings (Chinese, colloquial, pinyin, initials) from 200 random regions (counties and
                   towns), `first: 10`, in two shapes of the GraphQL selection (the gateway asks search-service for what the
-                  selection contains); per shape %,d measured after %,d warm-up, one client, each search through the gateway
+                  selection contains); per shape, pairs in blocks of 200 until the gateway's p50 of two blocks in a row was
+                  within %d %% (%s blocks; the JVMs need minutes of load before the JIT has compiled the path), then %,d measured
+                  after %,d warm-up, one client, each search through the gateway
                   followed (or preceded, alternately) by the same Elasticsearch request (as search-service builds it for those
                   parts) sent straight to Elasticsearch.
                 - Services started with `%s`; Elasticsearch is the shared single node of the machine (768 MiB heap, 2 CPU cores
@@ -391,7 +436,9 @@ public final class GuideSearchBenchmark {
                 Goals: p99 through the gateway < 50 ms and ≤ 1.3 × raw Elasticsearch. Pairs repeated because the shared
                 Elasticsearch was unavailable (restarted by other work on the machine; not measured): %s.
                 """.formatted(Instant.now(), indexed, guides,
-                Math.min(tenantCount, (int) ((indexed + (guides + tenantCount - 1) / tenantCount - 1) / ((guides + tenantCount - 1) / tenantCount))), tenantCount, ITEMS.length, QUERIES.length, rounds, warmup,
+                Math.min(tenantCount, (int) ((indexed + (guides + tenantCount - 1) / tenantCount - 1) / ((guides + tenantCount - 1) / tenantCount))), tenantCount, ITEMS.length, QUERIES.length, steadyPct,
+                steadyBlocks.isEmpty() ? "none" : steadyBlocks.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and ")),
+                rounds, warmup,
                 env("BENCH_JVM_DESC", "?"), loadBefore, loadAfter, rows.toString().strip(),
                 measured.stream().map(m -> String.valueOf(m.interrupted())).collect(java.util.stream.Collectors.joining(" / ")));
         Reports.write(report, md);
