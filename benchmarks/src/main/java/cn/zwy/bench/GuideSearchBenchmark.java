@@ -50,6 +50,8 @@ public final class GuideSearchBenchmark {
      */
     private final int steadyPct = Integer.parseInt(env("BENCH_STEADY_PCT", "5"));
     private final int steadySeconds = Integer.parseInt(env("BENCH_STEADY_SECONDS", "240"));
+    /** Per shape, the blocks its warm-up took (for the report). */
+    private final Map<String, Integer> steadyBlocks = new LinkedHashMap<>();
     /** Minutes the load may take before the measuring starts on what is loaded (0: no limit); the report says how many. */
     private final int loadMinutes = Integer.parseInt(env("BENCH_LOAD_MINUTES", "0"));
     private final Path report = Path.of(env("BENCH_REPORT", "docs/benchmarks/search.md"));
@@ -359,8 +361,6 @@ public final class GuideSearchBenchmark {
         steadyBlocks.put(shape.name(), blocks);
         System.out.println(shape.name() + ": steady after " + blocks + " blocks of 200 pairs (gateway p50 ms:" + trail + ")");
     }
-
-    private final Map<String, Integer> steadyBlocks = new LinkedHashMap<>();
 
     /** The machine's load average (1, 5, 15 min): the cores are shared, and the figures mean little without it. */
     private static String loadAverage() {

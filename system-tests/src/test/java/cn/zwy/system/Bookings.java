@@ -251,15 +251,28 @@ final class Bookings {
 
     /** The SMS of the appointment's message of that kind: {masked phone, sender (null until sent)}, or null. */
     static String[] smsOf(String tenant, String appointmentId, String kind) throws SQLException {
+        return smsAbout(tenant, Subject.APPOINTMENT, appointmentId, kind);
+    }
+
+    /** What a citizen message is about, by its column in citizen_message. */
+    enum Subject {
+        APPOINTMENT("appointment_id"), SPECIAL_SERVICE("special_service_id");
+
+        final String column;
+
+        Subject(String column) { this.column = column; }
+    }
+
+    /** The SMS of the message of that kind about the appointment or request: {masked phone, sender (null until sent)}, or null. */
+    static String[] smsAbout(String tenant, Subject subject, String id, String kind) throws SQLException {
         try (Connection c = CaseDb.connectAsOwner()) {
             c.setAutoCommit(false);
             try (var st = c.createStatement()) {
                 CaseDb.bind(st, tenant);
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select o.phone_masked, o.sender from sms_outbox o join citizen_message m on m.id = o.message_id
-                    where m.appointment_id = ? and m.kind = ?""")) {
-                ps.setObject(1, UUID.fromString(appointmentId.substring(appointmentId.indexOf(':') + 1)));
+            try (PreparedStatement ps = c.prepareStatement("select o.phone_masked, o.sender from sms_outbox o "
+                    + "join citizen_message m on m.id = o.message_id where m." + subject.column + " = ? and m.kind = ?")) {
+                ps.setObject(1, UUID.fromString(id.substring(id.indexOf(':') + 1)));
                 ps.setString(2, kind);
                 try (ResultSet rs = ps.executeQuery()) {
                     String[] out = rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;

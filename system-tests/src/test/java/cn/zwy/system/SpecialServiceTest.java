@@ -2,9 +2,6 @@ package cn.zwy.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -76,26 +73,12 @@ class SpecialServiceTest {
     /** The masked phone the SMS of the request's message went to, once the SMS port has sent it (waits up to 30 s). */
     private static String sms(String requestId, String kind) throws Exception {
         long until = System.currentTimeMillis() + 30_000;
-        while (true) {
-            try (Connection c = CaseDb.connectAsOwner()) {
-                c.setAutoCommit(false);
-                try (var st = c.createStatement()) {
-                    CaseDb.bind(st, LIANSHAN);
-                }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        select o.phone_masked from sms_outbox o join citizen_message m on m.tenant_id = o.tenant_id and m.id = o.message_id
-                        where m.special_service_id = ? and m.kind = ? and o.sender is not null""")) {
-                    ps.setObject(1, UUID.fromString(requestId.substring(requestId.indexOf(':') + 1)));
-                    ps.setString(2, kind);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        String phone = rs.next() ? rs.getString(1) : null;
-                        c.commit();
-                        if (phone != null || System.currentTimeMillis() > until) return phone;
-                    }
-                }
-            }
+        String[] sms = Bookings.smsAbout(LIANSHAN, Bookings.Subject.SPECIAL_SERVICE, requestId, kind);
+        while ((sms == null || sms[1] == null) && System.currentTimeMillis() < until) {
             Thread.sleep(500);
+            sms = Bookings.smsAbout(LIANSHAN, Bookings.Subject.SPECIAL_SERVICE, requestId, kind);
         }
+        return sms == null || sms[1] == null ? null : sms[0];
     }
 
     private static Map<String, Object> input(String item, String kind, String reason, LocalDate day, Object... more) {

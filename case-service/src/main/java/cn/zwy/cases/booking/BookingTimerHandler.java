@@ -59,7 +59,7 @@ class BookingTimerHandler {
                             ? "明天 " : "今天 ") + Bookings.when(r.startsAt) + " 在" + r.hallName + "办理「" + r.itemName + "」，预约码 " + r.code
                             + "。请按时到场签到，迟到超过 " + props.noShowAfter().toMinutes() + " 分钟视为爽约（A2）。");
                 }
-                case VISIT_REMIND_DAY, VISIT_REMIND_HOUR -> throw new IllegalStateException("a visit's timer: " + t);
+                default -> { } // a visit's reminders went to SpecialServices above
                 case NO_SHOW -> {
                     if (now.isBefore(r.startsAt.plus(props.noShowAfter()))) return null;
                     jdbc.update("update appointment set status = 'NO_SHOW', no_show_at = ?, updated_at = ? where tenant_id = ? and id = ?",

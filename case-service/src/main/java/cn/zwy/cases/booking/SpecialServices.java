@@ -23,7 +23,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +59,6 @@ class SpecialServices {
     private final PersonalDataCipher cipher;
     private final CitizenMessages messages;
     private final BookingTimers timers;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     SpecialServices(TenantTransactions tx, JdbcTemplate jdbc, FilingReadModels filing, Bookings bookings, PersonalDataCipher cipher,
                     CitizenMessages messages, BookingTimers timers) {
@@ -226,13 +224,11 @@ class SpecialServices {
                         version = version + 1, updated_at = now() where id = ?""",
                     Timestamp.from(in.scheduledAt()), staffName, staffPhone, by, r.id);
             log.info("special service {} of {} scheduled for {}", r.id, s.tenant(), in.scheduledAt());
-            // told as a booking's citizen is (A7 "scheduled like bookings"); a move of a scheduled one is told again
-            tell(r, SpecialServiceMessage.Kind.SPECIAL_SERVICE_SCHEDULED, "您申请的" + label(r.kind) + "（「" + r.itemName + "」"
-                    + (r.personName == null ? "" : "，为" + r.personName + "办理") + "）" + ("SCHEDULED".equals(r.status) ? "已改为 " : "已安排在 ")
-                    + in.scheduledAt().atZone(Schedule.ZONE).format(WHEN)
-                    + ("HOME_VISIT".equals(r.kind) ? "，由" + staffName + "上门办理，地址：" + r.address : "，由" + staffName + "为您办理")
-                    + (staffPhone == null ? "" : "，联系电话 " + staffPhone) + "。");
             Row scheduled = find(s.tenant(), r.id).orElseThrow();
+            // told as a booking's citizen is (A7 "scheduled like bookings"); a move of a scheduled one is told again
+            tell(scheduled, SpecialServiceMessage.Kind.SPECIAL_SERVICE_SCHEDULED, "您申请的" + label(r.kind) + "（「" + r.itemName + "」"
+                    + (r.personName == null ? "" : "，为" + r.personName + "办理") + "）" + ("SCHEDULED".equals(r.status) ? "已改为 " : "已安排在 ")
+                    + Bookings.when(scheduled.scheduledAt) + "，" + arrangement(scheduled) + "。");
             timers.visitScheduled(scheduled.tenantId, scheduled.id, scheduled.version, scheduled.scheduledAt);
             return view(scheduled, false);
         });
@@ -267,11 +263,15 @@ class SpecialServices {
                     t.tenant(), t.subjectId()).stream().findFirst().orElse(null);
             if (r == null || r.version != t.version() || !"SCHEDULED".equals(r.status) || !Instant.now().isBefore(r.scheduledAt)) return null;
             tell(r, SpecialServiceMessage.Kind.SPECIAL_SERVICE_REMINDER, "提醒：" + (t.kind() == BookingTimers.Kind.VISIT_REMIND_DAY ? "明天 " : "今天 ")
-                    + r.scheduledAt.atZone(Schedule.ZONE).format(WHEN) + " 的" + label(r.kind) + "（「" + r.itemName + "」），由" + r.staffName
-                    + ("HOME_VISIT".equals(r.kind) ? "上门办理，地址：" + r.address : "为您办理")
-                    + (r.staffPhone == null ? "" : "，联系电话 " + r.staffPhone) + "。如需取消，请在应用中撤回申请。");
+                    + Bookings.when(r.scheduledAt) + " 的" + label(r.kind) + "（「" + r.itemName + "」），" + arrangement(r) + "。如需取消，请在应用中撤回申请。");
             return null;
         });
+    }
+
+    /** Who comes or serves, and where and how to reach them: "由黄志明上门办理，地址：…，联系电话 …" (a scheduled request). */
+    private static String arrangement(Row r) {
+        return "由" + r.staffName + ("HOME_VISIT".equals(r.kind) ? "上门办理，地址：" + r.address : "为您办理")
+                + (r.staffPhone == null ? "" : "，联系电话 " + r.staffPhone);
     }
 
     /** The answer to the citizen who asked, in the request's transaction (in-app, and by SMS to the request's phone). */

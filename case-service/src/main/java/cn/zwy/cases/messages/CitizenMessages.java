@@ -67,11 +67,7 @@ public class CitizenMessages {
                 insert into citizen_message (id, tenant_id, citizen_id, appointment_id, booking_code, kind, title, body, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, m.tenantId(), m.citizenId(), m.appointmentId(), m.bookingCode(), m.kind().name(), m.kind().title, m.body(), at);
-        if (m.phoneSealed() == null) return;
-        jdbc.update("""
-                insert into sms_outbox (message_id, tenant_id, phone_sealed, phone_masked, text, created_at)
-                values (?, ?, ?, ?, ?, ?)""", id, m.tenantId(), m.phoneSealed(), m.phoneMasked(), m.body(), at);
-        sms.schedule(m.tenantId(), id);
+        if (m.phoneSealed() != null) smsToSealedPhone(id, m.tenantId(), m.phoneSealed(), m.phoneMasked(), m.body(), at);
     }
 
     /**
@@ -106,10 +102,15 @@ public class CitizenMessages {
                 insert into citizen_message (id, tenant_id, citizen_id, special_service_id, kind, title, body, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, m.tenantId(), m.citizenId(), m.requestId(), m.kind().name(), m.kind().title, m.body(), at);
+        smsToSealedPhone(id, m.tenantId(), m.phoneSealed(), m.phoneMasked(), m.body(), at);
+    }
+
+    /** The SMS of a message to a phone kept sealed (M3) on a booking or a request; sent by the SMS port after the commit. */
+    private void smsToSealedPhone(UUID messageId, String tenantId, String phoneSealed, String phoneMasked, String text, Timestamp at) {
         jdbc.update("""
                 insert into sms_outbox (message_id, tenant_id, phone_sealed, phone_masked, text, created_at)
-                values (?, ?, ?, ?, ?, ?)""", id, m.tenantId(), m.phoneSealed(), m.phoneMasked(), m.body(), at);
-        sms.schedule(m.tenantId(), id);
+                values (?, ?, ?, ?, ?, ?)""", messageId, tenantId, phoneSealed, phoneMasked, text, at);
+        sms.schedule(tenantId, messageId);
     }
 
     /** A message of complaints (P2–P4) to a complainant with an account, inside the complaint's (tenant-bound, writing) transaction; in-app only. */
