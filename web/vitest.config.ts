@@ -6,5 +6,5 @@ import { fileURLToPath } from 'node:url'
 export default defineConfig({
   plugins: [vue()],
   resolve: { alias: { '@zwy/shared': fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)) } },
-  test: { environment: 'jsdom', include: ['*/src/**/*.test.ts'] },
+  test: { environment: 'jsdom', include: ['*/src/**/*.test.ts'], setupFiles: ['./vitest.setup.ts'] },
 })

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import urql from '@urql/vue'
@@ -16,9 +16,6 @@ function mountView(view: unknown, id: string, client: Client) {
   return { wrapper, router }
 }
 
-// vant's fixed NavBar measures its placeholder again 100, 200 and 300 ms after mounting (timeouts nobody cancels): the
-// file waits for it, or on a slow machine it fires after the jsdom window is torn down ("window is not defined")
-afterAll(() => new Promise((r) => setTimeout(r, 400)))
 
 const settle = async () => { for (let i = 0; i < 5; i++) { await flushPromises(); await new Promise((r) => setTimeout(r, 0)) } }
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { createPinia, setActivePinia } from 'pinia'
@@ -9,8 +9,6 @@ import TicketView from './TicketView.vue'
 import { i18n } from '../i18n'
 import { GRAPHQL } from '../keys'
 
-// vant's fixed NavBar measures its placeholder again up to 300 ms after mounting: wait for it before jsdom is torn down
-afterAll(() => new Promise((r) => setTimeout(r, 400)))
 
 const settle = async () => { for (let i = 0; i < 8; i++) { await flushPromises(); await new Promise((r) => setTimeout(r, 0)) } }
 
