@@ -47,7 +47,11 @@ public final class CaseLifecycleBenchmark {
     private final String caseDb = env("BENCH_CASE_DB", "zwy_bench_case");
     private final int workers = Integer.parseInt(env("BENCH_WORKERS", "8"));
     private final int seconds = Integer.parseInt(env("BENCH_SECONDS", "60"));
-    private final int warmupSeconds = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "30"));
+    /** The longest warm-up, in blocks of BENCH_WARMUP_BLOCK_SECONDS until two blocks apart are within BENCH_STEADY_PCT */
+    private final int warmupSeconds = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "300"));
+    private final int warmupBlockSeconds = Integer.parseInt(env("BENCH_WARMUP_BLOCK_SECONDS", "15"));
+    private final int steadyPercent = Integer.parseInt(env("BENCH_STEADY_PCT", "8"));
+    private String warmupTrail = "";
     private final List<Integer> sizes = parseSizes(env("BENCH_CASES", "1000000,10000000"));
     private final int tenants = Integer.parseInt(env("BENCH_SEED_TENANTS", "120"));
     private final int seedMinutes = Integer.parseInt(env("BENCH_SEED_MINUTES", "30"));
@@ -79,7 +83,7 @@ public final class CaseLifecycleBenchmark {
             Duration seeding = Duration.between(t0, Instant.now());
             System.out.printf("case database: seeded %,d cases in %s%n", seeded, seeding);
             if (!warm) {
-                measure(item, warmupSeconds);
+                warmUntilSteady(item);
                 warm = true;
             }
             Run r = measure(item, seconds);
@@ -90,6 +94,25 @@ public final class CaseLifecycleBenchmark {
     }
 
     // ------------------------------------------------------------------ the load
+
+    /**
+     * Drives lifecycles in blocks of {@code BENCH_WARMUP_BLOCK_SECONDS} until a block's rate is within
+     * {@code BENCH_STEADY_PCT} of the rate two blocks before it (at most {@code BENCH_WARMUP_SECONDS}): fresh JVMs need
+     * minutes of load before the JIT has compiled the path (docs/benchmarks/gateway.md, 2026-12-04), and a fixed short
+     * warm-up measured the compiler as much as the platform. Two blocks back, because the JIT speeds a run up by a few
+     * percent per block: neighbouring blocks look alike long before the rate settles.
+     */
+    private void warmUntilSteady(Item item) throws InterruptedException {
+        long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        List<Double> rates = new ArrayList<>();
+        while (System.nanoTime() < until) {
+            rates.add(measure(item, warmupBlockSeconds).perSecond());
+            int n = rates.size();
+            if (n >= 3 && Math.abs(rates.get(n - 1) - rates.get(n - 3)) <= rates.get(n - 3) * steadyPercent / 100.0) break;
+        }
+        warmupTrail = rates.stream().map(r -> "%.1f".formatted(r)).collect(java.util.stream.Collectors.joining(", "));
+        System.out.printf("warm-up: %s lifecycles/s in blocks of %d s%n", warmupTrail, warmupBlockSeconds);
+    }
 
     private Run measure(Item item, int durationSeconds) throws InterruptedException {
         Map<String, Latencies> steps = new LinkedHashMap<>();
@@ -354,7 +377,9 @@ public final class CaseLifecycleBenchmark {
                 .append(Instant.now()).append(": full lifecycles — `submitCase` (citizen token) → `acceptCase` (clerk) → ")
                 .append("`completeCase` (approver) → `deliverCase` (clerk) — through the gateway's GraphQL endpoint with real ")
                 .append("Keycloak tokens, ").append(workers).append(" concurrent clients on virtual threads, ").append(seconds)
-                .append(" s per database size after a ").append(warmupSeconds).append(" s warm-up. The item: ").append(item.name)
+                .append(" s per database size after a warm-up until the rate was steady (blocks of ").append(warmupBlockSeconds)
+                .append(" s until two blocks apart were within ").append(steadyPercent).append(" %, at most ").append(warmupSeconds)
+                .append(" s; lifecycles/s of the blocks: ").append(warmupTrail).append("). The item: ").append(item.name)
                 .append(" (").append(item.limit).append(" working days), filed at 连山 (441825). The cases already in the database are ")
                 .append("seeded straight into case-service's tables, set-based in batches of 500,000, as ten years (2016–2025) of ")
                 .append(tenants).append(" counties (连山 and synthetic codes 440001…, round robin): 99 % delivered, 1 % still open, ")

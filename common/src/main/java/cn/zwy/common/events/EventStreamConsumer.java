@@ -203,9 +203,11 @@ public class EventStreamConsumer implements SmartLifecycle {
 
     private void process(DomainEvent event) {
         if (!handler.accepts(event.type())) return;
+        // by the whole primary key (tenant, group, event), as record() writes it: without the tenant the lookup scans
+        // every event the service ever processed (docs/benchmarks/cases.md, 2026-12-04)
         boolean seen = TenantContext.platform(() -> tx.execute(s -> !jdbc.queryForList(
-                "select 1 from processed_event where consumer_group = ? and event_id = ?",
-                handler.group(), event.id()).isEmpty()));
+                "select 1 from processed_event where tenant_id = coalesce(?, '') and consumer_group = ? and event_id = ?",
+                column(event.tenantId(), 12), handler.group(), event.id()).isEmpty()));
         if (seen) return;
         String failure = null;
         try {
