@@ -49,6 +49,8 @@ public final class CaseLifecycleBenchmark {
     private final int seconds = Integer.parseInt(env("BENCH_SECONDS", "60"));
     /** The longest warm-up, in blocks of BENCH_WARMUP_BLOCK_SECONDS until two blocks apart are within BENCH_STEADY_PCT */
     private final int warmupSeconds = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "300"));
+    /** At least this long: a fresh JVM's rate can stall for half a minute on its way up (8, 16, 23, 25, 23, … 40/s) */
+    private final int warmupMinSeconds = Integer.parseInt(env("BENCH_WARMUP_MIN_SECONDS", "120"));
     private final int warmupBlockSeconds = Integer.parseInt(env("BENCH_WARMUP_BLOCK_SECONDS", "15"));
     private final int steadyPercent = Integer.parseInt(env("BENCH_STEADY_PCT", "8"));
     private String warmupTrail = "";
@@ -97,7 +99,8 @@ public final class CaseLifecycleBenchmark {
 
     /**
      * Drives lifecycles in blocks of {@code BENCH_WARMUP_BLOCK_SECONDS} until a block's rate is within
-     * {@code BENCH_STEADY_PCT} of the rate two blocks before it (at most {@code BENCH_WARMUP_SECONDS}): fresh JVMs need
+     * {@code BENCH_STEADY_PCT} of the rate two blocks before it (at least {@code BENCH_WARMUP_MIN_SECONDS}, at most
+     * {@code BENCH_WARMUP_SECONDS}): fresh JVMs need
      * minutes of load before the JIT has compiled the path (docs/benchmarks/gateway.md, 2026-12-04), and a fixed short
      * warm-up measured the compiler as much as the platform. Two blocks back, because the JIT speeds a run up by a few
      * percent per block: neighbouring blocks look alike long before the rate settles.
@@ -108,7 +111,8 @@ public final class CaseLifecycleBenchmark {
         while (System.nanoTime() < until) {
             rates.add(measure(item, warmupBlockSeconds).perSecond());
             int n = rates.size();
-            if (n >= 3 && Math.abs(rates.get(n - 1) - rates.get(n - 3)) <= rates.get(n - 3) * steadyPercent / 100.0) break;
+            boolean longEnough = n * warmupBlockSeconds >= warmupMinSeconds;
+            if (longEnough && n >= 3 && Math.abs(rates.get(n - 1) - rates.get(n - 3)) <= rates.get(n - 3) * steadyPercent / 100.0) break;
         }
         warmupTrail = rates.stream().map(r -> "%.1f".formatted(r)).collect(java.util.stream.Collectors.joining(", "));
         System.out.printf("warm-up: %s lifecycles/s in blocks of %d s%n", warmupTrail, warmupBlockSeconds);
@@ -378,7 +382,8 @@ public final class CaseLifecycleBenchmark {
                 .append("`completeCase` (approver) → `deliverCase` (clerk) — through the gateway's GraphQL endpoint with real ")
                 .append("Keycloak tokens, ").append(workers).append(" concurrent clients on virtual threads, ").append(seconds)
                 .append(" s per database size after a warm-up until the rate was steady (blocks of ").append(warmupBlockSeconds)
-                .append(" s until two blocks apart were within ").append(steadyPercent).append(" %, at most ").append(warmupSeconds)
+                .append(" s until two blocks apart were within ").append(steadyPercent).append(" %, at least ").append(warmupMinSeconds)
+                .append(" s, at most ").append(warmupSeconds)
                 .append(" s; lifecycles/s of the blocks: ").append(warmupTrail).append("). The item: ").append(item.name)
                 .append(" (").append(item.limit).append(" working days), filed at 连山 (441825). The cases already in the database are ")
                 .append("seeded straight into case-service's tables, set-based in batches of 500,000, as ten years (2016–2025) of ")

@@ -66,6 +66,10 @@ class CaseTimerConfig {
         Scheduler scheduler = Scheduler.create(dataSource, tasks)
                 .threads(2)
                 .pollingInterval(poll)
+                // one statement (select … for update skip locked, marked picked in the same update) takes a batch of up
+                // to 6 due executions, instead of a select and then one update per execution to claim it: every case
+                // message has its SMS task, so most polls find work (docs/benchmarks/cases.md, 2026-12-04)
+                .pollUsingLockAndFetch(0.5, 3.0)
                 .build();
         return new SchedulerLifecycle(scheduler);
     }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,10 @@ class LocalCalendar {
     WorkingCalendar ofCurrentTenant() {
         National n = national();
         Map<LocalDate, Boolean> own = new HashMap<>();
-        jdbc.query("select date, working from tenant_calendar_day", rs -> { own.put(rs.getDate(1).toLocalDate(), rs.getBoolean(2)); });
+        // as a prepared statement (a setter, even with no parameter), so it is planned once per connection like the
+        // rest: a plain statement is planned on every call, and each step of a case reads the calendar
+        jdbc.query("select date, working from tenant_calendar_day", (PreparedStatementSetter) ps -> { },
+                rs -> { own.put(rs.getDate(1).toLocalDate(), rs.getBoolean(2)); });
         return new WorkingCalendar() {
             @Override
             public boolean working(LocalDate d) {
