@@ -84,7 +84,7 @@ public final class CaseLifecycleBenchmark {
             int seeded = seedTo(size, item);
             Duration seeding = Duration.between(t0, Instant.now());
             System.out.printf("case database: seeded %,d cases in %s%n", seeded, seeding);
-            vacuum(true);
+            vacuumOnce();
             if (!warm) {
                 warmUntilSteady(item);
                 warm = true;
@@ -120,35 +120,21 @@ public final class CaseLifecycleBenchmark {
     }
 
     /**
-     * What autovacuum would do, where the box's PostgreSQL has it off (this machine's CI configuration turns it off;
-     * a production PostgreSQL runs it): without it the tables every lifecycle updates (the scheduler's, the outboxes,
-     * 连山's case partition) pile up dead rows and the rate falls minute by minute (39 → 33 lifecycles/s within the
-     * warm-up of one run, 2026-12-04). {@code all}: the whole database once (after seeding, as a database that has been
-     * running is); else the churned tables, every {@link #VACUUM_EVERY} during the load. BENCH_VACUUM=0 leaves it out.
+     * The seeded database vacuumed and analysed once, as a database that has been running is (the box's PostgreSQL has
+     * autovacuum off: this machine's CI configuration). Vacuuming the churned tables every minute during the load was
+     * tried and left out: its runs over all of case_file's partitions cost more than the dead rows it removed (the
+     * warm-up's rate dipped to 12–14/s at each). BENCH_VACUUM=0 leaves it out.
      */
-    private void vacuum(boolean all) {
+    private void vacuumOnce() {
         if (env("BENCH_VACUUM", "1").equals("0")) return;
         long t0 = System.nanoTime();
         try (Connection c = db(); Statement st = c.createStatement()) {
-            if (all) st.execute("vacuum (analyze)");
-            else st.execute("vacuum (analyze) scheduled_tasks, outbox_event, sms_outbox, citizen_message, case_file, case_number_counter, "
-                    + "processed_event, comparison_unit_month, comparison_tenant_month, comparison_event, review_opening");
+            st.execute("vacuum (analyze)");
         } catch (SQLException e) {
             System.out.println("  vacuum failed (the run goes on without it): " + e.getMessage());
             return;
         }
-        if (all) {
-            lastVacuum = System.nanoTime();
-            System.out.printf("case database vacuumed and analysed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        }
-    }
-
-    private static final Duration VACUUM_EVERY = Duration.ofSeconds(60);
-    private volatile long lastVacuum = System.nanoTime();
-
-    /** Milliseconds until the next vacuum is due. */
-    private long sinceVacuum() {
-        return Math.max(1, (VACUUM_EVERY.toNanos() - (System.nanoTime() - lastVacuum)) / 1_000_000);
+        System.out.printf("case database vacuumed and analysed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     private Run measure(Item item, int durationSeconds) throws InterruptedException {
@@ -173,15 +159,7 @@ public final class CaseLifecycleBenchmark {
                     }
                 });
             }
-            long end = System.nanoTime() + durationSeconds * 1_000_000_000L;
-            while (System.nanoTime() < end) {
-                long left = (end - System.nanoTime()) / 1_000_000;
-                Thread.sleep(Math.max(0, Math.min(left, sinceVacuum())));
-                if (System.nanoTime() - lastVacuum >= VACUUM_EVERY.toNanos()) {
-                    lastVacuum = System.nanoTime();
-                    pool.submit(() -> vacuum(false));
-                }
-            }
+            Thread.sleep(durationSeconds * 1000L);
             stop.set(true);
             pool.shutdown();
             pool.awaitTermination(60, TimeUnit.SECONDS);
@@ -430,9 +408,8 @@ public final class CaseLifecycleBenchmark {
                 .append("seeded straight into case-service's tables, set-based in batches of 500,000, as ten years (2016–2025) of ")
                 .append(tenants).append(" counties (连山 and synthetic codes 440001…, round robin): 99 % delivered, 1 % still open, ")
                 .append("four action records each (C16); case_file is partitioned by HASH (tenant_id) into 16 partitions (ADR 0027). ")
-                .append(env("BENCH_VACUUM", "1").equals("0") ? "" : "The case database is vacuumed and analysed after seeding, "
-                        + "and the tables the lifecycle updates every 60 s during the load, as autovacuum would (this box's "
-                        + "PostgreSQL has it off). ")
+                .append(env("BENCH_VACUUM", "1").equals("0") ? "" : "The case database is vacuumed and analysed after seeding "
+                        + "(this box's PostgreSQL runs without autovacuum). ")
                 .append("Everything runs on this one 2-core box (gateway, case-service, ")
                 .append("tenant-service, search-service, PostgreSQL, Redis, Keycloak, Elasticsearch and the load generator), ")
                 .append("services started with `").append(env("BENCH_JVM_DESC", "?")).append("` (what the helm chart gives ")
