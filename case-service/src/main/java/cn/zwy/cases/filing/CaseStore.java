@@ -274,6 +274,5 @@ class CaseStore {
 
     private static SqlParameterValue integer(Integer n) { return new SqlParameterValue(Types.INTEGER, n); }
 
-
     static Date date(LocalDate d) { return d == null ? null : Date.valueOf(d); }
 }

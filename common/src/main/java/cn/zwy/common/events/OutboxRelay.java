@@ -51,8 +51,8 @@ public class OutboxRelay {
         }
     }
 
-    /** A row of the batch: its event, and its primary key, by which it is marked. */
-    private record Pending(DomainEvent event, String tenantId, long seq) {}
+    /** A row of the batch: its event, and its place in the primary key (tenant_id, seq), by which it is marked. */
+    private record Pending(DomainEvent event, long seq) {}
 
     private int relayBatch() {
         List<Pending> batch = jdbc.query("""
@@ -61,7 +61,7 @@ public class OutboxRelay {
                 order by seq limit ? for update skip locked""",
                 (rs, i) -> new Pending(new DomainEvent(rs.getObject("id", java.util.UUID.class), rs.getString("event_type"),
                         rs.getString("tenant_id"), rs.getString("aggregate_type"), rs.getString("aggregate_id"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload")), rs.getString("tenant_id"), rs.getLong("seq")),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload")), rs.getLong("seq")),
                 BATCH);
         if (batch.isEmpty()) return 0;
         // one pipelined round trip for the batch's XADDs, in order (a failed XADD throws here and the whole batch stays
@@ -81,7 +81,7 @@ public class OutboxRelay {
                 update outbox_event o set published_at = now()
                 from unnest(?::text[], ?::bigint[]) as k(tenant_id, seq)
                 where o.tenant_id = k.tenant_id and o.seq = k.seq""",
-                batch.stream().map(Pending::tenantId).toArray(String[]::new), batch.stream().map(Pending::seq).toArray(Long[]::new));
+                batch.stream().map(p -> p.event().tenantId()).toArray(String[]::new), batch.stream().map(Pending::seq).toArray(Long[]::new));
         return batch.size();
     }
 }
