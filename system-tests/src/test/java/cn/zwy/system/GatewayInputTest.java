@@ -3,11 +3,17 @@ package cn.zwy.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zwy.system.PlatformUnderTest.Service;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -151,6 +157,43 @@ class GatewayInputTest {
             HttpResponse<String> r = gateway(probe[0], probe[1]);
             assertThat(r.statusCode()).as(probe[0] + " " + probe[1]).isEqualTo(404);
             assertThat(r.body()).doesNotContain("access_token");
+        }
+    }
+
+    /**
+     * Keycloak's answers pass the gateway byte for byte: a small one of known length (the keys) is read whole and
+     * written with its headers in one go, a large one (the login page's style sheet, 1.5 MB) is streamed.
+     */
+    @Test
+    void keycloakAnswersPassUnchangedWholeOrStreamed() {
+        HttpResponse<byte[]> keys = bytes(Service.GATEWAY.url(), "/realms/citizen/protocol/openid-connect/certs");
+        assertThat(keys.statusCode()).isEqualTo(200);
+        assertThat(keys.headers().firstValue("content-length")).hasValue(String.valueOf(keys.body().length));
+        assertThat(keys.body()).isEqualTo(bytes(Tokens.KEYCLOAK, "/realms/citizen/protocol/openid-connect/certs").body());
+
+        // the sign-in page of the citizen realm, as an app opens it (PKCE), names its resources
+        HttpResponse<byte[]> page = bytes(Service.GATEWAY.url(), "/realms/citizen/protocol/openid-connect/auth?client_id=account-console"
+                + "&response_type=code&scope=openid&code_challenge_method=S256&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                + "&redirect_uri=" + URLEncoder.encode(Tokens.KEYCLOAK + "/realms/citizen/account/", StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        List<String> sheets = Pattern.compile("/resources/[^\"]+\\.css").matcher(
+                new String(page.body(), StandardCharsets.UTF_8)).results().map(MatchResult::group).toList();
+        assertThat(sheets).isNotEmpty();
+        boolean streamed = false;
+        for (String sheet : sheets) {
+            HttpResponse<byte[]> through = bytes(Service.GATEWAY.url(), sheet);
+            assertThat(through.statusCode()).as(sheet).isEqualTo(200);
+            assertThat(through.body()).as(sheet).isEqualTo(bytes(Tokens.KEYCLOAK, sheet).body());
+            streamed |= through.body().length > 64 * 1024;
+        }
+        assertThat(streamed).as("one of " + sheets + " is larger than what the gateway reads whole").isTrue();
+    }
+
+    private static HttpResponse<byte[]> bytes(String base, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

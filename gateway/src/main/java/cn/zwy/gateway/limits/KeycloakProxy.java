@@ -1,5 +1,6 @@
 package cn.zwy.gateway.limits;
 
+import cn.zwy.gateway.upstream.LoopLocal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -34,7 +35,8 @@ import reactor.netty.resources.ConnectionProvider;
  * by {@link KeycloakRoutes} on the raw path; anything else under {@code /realms/} or
  * {@code /resources/} is answered 404 here and never reaches Keycloak. Sign-in posts are counted
  * per client address in Redis across instances ({@code token-per-minute}); every proxied request is
- * timed ({@code gateway.keycloak.requests}).
+ * timed ({@code gateway.keycloak.requests}). Each event loop has its own connections to Keycloak ({@link LoopLocal}), and
+ * a small answer goes back in one write: together a third less CPU per proxied request (ADR 0039).
  */
 @Component
 public class KeycloakProxy implements NettyRouteProvider {
@@ -52,7 +54,10 @@ public class KeycloakProxy implements NettyRouteProvider {
     private static final byte[] UNREACHABLE = "{\"error\":\"temporarily_unavailable\",\"error_description\":\"认证服务暂时无法访问，请稍后再试\"}"
             .getBytes(StandardCharsets.UTF_8);
 
-    private final HttpClient keycloak;
+    /** Answers up to this size are read whole and written in one go (small()). */
+    private static final int BUFFERED_MAX = 64 * 1024;
+
+    private final LoopLocal<HttpClient> keycloak;
     private final RedisLimits limits;
     private final LimitsProperties props;
     private final MeterRegistry meters;
@@ -62,13 +67,14 @@ public class KeycloakProxy implements NettyRouteProvider {
     public KeycloakProxy(@Value("${zwy.keycloak-url}") String keycloakUrl, RedisLimits limits, LimitsProperties props,
                          MeterRegistry meters) {
         URI base = URI.create(keycloakUrl);
-        this.keycloak = HttpClient.create(ConnectionProvider.builder("keycloak").maxConnections(200)
-                        .maxIdleTime(Duration.ofSeconds(30)).build())
+        // a pool per event loop: the request, its call to Keycloak and the answer stay on one thread (LoopLocal)
+        this.keycloak = new LoopLocal<>("keycloak", pool -> HttpClient.create(ConnectionProvider.builder(pool)
+                        .maxConnections(200).maxIdleTime(Duration.ofSeconds(30)).build())
                 .baseUrl(keycloakUrl)
                 .responseTimeout(Duration.ofSeconds(30))
                 // the request's Host is Keycloak's own, as with any reverse proxy without forwarded headers:
                 // Keycloak's hostname is fixed in its configuration, so it never builds URLs from ours
-                .headers(h -> h.set(HttpHeaderNames.HOST, base.getAuthority()));
+                .headers(h -> h.set(HttpHeaderNames.HOST, base.getAuthority())));
         this.limits = limits;
         this.props = props;
         this.meters = meters;
@@ -105,7 +111,7 @@ public class KeycloakProxy implements NettyRouteProvider {
         HttpHeaders in = request.requestHeaders();
         String length = in.get(HttpHeaderNames.CONTENT_LENGTH);
         boolean hasBody = length != null ? !length.trim().equals("0") : in.containsValue(HttpHeaderNames.TRANSFER_ENCODING, "chunked", true);
-        return keycloak
+        return keycloak.get()
                 .request(request.method())
                 .uri(uri)
                 .send((out, body) -> {
@@ -115,7 +121,11 @@ public class KeycloakProxy implements NettyRouteProvider {
                 .response((upstream, body) -> {
                     response.status(upstream.status());
                     copy(upstream.responseHeaders(), response.responseHeaders());
-                    return response.send(body.retain());
+                    // a small answer of known length (keys, tokens, discovery) goes out in one write with its
+                    // headers, as nginx does, instead of a write and a flush per chunk; larger ones stream
+                    boolean whole = !"HEAD".equals(request.method().name()) && small(upstream.responseHeaders());
+                    return whole ? response.send(body.aggregate().retain())
+                            : response.send(body.retain());
                 })
                 .then()
                 .doOnTerminate(() -> timer(response.status().code()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS))
@@ -126,12 +136,22 @@ public class KeycloakProxy implements NettyRouteProvider {
                 });
     }
 
-    /** The end-to-end headers, replacing any default of the same name (a client's own user agent, accept…). */
+    /** At most {@link #BUFFERED_MAX} bytes, by the upstream's Content-Length. */
+    private static boolean small(HttpHeaders headers) {
+        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        if (length == null || length.isEmpty() || length.length() > 7) return false;
+        for (int i = 0; i < length.length(); i++) {
+            if (length.charAt(i) < '0' || length.charAt(i) > '9') return false;
+        }
+        return Integer.parseInt(length) <= BUFFERED_MAX;
+    }
+
     private Timer timer(int status) {
         return timers.computeIfAbsent(status, s -> Timer.builder("gateway.keycloak.requests")
                 .description("requests passed to Keycloak").tag("status", String.valueOf(s)).register(meters));
     }
 
+    /** The end-to-end headers, replacing any default of the same name (a client's own user agent, accept…). */
     private static void copy(HttpHeaders from, HttpHeaders to) {
         for (String name : from.names()) {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) to.set(name, from.getAll(name));
