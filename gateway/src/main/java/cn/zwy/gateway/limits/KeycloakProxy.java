@@ -124,8 +124,7 @@ public class KeycloakProxy implements NettyRouteProvider {
                     // a small answer of known length (keys, tokens, discovery) goes out in one write with its
                     // headers, as nginx does, instead of a write and a flush per chunk; larger ones stream
                     boolean whole = !"HEAD".equals(request.method().name()) && small(upstream.responseHeaders());
-                    return whole ? response.send(body.aggregate().retain())
-                            : response.send(body.retain());
+                    return response.send(whole ? body.aggregate().retain() : body.retain());
                 })
                 .then()
                 .doOnTerminate(() -> timer(response.status().code()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS))
@@ -136,14 +135,10 @@ public class KeycloakProxy implements NettyRouteProvider {
                 });
     }
 
-    /** At most {@link #BUFFERED_MAX} bytes, by the upstream's Content-Length. */
+    /** At most {@link #BUFFERED_MAX} bytes, by the upstream's Content-Length (none, or not a number: streamed). */
     private static boolean small(HttpHeaders headers) {
-        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        if (length == null || length.isEmpty() || length.length() > 7) return false;
-        for (int i = 0; i < length.length(); i++) {
-            if (length.charAt(i) < '0' || length.charAt(i) > '9') return false;
-        }
-        return Integer.parseInt(length) <= BUFFERED_MAX;
+        Integer length = headers.getInt(HttpHeaderNames.CONTENT_LENGTH);
+        return length != null && length >= 0 && length <= BUFFERED_MAX;
     }
 
     private Timer timer(int status) {
