@@ -49,8 +49,31 @@ public class EventsAutoConfiguration {
     EventConsumers eventConsumers(ObjectProvider<EventHandler> handlers, StringRedisTemplate redis, JdbcTemplate jdbc,
                                   PlatformTransactionManager tm, EventsProperties props, EventSignature signature) {
         TransactionTemplate tx = new TransactionTemplate(tm);
-        return new EventConsumers(handlers.orderedStream()
-                .map(h -> new EventStreamConsumer(redis, jdbc, tx, props, signature, h)).toList());
+        List<EventHandler> all = handlers.orderedStream().toList();
+        requireConnectionsFor(all.size(), redis.getConnectionFactory());
+        return new EventConsumers(all.stream().map(h -> new EventStreamConsumer(redis, jdbc, tx, props, signature, h)).toList());
+    }
+
+    /** Pooled Redis connections kept free for everything else a service does while its consumers wait for entries. */
+    static final int SPARE_CONNECTIONS = 4;
+
+    /**
+     * Each consumer group waits for new entries in a blocking XREADGROUP, which holds a connection of Lettuce's pool
+     * (a dedicated one, not the shared one) for up to two seconds at a time. With as many consumers as the pool has
+     * connections, the last one waited that long for a connection before every read: case-service's comparison feed,
+     * its eighth consumer in a pool of eight, fell 45,000 entries behind in the lifecycle benchmark and read 50 entries a
+     * second when idle (docs/benchmarks/cases.md, 2026-12-05). So a pool too small for the consumers stops start-up.
+     */
+    static void requireConnectionsFor(int consumers, org.springframework.data.redis.connection.RedisConnectionFactory factory) {
+        if (consumers == 0 || !(factory instanceof org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory lettuce)) return;
+        if (!(lettuce.getClientConfiguration()
+                instanceof org.springframework.data.redis.connection.lettuce.LettucePoolingClientConfiguration pooling)) return;
+        int max = pooling.getPoolConfig().getMaxTotal();
+        if (max >= 0 && max < consumers + SPARE_CONNECTIONS) {
+            throw new IllegalStateException(consumers + " event consumers each hold a pooled Redis connection while they wait for "
+                    + "entries, but spring.data.redis.lettuce.pool.max-active is " + max + ": set it to at least "
+                    + (consumers + SPARE_CONNECTIONS));
+        }
     }
 
     /** The event path's gauges where the service has a meter registry (all services with actuator). */
