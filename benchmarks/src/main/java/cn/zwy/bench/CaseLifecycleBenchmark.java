@@ -111,6 +111,7 @@ public final class CaseLifecycleBenchmark {
         List<Double> rates = new ArrayList<>();
         while (System.nanoTime() < until) {
             rates.add(measure(item, warmupBlockSeconds).perSecond());
+            if (rates.size() == 1) analyzeGrown();
             int n = rates.size();
             boolean longEnough = n * warmupBlockSeconds >= warmupMinSeconds;
             if (longEnough && n >= 3 && Math.abs(rates.get(n - 1) - rates.get(n - 3)) <= rates.get(n - 3) * steadyPercent / 100.0) break;
@@ -135,6 +136,26 @@ public final class CaseLifecycleBenchmark {
             return;
         }
         System.out.printf("case database vacuumed and analysed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The statistics of the tables the load fills, taken after the first warm-up block, as autovacuum's analyze takes
+     * them on a running database soon after a table has grown (this box runs without autovacuum). Seeding fills only
+     * case_file and case_action; messages, SMS, scheduler rows, events and review openings start empty, and with the
+     * statistics of an empty table PostgreSQL planned them as such for the whole run: every SMS insert checked its
+     * message by a scan of all messages (1.8 ms instead of 0.17), and the run made 26–28 lifecycles/s at 1M cases
+     * where it makes 43 with statistics (docs/benchmarks/cases.md, 2026-12-06). BENCH_VACUUM=0 leaves it out.
+     */
+    private void analyzeGrown() {
+        if (env("BENCH_VACUUM", "1").equals("0")) return;
+        long t0 = System.nanoTime();
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            st.execute("analyze");
+        } catch (SQLException e) {
+            System.out.println("  analyze failed (the run goes on without it): " + e.getMessage());
+            return;
+        }
+        System.out.printf("case database analysed after the first warm-up block in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     private Run measure(Item item, int durationSeconds) throws InterruptedException {
@@ -408,7 +429,8 @@ public final class CaseLifecycleBenchmark {
                 .append("seeded straight into case-service's tables, set-based in batches of 500,000, as ten years (2016–2025) of ")
                 .append(tenants).append(" counties (连山 and synthetic codes 440001…, round robin): 99 % delivered, 1 % still open, ")
                 .append("four action records each (C16); case_file is partitioned by HASH (tenant_id) into 16 partitions (ADR 0027). ")
-                .append(env("BENCH_VACUUM", "1").equals("0") ? "" : "The case database is vacuumed and analysed after seeding "
+                .append(env("BENCH_VACUUM", "1").equals("0") ? "" : "The case database is vacuumed and analysed after seeding, "
+                        + "and analysed again after the first warm-up block, when the tables the load fills have rows "
                         + "(this box's PostgreSQL runs without autovacuum). ")
                 .append("Everything runs on this one 2-core box (gateway, case-service, ")
                 .append("tenant-service, search-service, PostgreSQL, Redis, Keycloak, Elasticsearch and the load generator), ")
