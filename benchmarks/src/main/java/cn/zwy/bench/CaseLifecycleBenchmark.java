@@ -127,15 +127,7 @@ public final class CaseLifecycleBenchmark {
      * warm-up's rate dipped to 12–14/s at each). BENCH_VACUUM=0 leaves it out.
      */
     private void vacuumOnce() {
-        if (env("BENCH_VACUUM", "1").equals("0")) return;
-        long t0 = System.nanoTime();
-        try (Connection c = db(); Statement st = c.createStatement()) {
-            st.execute("vacuum (analyze)");
-        } catch (SQLException e) {
-            System.out.println("  vacuum failed (the run goes on without it): " + e.getMessage());
-            return;
-        }
-        System.out.printf("case database vacuumed and analysed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        maintain("vacuum (analyze)", "vacuumed and analysed");
     }
 
     /**
@@ -147,15 +139,20 @@ public final class CaseLifecycleBenchmark {
      * where it makes 43 with statistics (docs/benchmarks/cases.md, 2026-12-06). BENCH_VACUUM=0 leaves it out.
      */
     private void analyzeGrown() {
+        maintain("analyze", "analysed after the first warm-up block");
+    }
+
+    /** A maintenance statement on the case database, timed; skipped with BENCH_VACUUM=0, and a failure does not stop the run. */
+    private void maintain(String sql, String done) {
         if (env("BENCH_VACUUM", "1").equals("0")) return;
         long t0 = System.nanoTime();
         try (Connection c = db(); Statement st = c.createStatement()) {
-            st.execute("analyze");
+            st.execute(sql);
         } catch (SQLException e) {
-            System.out.println("  analyze failed (the run goes on without it): " + e.getMessage());
+            System.out.println("  " + sql + " failed (the run goes on without it): " + e.getMessage());
             return;
         }
-        System.out.printf("case database analysed after the first warm-up block in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf("case database %s in %.1f s%n", done, (System.nanoTime() - t0) / 1e9);
     }
 
     private Run measure(Item item, int durationSeconds) throws InterruptedException {
