@@ -1,9 +1,16 @@
 package cn.zwy.common.events;
 
 import cn.zwy.common.tenant.TenantContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,8 +159,12 @@ public class EventStreamConsumer implements SmartLifecycle {
      * entries are of types the handler ignores (the case events that tenant-service's and search-service's groups
      * never apply were a fifth of the box in the lifecycle benchmark): those are passed on the stream entry's type
      * alone, before parsing or checking the signature, since nothing of them is applied. Everything the handler
-     * accepts is still verified first. The batch is acknowledged in one XACK, of the entries done so far even when
-     * one fails (those after it stay pending and come again, in order).
+     * accepts is still verified first. The bookkeeping is per batch, not per event: one query finds which of the
+     * batch's events this group has done before, one statement records the ones done now (two transactions per event
+     * were about as many statements as the handlers' own work in the lifecycle benchmark, docs/benchmarks/cases.md).
+     * The batch is recorded, then acknowledged in one XACK, up to the entry that failed, if one did (those after it
+     * stay pending and come again, in order). A crash between a handler's commit and the record means the event is
+     * handled again on redelivery, which handlers must bear (at-least-once, {@link EventHandler}).
      */
     @SuppressWarnings("unchecked")
     private boolean drain(ReadOffset offset, Duration block) {
@@ -163,72 +174,149 @@ public class EventStreamConsumer implements SmartLifecycle {
                 Consumer.from(handler.group(), props.consumer()), options,
                 StreamOffset.create(props.stream(), offset));
         if (records == null || records.isEmpty()) return false;
+        List<Entry> entries = new ArrayList<>(records.size());
+        for (MapRecord<String, Object, Object> record : records) entries.add(entry(record));
+        Set<UUID> seen = seen(entries);
         List<RecordId> done = new ArrayList<>(records.size());
+        List<Outcome> outcomes = new ArrayList<>();
+        boolean complete = false;
         try {
-            for (MapRecord<String, Object, Object> record : records) {
-                Object type = record.getValue().get("type");
-                if (type != null && !handler.accepts(type.toString())) {
-                    done.add(record.getId());
-                    continue;
+            for (Entry e : entries) {
+                if (e.event == null || seen.contains(e.event.id())) {
+                    // not ours, or done before
+                } else if (e.forged != null) {
+                    outcomes.add(new Outcome(e.event, "rejected: " + e.forged));
+                } else {
+                    outcomes.add(apply(e.event));
+                    // an event the outbox relay sent twice (a crash between its XADD and its update) is done once
+                    seen.add(e.event.id());
                 }
-                handle(record);
-                done.add(record.getId());
+                done.add(e.id);
             }
+            complete = true;
         } finally {
+            // what was done is recorded even when an entry failed; if the record itself cannot be written, nothing is
+            // acknowledged and the batch comes again (seen by none, so handled again: handlers bear that)
+            try {
+                record(outcomes);
+            } catch (RuntimeException recordFailed) {
+                if (complete) throw recordFailed;
+                done.clear();
+            }
             if (!done.isEmpty()) redis.opsForStream().acknowledge(props.stream(), handler.group(), done.toArray(RecordId[]::new));
         }
         return true;
     }
 
-    /** One entry of a type the handler accepts (or of no type): parsed, its signature checked, then applied or recorded. */
-    private void handle(MapRecord<String, Object, Object> record) {
+    /**
+     * A stream entry as read: its event if the handler takes its type (null for other types and for entries that
+     * are no event of ours), and why its signature fails, if it does.
+     */
+    private record Entry(RecordId id, DomainEvent event, String forged) {}
+
+    /** What handling an event came to: recorded as done, with the reason if it can never be applied. */
+    private record Outcome(DomainEvent event, String failure) {}
+
+    private Entry entry(MapRecord<String, Object, Object> record) {
+        Object type = record.getValue().get("type");
+        if (type != null && !handler.accepts(type.toString())) return new Entry(record.getId(), null, null);
         DomainEvent event;
         try {
             event = DomainEvent.fromFields(record.getValue());
         } catch (RuntimeException malformed) {
             // not an event of ours at all: nothing to retry, nothing to record against an id
             log.error("event consumer {} skips malformed stream entry {}: {}", handler.group(), record.getId(), malformed.toString());
-            return;
+            return new Entry(record.getId(), null, null);
         }
         String forged = signature.problem(record.getValue());
-        if (forged == null) {
-            process(event);
-        } else {
+        if (forged != null) {
             // written by someone without the services' key: never applied, recorded for an operator
             log.warn("SECURITY: event consumer {} rejects stream entry {} ({} {} of tenant {}): {}",
                     handler.group(), record.getId(), event.type(), event.id(), event.tenantId(), forged);
-            record(event, "rejected: " + forged);
+        } else if (!handler.accepts(event.type())) {
+            return new Entry(record.getId(), null, null);
         }
+        return new Entry(record.getId(), event, forged);
     }
 
-    private void process(DomainEvent event) {
-        if (!handler.accepts(event.type())) return;
-        // by the whole primary key (tenant, group, event), as record() writes it: without the tenant the lookup scans
-        // every event the service ever processed (docs/benchmarks/cases.md, 2026-12-04)
-        boolean seen = TenantContext.platform(() -> tx.execute(s -> !jdbc.queryForList(
-                "select 1 from processed_event where tenant_id = coalesce(?, '') and consumer_group = ? and event_id = ?",
-                column(event.tenantId(), 12), handler.group(), event.id()).isEmpty()));
-        if (seen) return;
-        String failure = null;
+    /**
+     * The batch's events this group has done before (a redelivery, a claimed entry, a group created again from the
+     * start of the stream), in one query on the primary key (tenant, group, event), as record() writes it: without the
+     * tenant the lookup scans every event the service ever processed (docs/benchmarks/cases.md, 2026-12-04). One
+     * probe of the key per event, as a lateral subquery with a limit: a plain join of the pairs with the table was
+     * planned (generic plans, ADR 0038) as a hash join over the whole table when the statistics were taken while it
+     * was small, and as two lists ({@code = any}) it read every row of the group; each took 2–3 ms a batch.
+     */
+    private Set<UUID> seen(List<Entry> entries) {
+        List<String> tenants = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.event == null) continue;
+            tenants.add(Objects.requireNonNullElse(column(e.event.tenantId(), 12), ""));
+            ids.add(e.event.id());
+        }
+        if (ids.isEmpty()) return new HashSet<>();
+        return TenantContext.platform(() -> tx.execute(s -> jdbc.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select b.event_id from unnest(?::varchar[], ?::uuid[]) as b(tenant_id, event_id)
+                    cross join lateral (select 1 from processed_event p
+                        where p.tenant_id = b.tenant_id and p.consumer_group = ? and p.event_id = b.event_id limit 1) done""")) {
+                ps.setArray(1, c.createArrayOf("varchar", tenants.toArray()));
+                ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+                ps.setString(3, handler.group());
+                Set<UUID> out = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getObject(1, UUID.class));
+                }
+                return out;
+            }
+        })));
+    }
+
+    /** Hands the event to the handler; an exception means it must be tried again (and stops the batch there). */
+    private Outcome apply(DomainEvent event) {
         try {
             handler.handle(event);
+            return new Outcome(event, null);
         } catch (UnprocessableEventException | JacksonException e) {
             // can never succeed: recorded with its reason (for an operator to look at), then passed
-            failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+            String failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             log.error("event consumer {} gives up on {} {}: {}", handler.group(), event.type(), event.id(), failure);
+            return new Outcome(event, failure);
         } catch (Exception e) {
             throw new IllegalStateException("handling " + event.type() + " " + event.id() + " failed: " + e.getMessage(), e);
         }
-        record(event, failure);
     }
 
-    /** Marks the event as done for this consumer group; a failure is kept with its reason. */
-    private void record(DomainEvent event, String failure) {
-        // fitted to the columns: a forged entry's fields are arbitrary, and a row that cannot be
-        // written would stop the line behind it
-        TenantContext.platform(() -> tx.execute(s -> jdbc.update(
-                "insert into processed_event (consumer_group, event_id, event_type, tenant_id, failure) values (?, ?, ?, coalesce(?, ''), ?) on conflict do nothing",
-                handler.group(), event.id(), column(event.type(), 60), column(event.tenantId(), 12), column(failure, 1000))));
+    /** Marks the events as done for this consumer group, in one statement; a failure is kept with its reason. */
+    private void record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) return;
+        // fitted to the columns: a forged entry's fields are arbitrary, and a row that cannot be written would stop
+        // the line behind it
+        List<UUID> ids = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> tenants = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            ids.add(o.event.id());
+            types.add(column(o.event.type(), 60));
+            tenants.add(Objects.requireNonNullElse(column(o.event.tenantId(), 12), ""));
+            failures.add(column(o.failure, 1000));
+        }
+        TenantContext.platform(() -> tx.execute(s -> jdbc.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into processed_event (consumer_group, event_id, event_type, tenant_id, failure)
+                    select ?, b.event_id, b.event_type, b.tenant_id, b.failure
+                    from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[]) as b(event_id, event_type, tenant_id, failure)
+                    on conflict do nothing""")) {
+                ps.setString(1, handler.group());
+                ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+                ps.setArray(3, c.createArrayOf("varchar", types.toArray()));
+                ps.setArray(4, c.createArrayOf("varchar", tenants.toArray()));
+                ps.setArray(5, c.createArrayOf("varchar", failures.toArray()));
+                return ps.executeUpdate();
+            }
+        })));
     }
 
     private static String column(String value, int length) {
