@@ -85,8 +85,8 @@ final class BookingBurstBenchmark {
             List<Slot> all = slots(hall, item, slotCount + slotCount / 2 + 24);
             // the services' code paths warmed as a running deployment's would be, by bursts of 1,000 of the same citizens on
             // other slots, on later days (one booking per person, item and day): the first books their places, the next are
-            // refused as most of the measured burst is; repeated until two in a row ran within 8 % of each other (a burst
-            // right after start-up runs at two thirds of a warm one: the JIT is still compiling), then the burst is measured
+            // refused as most of the measured burst is; repeated until two in a row ran within 8 % of each other (the first
+            // burst after start-up ran at a quarter of a warm one: the JIT was still compiling), then the burst is measured
             List<Slot> slots = all.subList(0, slotCount);
             LocalDate lastMeasured = slots.getLast().startsAt().atZone(HALLS).toLocalDate();
             List<Slot> warmup = all.stream().filter(x -> x.startsAt().atZone(HALLS).toLocalDate().isAfter(lastMeasured))
@@ -291,7 +291,7 @@ final class BookingBurstBenchmark {
             rates.add(rate);
             System.out.printf("warm-up burst %d: %d acknowledged, %s, %.0f requests/s (p99 %.0f ms)%n", round, w.acknowledged.size(),
                     w.refusals, rate, w.latency.percentileMillis(99));
-            if (round >= 3 && Math.abs(rate - rates.get(round - 2)) <= 0.08 * rates.get(round - 2)) break;
+            if (round >= 3 && Steady.within(rates, 1, 8)) break;
         }
         return rates;
     }

@@ -114,7 +114,7 @@ public final class CaseLifecycleBenchmark {
             if (rates.size() == 1) analyzeGrown();
             int n = rates.size();
             boolean longEnough = n * warmupBlockSeconds >= warmupMinSeconds;
-            if (longEnough && n >= 3 && Math.abs(rates.get(n - 1) - rates.get(n - 3)) <= rates.get(n - 3) * steadyPercent / 100.0) break;
+            if (longEnough && Steady.within(rates, 2, steadyPercent)) break;
         }
         warmupTrail = rates.stream().map(r -> "%.1f".formatted(r)).collect(java.util.stream.Collectors.joining(", "));
         System.out.printf("warm-up: %s lifecycles/s in blocks of %d s%n", warmupTrail, warmupBlockSeconds);

@@ -334,7 +334,7 @@ public final class GuideSearchBenchmark {
     private void steadyState(Shape shape, List<Sample> samples, Map<Sample, String> raw) throws Exception {
         if (steadySeconds <= 0) return;
         long until = System.nanoTime() + steadySeconds * 1_000_000_000L;
-        double previous = Double.NaN;
+        List<Double> medians = new ArrayList<>();
         StringBuilder trail = new StringBuilder();
         int blocks = 0;
         while (System.nanoTime() < until) {
@@ -355,8 +355,8 @@ public final class GuideSearchBenchmark {
             blocks++;
             double median = g.percentileMillis(50);
             trail.append(String.format(Locale.ROOT, " %.1f", median));
-            if (Math.abs(median - previous) <= previous * steadyPct / 100.0) break;
-            previous = median;
+            medians.add(median);
+            if (Steady.within(medians, 1, steadyPct)) break;
         }
         steadyBlocks.put(shape.name(), blocks);
         System.out.println(shape.name() + ": steady after " + blocks + " blocks of 200 pairs (gateway p50 ms:" + trail + ")");

@@ -1,9 +1,6 @@
 package cn.zwy.common.events;
 
 import cn.zwy.common.tenant.TenantContext;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -252,25 +249,20 @@ public class EventStreamConsumer implements SmartLifecycle {
         List<UUID> ids = new ArrayList<>();
         for (Entry e : entries) {
             if (e.event == null) continue;
-            tenants.add(Objects.requireNonNullElse(column(e.event.tenantId(), 12), ""));
+            tenants.add(tenantColumn(e.event));
             ids.add(e.event.id());
         }
         if (ids.isEmpty()) return new HashSet<>();
-        return TenantContext.platform(() -> tx.execute(s -> jdbc.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select b.event_id from unnest(?::varchar[], ?::uuid[]) as b(tenant_id, event_id)
-                    cross join lateral (select 1 from processed_event p
-                        where p.tenant_id = b.tenant_id and p.consumer_group = ? and p.event_id = b.event_id limit 1) done""")) {
-                ps.setArray(1, c.createArrayOf("varchar", tenants.toArray()));
-                ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
-                ps.setString(3, handler.group());
-                Set<UUID> out = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(rs.getObject(1, UUID.class));
-                }
-                return out;
-            }
-        })));
+        return new HashSet<>(TenantContext.platform(() -> tx.execute(s -> jdbc.query("""
+                select b.event_id from unnest(?::varchar[], ?::uuid[]) as b(tenant_id, event_id)
+                cross join lateral (select 1 from processed_event p
+                    where p.tenant_id = b.tenant_id and p.consumer_group = ? and p.event_id = b.event_id limit 1) done""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("varchar", tenants.toArray()));
+                    ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+                    ps.setString(3, handler.group());
+                },
+                (rs, row) -> rs.getObject(1, UUID.class)))));
     }
 
     /** Hands the event to the handler; an exception means it must be tried again (and stops the batch there). */
@@ -300,23 +292,26 @@ public class EventStreamConsumer implements SmartLifecycle {
         for (Outcome o : outcomes) {
             ids.add(o.event.id());
             types.add(column(o.event.type(), 60));
-            tenants.add(Objects.requireNonNullElse(column(o.event.tenantId(), 12), ""));
+            tenants.add(tenantColumn(o.event));
             failures.add(column(o.failure, 1000));
         }
-        TenantContext.platform(() -> tx.execute(s -> jdbc.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into processed_event (consumer_group, event_id, event_type, tenant_id, failure)
-                    select ?, b.event_id, b.event_type, b.tenant_id, b.failure
-                    from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[]) as b(event_id, event_type, tenant_id, failure)
-                    on conflict do nothing""")) {
-                ps.setString(1, handler.group());
-                ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
-                ps.setArray(3, c.createArrayOf("varchar", types.toArray()));
-                ps.setArray(4, c.createArrayOf("varchar", tenants.toArray()));
-                ps.setArray(5, c.createArrayOf("varchar", failures.toArray()));
-                return ps.executeUpdate();
-            }
-        })));
+        TenantContext.platform(() -> tx.execute(s -> jdbc.update("""
+                insert into processed_event (consumer_group, event_id, event_type, tenant_id, failure)
+                select ?, b.event_id, b.event_type, b.tenant_id, b.failure
+                from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[]) as b(event_id, event_type, tenant_id, failure)
+                on conflict do nothing""",
+                ps -> {
+                    ps.setString(1, handler.group());
+                    ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+                    ps.setArray(3, ps.getConnection().createArrayOf("varchar", types.toArray()));
+                    ps.setArray(4, ps.getConnection().createArrayOf("varchar", tenants.toArray()));
+                    ps.setArray(5, ps.getConnection().createArrayOf("varchar", failures.toArray()));
+                })));
+    }
+
+    /** An event without a tenant (a platform event, a forged entry) is kept under the empty tenant, so the key can name it. */
+    private static String tenantColumn(DomainEvent event) {
+        return Objects.requireNonNullElse(column(event.tenantId(), 12), "");
     }
 
     private static String column(String value, int length) {

@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettucePoolingClientConfiguration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -64,10 +67,9 @@ public class EventsAutoConfiguration {
      * its eighth consumer in a pool of eight, fell 45,000 entries behind in the lifecycle benchmark and read 50 entries a
      * second when idle (docs/benchmarks/cases.md, 2026-12-05). So a pool too small for the consumers stops start-up.
      */
-    static void requireConnectionsFor(int consumers, org.springframework.data.redis.connection.RedisConnectionFactory factory) {
-        if (consumers == 0 || !(factory instanceof org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory lettuce)) return;
-        if (!(lettuce.getClientConfiguration()
-                instanceof org.springframework.data.redis.connection.lettuce.LettucePoolingClientConfiguration pooling)) return;
+    static void requireConnectionsFor(int consumers, RedisConnectionFactory factory) {
+        if (consumers == 0 || !(factory instanceof LettuceConnectionFactory lettuce)) return;
+        if (!(lettuce.getClientConfiguration() instanceof LettucePoolingClientConfiguration pooling)) return;
         int max = pooling.getPoolConfig().getMaxTotal();
         if (max >= 0 && max < consumers + SPARE_CONNECTIONS) {
             throw new IllegalStateException(consumers + " event consumers each hold a pooled Redis connection while they wait for "
