@@ -85,12 +85,14 @@ public final class CaseLifecycleBenchmark {
             Duration seeding = Duration.between(t0, Instant.now());
             System.out.printf("case database: seeded %,d cases in %s%n", seeded, seeding);
             vacuumOnce();
-            if (!warm) {
-                warmUntilSteady(item);
-                warm = true;
+            try (Autovacuum ignored = autovacuum()) {
+                if (!warm) {
+                    warmUntilSteady(item);
+                    warm = true;
+                }
+                Run r = measure(item, seconds);
+                runs.add(new Run(count(), seeding, r.lifecycles, r.failed, r.seconds, r.steps, r.errors, r.load));
             }
-            Run r = measure(item, seconds);
-            runs.add(new Run(count(), seeding, r.lifecycles, r.failed, r.seconds, r.steps, r.errors, r.load));
             print(runs.getLast());
         }
         write(runs, item);
@@ -111,7 +113,6 @@ public final class CaseLifecycleBenchmark {
         List<Double> rates = new ArrayList<>();
         while (System.nanoTime() < until) {
             rates.add(measure(item, warmupBlockSeconds).perSecond());
-            if (rates.size() == 1) analyzeGrown();
             int n = rates.size();
             boolean longEnough = n * warmupBlockSeconds >= warmupMinSeconds;
             if (longEnough && Steady.within(rates, 2, steadyPercent)) break;
@@ -131,15 +132,18 @@ public final class CaseLifecycleBenchmark {
     }
 
     /**
-     * The statistics of the tables the load fills, taken after the first warm-up block, as autovacuum's analyze takes
-     * them on a running database soon after a table has grown (this box runs without autovacuum). Seeding fills only
-     * case_file and case_action; messages, SMS, scheduler rows, events and review openings start empty, and with the
-     * statistics of an empty table PostgreSQL planned them as such for the whole run: every SMS insert checked its
-     * message by a scan of all messages (1.8 ms instead of 0.17), and the run made 26–28 lifecycles/s at 1M cases
-     * where it makes 43 with statistics (docs/benchmarks/cases.md, 2026-12-06). BENCH_VACUUM=0 leaves it out.
+     * Autovacuum's work on the case database while the load runs (the box's PostgreSQL runs without it; see
+     * {@link Autovacuum}): its first pass after the first warm-up block, when the tables the load fills have rows, then
+     * every BENCH_AUTOVACUUM_NAPTIME seconds (60, autovacuum's naptime). Seeding fills only case_file and case_action;
+     * messages, SMS, scheduler rows, events and review openings start empty. With the statistics of an empty table
+     * PostgreSQL planned them as such for the whole run (every SMS insert checked its message by a scan of all messages,
+     * 26–28 lifecycles/s at 1M cases instead of 43), and with those of the first block only, the SMS drain's update
+     * and the deletion of its tasks scanned the tables they grew to (2026-12-06). BENCH_VACUUM=0 leaves it out.
      */
-    private void analyzeGrown() {
-        maintain("analyze", "analysed after the first warm-up block");
+    private Autovacuum autovacuum() {
+        if (env("BENCH_VACUUM", "1").equals("0")) return null;
+        return new Autovacuum(this::db, Duration.ofSeconds(warmupBlockSeconds),
+                Duration.ofSeconds(Integer.parseInt(env("BENCH_AUTOVACUUM_NAPTIME", "60"))));
     }
 
     /** A maintenance statement on the case database, timed; skipped with BENCH_VACUUM=0, and a failure does not stop the run. */
@@ -427,8 +431,9 @@ public final class CaseLifecycleBenchmark {
                 .append(tenants).append(" counties (连山 and synthetic codes 440001…, round robin): 99 % delivered, 1 % still open, ")
                 .append("four action records each (C16); case_file is partitioned by HASH (tenant_id) into 16 partitions (ADR 0027). ")
                 .append(env("BENCH_VACUUM", "1").equals("0") ? "" : "The case database is vacuumed and analysed after seeding, "
-                        + "and analysed again after the first warm-up block, when the tables the load fills have rows "
-                        + "(this box's PostgreSQL runs without autovacuum). ")
+                        + "and while the load runs the benchmark does what autovacuum does on a production database "
+                        + "(this box's PostgreSQL runs without it): every minute, from the end of the first warm-up block, the "
+                        + "tables past autovacuum's default thresholds are analysed or vacuumed. ")
                 .append("Everything runs on this one 2-core box (gateway, case-service, ")
                 .append("tenant-service, search-service, PostgreSQL, Redis, Keycloak, Elasticsearch and the load generator), ")
                 .append("services started with `").append(env("BENCH_JVM_DESC", "?")).append("` (what the helm chart gives ")
