@@ -128,6 +128,9 @@ cmd_restore() {
       | _pg_super psql -X -q -v ON_ERROR_STOP=1 -d postgres >/dev/null \
       || die "restore: the grants of $target failed"
     _pg_super pg_restore --exit-on-error -d "$target" <"$dir/$db.dump" || die "restore: pg_restore into $target failed"
+    # a restored database has no statistics: case-service plans generically (ADR 0038), and a plan made without them
+    # stays with its connection until the next ANALYZE, which autovacuum may not run soon (or at all: this box has it off)
+    _pg_super psql -X -q -d "$target" -c analyze || die "restore: analyze of $target failed"
     log "restore: $db → $target"
   done <"$dir/manifest"
   local prefix snapshot
