@@ -54,6 +54,8 @@ public final class CaseLifecycleBenchmark {
     private final int warmupBlockSeconds = Integer.parseInt(env("BENCH_WARMUP_BLOCK_SECONDS", "15"));
     private final int steadyPercent = Integer.parseInt(env("BENCH_STEADY_PCT", "8"));
     private String warmupTrail = "";
+    /** BENCH_VACUUM=0: no vacuum after seeding and no autovacuum's work during the load (the box's own state). */
+    private final boolean maintained = !env("BENCH_VACUUM", "1").equals("0");
     private final List<Integer> sizes = parseSizes(env("BENCH_CASES", "1000000,10000000"));
     private final int tenants = Integer.parseInt(env("BENCH_SEED_TENANTS", "120"));
     private final int seedMinutes = Integer.parseInt(env("BENCH_SEED_MINUTES", "30"));
@@ -123,12 +125,21 @@ public final class CaseLifecycleBenchmark {
 
     /**
      * The seeded database vacuumed and analysed once, as a database that has been running is (the box's PostgreSQL has
-     * autovacuum off: this machine's CI configuration). Vacuuming the churned tables every minute during the load was
-     * tried and left out: its runs over all of case_file's partitions cost more than the dead rows it removed (the
-     * warm-up's rate dipped to 12–14/s at each). BENCH_VACUUM=0 leaves it out.
+     * autovacuum off: this machine's CI configuration). A vacuum of the whole database every minute during the load was
+     * tried on 2026-12-05 and left out: its runs over all of case_file's partitions cost more than the dead rows it
+     * removed (the warm-up's rate dipped to 12–14/s at each); {@link #autovacuum()} maintains only the tables past
+     * autovacuum's thresholds. A failure does not stop the run.
      */
     private void vacuumOnce() {
-        maintain("vacuum (analyze)", "vacuumed and analysed");
+        if (!maintained) return;
+        long t0 = System.nanoTime();
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            st.execute("vacuum (analyze)");
+        } catch (SQLException e) {
+            System.out.println("  vacuum (analyze) failed (the run goes on without it): " + e.getMessage());
+            return;
+        }
+        System.out.printf("case database vacuumed and analysed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -138,25 +149,12 @@ public final class CaseLifecycleBenchmark {
      * messages, SMS, scheduler rows, events and review openings start empty. With the statistics of an empty table
      * PostgreSQL planned them as such for the whole run (every SMS insert checked its message by a scan of all messages,
      * 26–28 lifecycles/s at 1M cases instead of 43), and with those of the first block only, the SMS drain's update
-     * and the deletion of its tasks scanned the tables they grew to (2026-12-06). BENCH_VACUUM=0 leaves it out.
+     * and the deletion of its tasks scanned the tables they grew to (2026-12-06).
      */
     private Autovacuum autovacuum() {
-        if (env("BENCH_VACUUM", "1").equals("0")) return null;
+        if (!maintained) return null;
         return new Autovacuum(this::db, Duration.ofSeconds(warmupBlockSeconds),
                 Duration.ofSeconds(Integer.parseInt(env("BENCH_AUTOVACUUM_NAPTIME", "60"))));
-    }
-
-    /** A maintenance statement on the case database, timed; skipped with BENCH_VACUUM=0, and a failure does not stop the run. */
-    private void maintain(String sql, String done) {
-        if (env("BENCH_VACUUM", "1").equals("0")) return;
-        long t0 = System.nanoTime();
-        try (Connection c = db(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            System.out.println("  " + sql + " failed (the run goes on without it): " + e.getMessage());
-            return;
-        }
-        System.out.printf("case database %s in %.1f s%n", done, (System.nanoTime() - t0) / 1e9);
     }
 
     private Run measure(Item item, int durationSeconds) throws InterruptedException {
@@ -430,7 +428,7 @@ public final class CaseLifecycleBenchmark {
                 .append("seeded straight into case-service's tables, set-based in batches of 500,000, as ten years (2016–2025) of ")
                 .append(tenants).append(" counties (连山 and synthetic codes 440001…, round robin): 99 % delivered, 1 % still open, ")
                 .append("four action records each (C16); case_file is partitioned by HASH (tenant_id) into 16 partitions (ADR 0027). ")
-                .append(env("BENCH_VACUUM", "1").equals("0") ? "" : "The case database is vacuumed and analysed after seeding, "
+                .append(!maintained ? "" : "The case database is vacuumed and analysed after seeding, "
                         + "and while the load runs the benchmark does what autovacuum does on a production database "
                         + "(this box's PostgreSQL runs without it): every minute, from the end of the first warm-up block, the "
                         + "tables past autovacuum's default thresholds are analysed or vacuumed. ")

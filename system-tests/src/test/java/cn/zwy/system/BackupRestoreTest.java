@@ -97,7 +97,7 @@ class BackupRestoreTest {
         assertThat(strings("keycloak_" + SUFFIX, "keycloak", "select name from realm order by 1"))
                 .isEqualTo(strings("keycloak", "keycloak", "select name from realm order by 1")).contains("citizen", "staff");
         // analysed on restore (pg_restore brings no statistics back; case-service's generic plans, ADR 0038, are made
-        // from them): the case table has its row estimate, not the "never analysed" of a bare restore
+        // from them): the case table's partitions have been analysed, where a bare restore leaves them never analysed
         assertThat(strings(DATABASES.get(1) + "_" + SUFFIX, "select count(*) from pg_stat_user_tables where last_analyze is not null "
                 + "and relname like 'case_file%'")).as("analysed case tables").isNotEqualTo(List.of("0"));
         long restoredCount = tenantCases(DATABASES.get(1) + "_" + SUFFIX);
