@@ -43,13 +43,16 @@ public final class GuideSearchBenchmark {
     private final int rounds = Integer.parseInt(env("BENCH_QUERIES", "2000"));
     private final int warmup = Integer.parseInt(env("BENCH_WARMUP", "400"));
     /**
-     * Before the warm-up above, pairs run in blocks of 200 until the gateway's median of two blocks in a row is within
-     * BENCH_STEADY_PCT of each other, for at most BENCH_STEADY_SECONDS (0: no such phase). The JVMs on the path need
-     * minutes of load before C2 has compiled their deep call paths (docs/benchmarks/gateway.md, 2026-12-04): 400
-     * searches, four seconds, measured the JIT as much as the path; the services of a deployment run warm.
+     * Before the warm-up above, pairs run in blocks of 200 until the gateway's median of a block is within
+     * BENCH_STEADY_PCT of the block's at least BENCH_STEADY_APART seconds before it, for at most BENCH_STEADY_SECONDS
+     * (0: no such phase). The JVMs on the path need minutes of load before C2 has compiled their deep call paths
+     * (docs/benchmarks/gateway.md, 2026-12-04): 400 searches, four seconds, measured the JIT as much as the path; and
+     * two blocks in a row (4 s apart) were alike while the median still fell by a quarter (docs/benchmarks/search.md,
+     * 2026-12-06). The services of a deployment run warm.
      */
     private final int steadyPct = Integer.parseInt(env("BENCH_STEADY_PCT", "5"));
-    private final int steadySeconds = Integer.parseInt(env("BENCH_STEADY_SECONDS", "240"));
+    private final int steadySeconds = Integer.parseInt(env("BENCH_STEADY_SECONDS", "420"));
+    private final int steadyApart = Integer.parseInt(env("BENCH_STEADY_APART", "30"));
     /** Per shape, the blocks its warm-up took (for the report). */
     private final Map<String, Integer> steadyBlocks = new LinkedHashMap<>();
     /** Minutes the load may take before the measuring starts on what is loaded (0: no limit); the report says how many. */
@@ -330,11 +333,12 @@ public final class GuideSearchBenchmark {
         return new Measured(shape, viaGateway, direct, hits, interrupted);
     }
 
-    /** Runs pairs in blocks of 200 until the gateway's median settles (see {@link #steadySeconds}); prints the medians. */
+    /** Runs pairs in blocks of 200 until the gateway's median has settled (see {@link #steadySeconds}); prints the medians. */
     private void steadyState(Shape shape, List<Sample> samples, Map<Sample, String> raw) throws Exception {
         if (steadySeconds <= 0) return;
         long until = System.nanoTime() + steadySeconds * 1_000_000_000L;
         List<Double> medians = new ArrayList<>();
+        List<Long> ends = new ArrayList<>();
         StringBuilder trail = new StringBuilder();
         int blocks = 0;
         while (System.nanoTime() < until) {
@@ -356,7 +360,8 @@ public final class GuideSearchBenchmark {
             double median = g.percentileMillis(50);
             trail.append(String.format(Locale.ROOT, " %.1f", median));
             medians.add(median);
-            if (Steady.within(medians, 1, steadyPct)) break;
+            ends.add(System.nanoTime());
+            if (Steady.withinSince(medians, ends, steadyApart, steadyPct)) break;
         }
         steadyBlocks.put(shape.name(), blocks);
         System.out.println(shape.name() + ": steady after " + blocks + " blocks of 200 pairs (gateway p50 ms:" + trail + ")");
@@ -422,8 +427,8 @@ public final class GuideSearchBenchmark {
                   elsewhere, 60%% filed online), bulk-loaded through search-service's own document code.
                 - Queries: %d citizen phrasings (Chinese, colloquial, pinyin, initials) from 200 random regions (counties and
                   towns), `first: 10`, in two shapes of the GraphQL selection (the gateway asks search-service for what the
-                  selection contains); per shape, pairs in blocks of 200 until the gateway's p50 of two blocks in a row was
-                  within %d %% (%s blocks; the JVMs need minutes of load before the JIT has compiled the path), then %,d measured
+                  selection contains); per shape, pairs in blocks of 200 until the gateway's p50 of a block was within
+                  %d %% of the block's %d s before it (%s blocks; the JVMs need minutes of load before the JIT has compiled the path), then %,d measured
                   after %,d warm-up, one client, each search through the gateway
                   followed (or preceded, alternately) by the same Elasticsearch request (as search-service builds it for those
                   parts) sent straight to Elasticsearch.
@@ -436,7 +441,7 @@ public final class GuideSearchBenchmark {
                 Goals: p99 through the gateway < 50 ms and ≤ 1.3 × raw Elasticsearch. Pairs repeated because the shared
                 Elasticsearch was unavailable (restarted by other work on the machine; not measured): %s.
                 """.formatted(Instant.now(), indexed, guides,
-                Math.min(tenantCount, (int) ((indexed + (guides + tenantCount - 1) / tenantCount - 1) / ((guides + tenantCount - 1) / tenantCount))), tenantCount, ITEMS.length, QUERIES.length, steadyPct,
+                Math.min(tenantCount, (int) ((indexed + (guides + tenantCount - 1) / tenantCount - 1) / ((guides + tenantCount - 1) / tenantCount))), tenantCount, ITEMS.length, QUERIES.length, steadyPct, steadyApart,
                 steadyBlocks.isEmpty() ? "none" : steadyBlocks.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and ")),
                 rounds, warmup,
                 env("BENCH_JVM_DESC", "?"), loadBefore, loadAfter, rows.toString().strip(),

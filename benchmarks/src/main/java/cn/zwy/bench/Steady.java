@@ -17,4 +17,20 @@ final class Steady {
         double before = series.get(n - 1 - apart);
         return Math.abs(series.get(n - 1) - before) <= before * percent / 100.0;
     }
+
+    /**
+     * The same rule for a series of blocks that take a variable time (a block of a fixed number of requests): the last
+     * figure against the last one measured at least {@code seconds} before it ({@code ends}: each block's end, from
+     * {@link System#nanoTime()}). Blocks a few seconds apart differ by only a few percent while the JIT is still
+     * compiling (docs/benchmarks/gateway.md, 2026-12-04), so they are compared half a minute apart, as the gateway's
+     * benchmark does.
+     */
+    static boolean withinSince(List<Double> series, List<Long> ends, int seconds, double percent) {
+        int n = series.size();
+        long cutoff = ends.get(n - 1) - seconds * 1_000_000_000L;
+        for (int i = n - 2; i >= 0; i--) {
+            if (ends.get(i) <= cutoff) return within(series, n - 1 - i, percent);
+        }
+        return false;
+    }
 }
