@@ -54,20 +54,32 @@ public class UpstreamConfig {
 
     public UpstreamConfig(WebClient.Builder builder, ServicesProperties props,
                           @Value("${zwy.services.case-update-streams:2000}") int caseUpdateStreams) {
-        this.tenantService = proxies(builder, props.tenantUrl(), "tenant-service");
-        this.searchService = proxies(builder, props.searchUrl(), "search-service");
-        this.caseService = proxies(builder, props.caseUrl(), "case-service");
+        this.tenantService = proxies(builder, props.tenantUrl(), "tenant-service", connections("tenant-service").build());
+        this.searchService = proxies(builder, props.searchUrl(), "search-service", connections("search-service").build());
+        this.caseService = proxies(builder, props.caseUrl(), "case-service", connections("case-service").build());
         // live updates (ADR 0012): each open stream holds a connection, so they get a pool of their own (the
         // default pool has a few dozen connections per host, shared by every ordinary call to case-service)
-        ConnectionProvider streams = ConnectionProvider.builder("case-update-streams").maxConnections(caseUpdateStreams)
+        ConnectionProvider streams = connections("case-update-streams").maxConnections(caseUpdateStreams)
                 .pendingAcquireTimeout(Duration.ofSeconds(5)).build();
-        this.caseStreams = proxies(builder.clone().clientConnector(new ReactorClientHttpConnector(HttpClient.create(streams))),
-                props.caseUrl(), "case-service");
+        this.caseStreams = proxies(builder, props.caseUrl(), "case-service", streams);
     }
 
-    static HttpServiceProxyFactory proxies(WebClient.Builder builder, String baseUrl, String serviceName) {
-        WebClient web = builder.clone().baseUrl(baseUrl).filter(new ServiceCalls(serviceName)).build();
+    static HttpServiceProxyFactory proxies(WebClient.Builder builder, String baseUrl, String serviceName,
+                                           ConnectionProvider connections) {
+        WebClient web = builder.clone().clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
+                .baseUrl(baseUrl).filter(new ServiceCalls(serviceName)).build();
         return HttpServiceProxyFactory.builderFor(WebClientAdapter.create(web)).conversionService(isoDates()).build();
+    }
+
+    /**
+     * The connections to one service (ADR 0042): Reactor Netty's defaults (16 per address on this size of machine,
+     * twice as many waiting) except for their life. The services keep a connection as long as the gateway does
+     * (Tomcat's limit of 100 requests per connection is off), so the gateway renews each after a minute, which lets
+     * a connection move to a new replica behind a Kubernetes Service, and closes one idle for 30 s, before Tomcat's
+     * keep-alive timeout (60 s) could close it under a request being sent.
+     */
+    static ConnectionProvider.Builder connections(String name) {
+        return ConnectionProvider.builder(name).maxLifeTime(Duration.ofMinutes(1)).maxIdleTime(Duration.ofSeconds(30));
     }
 
     /** Dates and instants in URLs as ISO-8601, as the services parse them (not the locale's short style). */
