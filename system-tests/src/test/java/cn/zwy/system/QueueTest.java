@@ -187,10 +187,36 @@ class QueueTest {
         assertThat(done.errors()).as(done.body().toString()).isNull();
         assertThat(done.data().at("/finishTicket/ticket/status").asString()).isEqualTo("FINISHED");
         assertThat(done.data().at("/finishTicket/ticket/caseId").asString()).isEqualTo(caseId);
-        // service after the hall's closing time is extended service (A3), with its minutes; after midnight the new day's
-        // hours have not begun, which is not service past a closing time
-        boolean afterClosing = LocalDateTime.now(Cases.HALLS).getHour() >= 18;
-        if (afterClosing) assertThat(done.data().at("/finishTicket/ticket/extendedMinutes").isNull()).isFalse();
+        // service after the hall's closing time is extended service (A3), with its minutes counted from the closing time
+        // (or from the call, when that came later); on a day the hall does not open (a weekend, a holiday) there is no
+        // closing time to serve past, and before it closes nothing is extended. Which of these today is depends on the
+        // clock and the calendar, so the closing time the service recorded for the ticket's day decides what to expect.
+        String[] key = green.get("id").asString().split(":");
+        try (Connection c = CaseDb.connectAsOwner()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement st = c.createStatement()) {
+                CaseDb.bind(st, key[0]);
+            }
+            PreparedStatement ps = c.prepareStatement("select closing_at, called_at, finished_at, day from queue_ticket where tenant_id = ? and id = ?");
+            ps.setString(1, key[0]);
+            ps.setObject(2, UUID.fromString(key[1]));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("the finished ticket").isTrue();
+                java.sql.Timestamp closing = rs.getTimestamp(1);
+                Instant called = rs.getTimestamp(2).toInstant();
+                Instant finished = rs.getTimestamp(3).toInstant();
+                JsonNode extended = done.data().at("/finishTicket/ticket/extendedMinutes");
+                if (closing != null && finished.isAfter(closing.toInstant())) {
+                    assertThat(closing.toInstant().atZone(Cases.HALLS).toLocalDate()).as("closes on the ticket's day")
+                            .isEqualTo(rs.getDate(4).toLocalDate());
+                    Instant from = called.isAfter(closing.toInstant()) ? called : closing.toInstant();
+                    assertThat(extended.isNull()).as("served past closing: extended service (A3)").isFalse();
+                    assertThat(extended.asInt()).isEqualTo((int) Math.ceil(Duration.between(from, finished).toSeconds() / 60.0));
+                } else {
+                    assertThat(extended.isNull()).as("not past a closing time (closing at %s)", closing).isTrue();
+                }
+            }
+        }
         try (Connection c = CaseDb.connectAsOwner();
              PreparedStatement ps = c.prepareStatement("select payload from outbox_event where event_type = 'queue.ticket.finished' and aggregate_id = ?")) {
             ps.setString(1, green.get("id").asString());
