@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -194,13 +195,14 @@ class QueueTest {
         String[] key = green.get("id").asString().split(":");
         try (Connection c = CaseDb.connectAsOwner()) {
             c.setAutoCommit(false);
-            try (java.sql.Statement st = c.createStatement()) {
+            try (Statement st = c.createStatement()) {
                 CaseDb.bind(st, key[0]);
             }
-            PreparedStatement ps = c.prepareStatement("select closing_at, called_at, finished_at, day from queue_ticket where tenant_id = ? and id = ?");
-            ps.setString(1, key[0]);
-            ps.setObject(2, UUID.fromString(key[1]));
-            try (ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select closing_at, called_at, finished_at, day from queue_ticket where tenant_id = ? and id = ?")) {
+                ps.setString(1, key[0]);
+                ps.setObject(2, UUID.fromString(key[1]));
+                ResultSet rs = ps.executeQuery();
                 assertThat(rs.next()).as("the finished ticket").isTrue();
                 java.sql.Timestamp closing = rs.getTimestamp(1);
                 Instant called = rs.getTimestamp(2).toInstant();

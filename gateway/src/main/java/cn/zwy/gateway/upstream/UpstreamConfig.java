@@ -57,8 +57,8 @@ public class UpstreamConfig {
         this.tenantService = proxies(builder, props.tenantUrl(), "tenant-service", connections("tenant-service").build());
         this.searchService = proxies(builder, props.searchUrl(), "search-service", connections("search-service").build());
         this.caseService = proxies(builder, props.caseUrl(), "case-service", connections("case-service").build());
-        // live updates (ADR 0012): each open stream holds a connection, so they get a pool of their own (the
-        // default pool has a few dozen connections per host, shared by every ordinary call to case-service)
+        // live updates (ADR 0012): each open stream holds a connection for as long as the citizen watches, so they
+        // get a pool of their own rather than taking the connections every ordinary call to case-service shares
         ConnectionProvider streams = connections("case-update-streams").maxConnections(caseUpdateStreams)
                 .pendingAcquireTimeout(Duration.ofSeconds(5)).build();
         this.caseStreams = proxies(builder, props.caseUrl(), "case-service", streams);
@@ -72,14 +72,21 @@ public class UpstreamConfig {
     }
 
     /**
-     * The connections to one service (ADR 0042): Reactor Netty's defaults (16 per address on this size of machine,
-     * twice as many waiting) except for their life. The services keep a connection as long as the gateway does
-     * (Tomcat's limit of 100 requests per connection is off), so the gateway renews each after a minute, which lets
-     * a connection move to a new replica behind a Kubernetes Service, and closes one idle for 30 s, before Tomcat's
+     * Connections per service: as many as the global pool Spring's WebClient used before ADR 0042 (500 per address,
+     * twice as many calls waiting). A builder's default is 16 on this size of machine with 32 waiting, and a burst of
+     * 200 bookings then got "service unavailable" for every call past the 48th.
+     */
+    static final int MAX_CONNECTIONS = 500;
+
+    /**
+     * The connections to one service (ADR 0042). The services keep a connection as long as the gateway does (Tomcat's
+     * limit of 100 requests per connection is off), so the gateway renews each after a minute, which lets a
+     * connection move to a new replica behind a Kubernetes Service, and closes one idle for 30 s, before Tomcat's
      * keep-alive timeout (60 s) could close it under a request being sent.
      */
     static ConnectionProvider.Builder connections(String name) {
-        return ConnectionProvider.builder(name).maxLifeTime(Duration.ofMinutes(1)).maxIdleTime(Duration.ofSeconds(30));
+        return ConnectionProvider.builder(name).maxConnections(MAX_CONNECTIONS)
+                .maxLifeTime(Duration.ofMinutes(1)).maxIdleTime(Duration.ofSeconds(30));
     }
 
     /** Dates and instants in URLs as ISO-8601, as the services parse them (not the locale's short style). */
