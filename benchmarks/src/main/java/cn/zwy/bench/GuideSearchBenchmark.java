@@ -55,6 +55,18 @@ public final class GuideSearchBenchmark {
     private final int steadyApart = Integer.parseInt(env("BENCH_STEADY_APART", "30"));
     /** Per shape, the blocks its warm-up took (for the report). */
     private final Map<String, Integer> steadyBlocks = new LinkedHashMap<>();
+    /**
+     * Before the blocks above, BENCH_WARMUP_CLIENTS clients search through the gateway at once for BENCH_WARMUP_SECONDS.
+     * One client drives the path at about 40 searches a second, and at that rate C2 was still compiling the gateway's
+     * path after 15 minutes (about 200 compilations a minute, 7–18 % of its CPU samples during measured runs,
+     * docs/benchmarks/search.md, 2026-12-06 fourth session): a method run once in ten searches reaches C2's threshold
+     * only after minutes. Several clients bring the JVMs to what a deployment serving many citizens has compiled in
+     * a fraction of the time; the measured pairs stay one client.
+     */
+    private final int warmupClients = Integer.parseInt(env("BENCH_WARMUP_CLIENTS", "4"));
+    private final int warmupSeconds = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "150"));
+    /** Per shape, the searches of the concurrent warm-up (for the report). */
+    private final Map<String, Long> concurrentWarmup = new LinkedHashMap<>();
     /** Minutes the load may take before the measuring starts on what is loaded (0: no limit); the report says how many. */
     private final int loadMinutes = Integer.parseInt(env("BENCH_LOAD_MINUTES", "0"));
     private final Path report = Path.of(env("BENCH_REPORT", "docs/benchmarks/search.md"));
@@ -298,6 +310,7 @@ public final class GuideSearchBenchmark {
                     .build());
             raw.put(s, JSON.writeValueAsString(body));
         }
+        concurrentWarmup(shape, samples);
         steadyState(shape, samples, raw);
         Latencies viaGateway = new Latencies();
         Latencies direct = new Latencies();
@@ -333,6 +346,39 @@ public final class GuideSearchBenchmark {
         return new Measured(shape, viaGateway, direct, hits, interrupted);
     }
 
+    /** {@link #warmupClients} clients searching through the gateway for {@link #warmupSeconds}, each over all samples. */
+    private void concurrentWarmup(Shape shape, List<Sample> samples) throws Exception {
+        if (warmupClients <= 0 || warmupSeconds <= 0) return;
+        long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < warmupClients; c++) {
+            int first = c * samples.size() / warmupClients;
+            clients.add(Thread.ofPlatform().name("warm-up-" + c).start(() -> {
+                for (int i = first; System.nanoTime() < until; i++) {
+                    try {
+                        timed(gatewayRequest(shape, samples.get(i % samples.size())), null, true);
+                        done.incrementAndGet();
+                    } catch (Exception e) {
+                        // the shared Elasticsearch restarted by other work: waited out, as in the measured pairs
+                        if (failed.incrementAndGet() > 24 * warmupClients) return;
+                        try {
+                            Thread.sleep(5000);
+                        } catch (InterruptedException ie) {
+                            return;
+                        }
+                    }
+                }
+            }));
+        }
+        for (Thread t : clients) t.join();
+        if (failed.get() > 24L * warmupClients) throw new IllegalStateException("searches failing during the concurrent warm-up");
+        concurrentWarmup.put(shape.name(), done.get());
+        System.out.printf(Locale.ROOT, "%s: %,d searches from %d clients at once in %d s (%.0f/s)%n", shape.name(), done.get(),
+                warmupClients, warmupSeconds, done.get() / (double) warmupSeconds);
+    }
+
     /** Runs pairs in blocks of 200 until the gateway's median has settled (see {@link #steadySeconds}); prints the medians. */
     private void steadyState(Shape shape, List<Sample> samples, Map<Sample, String> raw) throws Exception {
         if (steadySeconds <= 0) return;
@@ -341,11 +387,13 @@ public final class GuideSearchBenchmark {
         List<Long> ends = new ArrayList<>();
         StringBuilder trail = new StringBuilder();
         int blocks = 0;
+        int next = 0;
         while (System.nanoTime() < until) {
             Latencies g = new Latencies();
             int failed = 0;
             for (int i = 0; i < 200 && System.nanoTime() < until; i++) {
-                Sample s = samples.get(i % samples.size());
+                // on through all the samples, block after block (not the first 200 again)
+                Sample s = samples.get(next++ % samples.size());
                 try {
                     timed(gatewayRequest(shape, s), g, true);
                     timed(esRequest(raw.get(s)), new Latencies(), false);
@@ -427,7 +475,7 @@ public final class GuideSearchBenchmark {
                   elsewhere, 60%% filed online), bulk-loaded through search-service's own document code.
                 - Queries: %d citizen phrasings (Chinese, colloquial, pinyin, initials) from 200 random regions (counties and
                   towns), `first: 10`, in two shapes of the GraphQL selection (the gateway asks search-service for what the
-                  selection contains); per shape, pairs in blocks of 200 until the gateway's p50 of a block was within
+                  selection contains); per shape, first %s, then pairs in blocks of 200 until the gateway's p50 of a block was within
                   %d %% of the block's %d s before it (%s blocks; the JVMs need minutes of load before the JIT has compiled the path), then %,d measured
                   after %,d warm-up, one client, each search through the gateway
                   followed (or preceded, alternately) by the same Elasticsearch request (as search-service builds it for those
@@ -441,7 +489,11 @@ public final class GuideSearchBenchmark {
                 Goals: p99 through the gateway < 50 ms and ≤ 1.3 × raw Elasticsearch. Pairs repeated because the shared
                 Elasticsearch was unavailable (restarted by other work on the machine; not measured): %s.
                 """.formatted(Instant.now(), indexed, guides,
-                Math.min(tenantCount, (int) ((indexed + (guides + tenantCount - 1) / tenantCount - 1) / ((guides + tenantCount - 1) / tenantCount))), tenantCount, ITEMS.length, QUERIES.length, steadyPct, steadyApart,
+                Math.min(tenantCount, (int) ((indexed + (guides + tenantCount - 1) / tenantCount - 1) / ((guides + tenantCount - 1) / tenantCount))), tenantCount, ITEMS.length, QUERIES.length,
+                concurrentWarmup.isEmpty() ? "no concurrent warm-up" : "%d clients searching through the gateway at once for %d s (%s searches)"
+                        .formatted(warmupClients, warmupSeconds, concurrentWarmup.values().stream().map(n -> String.format(Locale.ROOT, "%,d", n))
+                                .collect(java.util.stream.Collectors.joining(" and "))),
+                steadyPct, steadyApart,
                 steadyBlocks.isEmpty() ? "none" : steadyBlocks.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and ")),
                 rounds, warmup,
                 env("BENCH_JVM_DESC", "?"), loadBefore, loadAfter, rows.toString().strip(),
