@@ -17,6 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -350,33 +354,32 @@ public final class GuideSearchBenchmark {
     private void concurrentWarmup(Shape shape, List<Sample> samples) throws Exception {
         if (warmupClients <= 0 || warmupSeconds <= 0) return;
         long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
-        List<Thread> clients = new ArrayList<>();
+        List<Callable<Long>> clients = new ArrayList<>();
         for (int c = 0; c < warmupClients; c++) {
             int first = c * samples.size() / warmupClients;
-            clients.add(Thread.ofPlatform().name("warm-up-" + c).start(() -> {
+            clients.add(() -> {
+                long done = 0;
+                int failed = 0;
                 for (int i = first; System.nanoTime() < until; i++) {
                     try {
                         timed(gatewayRequest(shape, samples.get(i % samples.size())), null, true);
-                        done.incrementAndGet();
-                    } catch (Exception e) {
-                        // the shared Elasticsearch restarted by other work: waited out, as in the measured pairs
-                        if (failed.incrementAndGet() > 24 * warmupClients) return;
-                        try {
-                            Thread.sleep(5000);
-                        } catch (InterruptedException ie) {
-                            return;
-                        }
+                        done++;
+                    } catch (Unavailable | IOException e) {
+                        // the shared Elasticsearch restarted by other work is waited out, as in the measured pairs
+                        if (++failed > 24) throw new IllegalStateException("searches failing during the concurrent warm-up", e);
+                        Thread.sleep(5000);
                     }
                 }
-            }));
+                return done;
+            });
         }
-        for (Thread t : clients) t.join();
-        if (failed.get() > 24L * warmupClients) throw new IllegalStateException("searches failing during the concurrent warm-up");
-        concurrentWarmup.put(shape.name(), done.get());
-        System.out.printf(Locale.ROOT, "%s: %,d searches from %d clients at once in %d s (%.0f/s)%n", shape.name(), done.get(),
-                warmupClients, warmupSeconds, done.get() / (double) warmupSeconds);
+        long done = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(warmupClients)) {
+            for (Future<Long> f : pool.invokeAll(clients)) done += f.get();
+        }
+        concurrentWarmup.put(shape.name(), done);
+        System.out.printf(Locale.ROOT, "%s: %,d searches from %d clients at once in %d s (%.0f/s)%n", shape.name(), done,
+                warmupClients, warmupSeconds, done / (double) warmupSeconds);
     }
 
     /** Runs pairs in blocks of 200 until the gateway's median has settled (see {@link #steadySeconds}); prints the medians. */

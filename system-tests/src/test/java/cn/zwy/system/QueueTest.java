@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -204,7 +205,7 @@ class QueueTest {
                 ps.setObject(2, UUID.fromString(key[1]));
                 ResultSet rs = ps.executeQuery();
                 assertThat(rs.next()).as("the finished ticket").isTrue();
-                java.sql.Timestamp closing = rs.getTimestamp(1);
+                Timestamp closing = rs.getTimestamp(1);
                 Instant called = rs.getTimestamp(2).toInstant();
                 Instant finished = rs.getTimestamp(3).toInstant();
                 JsonNode extended = done.data().at("/finishTicket/ticket/extendedMinutes");
