@@ -274,6 +274,15 @@ public final class GuideSearchBenchmark {
     /** Elasticsearch did not answer (503 or SEARCH_UNAVAILABLE): another part of the machine restarted it. */
     private static final class Unavailable extends Exception {}
 
+    /**
+     * The shared Elasticsearch, restarted by other work on the machine (503, SEARCH_UNAVAILABLE, connection refused), is
+     * waited out 5 s at a time; past {@code limit} failures in one phase the run ends.
+     */
+    private static void waitOut(int failures, int limit, String phase, Exception e) throws InterruptedException {
+        if (failures > limit) throw new IllegalStateException("searches failing " + phase, e);
+        Thread.sleep(5000);
+    }
+
     /** One shape measured: through the gateway and straight to Elasticsearch. */
     private record Measured(Shape shape, Latencies viaGateway, Latencies direct, long results, int interrupted) {
         double ratio() { return viaGateway.percentileMillis(99) / direct.percentileMillis(99); }
@@ -337,8 +346,7 @@ public final class GuideSearchBenchmark {
                     hits += timed(gatewayRequest(shape, s), g, true);
                 }
             } catch (Unavailable | IOException e) {
-                if (++interrupted > 120) throw new IllegalStateException("Elasticsearch unavailable too long", e);
-                Thread.sleep(5000);
+                waitOut(++interrupted, 120, "during the measured pairs", e);
                 i--;
                 continue;
             }
@@ -365,9 +373,7 @@ public final class GuideSearchBenchmark {
                         timed(gatewayRequest(shape, samples.get(i % samples.size())), null, true);
                         done++;
                     } catch (Unavailable | IOException e) {
-                        // the shared Elasticsearch restarted by other work is waited out, as in the measured pairs
-                        if (++failed > 24) throw new IllegalStateException("searches failing during the concurrent warm-up", e);
-                        Thread.sleep(5000);
+                        waitOut(++failed, 24, "during the concurrent warm-up", e);
                     }
                 }
                 return done;
@@ -401,9 +407,7 @@ public final class GuideSearchBenchmark {
                     timed(gatewayRequest(shape, s), g, true);
                     timed(esRequest(raw.get(s)), new Latencies(), false);
                 } catch (Unavailable | IOException e) {
-                    // the shared Elasticsearch restarted by other work is waited out, as in the measured pairs
-                    if (++failed > 24) throw new IllegalStateException("searches failing during the warm-up", e);
-                    Thread.sleep(5000);
+                    waitOut(++failed, 24, "during the warm-up", e);
                 }
             }
             if (g.count() == 0) break;
