@@ -28,7 +28,8 @@ final class ArgumentRules {
         arguments.forEach(ArgumentRules::check);
     }
 
-    private static void check(String name, Object value) {
+    /** One argument (or input field) by its name; a map's entries by theirs, a list's items by the list's. */
+    static void check(String name, Object value) {
         switch (value) {
             case null -> { }
             case String s -> checkText(name, s);

@@ -2,7 +2,7 @@ package cn.zwy.gateway.limits;
 
 /**
  * What one operation may cost, handed from {@link OperationLimits} (which read the caller's bucket
- * in Redis before execution) to {@link QueryCostInstrumentation} (which costs the parsed query) through
+ * in Redis before execution) to {@link QueryLimits} (which costs the parsed query) through
  * the operation's GraphQLContext, and back with the cost found.
  */
 final class CostBudget {

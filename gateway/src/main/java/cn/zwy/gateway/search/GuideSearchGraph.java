@@ -13,8 +13,20 @@ import cn.zwy.search.api.guide.IndexRebuilt;
 import cn.zwy.tenant.api.catalog.Audience;
 import cn.zwy.tenant.api.catalog.CaseClass;
 import cn.zwy.tenant.api.catalog.SixWay;
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
+import graphql.language.ArrayValue;
+import graphql.language.EnumValue;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +67,10 @@ public class GuideSearchGraph {
     @QueryMapping
     public Mono<GuideSearchConnection> searchGuides(@Argument String text, @Argument String regionCode,
                                                     @Argument GuideSearchFilter filter, @Argument Integer first,
-                                                    @Argument String after, DataFetchingFieldSelectionSet selection) {
+                                                    @Argument String after, DataFetchingEnvironment env) {
         GuideSearchFilter f = filter == null ? GuideSearchFilter.NONE : filter;
         return search.search(text, regionCode, f.audience(), f.tags(), f.departments(), f.caseClasses(), f.themes(), first, after,
-                        parts(selection))
+                        parts(env))
                 .map(r -> {
                     Connection<GuideHit> c = Connection.of(r.page(), after);
                     return new GuideSearchConnection(c.edges(), c.pageInfo(), c.totalCount(), r.facets());
@@ -72,30 +84,87 @@ public class GuideSearchGraph {
      * Fields left out of the selection are answered empty (facets) or as the page's count (totalCount), and
      * nobody sees them. A selection of none of them still names HITS (search-service reads no part named as all).
      */
-    static List<GuideSearchPart> parts(DataFetchingFieldSelectionSet selection) {
-        // One pass over the selected fields by their qualified names: graphql-java's contains(glob) and
-        // getFields(glob) compile a glob into a regular expression on every call (9 % of the gateway's samples
-        // during the search benchmark, docs/benchmarks/search.md).
+    static List<GuideSearchPart> parts(DataFetchingEnvironment env) {
+        return parts(env.getMergedField().getFields(), env.getFragmentsByName(), env.getVariables());
+    }
+
+    /**
+     * Read from the document itself: the few fields that matter sit at known places (totalCount, edges, pageInfo,
+     * facets/*, edges/node/highlights), so a walk of the field's own selection does; graphql-java's selection set of
+     * the whole subtree cost 3–4 % of the gateway's CPU on a search (docs/benchmarks/search.md). {@code @skip} and
+     * {@code @include} are not evaluated: a field they leave out may still be computed, never the other way round.
+     */
+    static List<GuideSearchPart> parts(List<Field> fields, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
         EnumSet<GuideSearchPart> parts = EnumSet.noneOf(GuideSearchPart.class);
-        for (SelectedField f : selection.getFields()) {
-            switch (f.getQualifiedName()) {
-                case "edges", "pageInfo" -> parts.add(GuideSearchPart.HITS);
-                case "totalCount" -> parts.add(GuideSearchPart.TOTAL);
-                case "edges/node/highlights" -> {
-                    Object fields = f.getArguments().get("fields");
-                    for (Object h : fields instanceof List<?> l ? l : HIGHLIGHTS.keySet()) {
-                        GuideSearchPart part = HIGHLIGHTS.get(String.valueOf(h));
-                        if (part != null) parts.add(part);
+        for (Field connection : fields) {
+            for (Field f : selected(connection, fragments)) {
+                switch (f.getName()) {
+                    case "pageInfo" -> parts.add(GuideSearchPart.HITS);
+                    case "totalCount" -> parts.add(GuideSearchPart.TOTAL);
+                    case "edges" -> {
+                        parts.add(GuideSearchPart.HITS);
+                        for (Field node : selected(f, fragments)) {
+                            if (!node.getName().equals("node")) continue;
+                            for (Field h : selected(node, fragments)) {
+                                if (h.getName().equals("highlights")) highlights(h, variables, parts);
+                            }
+                        }
                     }
-                }
-                default -> {
-                    String name = f.getQualifiedName();
-                    if (name.startsWith("facets/") && FACETS.containsKey(name.substring(7))) parts.add(FACETS.get(name.substring(7)));
+                    case "facets" -> {
+                        for (Field facet : selected(f, fragments)) {
+                            GuideSearchPart part = FACETS.get(facet.getName());
+                            if (part != null) parts.add(part);
+                        }
+                    }
+                    default -> { }
                 }
             }
         }
         if (parts.isEmpty()) parts.add(GuideSearchPart.HITS);
         return List.copyOf(parts);
+    }
+
+    /** The highlights the {@code fields} argument names (a literal list, one value, or a variable), all when it is absent. */
+    private static void highlights(Field h, Map<String, Object> variables, EnumSet<GuideSearchPart> parts) {
+        graphql.language.Argument arg = h.getArguments().stream().filter(a -> a.getName().equals("fields")).findFirst().orElse(null);
+        Object value = arg == null ? null : literal(arg.getValue(), variables);
+        Collection<?> names = value == null ? HIGHLIGHTS.keySet() : value instanceof Collection<?> c ? c : List.of(value);
+        for (Object name : names) {
+            GuideSearchPart part = HIGHLIGHTS.get(String.valueOf(name));
+            if (part != null) parts.add(part);
+        }
+    }
+
+    private static Object literal(Value<?> value, Map<String, Object> variables) {
+        return switch (value) {
+            case VariableReference v -> variables.get(v.getName());
+            case EnumValue e -> e.getName();
+            case StringValue s -> s.getValue();
+            case ArrayValue a -> a.getValues().stream().map(v -> literal(v, variables)).toList();
+            default -> null;
+        };
+    }
+
+    /** The fields selected directly under a field, through fragment spreads and inline fragments. */
+    private static List<Field> selected(Field field, Map<String, FragmentDefinition> fragments) {
+        List<Field> out = new ArrayList<>();
+        if (field.getSelectionSet() != null) collect(field.getSelectionSet(), fragments, out, 0);
+        return out;
+    }
+
+    private static void collect(SelectionSet set, Map<String, FragmentDefinition> fragments, List<Field> out, int depth) {
+        if (depth > 10) return; // validation refuses fragment cycles; a bound all the same
+        for (Selection<?> s : set.getSelections()) {
+            switch (s) {
+                case Field f -> out.add(f);
+                case InlineFragment i -> collect(i.getSelectionSet(), fragments, out, depth + 1);
+                case FragmentSpread spread -> {
+                    FragmentDefinition d = fragments.get(spread.getName());
+                    if (d != null) collect(d.getSelectionSet(), fragments, out, depth + 1);
+                }
+                default -> { }
+            }
+        }
     }
 
     @QueryMapping

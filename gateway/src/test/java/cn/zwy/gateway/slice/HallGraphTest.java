@@ -3,6 +3,7 @@ package cn.zwy.gateway.slice;
 import static cn.zwy.gateway.slice.TestCallers.LIANSHAN;
 import static cn.zwy.gateway.slice.TestCallers.YANGSHAN;
 import static cn.zwy.gateway.slice.TestCallers.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -31,6 +32,7 @@ import cn.zwy.tenant.api.region.RegionLevel;
 import cn.zwy.tenant.api.region.RegionView;
 import cn.zwy.tenant.api.region.TenantStatus;
 import cn.zwy.tenant.api.region.TenantView;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import reactor.core.publisher.Mono;
 
@@ -54,6 +58,7 @@ class HallGraphTest {
     private static final UUID MAIN_HALL = UUID.fromString("0b6b3c43-5e3c-4c0b-9a59-2c1f6f0f0001");
 
     @Autowired ExecutionGraphQlService graphQl;
+    @Autowired GraphQlSource source;
     @MockitoBean HallApi halls;
     @MockitoBean RegionApi regions;
     @MockitoBean CalendarApi calendar;
@@ -78,6 +83,21 @@ class HallGraphTest {
                 .document("{ hallChanges(tenantCode: \"" + LIANSHAN + "\") { totalCount } }").execute();
         Errors.none(r);
         r.path("hallChanges.totalCount").entity(Long.class).isEqualTo(0L);
+    }
+
+    @Test
+    void aDocumentNestedDeeperThanTenLevelsIsRefusedBeforeAnythingRuns() {
+        var r = as(graphQl, null).document("{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType {"
+                + " ofType { ofType { name } } } } } } } } } } } }").execute();
+        Errors.expect(r, "QUERY_TOO_COSTLY", null);
+        r.errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("maximumDepth", 10));
+    }
+
+    @Test
+    void everyOperationRunsUnderOneInstrumentationNotAChain() {
+        assertThat(source.graphQl().getInstrumentation())
+                .isInstanceOf(GraphQlObservationInstrumentation.class)
+                .isNotInstanceOf(ChainedInstrumentation.class);
     }
 
     @Test

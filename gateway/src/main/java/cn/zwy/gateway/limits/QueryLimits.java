@@ -1,45 +1,45 @@
 package cn.zwy.gateway.limits;
 
 import cn.zwy.common.error.ErrorCode;
-import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Costs every operation after validation and before anything runs (no resolver, no service call):
- * refuses it with QUERY_TOO_COSTLY above the per-request maximum, with RATE_LIMITED when the
- * caller's bucket does not hold enough, and with VALIDATION when an argument breaks
- * {@link ArgumentRules}.
+ * Checks every operation after validation and before anything runs (no resolver, no service call):
+ * refuses it with QUERY_TOO_COSTLY when it nests deeper than {@link #MAX_DEPTH} (abuse of nested connections) or
+ * costs more than the per-request maximum, with RATE_LIMITED when the caller's bucket does not hold enough, and with
+ * VALIDATION when an argument breaks {@link ArgumentRules}. Depth and cost come from {@link CostPlans}, worked out once
+ * per document. Called from the one instrumentation of the gateway (cn.zwy.gateway.graphql.GraphQlSetup).
  */
 @Component
-class QueryCostInstrumentation extends SimplePerformantInstrumentation {
+public class QueryLimits {
+
+    /** Deeper documents than this are refused before execution. */
+    public static final int MAX_DEPTH = 10;
 
     private final LimitsProperties props;
+    private final CostPlans plans = new CostPlans(2000, MAX_DEPTH);
 
-    QueryCostInstrumentation(LimitsProperties props) {
+    public QueryLimits(LimitsProperties props) {
         this.props = props;
     }
 
-    @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                                                                         InstrumentationState state) {
-        ExecutionContext ctx = parameters.getExecutionContext();
+    /** Throws {@link AbortExecutionException} with the error the caller gets; returns normally when the operation may run. */
+    public void check(ExecutionContext ctx) {
         int cost;
         try {
-            cost = QueryCost.of(ctx);
+            cost = plans.cost(ctx.getGraphQLSchema(), ctx.getDocument(), ctx.getOperationDefinition().getName(), ctx.getCoercedVariables());
             if (cost < 0) cost = Integer.MAX_VALUE; // cannot happen within the token limit; never let an overflow through
         } catch (ArgumentRules.Invalid e) {
             throw abort(ErrorCode.VALIDATION, e.getMessage(), Map.of("field", e.field));
+        } catch (CostPlans.TooDeep e) {
+            throw abort(ErrorCode.QUERY_TOO_COSTLY, "查询嵌套 " + e.depth + " 层，超出上限 " + MAX_DEPTH + " 层：请减少嵌套的字段",
+                    Map.of("depth", e.depth, "maximumDepth", MAX_DEPTH));
         }
         CostBudget budget = ctx.getGraphQLContext().get(CostBudget.class);
         if (budget != null) budget.requested = cost;
@@ -52,7 +52,6 @@ class QueryCostInstrumentation extends SimplePerformantInstrumentation {
                     + "，每秒恢复 " + props.costRestorePerSecond() + "，请稍后再试", Map.of("cost", cost));
         }
         if (budget != null) budget.admitted = true;
-        return SimpleInstrumentationContext.noOp();
     }
 
     private static AbortExecutionException abort(ErrorCode code, String message, Map<String, Object> more) {
