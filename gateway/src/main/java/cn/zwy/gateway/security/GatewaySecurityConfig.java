@@ -4,6 +4,7 @@ import cn.zwy.common.security.ZwySecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import cn.zwy.common.security.TokenValidation;
 import java.util.Map;
@@ -47,6 +48,16 @@ public class GatewaySecurityConfig {
 
     /** The trusted-token check as a bean of its own type (a bare ReactiveAuthenticationManager bean would change Boot's defaults). */
     public record GatewayTokens(ReactiveAuthenticationManager manager) {}
+
+    /**
+     * Spring Security's observations are off (management.observations.enable.spring.security: false), yet its web
+     * filters were still wrapped one by one for them; with these settings they are not. The request's own observation
+     * (http.server.requests) stays.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayTokens tokens) {
