@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -57,12 +58,12 @@ final class CostPlans {
     private record Key(Document document, String operationName) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.document == document && java.util.Objects.equals(k.operationName, operationName);
+            return o instanceof Key k && k.document == document && Objects.equals(k.operationName, operationName);
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(document) * 31 + java.util.Objects.hashCode(operationName);
+            return System.identityHashCode(document) * 31 + Objects.hashCode(operationName);
         }
     }
 

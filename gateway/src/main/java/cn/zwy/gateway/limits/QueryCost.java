@@ -4,7 +4,6 @@ import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.QueryComplexityCalculator;
 import graphql.execution.CoercedVariables;
-import graphql.execution.ExecutionContext;
 import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLList;
@@ -37,10 +36,6 @@ final class QueryCost {
     static final long CEILING = 1_000_000L;
 
     private QueryCost() {}
-
-    static int of(ExecutionContext ctx) {
-        return of(ctx.getGraphQLSchema(), ctx.getDocument(), ctx.getOperationDefinition().getName(), ctx.getCoercedVariables());
-    }
 
     static int of(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables) {
         GraphQLObjectType mutation = schema.getMutationType();

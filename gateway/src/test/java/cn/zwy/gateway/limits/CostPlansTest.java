@@ -7,18 +7,10 @@ import graphql.execution.CoercedVariables;
 import graphql.language.Document;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The depth and cost worked out once per document (CostPlans) must answer exactly what the full walk answers on every
@@ -29,14 +21,8 @@ class CostPlansTest {
     private static GraphQLSchema schema;
 
     @BeforeAll
-    static void loadSchema() throws IOException {
-        TypeDefinitionRegistry types = new TypeDefinitionRegistry();
-        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/*.graphqls")) {
-            try (var in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
-                types.merge(new SchemaParser().parse(in));
-            }
-        }
-        schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(types);
+    static void loadSchema() {
+        schema = PublicSchema.load();
     }
 
     private final CostPlans plans = new CostPlans(100, 10);

@@ -6,19 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import graphql.execution.CoercedVariables;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** The cost model on the real public schema (the SDL of graphql-schema). */
 class QueryCostTest {
@@ -26,14 +18,8 @@ class QueryCostTest {
     private static GraphQLSchema schema;
 
     @BeforeAll
-    static void loadSchema() throws IOException {
-        TypeDefinitionRegistry types = new TypeDefinitionRegistry();
-        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/*.graphqls")) {
-            try (var in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
-                types.merge(new SchemaParser().parse(in));
-            }
-        }
-        schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(types);
+    static void loadSchema() {
+        schema = PublicSchema.load();
     }
 
     private static int cost(String query) {
