@@ -136,4 +136,91 @@ class GraphQlOverHttpTest {
         }
         assertThat(unacknowledged).as("connections of 400 that never got connection_ack").isZero();
     }
+
+    /**
+     * Anonymous POSTs are served in front of Spring WebFlux (ADR 0044); a request with an {@code Origin} still goes through
+     * Spring's stack. Both must answer alike: status, media type, the security and Vary headers, and the body (but the
+     * cost extension, whose bucket moves between the two requests). Bodies that are not GraphQL requests get the same
+     * 400 in the GraphQL error format on both.
+     */
+    @Test
+    void anonymousPostsAnswerAsTheSpringPathDoes() throws Exception {
+        String[][] cases = {
+                // body, Accept
+                {"{\"query\":\"{ hall(tenantCode: \\\"441825\\\") { name phone } }\"}", "application/graphql-response+json"},
+                {"{\"query\":\"{ hall(tenantCode: \\\"441825\\\") { name } }\"}", null},
+                {"{\"query\":\"{ hall(tenantCode: \\\"441825\\\") { name } }\"}", "*/*"},
+                {"{\"query\":\"{ nosuchField }\"}", "application/graphql-response+json"},
+                {"{\"query\":\"{ nosuchField }\"}", "application/json"},
+                {"{\"query\":\"query($t: ID!) { hall(tenantCode: $t) { name } }\",\"variables\":{\"t\":\"..\"}}", null},
+                {"{\"query\":\"{ me { username } }\"}", "application/graphql-response+json"},
+                {"{\"query\":\"mutation { updateHall(input: {tenantCode: \\\"441825\\\", phone: \\\"1\\\"}) { hall { phone } } }\"}", null},
+                {"{\"query\":", null},
+                {"{\"variables\":{}}", null},
+                {"[1]", "application/graphql-response+json"},
+                {"", null},
+        };
+        HttpClient http = HttpClient.newHttpClient();
+        for (String[] c : cases) {
+            java.net.http.HttpResponse<String> route = post(http, c[0], c[1], null);
+            java.net.http.HttpResponse<String> spring = post(http, c[0], c[1], Service.GATEWAY.url());
+            String what = c[0] + " (Accept " + c[1] + ")";
+            assertThat(route.statusCode()).as(what + ": " + route.body()).isEqualTo(spring.statusCode());
+            assertThat(route.headers().firstValue("Content-Type")).as(what).isEqualTo(spring.headers().firstValue("Content-Type"));
+            for (String h : List.of("Vary", "Cache-Control", "Pragma", "Expires", "X-Content-Type-Options", "X-Frame-Options",
+                    "X-XSS-Protection", "Referrer-Policy")) {
+                assertThat(route.headers().allValues(h)).as(what + ": " + h).isEqualTo(spring.headers().allValues(h)).isNotEmpty();
+            }
+            assertThat(withoutCost(route.body())).as(what).isEqualTo(withoutCost(spring.body()));
+        }
+        // the malformed bodies: our error format, not Spring Boot's error page
+        java.net.http.HttpResponse<String> malformed = post(http, "{\"query\":", null, null);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(Api.JSON.readTree(malformed.body()).at("/errors/0/extensions/code").asString()).isEqualTo("VALIDATION");
+    }
+
+    /**
+     * The route's requests are counted in {@code http.server.requests} like the Spring path's, with the same tags: the
+     * Helm chart's error-rate and p99 alerts read that meter.
+     */
+    @Test
+    void anonymousPostsAreCountedForTheAlerts() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        double before = graphqlPosts(http);
+        for (int i = 0; i < 5; i++) {
+            assertThat(post(http, "{\"query\":\"{ ping }\"}", null, null).statusCode()).isEqualTo(200);
+        }
+        assertThat(graphqlPosts(http) - before).isEqualTo(5.0);
+    }
+
+    private static double graphqlPosts(HttpClient http) throws Exception {
+        String body = http.send(java.net.http.HttpRequest.newBuilder(URI.create(Service.GATEWAY.managementUrl() + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^http_server_requests_seconds_count\\{(?=[^}]*error=\"none\")"
+                + "(?=[^}]*exception=\"none\")(?=[^}]*method=\"POST\")(?=[^}]*outcome=\"SUCCESS\")(?=[^}]*status=\"200\")"
+                + "(?=[^}]*uri=\"/graphql\")[^}]*} ([0-9.eE+-]+)$").matcher(body);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static java.net.http.HttpResponse<String> post(HttpClient http, String body, String accept, String origin) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(Service.GATEWAY.url() + "/graphql"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (accept != null) b.header("Accept", accept);
+        if (origin != null) b.header("Origin", origin);
+        return http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body without {@code extensions.cost}, or the text itself when it is not JSON. */
+    private static String withoutCost(String body) {
+        try {
+            JsonNode node = Api.JSON.readTree(body);
+            if (node instanceof tools.jackson.databind.node.ObjectNode o && o.get("extensions") instanceof tools.jackson.databind.node.ObjectNode e) {
+                e.remove("cost");
+                if (e.isEmpty()) o.remove("extensions");
+            }
+            return node.toString();
+        } catch (RuntimeException e) {
+            return body;
+        }
+    }
 }

@@ -11,12 +11,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.MediaTypes;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -45,21 +48,42 @@ public class TransportLimits {
         return Optional.empty();
     }
 
+    /**
+     * The status of a GraphQL answer over HTTP POST: the limits' own, else Spring GraphQL's rule (GraphQlHttpHandler):
+     * 400 for an answer without data in {@code application/graphql-response+json}, 200 otherwise. One rule for the
+     * Spring path and the route in front of it (AnonymousGraphQlRoute).
+     */
+    public static HttpStatus statusOf(WebGraphQlResponse response, MediaType mediaType) {
+        return statusOf(response).orElseGet(() -> !response.getExecutionResult().isDataPresent()
+                && MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(mediaType) ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
+    }
+
     @Bean
     GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
         return new GraphQlHttpHandler(handler) {
             @Override
             public Mono<ServerResponse> handleRequest(ServerRequest request) {
-                return super.handleRequest(request).onErrorResume(TransportLimits::tooLarge, e -> ServerResponse
+                // an empty body: Spring GraphQL would answer an empty 200
+                return super.handleRequest(request).switchIfEmpty(Mono.error(() -> new ServerWebInputException("empty body")))
+                        .onErrorResume(TransportLimits::tooLarge, e -> ServerResponse
                         .status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(GraphQlErrors.body(ErrorCode.REQUEST_TOO_LARGE, "请求体超过 256 KB")));
+                        .bodyValue(GraphQlErrors.body(ErrorCode.REQUEST_TOO_LARGE, "请求体超过 256 KB")))
+                        .onErrorResume(TransportLimits::malformed, e -> ServerResponse.status(HttpStatus.BAD_REQUEST)
+                                .contentType(MediaType.APPLICATION_JSON).bodyValue(GraphQlErrors.body(ErrorCode.VALIDATION, MALFORMED)));
             }
 
             @Override
             protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType mediaType) {
-                return statusOf(response).orElseGet(() -> super.selectResponseStatus(response, mediaType));
+                return statusOf(response, mediaType);
             }
         };
+    }
+
+    /** A body that is not a GraphQL request, answered alike by both paths (instead of Spring Boot's error page). */
+    public static final String MALFORMED = "请求体不是合法的 GraphQL 请求：应为含 query 的 JSON 对象";
+
+    private static boolean malformed(Throwable e) {
+        return e instanceof ServerWebInputException || e instanceof DecodingException;
     }
 
     private static boolean tooLarge(Throwable e) {
