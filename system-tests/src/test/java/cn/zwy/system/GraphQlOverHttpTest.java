@@ -6,6 +6,8 @@ import cn.zwy.system.PlatformUnderTest.Service;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -162,8 +166,8 @@ class GraphQlOverHttpTest {
         };
         HttpClient http = HttpClient.newHttpClient();
         for (String[] c : cases) {
-            java.net.http.HttpResponse<String> route = post(http, c[0], c[1], null);
-            java.net.http.HttpResponse<String> spring = post(http, c[0], c[1], Service.GATEWAY.url());
+            HttpResponse<String> route = post(http, c[0], c[1], null);
+            HttpResponse<String> spring = post(http, c[0], c[1], Service.GATEWAY.url());
             String what = c[0] + " (Accept " + c[1] + ")";
             assertThat(route.statusCode()).as(what + ": " + route.body()).isEqualTo(spring.statusCode());
             assertThat(route.headers().firstValue("Content-Type")).as(what).isEqualTo(spring.headers().firstValue("Content-Type"));
@@ -174,7 +178,7 @@ class GraphQlOverHttpTest {
             assertThat(withoutCost(route.body())).as(what).isEqualTo(withoutCost(spring.body()));
         }
         // the malformed bodies: our error format, not Spring Boot's error page
-        java.net.http.HttpResponse<String> malformed = post(http, "{\"query\":", null, null);
+        HttpResponse<String> malformed = post(http, "{\"query\":", null, null);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(Api.JSON.readTree(malformed.body()).at("/errors/0/extensions/code").asString()).isEqualTo("VALIDATION");
     }
@@ -194,20 +198,20 @@ class GraphQlOverHttpTest {
     }
 
     private static double graphqlPosts(HttpClient http) throws Exception {
-        String body = http.send(java.net.http.HttpRequest.newBuilder(URI.create(Service.GATEWAY.managementUrl() + "/actuator/prometheus")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^http_server_requests_seconds_count\\{(?=[^}]*error=\"none\")"
+        String body = http.send(HttpRequest.newBuilder(URI.create(Service.GATEWAY.managementUrl() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("(?m)^http_server_requests_seconds_count\\{(?=[^}]*error=\"none\")"
                 + "(?=[^}]*exception=\"none\")(?=[^}]*method=\"POST\")(?=[^}]*outcome=\"SUCCESS\")(?=[^}]*status=\"200\")"
                 + "(?=[^}]*uri=\"/graphql\")[^}]*} ([0-9.eE+-]+)$").matcher(body);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    private static java.net.http.HttpResponse<String> post(HttpClient http, String body, String accept, String origin) throws Exception {
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(Service.GATEWAY.url() + "/graphql"))
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    private static HttpResponse<String> post(HttpClient http, String body, String accept, String origin) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Service.GATEWAY.url() + "/graphql"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (accept != null) b.header("Accept", accept);
         if (origin != null) b.header("Origin", origin);
-        return http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The body without {@code extensions.cost}, or the text itself when it is not JSON. */

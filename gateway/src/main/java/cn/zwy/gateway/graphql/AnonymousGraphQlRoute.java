@@ -4,6 +4,7 @@ import cn.zwy.common.error.ErrorCode;
 import cn.zwy.gateway.limits.TransportLimits;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
@@ -29,6 +30,7 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -175,7 +177,8 @@ public class AnonymousGraphQlRoute implements NettyRouteProvider {
         Observation observation = Observation.createNotStarted(OBSERVATION, () -> exchange, registry()).start();
         return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0])
                 .flatMap(body -> execute(request, body))
-                .flatMap(answer -> send(response, answer.status(type), type, answer.headers(), answer.body()))
+                .flatMap(answer -> send(response, TransportLimits.statusOf(answer, type), type, answer.getResponseHeaders(),
+                        json.writeValueAsBytes(answer.toMap())))
                 .onErrorResume(BadRequest.class, e -> send(response, HttpStatus.BAD_REQUEST, MediaType.APPLICATION_JSON,
                         org.springframework.http.HttpHeaders.EMPTY, GraphQlErrors.body(ErrorCode.VALIDATION, e.getMessage())))
                 .onErrorResume(e -> !response.hasSentHeaders(), e -> {
@@ -192,19 +195,20 @@ public class AnonymousGraphQlRoute implements NettyRouteProvider {
                 .contextWrite(c -> c.put(ObservationThreadLocalAccessor.KEY, observation));
     }
 
-    private Mono<Answer> execute(HttpServerRequest request, byte[] body) {
+    private Mono<WebGraphQlResponse> execute(HttpServerRequest request, byte[] body) {
         WebGraphQlRequest graphQl;
         try {
             // the type Spring GraphQL's codec reads, with the same mapper: the same fields, the same leniency
             SerializableGraphQlRequest read = json.readValue(body, SerializableGraphQlRequest.class);
             if (read == null) return Mono.error(new BadRequest());
-            graphQl = new WebGraphQlRequest(URI_, headersOf(request), null, request.remoteAddress(), new HashMap<>(),
+            // the request's headers as Spring's own request wraps them, not copied
+            graphQl = new WebGraphQlRequest(URI_, new org.springframework.http.HttpHeaders(new Netty4HeadersAdapter(request.requestHeaders())), null, request.remoteAddress(), new HashMap<>(),
                     read, request.requestId(), localeOf(request));
         } catch (JacksonException | ServerWebInputException | IllegalArgumentException | IllegalStateException e) {
             // not JSON, not an object, or no document (Spring GraphQL's own checks)
             return Mono.error(new BadRequest());
         }
-        return handler().handleRequest(graphQl).map(r -> new Answer(r, json.writeValueAsBytes(r.toMap())));
+        return handler().handleRequest(graphQl);
     }
 
     private WebGraphQlHandler handler() {
@@ -233,12 +237,6 @@ public class AnonymousGraphQlRoute implements NettyRouteProvider {
         return Locale.getDefault();
     }
 
-    private static org.springframework.http.HttpHeaders headersOf(HttpServerRequest request) {
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        for (Map.Entry<String, String> e : request.requestHeaders()) headers.add(e.getKey(), e.getValue());
-        return headers;
-    }
-
     private static Mono<Void> send(HttpServerResponse response, HttpStatus status, MediaType type,
                                    org.springframework.http.HttpHeaders extra, byte[] body) {
         response.status(status.value());
@@ -248,16 +246,6 @@ public class AnonymousGraphQlRoute implements NettyRouteProvider {
         out.set(HttpHeaderNames.CONTENT_TYPE, type.toString());
         out.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
         return response.sendByteArray(Mono.just(body)).then();
-    }
-
-    private record Answer(WebGraphQlResponse response, byte[] body) {
-        HttpStatus status(MediaType type) {
-            return TransportLimits.statusOf(response, type);
-        }
-
-        org.springframework.http.HttpHeaders headers() {
-            return response.getResponseHeaders();
-        }
     }
 
     /** A body that is not a GraphQL request: 400 in the GraphQL error format. */
@@ -294,8 +282,7 @@ public class AnonymousGraphQlRoute implements NettyRouteProvider {
         public KeyValues getLowCardinalityKeyValues(Exchange context) {
             HttpServerResponse response = context.getResponse();
             int status = response == null ? 0 : response.status().code();
-            String outcome = status == 0 ? "UNKNOWN" : status < 200 ? "INFORMATIONAL" : status < 300 ? "SUCCESS"
-                    : status < 400 ? "REDIRECTION" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR";
+            String outcome = Outcome.forStatus(status).name();
             Throwable error = context.getError();
             return KeyValues.of(KeyValue.of("exception", error == null ? "none" : error.getClass().getSimpleName()),
                     KeyValue.of("method", "POST"), KeyValue.of("outcome", outcome),
