@@ -65,7 +65,10 @@ async function main() {
   await citizen.locator('[data-test=days] .van-cell').first().waitFor()
   let moved = false
   const days = await citizen.locator('[data-test=days] .van-cell').count()
-  for (let i = 0; i < days && !moved; i++) {
+  // from the second day listed: a slot of today may start within the hour, and a booking moved there can no longer
+  // be cancelled (cancellableUntil, one hour before its slot), which the next step needs; early in the morning
+  // (Beijing time) today's first free slot is such a one
+  for (let i = days > 1 ? 1 : 0; i < days && !moved; i++) {
     await citizen.locator('[data-test=days] .van-cell').nth(i).click()
     const free = citizen.locator('[data-test=slots] button:not([disabled])').first()
     if (!(await free.waitFor({ timeout: 5000 }).then(() => true, () => false))) continue
