@@ -6,7 +6,7 @@
 // for the whole package at the comprehensive windows (一窗受理, G3) before it is filed. Run by system-tests'
 // WebBrowserTest (its own test method) or by hand:
 //   ZWY_WEB_BASE=http://127.0.0.1:8080 node web/e2e/citizen.mjs
-import { BASE, bookFirstFreeSlot, TENANT, browser, expect, fileCase, graphql, run, shot, signIn, staffToken } from './lib.mjs'
+import { BASE, bookFirstFreeSlot, todayInBeijing, TENANT, browser, expect, fileCase, graphql, run, shot, signIn, staffToken } from './lib.mjs'
 
 const CITIZEN = 'citizen.li'
 
@@ -56,7 +56,7 @@ async function main() {
 
   // ------------------------------------------------------------ a booking moved and cancelled from its page (A1)
   await citizen.goto(`${BASE}/app/book/${encodeURIComponent(guideId)}`)
-  await bookFirstFreeSlot(citizen)
+  await bookFirstFreeSlot(citizen, { laterThanToday: true })
   await citizen.locator('[data-test=open-appointment]').first().click()
   await citizen.locator('[data-test=appointment-detail]').waitFor()
   const appointmentUrl = citizen.url()
@@ -65,11 +65,11 @@ async function main() {
   await citizen.locator('[data-test=days] .van-cell').first().waitFor()
   let moved = false
   const days = await citizen.locator('[data-test=days] .van-cell').count()
-  // from the second day listed: a slot of today may start within the hour, and a booking moved there can no longer
-  // be cancelled (cancellableUntil, one hour before its slot), which the next step needs; early in the morning
-  // (Beijing time) today's first free slot is such a one
-  for (let i = days > 1 ? 1 : 0; i < days && !moved; i++) {
-    await citizen.locator('[data-test=days] .van-cell').nth(i).click()
+  // to a later day than today, so that the booking can still be cancelled next (see bookFirstFreeSlot)
+  for (let i = 0; i < days && !moved; i++) {
+    const day = citizen.locator('[data-test=days] .van-cell').nth(i)
+    if ((await day.innerText()).includes(todayInBeijing())) continue
+    await day.click()
     const free = citizen.locator('[data-test=slots] button:not([disabled])').first()
     if (!(await free.waitFor({ timeout: 5000 }).then(() => true, () => false))) continue
     await free.click()

@@ -104,11 +104,23 @@ export async function fileCase(citizen, beforeSubmit = async () => {}) {
  * On the app's booking page: the first free slot of the first day that takes it. Other tests of a run book for the same
  * demo citizens, and one person has one active booking per item and day (A1).
  */
-export async function bookFirstFreeSlot(citizen) {
+/** Today's date in Beijing (yyyy-mm-dd), as the slot picker titles its days. */
+export function todayInBeijing() {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+}
+
+/**
+ * Books the first free slot the picker offers. {@code laterThanToday}: skips today's days, for a flow that moves or
+ * cancels the booking afterwards: a slot of today may start within the hour, and such a booking can no longer be
+ * changed (cancellableUntil, one hour before its slot).
+ */
+export async function bookFirstFreeSlot(citizen, { laterThanToday = false } = {}) {
   await citizen.locator('[data-test=days] .van-cell').first().waitFor()
   const dayCount = await citizen.locator('[data-test=days] .van-cell').count()
   for (let i = 0; i < dayCount && !citizen.url().includes('/app/appointments'); i++) {
-    await citizen.locator('[data-test=days] .van-cell').nth(i).click()
+    const day = citizen.locator('[data-test=days] .van-cell').nth(i)
+    if (laterThanToday && (await day.innerText()).includes(todayInBeijing())) continue
+    await day.click()
     const free = citizen.locator('[data-test=slots] button:not([disabled])').first()
     if (!(await free.waitFor({ timeout: 5000 }).then(() => true, () => false))) continue
     await free.click()
