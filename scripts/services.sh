@@ -60,7 +60,12 @@ _svc_start() {
   pid=$(pid_from_file "$pidfile" 2>/dev/null || true)
   if pid_alive "$pid"; then log "$name: starting (pid $pid)"; return 0; fi
   [[ -z "$(pid_on_port "$port")" ]] || die "$name: port $port is taken by another process (pid $(pid_on_port "$port"))"
-  local user=${name%-service}
+  local user=${name%-service} jar
+  # the service runs from a copy of its jar: a build (the `mvn verify` of ./platform test, a benchmark's
+  # build_services) rewrites target/*.jar, and a JVM whose jar is rewritten under it fails on its next
+  # class load (tenant-service then answered nothing, ClassNotFoundException in its log)
+  jar="$ZWY_RUN_DIR/${ZWY_INSTANCE:+$ZWY_INSTANCE-}$name.jar"
+  cp "$(_svc_jar "$name")" "$jar.tmp" && mv -f "$jar.tmp" "$jar" || die "$name: cannot copy its jar to $jar"
   # the local demo: demo profile, and the generated secrets of this service (in its environment,
   # not on a command line): its own Redis user and the events HMAC key
   (
@@ -68,7 +73,7 @@ _svc_start() {
       ZWY_EVENTS_HMAC_KEY="$(zwy_secret events-hmac-key)"
     # shellcheck disable=SC2086
     _launch "$name" "$pidfile" "$log" "$ZWY_REPO_ROOT" "$JAVA_HOME/bin/java" $ZWY_SERVICE_HEAP \
-      $ZWY_SERVICE_JVM_OPTS -Dfile.encoding=UTF-8 -jar "$(_svc_jar "$name")"
+      $ZWY_SERVICE_JVM_OPTS -Dfile.encoding=UTF-8 -jar "$jar"
   )
 }
 
