@@ -4,8 +4,8 @@ import cn.zwy.common.security.Realm;
 import cn.zwy.common.security.RevokedStaff;
 import cn.zwy.common.error.ErrorCode;
 import cn.zwy.gateway.graphql.GraphQlErrors;
+import cn.zwy.gateway.web.RequestLoop;
 import io.netty.channel.EventLoop;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,7 +13,6 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Refuses a staff token whose account tenant-service has disabled (disableStaff, a suspended
@@ -73,17 +72,9 @@ public class RevokedStaffTokens implements WebFilter, Ordered {
      * tokens) go on at once.
      */
     static Mono<Verdict> onRequestLoop(Mono<Verdict> verdict, ServerWebExchange exchange) {
-        if (!(ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection)) {
-            return verdict;
-        }
-        EventLoop loop = connection.channel().eventLoop();
-        return verdict.flatMap(v -> loop.inEventLoop() ? Mono.just(v) : Mono.<Verdict>create(sink -> {
-            try {
-                loop.execute(() -> sink.success(v));
-            } catch (RejectedExecutionException e) { // the loop is shutting down with the server
-                sink.error(e);
-            }
-        }));
+        EventLoop loop = RequestLoop.of(exchange);
+        if (loop == null) return verdict;
+        return verdict.flatMap(v -> loop.inEventLoop() ? Mono.just(v) : Mono.just(v).publishOn(Schedulers.fromExecutor(loop)));
     }
 
     enum Verdict { PASS, REVOKED, UNKNOWN }

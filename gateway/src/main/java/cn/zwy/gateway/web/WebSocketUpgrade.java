@@ -1,9 +1,9 @@
 package cn.zwy.gateway.web;
 
+import io.netty.channel.EventLoop;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -14,11 +14,11 @@ import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyReques
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.Connection;
 
 /**
- * WebSocket handshakes run on the connection's own event loop. A staff request reaches the
- * upgrade on a Redis client thread (the revocation check answers there); Reactor Netty then
+ * WebSocket handshakes run on the connection's own event loop. A staff request used to reach the
+ * upgrade on a Redis client thread (the revocation check answers there; since ADR 0045 it goes back
+ * to the loop itself), and any other answer on another thread would do the same; Reactor Netty then
  * switches the connection to WebSocket from that thread, and a frame the client sends right after
  * the 101 (graphql-ws sends {@code connection_init} at once) could reach the connection's old HTTP
  * handling and be dropped: no {@code connection_ack}, ever (about 1 in 150 staff connections on the
@@ -38,9 +38,9 @@ public class WebSocketUpgrade implements WebFluxConfigurer {
         public Mono<Void> upgrade(ServerWebExchange exchange, WebSocketHandler handler, @Nullable String subProtocol,
                                   Supplier<HandshakeInfo> handshakeInfoFactory) {
             Mono<Void> upgrade = Mono.defer(() -> delegate.upgrade(exchange, handler, subProtocol, handshakeInfoFactory));
-            if (ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection
-                    && !connection.channel().eventLoop().inEventLoop()) {
-                return upgrade.subscribeOn(Schedulers.fromExecutor(connection.channel().eventLoop()));
+            EventLoop loop = RequestLoop.of(exchange);
+            if (loop != null && !loop.inEventLoop()) {
+                return upgrade.subscribeOn(Schedulers.fromExecutor(loop));
             }
             return upgrade;
         }
