@@ -39,7 +39,7 @@ public class ForwardedClients implements NettyServerCustomizer {
     }
 
     /** The address a request is counted for: the peer, or the forwarded client when the peer is a trusted proxy. */
-    InetSocketAddress client(InetSocketAddress peer, String forwardedFor) {
+    public InetSocketAddress client(InetSocketAddress peer, String forwardedFor) {
         if (peer == null || peer.getAddress() == null || !isTrusted(peer.getAddress()) || forwardedFor == null) return peer;
         String[] hops = forwardedFor.split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
