@@ -130,6 +130,11 @@ public class KeycloakProxy implements NettyServerCustomizer {
         });
     }
 
+    /** Whom a sign-in is counted for: the peer, or the client a trusted proxy forwarded (as for every other limit). */
+    String signInAddress(SocketAddress peer, HttpHeaders headers) {
+        return CallerKey.address(peer instanceof InetSocketAddress inet ? forwarded.client(inet, headers.get("X-Forwarded-For")) : null);
+    }
+
     static boolean isKeycloakPath(String uri) {
         return uri.startsWith("/realms/") || uri.startsWith("/resources/");
     }
@@ -286,7 +291,7 @@ public class KeycloakProxy implements NettyServerCustomizer {
             if (!KeycloakRoutes.routed(rawPath, method)) {
                 refuse(HttpResponseStatus.NOT_FOUND, NOT_ROUTED);
             } else if (KeycloakRoutes.isSignIn(rawPath, method)) {
-                String address = CallerKey.address(client(down.channel().remoteAddress(), request.headers().get("X-Forwarded-For")));
+                String address = signInAddress(down.channel().remoteAddress(), request.headers());
                 limits.countSignIn(address).subscribe(n -> down.executor().execute(() -> counted(n)),
                         e -> down.executor().execute(() -> counted(0L)));
             } else {
@@ -298,9 +303,6 @@ public class KeycloakProxy implements NettyServerCustomizer {
             down.read();
         }
 
-        private InetSocketAddress client(SocketAddress peer, String forwardedFor) {
-            return peer instanceof InetSocketAddress inet ? forwarded.client(inet, forwardedFor) : null;
-        }
 
         private void counted(long n) {
             if (finished || mode != 0) return;

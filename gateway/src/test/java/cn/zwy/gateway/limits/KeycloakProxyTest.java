@@ -167,4 +167,22 @@ class KeycloakProxyTest {
                 "200 {\"spring\":\"/graphql\"}",
                 "502 {\"error\":\"temporarily_unavailable\",\"error_description\":\"认证服务暂时无法访问，请稍后再试\"}");
     }
+
+    @Test
+    void aSignInIsCountedForTheClientATrustedProxyForwarded() {
+        KeycloakProxy behindIngress = new KeycloakProxy("http://127.0.0.1:1", null, null, new ForwardedClients(List.of("10.0.0.0/8")), meters);
+        var ingress = new java.net.InetSocketAddress("10.1.2.3", 40000);
+        var stranger = new java.net.InetSocketAddress("198.51.100.9", 40000);
+        assertThat(behindIngress.signInAddress(ingress, headers("X-Forwarded-For", "203.0.113.7"))).isEqualTo("203.0.113.7");
+        // a client naming another address in its own header is still itself
+        assertThat(behindIngress.signInAddress(ingress, headers("X-Forwarded-For", "192.0.2.1, 203.0.113.7"))).isEqualTo("203.0.113.7");
+        assertThat(behindIngress.signInAddress(stranger, headers("X-Forwarded-For", "203.0.113.7"))).isEqualTo("198.51.100.9");
+        assertThat(behindIngress.signInAddress(ingress, headers())).isEqualTo("10.1.2.3");
+    }
+
+    private static io.netty.handler.codec.http.HttpHeaders headers(String... nameValue) {
+        var h = new io.netty.handler.codec.http.DefaultHttpHeaders();
+        for (int i = 0; i < nameValue.length; i += 2) h.add(nameValue[i], nameValue[i + 1]);
+        return h;
+    }
 }
