@@ -87,7 +87,7 @@ public class KeycloakProxy implements NettyServerCustomizer {
 
     /** Answers up to this size go out in one flush with their headers; larger or chunked ones stream. */
     private static final int BUFFERED_MAX = 64 * 1024;
-    /** How long Keycloak may take to answer a request completely. */
+    /** How long Keycloak may take to start its answer. */
     private static final long RESPONSE_TIMEOUT_SECONDS = 30;
     /** An idle connection to Keycloak is not reused after this long (Keycloak may close it meanwhile). */
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -409,6 +409,8 @@ public class KeycloakProxy implements NettyServerCustomizer {
         void response(HttpResponse response) {
             if (finished) return;
             answering = true;
+            // Keycloak has answered: the body then takes as long as the client needs (a style sheet on a slow phone)
+            cancelTimeout();
             status = response.status().code();
             HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status());
             copy(response.headers(), out.headers());
