@@ -135,6 +135,11 @@ public class KeycloakProxy implements NettyServerCustomizer {
         return CallerKey.address(peer instanceof InetSocketAddress inet ? forwarded.client(inet, headers.get("X-Forwarded-For")) : null);
     }
 
+    /** A well-formed request for Keycloak's paths (a malformed one goes to Reactor Netty, which answers 400). */
+    static boolean ours(HttpRequest request) {
+        return request.decoderResult().isSuccess() && isKeycloakPath(request.uri());
+    }
+
     static boolean isKeycloakPath(String uri) {
         return uri.startsWith("/realms/") || uri.startsWith("/resources/");
     }
@@ -186,7 +191,7 @@ public class KeycloakProxy implements NettyServerCustomizer {
         }
 
         private void dispatch(Object msg) {
-            if (msg instanceof HttpRequest request && request.decoderResult().isSuccess() && isKeycloakPath(request.uri())) {
+            if (msg instanceof HttpRequest request && ours(request)) {
                 if (passedOn > 0) {
                     held.add(msg); // answered after Reactor Netty's answers to the requests before it
                     return;
@@ -229,7 +234,7 @@ public class KeycloakProxy implements NettyServerCustomizer {
         private void resume() {
             while (!held.isEmpty() && (current == null || !current.requestRead)) {
                 Object next = held.peek();
-                if (next instanceof HttpRequest r && r.decoderResult().isSuccess() && isKeycloakPath(r.uri())
+                if (next instanceof HttpRequest r && ours(r)
                         && (passedOn > 0 || current != null)) return;
                 dispatch(held.poll());
             }
@@ -307,14 +312,15 @@ public class KeycloakProxy implements NettyServerCustomizer {
         private void counted(long n) {
             if (finished || mode != 0) return;
             if (n > props.tokenPerMinute()) {
-                for (HttpContent c; (c = pending.poll()) != null; ) c.release();
                 refuse(HttpResponseStatus.TOO_MANY_REQUESTS, TOO_MANY);
             } else {
                 pass();
             }
         }
 
+        /** Answers with an error once the whole request is read; what was kept of its body is dropped. */
         private void refuse(HttpResponseStatus status, byte[] body) {
+            releasePending();
             mode = 2;
             refusalStatus = status;
             refusal = body;
@@ -350,6 +356,7 @@ public class KeycloakProxy implements NettyServerCustomizer {
             for (Channel idle; (idle = pool.idle.pollLast()) != null; ) {
                 Back b = idle.pipeline().get(Back.class);
                 if (idle.isActive() && b != null && now - b.idleSince < IDLE_NANOS) {
+                    pool.inUse++;
                     connected(pool, idle, b);
                     return;
                 }
@@ -359,7 +366,7 @@ public class KeycloakProxy implements NettyServerCustomizer {
                 fail(new IllegalStateException("more than " + MAX_CONNECTIONS_PER_LOOP + " connections to Keycloak on one event loop"));
                 return;
             }
-            pool.inUse++;
+            pool.inUse++; // reserved while it connects
             Back b = new Back();
             @SuppressWarnings("unchecked")
             Class<? extends Channel> type = (Class<? extends Channel>) down.channel().getClass();
@@ -373,7 +380,6 @@ public class KeycloakProxy implements NettyServerCustomizer {
                     })
                     .connect(host, port).addListener((ChannelFutureListener) f -> {
                         if (f.isSuccess()) {
-                            pool.inUse--; // counted again when taken
                             connected(pool, f.channel(), b);
                         } else {
                             pool.inUse--;
@@ -383,12 +389,12 @@ public class KeycloakProxy implements NettyServerCustomizer {
         }
 
         private void connected(Pool pool, Channel channel, Back b) {
-            if (finished) {
+            if (finished) { // the client went away meanwhile: the connection waits for the next request
+                pool.inUse--;
                 b.idleSince = System.nanoTime();
                 pool.idle.add(channel);
                 return;
             }
-            pool.inUse++;
             up = channel;
             back = b;
             b.exchange = this;
@@ -460,14 +466,7 @@ public class KeycloakProxy implements NettyServerCustomizer {
                 return;
             }
             status = HttpResponseStatus.BAD_GATEWAY.code();
-            if (requestRead) {
-                answer(HttpResponseStatus.BAD_GATEWAY, UNREACHABLE);
-            } else {
-                mode = 2; // the rest of the request is read and dropped, then answered
-                refusalStatus = HttpResponseStatus.BAD_GATEWAY;
-                refusal = UNREACHABLE;
-                for (HttpContent c; (c = pending.poll()) != null; ) c.release();
-            }
+            refuse(HttpResponseStatus.BAD_GATEWAY, UNREACHABLE); // the rest of the request is read and dropped, then answered
         }
 
         private void answer(HttpResponseStatus status, byte[] body) {
@@ -515,8 +514,12 @@ public class KeycloakProxy implements NettyServerCustomizer {
             if (finished) return;
             finished = true;
             cancelTimeout();
-            for (HttpContent c; (c = pending.poll()) != null; ) c.release();
+            releasePending();
             releaseUpstream(false);
+        }
+
+        private void releasePending() {
+            for (HttpContent c; (c = pending.poll()) != null; ) c.release();
         }
 
         private void cancelTimeout() {
