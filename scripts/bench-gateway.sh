@@ -20,7 +20,10 @@
 # BENCH_PORT_BASE+5 in front of the same services; its paths run right before the current gateway's,
 # so a change is measured before/after side by side instead of in two runs under different load),
 # BENCH_BASELINE_ENV='NAME=value …' (extra environment of the baseline gateway, e.g. the same jar
-# with other settings: BENCH_BASELINE_ENV="ZWY_TRACING_SAMPLING_PROBABILITY=1.0").
+# with other settings: BENCH_BASELINE_ENV="ZWY_TRACING_SAMPLING_PROBABILITY=1.0"),
+# BENCH_PIN=1 (the proxies on a core of their own, as the Helm chart deploys the gateway beside services limited to
+# one CPU each: the gateways and nginx on the last CPU, every other process of the machine, wrk included, on the
+# others, for the measured part of the run; each process's own CPU set is put back at the end. ADR 0047, option 2).
 
 # What production runs: the helm chart gives each service 512 MiB and -XX:MaxRAMPercentage=70
 # (≈ 358 MiB heap) with G1; the JIT is the full tiered one (no TieredStopAtLevel).
@@ -106,6 +109,43 @@ _bg_baseline_stop() {
   local pid
   pid=$(pid_from_file "$ZWY_RUN_DIR/gwbench-baseline-gateway.pid" 2>/dev/null) || return 0
   stop_pid gateway-baseline "$pid" 30 || true
+}
+
+# BENCH_PIN=1: every process's CPU set before pinning (pid → mask), put back by _bg_unpin.
+declare -gA _bg_masks=()
+_bg_pin_note=''
+
+# _bg_pin: the gateways and nginx on the last CPU, every other process (this shell, so wrk too) on the others.
+_bg_pin() {
+  local n last rest p mask proxies=()
+  n=$(nproc --all); (( n >= 2 )) || die "BENCH_PIN=1 needs at least 2 CPUs (this machine has $n)"
+  have taskset || die "BENCH_PIN=1 needs taskset (util-linux)"
+  last=$((n - 1)); rest=0; (( n == 2 )) || rest="0-$((n - 2))"
+  proxies+=("$(pid_on_port "$GATEWAY_PORT")")
+  [[ -z "${BENCH_BASELINE_JAR:-}" ]] || proxies+=("$(pid_on_port "$((${BENCH_PORT_BASE:-26080} + 5))")")
+  if [[ -s "$_bg_nginx_dir/nginx.pid" ]]; then
+    p=$(cat "$_bg_nginx_dir/nginx.pid"); proxies+=("$p"); mapfile -t -O "${#proxies[@]}" proxies < <(pgrep -P "$p")
+  fi
+  for p in /proc/[0-9]*; do
+    p=${p#/proc/}
+    mask=$(taskset -p "$p" 2>/dev/null | awk '{print $NF}') || continue
+    [[ -n "$mask" ]] || continue
+    # kernel threads and processes that may not be moved keep their CPUs
+    taskset -a -p -c "$rest" "$p" >/dev/null 2>&1 && _bg_masks[$p]=$mask
+  done
+  for p in "${proxies[@]}"; do
+    [[ -n "$p" ]] && taskset -a -p -c "$last" "$p" >/dev/null || die "BENCH_PIN=1: could not pin pid '$p' to CPU $last"
+  done
+  _bg_pin_note="- pinned (\`BENCH_PIN=1\`, ADR 0047): the gateway$([[ -z "${BENCH_BASELINE_JAR:-}" ]] || echo 's') and nginx on CPU $last; every other process of the machine (the services, PostgreSQL, Redis, Keycloak, wrk) on CPU $rest"$'\n'
+  log "pinned: gateway(s) and nginx (pids ${proxies[*]}) on CPU $last, ${#_bg_masks[@]} other processes on CPU $rest"
+}
+
+# Puts every process pinned by _bg_pin back on the CPUs it had.
+_bg_unpin() {
+  local p
+  for p in "${!_bg_masks[@]}"; do taskset -a -p "${_bg_masks[$p]}" "$p" >/dev/null 2>&1 || true; done
+  (( ${#_bg_masks[@]} == 0 )) || log "unpinned: ${#_bg_masks[@]} processes back on their CPUs"
+  _bg_masks=()
 }
 
 _bg_nginx_stop() {
@@ -393,8 +433,8 @@ bench_gateway() {
   export ZWY_SERVICE_HEAP="$BENCH_JVM_HEAP"
   export ZWY_SERVICE_JVM_OPTS="$BENCH_JVM_OPTS${BENCH_PROFILE:+ -XX:FlightRecorderOptions=stackdepth=256}"
   _ZWY_SERVICES_SH=; source "$ZWY_REPO_ROOT/scripts/services.sh"
-  if [[ -n "${BENCH_KEEP:-}" ]]; then trap '_bg_nginx_stop; _bg_baseline_stop' EXIT
-  else trap '_bg_nginx_stop; _bg_baseline_stop; services_down; infra_stop_started_by_us' EXIT; fi
+  if [[ -n "${BENCH_KEEP:-}" ]]; then trap '_bg_unpin; _bg_nginx_stop; _bg_baseline_stop' EXIT
+  else trap '_bg_unpin; _bg_nginx_stop; _bg_baseline_stop; services_down; infra_stop_started_by_us' EXIT; fi
   # services of an earlier BENCH_KEEP run are reused with their data
   _svc_health "$TENANT_SERVICE_PORT" || reset_test_databases
   # four JVMs compiling at once on a busy 2-core machine can take minutes to start
@@ -451,6 +491,7 @@ bench_gateway() {
 
   local key
   for key in "${_bg_order[@]}"; do _bg_check "$key"; done
+  [[ -z "${BENCH_PIN:-}" ]] || _bg_pin
   if [[ "${BENCH_MEASURE:-1}" == 0 ]]; then
     for key in hall.gateway token.gateway realms.gateway; do _bg_wrk "$key" 10s >/dev/null; done
     _bg_profiles
@@ -476,10 +517,10 @@ bench_gateway() {
   block=$(cat <<DOC
 Run $(date -u '+%Y-%m-%d %H:%M UTC')${BENCH_LABEL:+ ($BENCH_LABEL)}, commit $(git -C "$ZWY_REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ZWY_REPO_ROOT" diff --quiet 2>/dev/null || echo ' with local changes'), with \`./platform bench gateway\`.
 
-- machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average $load_before before the measured runs, $load_after after; shared with the demo platform and other work, so read the ratios, not the absolute figures
+- machine: $(nproc --all) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average $load_before before the measured runs, $load_after after; shared with the demo platform and other work, so read the ratios, not the absolute figures
 - JVM: $javav; every service started with \`$ZWY_SERVICE_HEAP $ZWY_SERVICE_JVM_OPTS\` (full tiered JIT)
 - load: wrk, 2 threads, ${BENCH_CONNECTIONS:-4} connections; a ${BENCH_WARMUP_PASS:-5s} warm-up pass over every path, then each path driven in 5 s runs until one was within ${BENCH_STEADY_PCT:-8} % of the one 30 s before it (gateway paths: $(_bg_steady_summary)); then ${BENCH_ROUNDS:-3} rounds over every path, per path ${BENCH_WARMUP:-3s} warm-up and ${BENCH_DURATION:-10s} measured, compared paths one right after the other; each figure is the median of its rounds
-$baseline_note- nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'): \`proxy_pass\` to keepalive upstreams, worker_processes auto, access log off
+$baseline_note$_bg_pin_note- nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'): \`proxy_pass\` to keepalive upstreams, worker_processes auto, access log off
 
 $table
 DOC
