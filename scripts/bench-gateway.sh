@@ -105,9 +105,14 @@ _bg_baseline_start() {
   die "baseline gateway did not become ready on :$port"
 }
 
+# The baseline gateway's pid, if it runs.
+_bg_baseline_pid() {
+  pid_from_file "$ZWY_RUN_DIR/gwbench-baseline-gateway.pid" 2>/dev/null
+}
+
 _bg_baseline_stop() {
   local pid
-  pid=$(pid_from_file "$ZWY_RUN_DIR/gwbench-baseline-gateway.pid" 2>/dev/null) || return 0
+  pid=$(_bg_baseline_pid) || return 0
   stop_pid gateway-baseline "$pid" 30 || true
 }
 
@@ -122,7 +127,7 @@ _bg_pin() {
   have taskset || die "BENCH_PIN=1 needs taskset (util-linux)"
   last=$((n - 1)); rest=0; (( n == 2 )) || rest="0-$((n - 2))"
   proxies+=("$(pid_on_port "$GATEWAY_PORT")")
-  [[ -z "${BENCH_BASELINE_JAR:-}" ]] || proxies+=("$(pid_on_port "$((${BENCH_PORT_BASE:-26080} + 5))")")
+  [[ -z "${BENCH_BASELINE_JAR:-}" ]] || proxies+=("$(_bg_baseline_pid || true)")
   if [[ -s "$_bg_nginx_dir/nginx.pid" ]]; then
     p=$(cat "$_bg_nginx_dir/nginx.pid"); proxies+=("$p"); mapfile -t -O "${#proxies[@]}" proxies < <(pgrep -P "$p")
   fi
